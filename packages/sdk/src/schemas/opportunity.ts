@@ -1,0 +1,183 @@
+/** Opportunities (活动/岗位), their shifts (班次) and custom sign-up questions. @module */
+import * as z from 'zod/mini';
+import {
+  ChannelId,
+  HttpUrl,
+  OpportunityId,
+  OrganizationId,
+  RegionCode,
+  ShiftId,
+  Timestamp,
+  pageOf,
+  pageParams,
+  timestamps,
+} from './common.js';
+
+/** The fixed category taxonomy. */
+export const Category = z.enum([
+  'community',
+  'elderly',
+  'children',
+  'education',
+  'environment',
+  'health',
+  'emergency',
+  'culture',
+  'sports_events',
+  'civic',
+]);
+export type Category = z.infer<typeof Category>;
+
+export const OpportunityStatus = z.enum([
+  'draft',
+  'recruiting',
+  'full',
+  'closed',
+  'in_progress',
+  'completed',
+  'cancelled',
+]);
+export type OpportunityStatus = z.infer<typeof OpportunityStatus>;
+
+export const Location = z.object({
+  name: z.string().check(z.minLength(1), z.maxLength(100)),
+  address: z.string().check(z.maxLength(200)),
+  regionCode: RegionCode,
+  lat: z.optional(z.number().check(z.minimum(-90), z.maximum(90))),
+  lng: z.optional(z.number().check(z.minimum(-180), z.maximum(180))),
+  online: z.boolean(),
+});
+export type Location = z.infer<typeof Location>;
+
+/** A time slot with its own capacity. Spots left = `capacity - signedUp` (never negative). */
+export const Shift = z.object({
+  id: ShiftId,
+  start: Timestamp,
+  end: Timestamp,
+  capacity: z.int().check(z.minimum(1)),
+  signedUp: z.int().check(z.minimum(0)),
+  waitlisted: z.int().check(z.minimum(0)),
+});
+export type Shift = z.infer<typeof Shift>;
+
+/** Spots still open on a shift. */
+export function spotsLeft(shift: Pick<Shift, 'capacity' | 'signedUp'>): number {
+  return Math.max(0, shift.capacity - shift.signedUp);
+}
+
+export const QuestionKind = z.enum(['text', 'choice', 'multi']);
+export type QuestionKind = z.infer<typeof QuestionKind>;
+
+/** A custom sign-up question. `options` is present for `choice` and `multi`. */
+export const Question = z.object({
+  id: z.string().check(z.regex(/^q_[A-Za-z0-9]{1,40}$/, 'must be a question id starting with q_')),
+  label: z.string().check(z.minLength(1), z.maxLength(200)),
+  kind: QuestionKind,
+  required: z.boolean(),
+  options: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(100)))),
+});
+export type Question = z.infer<typeof Question>;
+
+export const Requirements = z.object({
+  minAge: z.optional(z.int().check(z.minimum(0), z.maximum(120))),
+  maxAge: z.optional(z.int().check(z.minimum(0), z.maximum(120))),
+  trainingRequired: z.optional(z.boolean()),
+  insuranceProvided: z.optional(z.boolean()),
+});
+export type Requirements = z.infer<typeof Requirements>;
+
+/** Who can see an opportunity: everyone, or only one channel (campus-only, employees-only). */
+export const Audience = z.union([z.literal('public'), ChannelId]);
+
+export const Opportunity = z.object({
+  id: OpportunityId,
+  orgId: OrganizationId,
+  /** The organizer's name, denormalized so a list renders without a second request. */
+  orgName: z.string(),
+  title: z.string().check(z.minLength(1), z.maxLength(120)),
+  summary: z.string().check(z.maxLength(300)),
+  /** Plain text; paragraphs separated by blank lines. Never HTML. */
+  description: z.string().check(z.maxLength(10000)),
+  category: Category,
+  skills: z.array(z.string().check(z.maxLength(40))),
+  location: Location,
+  status: OpportunityStatus,
+  audience: Audience,
+  approval: z.enum(['auto', 'manual']),
+  signupOpensAt: z.nullable(Timestamp),
+  signupClosesAt: z.nullable(Timestamp),
+  requirements: Requirements,
+  hoursPerShift: z.number().check(z.minimum(0), z.maximum(24)),
+  pointsPerHour: z.number().check(z.minimum(0)),
+  coverImageUrl: z.nullable(HttpUrl),
+  /** IANA time zone the activity happens in; times are displayed in it. */
+  timezone: z.string(),
+  shifts: z.array(Shift),
+  questions: z.array(Question),
+  ...timestamps,
+});
+export type Opportunity = z.infer<typeof Opportunity>;
+
+export const OpportunityPage = pageOf(Opportunity);
+export type OpportunityPage = z.infer<typeof OpportunityPage>;
+
+export const OpportunitySort = z.enum(['relevance', 'startsAt', 'newest', 'distance', 'spotsLeft']);
+export type OpportunitySort = z.infer<typeof OpportunitySort>;
+
+/** A comma-separated query value (`skills=first_aid,driving`) read as a list. */
+const commaList = z.pipe(
+  z.string().check(z.maxLength(500)),
+  z.transform((value: string) => value.split(',').map((s) => s.trim()).filter(Boolean)),
+);
+
+/** `near=lat,lng` read as a point. */
+const LatLng = z.pipe(
+  z.string().check(z.regex(/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/, 'must be "lat,lng" in decimal degrees')),
+  z.transform((value: string) => {
+    const [lat, lng] = value.split(',').map(Number) as [number, number];
+    return { lat, lng };
+  }),
+);
+
+/**
+ * Query of `GET /v1/opportunities`. Every value arrives as text in the URL; this schema turns
+ * it into typed filters (`hasOpenSlots=true` → `true`, `skills=a,b` → `['a','b']`).
+ */
+export const ListOpportunitiesQuery = z.object({
+  /** Free text over title, summary, organizer and place; works for Chinese text. */
+  q: z.optional(z.string().check(z.maxLength(100))),
+  category: z.optional(Category),
+  /** A province (`33xxxx` prefix 2), city (4) or district (6) code; matches the region and below. */
+  regionCode: z.optional(z.string().check(z.regex(/^\d{2}(\d{2}(\d{2})?)?$/, 'must be 2, 4 or 6 digits of a region code'))),
+  orgId: z.optional(OrganizationId),
+  near: z.optional(LatLng),
+  radiusKm: z.optional(z.coerce.number().check(z.minimum(0.1), z.maximum(500))),
+  /** Only opportunities with a shift ending at or after this instant. */
+  from: z.optional(Timestamp),
+  /** Only opportunities with a shift starting at or before this instant. */
+  to: z.optional(Timestamp),
+  skills: z.optional(commaList),
+  hasOpenSlots: z.optional(z.stringbool()),
+  status: z.optional(OpportunityStatus),
+  sort: z.optional(OpportunitySort),
+  ...pageParams,
+});
+/** Filters as a caller writes them (`skills` may be a list, `hasOpenSlots` a boolean). */
+export type ListOpportunitiesParams = {
+  q?: string;
+  category?: Category;
+  regionCode?: string;
+  orgId?: string;
+  near?: { lat: number; lng: number };
+  radiusKm?: number;
+  from?: string;
+  to?: string;
+  skills?: string[];
+  hasOpenSlots?: boolean;
+  status?: OpportunityStatus;
+  sort?: OpportunitySort;
+  limit?: number;
+  cursor?: string;
+};
+/** Filters as the server reads them after parsing the query string. */
+export type ListOpportunitiesFilters = z.output<typeof ListOpportunitiesQuery>;
