@@ -1,0 +1,62 @@
+// Browser tests: Chromium and Firefox on every run, through puppeteer (Chromium over CDP,
+// Firefox over WebDriver BiDi), using the browsers Debian installs (see docs/architecture.md,
+// "Browsers"). Groups: `sdk` and `widgets`; each package may add dev-server plugins of its own.
+import { readFileSync, existsSync } from 'node:fs';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { countReporter } from './scripts/wtr/count-reporter.mjs';
+
+const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+// The machine has no internet: without these flags Chromium fills the log with refused connections.
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+
+const onlyBrowser = process.env.VK_BROWSERS?.split(',');
+const browsers = [
+  puppeteerLauncher({ launchOptions: { browser: 'chrome', executablePath: CHROME_PATH, headless: true, args: chromiumArgs } }),
+  puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: FIREFOX_PATH, headless: true } }),
+].filter((_, i) => !onlyBrowser || onlyBrowser.includes(['chromium', 'firefox'][i]));
+
+async function packagePlugins(path) {
+  return existsSync(new URL(path, import.meta.url)) ? (await import(path)).default : [];
+}
+
+// msw's service worker must be served from the root so that it controls the test pages.
+const mswWorker = readFileSync(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url), 'utf8');
+const serveMswWorker = {
+  name: 'serve-msw-worker',
+  serve(context) {
+    if (context.path === '/mockServiceWorker.js') return { body: mswWorker, type: 'js' };
+  },
+};
+
+const group = process.env.VK_WTR_GROUP ?? 'all';
+
+export default {
+  rootDir: '.',
+  nodeResolve: { exportConditions: ['browser', 'import', 'default'] },
+  browsers,
+  concurrentBrowsers: 2,
+  concurrency: 1,
+  browserStartTimeout: 60_000,
+  testsStartTimeout: 60_000,
+  testsFinishTimeout: 180_000,
+  testFramework: { config: { timeout: 15_000 } },
+  plugins: [
+    serveMswWorker,
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('./tsconfig.base.json', import.meta.url).pathname }),
+    ...(await packagePlugins('./packages/sdk/test/browser/wtr-plugins.mjs')),
+    ...(await packagePlugins('./packages/widgets/test/wtr-plugins.mjs')),
+  ],
+  groups: [
+    { name: 'sdk', files: 'packages/sdk/test/browser/**/*.test.ts' },
+    { name: 'widgets', files: 'packages/widgets/src/**/*.test.ts' },
+  ],
+  reporters: [
+    defaultReporter({ reportTestResults: true, reportTestProgress: false }),
+    summaryReporter({ flatten: false }),
+    countReporter({ outputFile: `test-results/wtr-${group}.json` }),
+  ],
+};
