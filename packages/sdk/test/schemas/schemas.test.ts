@@ -1,0 +1,95 @@
+// The contract accepts each entity's valid example and rejects a broken one, naming the field.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import * as S from '../../src/schemas/index.js';
+import * as example from './examples.js';
+
+type Schema = { safeParse(value: unknown): { success: boolean; error?: { issues: Array<{ path: PropertyKey[] }> } } };
+
+/** Asserts the example parses, and that `broken` fails with an issue at `path`. */
+function assertContract(schema: Schema, valid: unknown, broken: unknown, path: string) {
+  const ok = schema.safeParse(valid);
+  assert.equal(ok.success, true, `valid example rejected: ${JSON.stringify(ok.error?.issues)}`);
+  const bad = schema.safeParse(broken);
+  assert.equal(bad.success, false, 'broken example accepted');
+  const paths = bad.error!.issues.map((issue) => issue.path.map(String).join('.'));
+  assert.ok(paths.includes(path), `expected an issue at "${path}", got ${JSON.stringify(paths)}`);
+}
+
+const entities: Array<[string, Schema, unknown, unknown, string]> = [
+  ['Organization', S.Organization, example.organization, { ...example.organization, kind: 'club' }, 'kind'],
+  ['Opportunity', S.Opportunity, example.opportunity, { ...example.opportunity, category: 'party' }, 'category'],
+  ['Opportunity (shift)', S.Opportunity, example.opportunity,
+    { ...example.opportunity, shifts: [{ ...example.shift, capacity: 0 }] }, 'shifts.0.capacity'],
+  ['Opportunity (location)', S.Opportunity, example.opportunity,
+    { ...example.opportunity, location: { ...example.opportunity.location, regionCode: '3301' } }, 'location.regionCode'],
+  ['Shift', S.Shift, example.shift, { ...example.shift, start: '2026-12-05 09:00' }, 'start'],
+  ['Question', S.Question, example.opportunity.questions[0], { ...example.opportunity.questions[0], kind: 'slider' }, 'kind'],
+  ['Volunteer', S.Volunteer, example.volunteer, { ...example.volunteer, starLevel: 6 }, 'starLevel'],
+  ['VolunteerProfile', S.VolunteerProfile, example.volunteerProfile, { ...example.volunteerProfile, channelId: 'campus' }, 'channelId'],
+  ['Channel', S.Channel, example.channel, { ...example.channel, identityFields: ['passport'] }, 'identityFields.0'],
+  ['Signup', S.Signup, example.signup, { ...example.signup, status: 'maybe' }, 'status'],
+  ['SignupExport', S.SignupExport, example.signupExport, { ...example.signupExport, contact: undefined }, 'contact'],
+  ['ServiceRecord', S.ServiceRecord, example.serviceRecord, { ...example.serviceRecord, hours: -1 }, 'hours'],
+  ['Honor', S.Honor, example.honor, { ...example.honor, kind: 'medal' }, 'kind'],
+  ['HonorBoard', S.HonorBoard, example.honorBoard,
+    { ...example.honorBoard, entries: [{ ...example.honorBoard.entries[0], rank: 0 }] }, 'entries.0.rank'],
+  ['ImpactStats', S.ImpactStats, example.impactStats, { ...example.impactStats, organizations: 1.5 }, 'organizations'],
+  ['Session', S.Session, example.session, { ...example.session, token: 'abc' }, 'token'],
+  ['Need', S.Need, example.need, { ...example.need, status: 'lost' }, 'status'],
+  ['ProblemDetails', S.ProblemDetails, example.problem, { ...example.problem, status: 200 }, 'status'],
+  ['OpportunityPage', S.OpportunityPage, { data: [example.opportunity], nextCursor: null }, { data: [example.opportunity] }, 'nextCursor'],
+];
+
+describe('entity schemas', () => {
+  for (const [name, schema, valid, broken, path] of entities) {
+    it(`${name}: accepts the example, rejects a bad ${path}`, () => assertContract(schema, valid, broken, path));
+  }
+});
+
+describe('request schemas', () => {
+  const body = {
+    opportunityId: 'opp_k3x9q2', shiftId: 'shf_a1b2c3',
+    volunteer: { name: '张晓明', mobile: '13812345678', idNumber: '11010519491231002X' },
+    answers: { q_dialect: '会' }, consent: { policyVersion: '2026-09', accepted: true },
+  };
+  it('CreateSignupBody: accepts a guest sign-up, rejects a 10-digit mobile', () =>
+    assertContract(S.CreateSignupBody, body, { ...body, volunteer: { ...body.volunteer, mobile: '1381234567' } }, 'volunteer.mobile'));
+  it('CreateSignupBody: consent must be given', () =>
+    assertContract(S.CreateSignupBody, body, { ...body, consent: { policyVersion: '2026-09', accepted: false } }, 'consent.accepted'));
+  it('CreateSignupBody: a wrong ID check digit is rejected with its own code', () => {
+    const result = S.CreateSignupBody.safeParse({ ...body, volunteer: { ...body.volunteer, idNumber: '110105194912310021' } });
+    assert.equal(result.success, false);
+    const errors = S.toFieldErrors(result.error!.issues);
+    assert.deepEqual(errors.map((e) => [e.path, e.code]), [['volunteer.idNumber', 'invalid_resident_id']]);
+  });
+  it('CreateSignupBody: a future birth date is rejected', () =>
+    assertContract(S.CreateSignupBody, body, { ...body, volunteer: { ...body.volunteer, birthDate: '2999-01-01' } }, 'volunteer.birthDate'));
+  it('UpdateSignupBody: accepts approved, rejects an unknown status', () =>
+    assertContract(S.UpdateSignupBody, { status: 'approved' }, { status: 'pending' }, 'status'));
+  it('CreateSessionBody: accepts a campus identity, rejects a too-short ttl', () => {
+    const session = { externalId: 'sso|2023001234', volunteer: { name: '张晓明', studentId: '2023001234' }, ttlSeconds: 3600 };
+    assertContract(S.CreateSessionBody, session, { ...session, ttlSeconds: 5 }, 'ttlSeconds');
+  });
+  it('CreateServiceRecordBody: accepts a record, rejects a missing recordedBy', () => {
+    const record = { volunteerId: 'vol_5z8w1m', opportunityId: 'opp_k3x9q2', shiftId: 'shf_a1b2c3', checkIn: '2026-12-05T09:00:00+08:00', checkOut: '2026-12-05T12:00:00+08:00', recordedBy: '王老师' };
+    assertContract(S.CreateServiceRecordBody, record, { ...record, recordedBy: undefined }, 'recordedBy');
+  });
+  it('ReviewServiceRecordBody: requires reviewedBy', () =>
+    assertContract(S.ReviewServiceRecordBody, { reviewedBy: '王老师' }, {}, 'reviewedBy'));
+  it('ListOpportunitiesQuery: reads query-string text into typed filters', () => {
+    const parsed = S.ListOpportunitiesQuery.parse({ hasOpenSlots: 'false', skills: 'first_aid, driving', near: '30.25,120.16', limit: '20' });
+    assert.deepEqual(parsed, { hasOpenSlots: false, skills: ['first_aid', 'driving'], near: { lat: 30.25, lng: 120.16 }, limit: 20 });
+    assertContract(S.ListOpportunitiesQuery, { limit: '100' }, { limit: '101' }, 'limit');
+  });
+  it('HonorBoardQuery: accepts org and region scopes, rejects an unknown one', () => {
+    assert.equal(S.HonorBoardQuery.safeParse({ scope: 'region:3301' }).success, true);
+    assertContract(S.HonorBoardQuery, { scope: 'org:org_xihu01' }, { scope: 'galaxy' }, 'scope');
+  });
+  it('StatsQuery and ListSignupsQuery reject unknown enum values', () => {
+    assertContract(S.StatsQuery, { period: 'year' }, { period: 'decade' }, 'period');
+    assertContract(S.ListSignupsQuery, { status: 'waitlisted' }, { status: 'unknown' }, 'status');
+    assertContract(S.ListServiceRecordsQuery, { status: 'approved' }, { status: 'done' }, 'status');
+    assertContract(S.ListOrganizationsQuery, { kind: 'charity' }, { kind: 'party' }, 'kind');
+  });
+});

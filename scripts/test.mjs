@@ -1,0 +1,107 @@
+#!/usr/bin/env node
+// `npm test`: builds, then runs every suite and ends with one line `N passed, N failed`.
+//
+//   1. node   — Node's test runner over packages/*/test/**/*.test.ts (not test/browser/) and
+//               test/**/*.test.ts (not test/e2e/); the server suite runs on PGlite and, when
+//               VK_TEST_DATABASE_URL is set, once more on PostgreSQL.
+//   2. browser — web-test-runner in Chromium and Firefox (groups sdk and widgets).
+//   3. e2e    — test/e2e/*.test.ts: the demo pages against the real server, in both browsers.
+//
+// Options: --only node|browser|e2e (repeatable), --no-build. Exit code is non-zero on any
+// failure, including a suite that crashed before reporting.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const args = process.argv.slice(2);
+const only = args.flatMap((a, i) => (a === '--only' ? [args[i + 1]] : []));
+const wants = (suite) => only.length === 0 || only.includes(suite);
+const resultsDir = join(root, 'test-results');
+mkdirSync(resultsDir, { recursive: true });
+
+/** Every file under `dir` whose path passes `keep`. */
+function findFiles(dir, keep) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (name === 'node_modules' || name === 'dist') return [];
+    return statSync(path).isDirectory() ? findFiles(path, keep) : keep(path) ? [path] : [];
+  });
+}
+
+function run(command, commandArgs, env = {}) {
+  const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status ?? 1;
+}
+
+const totals = { passed: 0, failed: 0 };
+const problems = [];
+
+function record(suite, passed, failed, exitCode) {
+  totals.passed += passed;
+  totals.failed += failed;
+  console.log(`\n[${suite}] ${passed} passed, ${failed} failed (exit ${exitCode})\n`);
+  if (exitCode !== 0 && failed === 0) {
+    // The runner failed without a failing test to show for it (a crash, a file that did not
+    // load): count it, so it cannot pass silently.
+    totals.failed += 1;
+    problems.push(`${suite}: runner exited ${exitCode} without reporting a failed test`);
+  }
+}
+
+/** Runs files with Node's test runner and reads the totals from its TAP report. */
+function runNodeSuite(suite, files, env = {}) {
+  if (files.length === 0) return;
+  const tapFile = join(resultsDir, `node-${suite}.tap`);
+  rmSync(tapFile, { force: true });
+  const exitCode = run(process.execPath, [
+    '--import', 'tsx', '--test', '--test-concurrency=1',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
+    ...files.map((f) => relative(root, f)),
+  ], env);
+  const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
+  const count = (label) => Number(new RegExp(`^# ${label} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
+  record(suite, count('pass'), count('fail') + count('cancelled'), exitCode);
+}
+
+if (!args.includes('--no-build')) {
+  console.log('> building (tsc -b, rollup)');
+  if (run('npm', ['run', '--silent', 'build']) !== 0) {
+    console.log('build failed');
+    console.log(`0 passed, 1 failed`);
+    process.exit(1);
+  }
+}
+
+if (wants('node')) {
+  const isTest = (p) => p.endsWith('.test.ts');
+  const packageTests = (name) => findFiles(join(root, 'packages', name, 'test'), (p) => isTest(p) && !p.includes('/test/browser/'));
+  runNodeSuite('sdk', packageTests('sdk'));
+  runNodeSuite('widgets-node', packageTests('widgets'));
+  runNodeSuite('contract', findFiles(join(root, 'test'), (p) => isTest(p) && !p.includes('/test/e2e/')));
+  const serverTests = packageTests('server');
+  runNodeSuite('server-pglite', serverTests, { DATABASE_URL: '' });
+  if (process.env.VK_TEST_DATABASE_URL) {
+    runNodeSuite('server-postgres', serverTests, { DATABASE_URL: process.env.VK_TEST_DATABASE_URL });
+  } else {
+    console.log('[server-postgres] skipped: set VK_TEST_DATABASE_URL to run the server suite on PostgreSQL too (.ci/run does)');
+  }
+}
+
+if (wants('browser')) {
+  const countFile = join(resultsDir, 'wtr-all.json');
+  rmSync(countFile, { force: true });
+  const exitCode = run('npx', ['--no-install', 'web-test-runner'], { VK_WTR_GROUP: 'all' });
+  const counts = existsSync(countFile) ? JSON.parse(readFileSync(countFile, 'utf8')) : { passed: 0, failed: 0 };
+  record('browser', counts.passed, counts.failed, exitCode);
+}
+
+if (wants('e2e')) {
+  runNodeSuite('e2e', findFiles(join(root, 'test', 'e2e'), (p) => p.endsWith('.test.ts')));
+}
+
+for (const problem of problems) console.log(`! ${problem}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed > 0 ? 1 : 0);
