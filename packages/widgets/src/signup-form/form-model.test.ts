@@ -1,0 +1,102 @@
+import { expect } from '@open-wc/testing';
+import { CreateSignupBody } from '@volunteerkit/sdk/schemas';
+import {
+  buildBody, emptyValues, fieldKeyForPath, fieldKeys, mapFieldErrors, validateField, validateForm,
+  type FormSpec, type FormValues,
+} from './form-model.js';
+
+const spec: FormSpec = {
+  identityFields: ['name', 'mobile', 'idNumber'],
+  questions: [
+    { id: 'q_tshirt', label: 'T-shirt size', kind: 'choice', required: true, options: ['S', 'M', 'L'] },
+    { id: 'q_langs', label: 'Languages', kind: 'multi', required: false, options: ['zh', 'en'] },
+    { id: 'q_note', label: 'Anything else?', kind: 'text', required: false },
+  ],
+  shiftIds: ['shf_morning1'],
+};
+const context = { opportunityId: 'opp_test1', policyVersion: '2026-01', hasSession: false };
+
+function validValues(): FormValues {
+  return {
+    shiftId: 'shf_morning1',
+    volunteer: { name: ' 王小明 ', mobile: '13812345678', idNumber: '11010519491231002x' },
+    answers: { q_tshirt: 'M', q_langs: [], q_note: '  ' },
+    consent: true,
+  };
+}
+
+describe('form model', () => {
+  it('lists fields in display order: shift, identity, questions, consent', () => {
+    expect(fieldKeys(spec)).to.deep.equal([
+      'shiftId', 'volunteer.name', 'volunteer.mobile', 'volunteer.idNumber',
+      'answers.q_tshirt', 'answers.q_langs', 'answers.q_note', 'consent',
+    ]);
+  });
+
+  it('maps request paths to fields', () => {
+    expect(fieldKeyForPath('volunteer.mobile', spec)).to.equal('volunteer.mobile');
+    expect(fieldKeyForPath('answers.q_langs.1', spec)).to.equal('answers.q_langs');
+    expect(fieldKeyForPath('shiftId', spec)).to.equal('shiftId');
+    expect(fieldKeyForPath('consent.accepted', spec)).to.equal('consent');
+    expect(fieldKeyForPath('consent.policyVersion', spec)).to.equal(null);
+    expect(fieldKeyForPath('volunteer.email', spec)).to.equal(null); // not asked by this channel
+    expect(fieldKeyForPath('answers.q_other', spec)).to.equal(null);
+    expect(fieldKeyForPath('opportunityId', spec)).to.equal(null);
+  });
+
+  it('sorts server errors onto fields in display order, first message per field, the rest unplaced', () => {
+    const mapped = mapFieldErrors([
+      { path: 'consent.accepted', message: 'must be given to sign up', code: 'invalid_value' },
+      { path: 'volunteer.mobile', message: 'taken', code: 'invalid_mobile' },
+      { path: 'volunteer.mobile', message: 'second', code: 'other' },
+      { path: 'answers.q_tshirt', message: 'pick one', code: 'invalid_value' },
+      { path: 'opportunityId', message: 'is closed', code: 'signup_closed' },
+    ], spec);
+    expect([...mapped.fields.keys()]).to.deep.equal(['volunteer.mobile', 'answers.q_tshirt', 'consent']);
+    expect(mapped.fields.get('volunteer.mobile')).to.deep.equal({ code: 'invalid_mobile', message: 'taken' });
+    expect(mapped.fields.get('consent')!.code).to.equal('consent_required');
+    expect(mapped.unplaced).to.deep.equal([{ code: 'signup_closed', message: 'is closed' }]);
+  });
+
+  it('finds nothing wrong with a valid form, and builds a body the contract accepts', () => {
+    const values = validValues();
+    expect(validateForm(values, spec, context).fields.size).to.equal(0);
+    const body = buildBody(values, spec, context);
+    expect(body).to.deep.equal({
+      opportunityId: 'opp_test1',
+      shiftId: 'shf_morning1',
+      volunteer: { name: '王小明', mobile: '13812345678', idNumber: '11010519491231002X' },
+      answers: { q_tshirt: 'M' },
+      consent: { policyVersion: '2026-01', accepted: true },
+      source: { widget: 'vk-signup-form' },
+    });
+    expect(CreateSignupBody.safeParse(body).success).to.equal(true);
+  });
+
+  it('reports required fields, schema formats and missing consent with specific codes', () => {
+    const values: FormValues = { ...emptyValues(), volunteer: { mobile: '12345', idNumber: '110105194912310021' } };
+    const { fields } = validateForm(values, spec, context);
+    expect(Object.fromEntries([...fields].map(([k, p]) => [k, p.code]))).to.deep.equal({
+      shiftId: 'shift_required',
+      'volunteer.name': 'required',
+      'volunteer.mobile': 'invalid_mobile',
+      'volunteer.idNumber': 'invalid_resident_id',
+      'answers.q_tshirt': 'required',
+      consent: 'consent_required',
+    });
+  });
+
+  it('validates one field for blur', () => {
+    const values = validValues();
+    values.volunteer.mobile = '2381234567';
+    expect(validateField('volunteer.mobile', values, spec, context)!.code).to.equal('invalid_mobile');
+    expect(validateField('volunteer.name', values, spec, context)).to.equal(null);
+  });
+
+  it('sends no volunteer with a session', () => {
+    const sessionSpec = { ...spec, identityFields: [] };
+    const body = buildBody(validValues(), sessionSpec, { ...context, hasSession: true });
+    expect(body).not.to.have.property('volunteer');
+    expect(validateForm(validValues(), sessionSpec, { ...context, hasSession: true }).fields.size).to.equal(0);
+  });
+});

@@ -1,0 +1,180 @@
+/**
+ * The sign-up form as data: its fields, client-side validation with the shared contract schemas,
+ * server field errors mapped onto the same fields, and the request body. No DOM, no strings shown
+ * to people (those live in `signup-form.messages.ts`, chosen by `code`).
+ *
+ * Client and server errors take one path: the client validates with `CreateSignupBody` and
+ * `GuestVolunteer` from `@volunteerkit/sdk/schemas`, turns zod issues into the same
+ * `{ path, message, code }` field errors the server sends (`toFieldErrors`), and both go through
+ * {@link fieldKeyForPath}. A field therefore shows the same message whoever found the problem.
+ *
+ * @module
+ */
+import {
+  CreateSignupBody,
+  toFieldErrors,
+  type FieldError,
+  type IdentityField,
+  type Question,
+} from '@volunteerkit/sdk/schemas';
+
+/** Identity fields in the order the form shows them. */
+export const IDENTITY_FIELD_ORDER: readonly IdentityField[] = [
+  'name', 'mobile', 'email', 'birthDate', 'studentId', 'employeeId', 'idNumber',
+];
+
+/** A form field, named by its request path: `shiftId`, `volunteer.mobile`, `answers.q_1`, `consent`. */
+export type FieldKey = 'shiftId' | 'consent' | `volunteer.${IdentityField}` | `answers.${string}`;
+
+export type AnswerValue = string | string[];
+
+/** Everything the person has entered. Empty strings mean "nothing entered". */
+export interface FormValues {
+  shiftId: string;
+  volunteer: Partial<Record<IdentityField, string>>;
+  answers: Record<string, AnswerValue>;
+  consent: boolean;
+}
+
+/** What the form asks, from the channel and the opportunity. */
+export interface FormSpec {
+  /** The identity fields to show; empty with a volunteer session (the session says who). */
+  identityFields: readonly IdentityField[];
+  questions: readonly Question[];
+  shiftIds: readonly string[];
+}
+
+/** One problem with one field: a stable `code` picks the localized message; `message` is the fallback. */
+export interface FieldProblem {
+  code: string;
+  message: string;
+}
+
+export function emptyValues(): FormValues {
+  return { shiftId: '', volunteer: {}, answers: {}, consent: false };
+}
+
+/** Every field of the form in display order (the order of the error summary). */
+export function fieldKeys(spec: FormSpec): FieldKey[] {
+  return [
+    'shiftId',
+    ...IDENTITY_FIELD_ORDER.filter((f) => spec.identityFields.includes(f)).map((f) => `volunteer.${f}` as const),
+    ...spec.questions.map((q) => `answers.${q.id}` as const),
+    'consent',
+  ];
+}
+
+/**
+ * The form field a request path belongs to, or `null` when the form has no such field (the
+ * problem is then shown in the summary only). `answers.q_1.0` (one choice of a multi) belongs to
+ * `answers.q_1`; `consent.accepted` to `consent`.
+ */
+export function fieldKeyForPath(path: string, spec: FormSpec): FieldKey | null {
+  const [head, second] = path.split('.');
+  if (head === 'shiftId') return 'shiftId';
+  if (head === 'consent') return second === undefined || second === 'accepted' ? 'consent' : null;
+  if (head === 'volunteer' && second && (spec.identityFields as readonly string[]).includes(second)) {
+    return `volunteer.${second as IdentityField}`;
+  }
+  if (head === 'answers' && second && spec.questions.some((q) => q.id === second)) return `answers.${second}`;
+  return null;
+}
+
+/** Field errors (from the server or from {@link validateForm}) sorted onto the form's fields. */
+export interface MappedErrors {
+  /** The first problem of each field, in display order. */
+  fields: Map<FieldKey, FieldProblem>;
+  /** Problems the form has no field for. */
+  unplaced: FieldProblem[];
+}
+
+export function mapFieldErrors(errors: readonly FieldError[], spec: FormSpec): MappedErrors {
+  const byKey = new Map<FieldKey, FieldProblem>();
+  const unplaced: FieldProblem[] = [];
+  for (const error of errors) {
+    const key = fieldKeyForPath(error.path, spec);
+    const problem = { code: normalizeCode(error, key), message: error.message };
+    if (key === null) unplaced.push(problem);
+    else if (!byKey.has(key)) byKey.set(key, problem);
+  }
+  const fields = new Map<FieldKey, FieldProblem>();
+  for (const key of fieldKeys(spec)) {
+    const problem = byKey.get(key);
+    if (problem) fields.set(key, problem);
+  }
+  return { fields, unplaced };
+}
+
+/** zod's generic codes made specific where the field says what they mean. */
+function normalizeCode(error: FieldError, key: FieldKey | null): string {
+  if (key === 'consent') return 'consent_required';
+  if (key === 'shiftId' && error.code !== 'required') return error.code === 'invalid_format' ? 'shift_required' : error.code;
+  if (key === 'volunteer.name' && error.code === 'too_small') return 'required';
+  if (key === 'volunteer.studentId' && error.code === 'invalid_format') return 'invalid_student_id';
+  if (key === 'volunteer.employeeId' && error.code === 'invalid_format') return 'invalid_employee_id';
+  return error.code;
+}
+
+const isBlank = (value: AnswerValue | undefined) =>
+  value === undefined || (Array.isArray(value) ? value.length === 0 : value.trim() === '');
+
+/** The problems of the whole form: required fields (the spec says which) and the contract schemas. */
+export function validateForm(values: FormValues, spec: FormSpec, context: BodyContext): MappedErrors {
+  const errors: FieldError[] = [];
+  if (values.shiftId === '') errors.push({ path: 'shiftId', message: 'is required', code: 'shift_required' });
+  for (const field of spec.identityFields) {
+    if (isBlank(values.volunteer[field])) errors.push({ path: `volunteer.${field}`, message: 'is required', code: 'required' });
+  }
+  for (const question of spec.questions) {
+    if (question.required && isBlank(values.answers[question.id])) {
+      errors.push({ path: `answers.${question.id}`, message: 'is required', code: 'required' });
+    }
+  }
+  const body = buildBody(values, spec, context);
+  // `CreateSignupBody` checks the guest volunteer with `GuestVolunteer` (paths `volunteer.…`),
+  // the answers' shape and lengths, the shift id and consent.
+  const parsed = CreateSignupBody.safeParse(body);
+  if (!parsed.success) errors.push(...toFieldErrors(parsed.error.issues));
+  return mapFieldErrors(errors, spec);
+}
+
+/** The problem of one field on its own (on blur), or `null`. */
+export function validateField(key: FieldKey, values: FormValues, spec: FormSpec, context: BodyContext): FieldProblem | null {
+  return validateForm(values, spec, context).fields.get(key) ?? null;
+}
+
+export interface BodyContext {
+  opportunityId: string;
+  policyVersion: string;
+  /** With a session the server knows who signs up: no `volunteer` is sent. */
+  hasSession: boolean;
+}
+
+/**
+ * The `POST /v1/signups` body for the form's values. Empty identity fields and answers are left
+ * out (an empty mobile is "not given", not "an invalid mobile"); text is trimmed.
+ */
+export function buildBody(values: FormValues, spec: FormSpec, context: BodyContext): CreateSignupBody {
+  const answers: Record<string, AnswerValue> = {};
+  for (const question of spec.questions) {
+    const value = values.answers[question.id];
+    if (isBlank(value)) continue;
+    answers[question.id] = Array.isArray(value) ? [...value] : (value as string).trim();
+  }
+  const body: CreateSignupBody = {
+    opportunityId: context.opportunityId as CreateSignupBody['opportunityId'],
+    shiftId: values.shiftId as CreateSignupBody['shiftId'],
+    answers,
+    consent: { policyVersion: context.policyVersion, accepted: values.consent as true },
+    source: { widget: 'vk-signup-form' },
+  };
+  if (!context.hasSession) {
+    const volunteer: Record<string, string> = {};
+    for (const field of spec.identityFields) {
+      const value = values.volunteer[field]?.trim();
+      if (value) volunteer[field] = field === 'idNumber' ? value.toUpperCase() : value;
+    }
+    body.volunteer = volunteer as CreateSignupBody['volunteer'];
+  }
+  return body;
+}
