@@ -1,0 +1,136 @@
+/**
+ * Strings, plurals, numbers and dates for the three locales.
+ *
+ * Each component owns its strings in its own folder (`opportunity-list.messages.ts`), written with
+ * `defineMessages`: the English catalog fixes the keys and the parameter types, and TypeScript
+ * rejects a Chinese catalog that misses a key or takes other parameters. A message is a string or
+ * a function of typed parameters (use `plural`, `formatNumber` … inside it).
+ *
+ * Why not @lit/localize: its locale is global to the page (one `setLocale()`), while a widget's
+ * locale here is per element (attribute, provider, nearest `lang`); see docs/architecture.md.
+ *
+ * @module
+ */
+import type { VkLocale } from './locale.js';
+
+export type { VkLocale } from './locale.js';
+export { SUPPORTED_LOCALES, toSupportedLocale } from './locale.js';
+
+/** A message: fixed text, or text computed from typed parameters. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Message = string | ((params: any) => string);
+export type Catalog = Record<string, Message>;
+
+/** Widens a catalog's literal types so that translations can be checked against it. */
+export type CatalogShape<C extends Catalog> = { [K in keyof C]: C[K] extends string ? string : C[K] };
+
+/**
+ * Declares a component's catalogs and returns a lookup by locale:
+ *
+ * ```ts
+ * const messages = defineMessages(
+ *   { loadMore: 'Load more', loaded: (p: { count: number }) => plural('en', p.count, { one: '# more loaded', other: '# more loaded' }) },
+ *   { 'zh-CN': { … }, 'zh-TW': { … } },
+ * );
+ * messages(this.config.locale).loadMore
+ * ```
+ */
+export function defineMessages<C extends Catalog>(
+  en: C,
+  translations: Record<Exclude<VkLocale, 'en'>, CatalogShape<C>>,
+): (locale: VkLocale) => CatalogShape<C> {
+  const catalogs: Record<VkLocale, CatalogShape<C>> = { en: en as CatalogShape<C>, ...translations };
+  return (locale) => catalogs[locale] ?? catalogs.en;
+}
+
+/**
+ * `t(catalogs, locale, key, params)` for callers that prefer a function over property access.
+ * Functions receive `params`; strings ignore them.
+ */
+export function t<C extends Catalog, K extends keyof C>(
+  messages: (locale: VkLocale) => CatalogShape<C>,
+  locale: VkLocale,
+  key: K,
+  ...params: C[K] extends (p: infer P) => string ? [P] : []
+): string {
+  const message = messages(locale)[key] as Message;
+  return typeof message === 'function' ? message(params[0]) : message;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Intl, cached: constructing formatters is the slow part, and a list renders hundreds of dates.
+
+const cache = new Map<string, unknown>();
+function cached<T>(key: string, make: () => T): T {
+  let value = cache.get(key) as T | undefined;
+  if (value === undefined) {
+    value = make();
+    cache.set(key, value);
+  }
+  return value;
+}
+
+export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+
+/**
+ * Chooses the plural form for `count` by the locale's rules and replaces `#` with the formatted
+ * number. Chinese has only `other`; English has `one` and `other`.
+ */
+export function plural(locale: VkLocale, count: number, forms: PluralForms): string {
+  const rule = cached(`plural:${locale}`, () => new Intl.PluralRules(locale)).select(count);
+  return (forms[rule] ?? forms.other).replace(/#/g, formatNumber(locale, count));
+}
+
+export function formatNumber(locale: VkLocale, value: number, options: Intl.NumberFormatOptions = {}): string {
+  return cached(`number:${locale}:${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options)).format(value);
+}
+
+/** The reader's own time zone, to decide whether an activity's zone needs to be named. */
+export function readerTimeZone(): string {
+  return cached('reader-time-zone', () => new Intl.DateTimeFormat().resolvedOptions().timeZone);
+}
+
+function dateTimeFormat(locale: VkLocale, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `date:${locale}:${timeZone}:${JSON.stringify(options)}`;
+  return cached(key, () => {
+    try {
+      return new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    } catch {
+      // An unknown zone from the API must not break the widget: fall back to the platform's
+      // default zone (the whole platform is in China).
+      return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'Asia/Shanghai' });
+    }
+  });
+}
+
+/**
+ * A date-time range in the activity's time zone, e.g. "Sat, Nov 28, 9:00 – 11:30 AM" or
+ * "11月28日周六 09:00–11:30". The zone is named only when it differs from the reader's.
+ */
+export function formatDateRange(locale: VkLocale, start: string | Date, end: string | Date, timeZone: string): string {
+  const showZone = timeZone !== readerTimeZone();
+  const format = dateTimeFormat(locale, timeZone, {
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    ...(showZone ? { timeZoneName: 'short' } : {}),
+  });
+  const startDate = new Date(start);
+  const endDate = new Date(end);
+  if (Number.isNaN(startDate.getTime()) || Number.isNaN(endDate.getTime())) return '';
+  return format.formatRange(startDate, endDate);
+}
+
+/** A date (no time) in `timeZone`, e.g. "Nov 28, 2026" / "2026年11月28日". */
+export function formatDate(locale: VkLocale, value: string | Date, timeZone: string, options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric' }): string {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? '' : dateTimeFormat(locale, timeZone, options).format(date);
+}
+
+/** A `<time datetime>` value for machines next to the human text. */
+export function isoDateTime(value: string | Date): string {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? '' : date.toISOString();
+}
