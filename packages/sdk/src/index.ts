@@ -1,1 +1,87 @@
-export {};
+/**
+ * `@volunteerkit/sdk`: the typed client of the VolunteerKit platform API, for browsers and
+ * Node ≥ 20.
+ *
+ * ```ts
+ * import { createClient } from '@volunteerkit/sdk';
+ * const vk = createClient({ baseUrl: 'https://api.volunteerkit.cn', publishableKey: 'pk_live_…' });
+ * for await (const opp of vk.opportunities.list({ category: 'elderly' })) console.log(opp.title);
+ * ```
+ *
+ * The contract (zod/mini schemas) is a separate entry point, `@volunteerkit/sdk/schemas`, so
+ * that importing the client does not pull the validators into your bundle up front.
+ *
+ * @module
+ */
+export { createClient, VolunteerKitClient, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './client.js';
+export type { ClientOptions, RequestOptions } from './client.js';
+export type { CacheOptions } from './internal/cache.js';
+export {
+  VolunteerKitError,
+  APIError,
+  BadRequestError,
+  ValidationError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  RateLimitError,
+  InternalServerError,
+  ConnectionError,
+  TimeoutError,
+  ResponseValidationError,
+  isVolunteerKitError,
+} from './core/errors.js';
+export type { DuplicateSignupError, APIErrorInit } from './core/errors.js';
+export { Page, PagePromise } from './core/pagination.js';
+export type { PageBody } from './core/pagination.js';
+export type { Opportunities } from './resources/opportunities.js';
+export type { Organizations } from './resources/organizations.js';
+export type { Channels } from './resources/channel.js';
+export type { Signups } from './resources/signups.js';
+export type { HonorBoards } from './resources/honor-board.js';
+export type { Stats } from './resources/stats.js';
+export type { Me, MySignups, MyServiceRecords } from './resources/me.js';
+export type { Sessions } from './resources/sessions.js';
+export type { ServiceRecords } from './resources/service-records.js';
+
+// Entity, body and query types of the contract, by name (types only: no schema code is imported).
+export type { ErrorCode, FieldError, Locale, ProblemDetails } from './schemas/common.js';
+export type {
+  Category,
+  ListOpportunitiesParams,
+  Location,
+  Opportunity,
+  OpportunityPage,
+  OpportunitySort,
+  OpportunityStatus,
+  Question,
+  QuestionKind,
+  Requirements,
+  Shift,
+} from './schemas/opportunity.js';
+export type { ListOrganizationsQuery, Organization, OrganizationKind, OrganizationPage } from './schemas/organization.js';
+export type { Channel, ChannelKind, Theme } from './schemas/channel.js';
+export type {
+  Answers,
+  CreateSignupBody,
+  ListSignupsQuery,
+  Signup,
+  SignupExport,
+  SignupExportPage,
+  SignupPage,
+  SignupStatus,
+  UpdateSignupBody,
+} from './schemas/signup.js';
+export type { GuestVolunteer, IdentityField, StarRule, Volunteer, VolunteerProfile } from './schemas/volunteer.js';
+export type {
+  CreateServiceRecordBody,
+  ListServiceRecordsQuery,
+  ReviewServiceRecordBody,
+  ServiceRecord,
+  ServiceRecordPage,
+  ServiceRecordStatus,
+} from './schemas/service-record.js';
+export type { Honor, HonorBoard, HonorBoardEntry, HonorBoardQuery, HonorKind, Metric, Period } from './schemas/honor.js';
+export type { ImpactStats, StatsQuery } from './schemas/stats.js';
+export type { CreateSessionBody, Session } from './schemas/session.js';

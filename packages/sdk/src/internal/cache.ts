@@ -1,0 +1,64 @@
+/**
+ * The opt-in response cache (`cache: { ttlMs }`): fresh answers are served without a request;
+ * stale ones are served at once while one background request refreshes them
+ * (stale-while-revalidate). Small and bounded: least recently used entries go first.
+ *
+ * @internal
+ * @module
+ */
+import type { RawResponse } from './request.js';
+
+export interface CacheOptions {
+  /** How long an answer is fresh (served without any request). Default 30 s. */
+  ttlMs?: number;
+  /** How long after that a stale answer is still served while refreshing. Default 5 min. */
+  staleMs?: number;
+  /** At most this many answers are kept. Default 100. */
+  maxEntries?: number;
+}
+
+interface Entry {
+  response: RawResponse;
+  storedAt: number;
+}
+
+export class ResponseCache {
+  readonly #entries = new Map<string, Entry>();
+  readonly #ttlMs: number;
+  readonly #staleMs: number;
+  readonly #maxEntries: number;
+
+  constructor({ ttlMs = 30_000, staleMs = 300_000, maxEntries = 100 }: CacheOptions = {}) {
+    this.#ttlMs = ttlMs;
+    this.#staleMs = staleMs;
+    this.#maxEntries = maxEntries;
+  }
+
+  /** The cached answer and whether it is still fresh; `undefined` when missing or too old. */
+  get(key: string, now = Date.now()): { response: RawResponse; fresh: boolean } | undefined {
+    const entry = this.#entries.get(key);
+    if (!entry) return undefined;
+    const age = now - entry.storedAt;
+    if (age > this.#ttlMs + this.#staleMs) {
+      this.#entries.delete(key);
+      return undefined;
+    }
+    // Re-insert so Map order is least-recently-used first.
+    this.#entries.delete(key);
+    this.#entries.set(key, entry);
+    return { response: entry.response, fresh: age <= this.#ttlMs };
+  }
+
+  set(key: string, response: RawResponse, now = Date.now()): void {
+    this.#entries.delete(key);
+    this.#entries.set(key, { response, storedAt: now });
+    while (this.#entries.size > this.#maxEntries) {
+      const oldest = this.#entries.keys().next().value as string;
+      this.#entries.delete(oldest);
+    }
+  }
+
+  clear(): void {
+    this.#entries.clear();
+  }
+}
