@@ -3,7 +3,8 @@
 // widgets). Rollup then bundles from that output:
 //   - the CDN bundle packages/widgets/cdn/volunteerkit.js: every widget + Lit + SDK + validation
 //     in one module, Lit bundled privately;
-//   - the inline loader snippet packages/widgets/cdn/loader.js, minified.
+//   - the inline loader snippet packages/widgets/cdn/loader.js, minified;
+//   - the enterprise demo's own bundle (the npm ESM build, bundled as an intranet would).
 // Entries whose tsc output does not exist yet are skipped, so the config builds whatever
 // packages exist so far.
 import { existsSync } from 'node:fs';
@@ -34,6 +35,20 @@ if (exists('./packages/widgets/src/loader-snippet.js')) {
     input: 'packages/widgets/src/loader-snippet.js',
     output: { file: 'packages/widgets/cdn/loader.js', format: 'iife' },
     plugins: [minify()],
+  });
+}
+
+// The enterprise demo page stands for an intranet that installs @volunteerkit/widgets from npm
+// and bundles it with its own build, so that it is served from 'self' under a strict CSP.
+if (exists('./packages/widgets/dist/index.js')) {
+  builds.push({
+    input: 'docs/demo/enterprise/app.js',
+    output: { file: 'docs/demo/enterprise/dist/app.js', format: 'es', sourcemap: true },
+    plugins: [nodeResolve({ exportConditions: ['browser', 'production', 'import', 'default'] }), minify()],
+    onwarn(warning, warn) {
+      if (warning.code === 'THIS_IS_UNDEFINED') return;
+      warn(warning);
+    },
   });
 }
 

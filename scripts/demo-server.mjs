@@ -1,0 +1,107 @@
+// The demo partner sites: three realistic pages that embed VolunteerKit the way a news site, a
+// campus and an enterprise intranet would, a snippet builder, and the docs — served beside the
+// reference API server. `npm start` and the end-to-end tests both start it through startDemo().
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { extname, join, normalize } from 'node:path';
+import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
+import { createClient } from '@volunteerkit/sdk';
+
+const root = new URL('..', import.meta.url).pathname;
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml',
+  '.png': 'image/png', '.jpg': 'image/jpeg', '.map': 'application/json', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+/**
+ * The enterprise intranet's policy: no inline script or style, Trusted Types with Lit's policy
+ * only. The widgets must render under it with no violation (tested end to end).
+ */
+export function enterpriseCsp(apiUrl) {
+  return [
+    "default-src 'self'", "script-src 'self'", "style-src 'self'", `connect-src 'self' ${new URL(apiUrl).origin}`,
+    "img-src 'self' data: https:", "font-src 'self'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'",
+    "require-trusted-types-for 'script'", 'trusted-types lit-html',
+  ].join('; ');
+}
+
+/** Serves a file below `base`, refusing paths that climb out of it. */
+async function serveFile(c, base, relativePath, { substitute } = {}) {
+  const path = normalize(join(base, relativePath));
+  if (!path.startsWith(base)) return c.text('Not found', 404);
+  let file = path;
+  if (existsSync(join(path, 'index.html'))) file = join(path, 'index.html');
+  if (!existsSync(file) || file.endsWith('/')) return c.text('Not found', 404);
+  const type = TYPES[extname(file)] ?? 'application/octet-stream';
+  let body = await readFile(file);
+  if (substitute && (type.startsWith('text/html') || type.startsWith('text/javascript'))) body = substitute(body.toString('utf8'));
+  return c.body(body, 200, { 'Content-Type': type, 'Cache-Control': 'no-cache' });
+}
+
+/**
+ * The campus page features one campus-only activity with open spots. Partners would hard-code
+ * theirs; the demo looks it up so that it follows the seed.
+ */
+async function findCampusOnlyOpportunity(apiUrl, publishableKey) {
+  const client = createClient({ baseUrl: apiUrl, publishableKey });
+  for await (const opportunity of client.opportunities.list({ hasOpenSlots: true, limit: 100 })) {
+    if (opportunity.audience !== 'public' && opportunity.status === 'recruiting') return opportunity.id;
+  }
+  return '';
+}
+
+/**
+ * @param {{ apiUrl: string, port?: number, host?: string, campusSecretKey?: string, campusPublishableKey?: string }} options
+ */
+export async function startDemo({ apiUrl, port = 8080, host = '127.0.0.1', campusSecretKey = 'sk_test_campus_demo', campusPublishableKey = 'pk_test_campus_demo' }) {
+  const app = new Hono();
+  const demoDir = join(root, 'docs/demo/');
+  const loaderFile = join(root, 'packages/widgets/cdn/loader.js');
+  const loaderSnippet = existsSync(loaderFile) ? (await readFile(loaderFile, 'utf8')).trim() : '';
+  const campusOpportunityId = await findCampusOnlyOpportunity(apiUrl, campusPublishableKey);
+  const substitute = (text) => text
+    .replaceAll('{{apiUrl}}', apiUrl)
+    .replaceAll('{{loaderSnippet}}', loaderSnippet)
+    .replaceAll('{{campusOpportunityId}}', campusOpportunityId);
+
+  // The campus back end: the page's "signed-in student" comes from the campus SSO (here a fixed
+  // demo identity); the campus server vouches for them with its SECRET key, server-side, and
+  // hands the browser only the short-lived volunteer session token.
+  const campusApi = createClient({ baseUrl: apiUrl, secretKey: campusSecretKey });
+  const ssoUser = { externalId: 'zju-sso|3230100123', volunteer: { name: '林晓雨', mobile: '13957112345', studentId: '3230100123' } };
+  app.post('/campus/api/session', async (c) => {
+    try {
+      const session = await campusApi.sessions.create({ ...ssoUser, ttlSeconds: 3600 });
+      return c.json({ token: session.token, expiresAt: session.expiresAt, student: { name: ssoUser.volunteer.name, studentId: ssoUser.volunteer.studentId } },
+        200, { 'Cache-Control': 'no-store' });
+    } catch (error) {
+      console.error('campus session failed:', error);
+      return c.json({ error: 'The campus sign-in service is unavailable.' }, 502);
+    }
+  });
+
+  app.get('/enterprise/*', async (c, next) => {
+    c.header('Content-Security-Policy', enterpriseCsp(apiUrl));
+    await next();
+  });
+
+  app.get('/cdn/*', (c) => serveFile(c, join(root, 'packages/widgets/cdn/'), c.req.path.slice('/cdn/'.length)));
+  app.get('/docs/*', (c) => serveFile(c, join(root, 'docs/api/'), c.req.path.slice('/docs/'.length) || 'index.html'));
+  app.get('/docs', (c) => c.redirect('/docs/'));
+  app.get('/openapi.json', (c) => serveFile(c, join(root, 'docs/'), 'openapi.json'));
+  app.get('/*', (c) => serveFile(c, demoDir, decodeURIComponent(c.req.path.slice(1)) || 'index.html', { substitute }));
+
+  const server = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port, hostname: host }, () => resolve(s));
+  });
+  const address = server.address();
+  const url = `http://${host === '127.0.0.1' ? 'localhost' : host}:${address.port}`;
+  return {
+    url,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
