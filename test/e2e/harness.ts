@@ -1,0 +1,92 @@
+// End-to-end harness: the real reference server (seeded, in-memory PGlite), the demo partner
+// sites, and real Chromium and Firefox driven by puppeteer. Nothing is mocked here.
+import { mkdirSync } from 'node:fs';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { startServer } from '@volunteerkit/server';
+import { startDemo } from '../../scripts/demo-server.mjs';
+
+export const SCREENSHOTS_DIR = new URL('../../test-results/screenshots/', import.meta.url).pathname;
+
+export interface Stack {
+  apiUrl: string;
+  demoUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startStack(): Promise<Stack> {
+  const api = await startServer({ port: 0, dataDir: 'memory', seed: true, rateLimit: false, log: false });
+  const demo = await startDemo({ apiUrl: api.url, port: 0 });
+  return {
+    apiUrl: api.url,
+    demoUrl: demo.url,
+    async close() {
+      await demo.close();
+      await api.close();
+    },
+  };
+}
+
+export const BROWSERS = (process.env.VK_BROWSERS ?? 'chromium,firefox').split(',') as Array<'chromium' | 'firefox'>;
+
+export async function launch(name: 'chromium' | 'firefox'): Promise<Browser> {
+  if (name === 'chromium') {
+    return puppeteer.launch({
+      browser: 'chrome', headless: true, executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+        '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--lang=zh-CN'],
+    });
+  }
+  return puppeteer.launch({
+    browser: 'firefox', headless: true, executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    extraPrefsFirefox: { 'intl.accept_languages': 'zh-CN, zh, en' },
+  });
+}
+
+/** What went wrong on a page that a visitor would not see but a partner must not ship. */
+export interface PageProblems {
+  consoleErrors: string[];
+  pageErrors: string[];
+  cspViolations(): Promise<string[]>;
+}
+
+/** Opens a page that records console errors, uncaught errors and CSP violations. */
+export async function openPage(browser: Browser, { width = 1280, height = 900 } = {}): Promise<{ page: Page; problems: PageProblems }> {
+  const page = await browser.newPage();
+  await page.setViewport({ width, height });
+  const consoleErrors: string[] = [];
+  const pageErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => pageErrors.push(String((error as Error)?.message ?? error)));
+  await page.evaluateOnNewDocument(() => {
+    const violations: string[] = [];
+    (window as unknown as { __vkViolations: string[] }).__vkViolations = violations;
+    document.addEventListener('securitypolicyviolation', (event) => {
+      violations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample ?? ''}`.trim());
+    });
+  });
+  return {
+    page,
+    problems: {
+      consoleErrors,
+      pageErrors,
+      cspViolations: () => page.evaluate(() => (window as unknown as { __vkViolations?: string[] }).__vkViolations ?? []),
+    },
+  };
+}
+
+export function screenshotPath(name: string): string {
+  mkdirSync(SCREENSHOTS_DIR, { recursive: true });
+  return `${SCREENSHOTS_DIR}${name}.png`;
+}
+
+/** Waits until `fn` returns a truthy value in the page, or throws with `what` after `timeout`. */
+export async function waitFor<T>(page: Page, what: string, fn: () => T, timeout = 15_000): Promise<T> {
+  try {
+    const handle = await page.waitForFunction(fn, { timeout, polling: 100 });
+    return (await handle.jsonValue()) as T;
+  } catch (error) {
+    throw new Error(`timed out waiting for ${what}: ${(error as Error).message}`);
+  }
+}
