@@ -1,1 +1,83 @@
-export {};
+/**
+ * `@volunteerkit/server`: the reference implementation of the VolunteerKit platform API.
+ *
+ * ```ts
+ * const server = await startServer({ port: 0, dataDir: 'memory', seed: true });
+ * console.log(server.url); // http://127.0.0.1:54321
+ * await server.close();
+ * ```
+ *
+ * @module
+ */
+import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { createApp, type AppOptions } from './app.js';
+import { openDatabase, type Database } from './db/database.js';
+import type { AppEnv } from './http/context.js';
+import { seedIfEmpty, type SeedSummary } from './seed/seed.js';
+
+export { createApp, DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT, type AppOptions } from './app.js';
+export { openDatabase, migrate, type Database, type Queryable, type OpenDatabaseOptions } from './db/database.js';
+export { SEED_KEYS, SEED_FIXTURES, seedIfEmpty, seedDemoData, type SeedSummary } from './seed/seed.js';
+export { signSessionToken, verifySessionToken } from './domain/session-token.js';
+
+export interface ServerOptions {
+  /** 0 picks a free port. Default 8787. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** PGlite data folder, or `'memory'`. Default `.data/pglite`. Ignored when `databaseUrl` is set. */
+  dataDir?: string;
+  /** PostgreSQL connection string; overrides `dataDir`. Default `process.env.DATABASE_URL`. */
+  databaseUrl?: string;
+  /** Load the deterministic demo data set if the database is empty. */
+  seed?: boolean;
+  /** Requests per minute per caller and client; `false` disables. Default 600. */
+  rateLimit?: { perMinute: number } | false;
+  /** One access-log line per request on stderr. */
+  log?: boolean;
+  /** The clock (tests). */
+  now?: () => Date;
+}
+
+export interface RunningServer {
+  /** `http://host:port`, without a trailing slash. */
+  url: string;
+  close(): Promise<void>;
+  app: Hono<AppEnv>;
+  db: Database;
+  /** What the seed created, when it ran. */
+  seeded: SeedSummary | null;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const db = await openDatabase({
+    databaseUrl: options.databaseUrl ?? process.env['DATABASE_URL'] ?? undefined,
+    dataDir: options.dataDir ?? '.data/pglite',
+  });
+  const now = options.now ?? (() => new Date());
+  const seeded = options.seed ? await seedIfEmpty(db, now()) : null;
+  const appOptions: AppOptions = { now, log: options.log ?? false };
+  if (options.rateLimit !== undefined) appOptions.rateLimit = options.rateLimit;
+  const app = createApp(db, appOptions);
+  const host = options.host ?? '127.0.0.1';
+  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, (info) => resolve({ server: s, port: info.port }));
+    s.once('error', reject);
+  });
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    app,
+    db,
+    seeded,
+    close: () =>
+      (closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+          server.close(() => resolve());
+        });
+        await db.close();
+      })()),
+  };
+}

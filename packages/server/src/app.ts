@@ -1,0 +1,99 @@
+/**
+ * The Hono application: the middleware pipeline (http/middleware.ts), the routes, and one error
+ * handler that turns every failure into problem details. Bad input is always a 4xx.
+ */
+import { randomBytes } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import type { Database } from './db/database.js';
+import * as q from './db/queries.js';
+import type { AppEnv, AppServices } from './http/context.js';
+import { callerAndCors, idempotency, jsonBody, rateLimit, requestContext } from './http/middleware.js';
+import { ApiError, problemBody } from './http/problem.js';
+import { partnerRoutes } from './routes/partner.js';
+import { publicRoutes } from './routes/public.js';
+import { volunteerRoutes } from './routes/volunteer.js';
+
+export interface AppOptions {
+  /** The clock; tests move it to check expiry and sign-up windows. Default: the real time. */
+  now?: () => Date;
+  /** Requests per minute per caller and client address; `false` turns limiting off. Default 600. */
+  rateLimit?: { perMinute: number } | false;
+  /** Largest accepted request body in bytes. Default 64 KiB. */
+  bodyLimitBytes?: number;
+  /** One access-log line per request on stderr. */
+  log?: boolean;
+}
+
+export const DEFAULT_RATE_LIMIT = { perMinute: 600 };
+export const DEFAULT_BODY_LIMIT = 64 * 1024;
+
+/**
+ * Secrets for signing sessions and sealing ID numbers: from the environment if set, else
+ * generated once per database and stored in it, so every instance over that database agrees.
+ */
+function secretsOf(db: Database): AppServices['secrets'] {
+  let loading: Promise<{ session: string; seal: string }> | undefined;
+  return () => {
+    loading ??= (async () => ({
+      session: process.env['VK_SESSION_SECRET'] || (await q.settingOrCreate(db, 'session_secret', randomBytes(32).toString('base64url'))),
+      seal: process.env['VK_SEAL_SECRET'] || (await q.settingOrCreate(db, 'seal_secret', randomBytes(32).toString('base64url'))),
+    }))();
+    loading.catch(() => (loading = undefined));
+    return loading;
+  };
+}
+
+export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> {
+  const services: AppServices = { db, now: options.now ?? (() => new Date()), secrets: secretsOf(db) };
+  const app = new Hono<AppEnv>();
+  const limit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
+
+  app.use('*', requestContext(services));
+  if (options.log) {
+    app.use('*', async (c, next) => {
+      const started = performance.now();
+      await next();
+      console.error(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms ${c.get('requestId')}`);
+    });
+  }
+  app.use('*', callerAndCors());
+  if (limit) app.use('*', rateLimit(limit.perMinute));
+  app.use('*', jsonBody(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT));
+  app.use('*', idempotency());
+
+  app.get('/health', async (c) => {
+    await db.query('SELECT 1');
+    c.header('Cache-Control', 'no-store');
+    return c.json({ status: 'ok', database: db.kind });
+  });
+  app.route('/v1', publicRoutes);
+  app.route('/v1', volunteerRoutes);
+  app.route('/v1', partnerRoutes);
+
+  app.notFound((c) => problem(c, new ApiError(404, 'not_found', `There is no ${c.req.method} ${c.req.path}.`)));
+  app.onError((error, c) => problem(c, toApiError(error)));
+  return app;
+}
+
+/** Maps anything thrown to an API error; database complaints about values are the client's fault. */
+function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+    if (code === '23505') return new ApiError(409, 'conflict', 'This conflicts with an existing record.');
+    if (code.startsWith('22')) return new ApiError(400, 'bad_request', 'A value in the request is out of range or malformed.');
+  }
+  console.error('[volunteerkit-server] unexpected error:', error);
+  return new ApiError(500, 'internal_error', 'Something went wrong on our side; the request id helps us find out what.');
+}
+
+function problem(c: Context<AppEnv>, error: ApiError): Response {
+  const requestId = c.get('requestId') ?? 'unknown';
+  const body = problemBody(error, requestId, c.get('locale') ?? 'zh-CN', c.req.path);
+  return c.body(JSON.stringify(body), error.status as 400, {
+    ...error.extra.headers,
+    'Content-Type': 'application/problem+json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Language': c.get('locale') ?? 'zh-CN',
+  });
+}

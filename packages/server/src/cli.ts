@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+/**
+ * `volunteerkit-server [--port 8787] [--host 127.0.0.1] [--data .data/pglite|memory] [--database-url postgres://…] [--seed] [--log]`
+ */
+import { parseArgs } from 'node:util';
+import { SEED_KEYS, startServer } from './index.js';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env['PORT'] ?? '8787' },
+    host: { type: 'string', default: process.env['HOST'] ?? '127.0.0.1' },
+    data: { type: 'string', default: process.env['VK_DATA_DIR'] ?? '.data/pglite' },
+    'database-url': { type: 'string' },
+    seed: { type: 'boolean', default: false },
+    'rate-limit': { type: 'string' },
+    log: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+
+if (values.help) {
+  console.log(`volunteerkit-server — the VolunteerKit reference API server
+
+  --port <n>              port to listen on (0 = any free port; env PORT; default 8787)
+  --host <addr>           address to bind (env HOST; default 127.0.0.1)
+  --data <dir|memory>     PGlite data folder, or "memory" (env VK_DATA_DIR; default .data/pglite)
+  --database-url <url>    use PostgreSQL instead of PGlite (env DATABASE_URL)
+  --seed                  load the demo data set if the database is empty
+  --rate-limit <n|off>    requests per minute per caller and client (default 600)
+  --log                   print one line per request`);
+  process.exit(0);
+}
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`Invalid --port: ${values.port}`);
+  process.exit(2);
+}
+const rateLimitFlag = values['rate-limit'];
+const started = performance.now();
+const server = await startServer({
+  port,
+  host: values.host,
+  dataDir: values.data,
+  ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
+  seed: values.seed,
+  log: values.log,
+  ...(rateLimitFlag === undefined ? {} : { rateLimit: rateLimitFlag === 'off' ? false : { perMinute: Number(rateLimitFlag) } }),
+});
+
+console.log(`VolunteerKit server listening on ${server.url} (${server.db.kind}, ready in ${Math.round(performance.now() - started)} ms)`);
+if (server.seeded) {
+  const s = server.seeded;
+  console.log(`Seeded: ${s.organizations} organizations, ${s.opportunities} opportunities, ${s.shifts} shifts, ${s.volunteers} volunteers, ${s.signups} sign-ups, ${s.serviceRecords} service records, ${s.honors} honors`);
+}
+if (values.seed) {
+  console.log('Demo keys:');
+  for (const [name, keys] of Object.entries(SEED_KEYS)) {
+    console.log(`  ${name.padEnd(10)} ${keys.channelId.padEnd(20)} publishable ${keys.publishableKey}   secret ${keys.secretKey}`);
+  }
+  console.log(`Try: curl '${server.url}/v1/opportunities?key=${SEED_KEYS.news.publishableKey}&limit=2'`);
+}
+
+let stopping = false;
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: closing…`);
+  await server.close();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -1,0 +1,160 @@
+/**
+ * The one small SQL adapter the server talks to: `query(sql, params)` and `transaction(fn)`,
+ * with two back ends that run the very same SQL — PGlite (embedded Postgres, the default) and
+ * PostgreSQL through `pg` (`DATABASE_URL`).
+ *
+ * Numbers: `pg` returns int8/numeric as strings while PGlite returns numbers, so every query casts
+ * what it selects to `int` or `float8`, which both drivers return as JavaScript numbers.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+
+export type SqlParam = string | number | boolean | null | Date | readonly string[] | readonly number[];
+
+/** Something SQL can be sent to: the database itself, or one open transaction. */
+export interface Queryable {
+  query<Row = Record<string, unknown>>(sql: string, params?: readonly SqlParam[]): Promise<Row[]>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** PostgreSQL connection string; when set, PostgreSQL is used instead of PGlite. */
+  databaseUrl?: string | undefined;
+  /** PGlite data folder, or `'memory'` for an in-memory database. */
+  dataDir?: string | undefined;
+  /**
+   * PostgreSQL only: the schema to work in (created if missing). Tests give each file its own
+   * schema so files can run one after another against one server.
+   */
+  schema?: string | undefined;
+}
+
+/** Opens the database and applies pending migrations. */
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  const db = options.databaseUrl
+    ? await openPostgres(options.databaseUrl, options.schema)
+    : await openPglite(options.dataDir ?? '.data/pglite');
+  try {
+    await migrate(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return db;
+}
+
+/**
+ * PGlite is one connection: a transaction left open would swallow any query sent meanwhile. So
+ * every query and every transaction waits its turn in one queue; that is also what makes
+ * `SELECT … FOR UPDATE` meaningful (nothing interleaves).
+ */
+async function openPglite(dataDir: string): Promise<Database> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const pglite = dataDir === 'memory' ? new PGlite() : new PGlite(dataDir);
+  await pglite.waitReady;
+  let queue: Promise<unknown> = Promise.resolve();
+  const serialize = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = queue.then(work, work);
+    queue = result.catch(() => undefined);
+    return result;
+  };
+  const run = async <Row>(sql: string, params: readonly SqlParam[] = []): Promise<Row[]> =>
+    (await pglite.query<Row>(sql, params as unknown[])).rows;
+  return {
+    kind: 'pglite',
+    query: (sql, params) => serialize(() => run(sql, params)),
+    transaction: (fn) =>
+      serialize(async () => {
+        await pglite.query('BEGIN');
+        try {
+          const result = await fn({ query: run });
+          await pglite.query('COMMIT');
+          return result;
+        } catch (error) {
+          await pglite.query('ROLLBACK');
+          throw error;
+        }
+      }),
+    close: () => serialize(() => pglite.close()),
+  };
+}
+
+async function openPostgres(connectionString: string, schema: string | undefined): Promise<Database> {
+  const pg = (await import('pg')).default;
+  if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`Invalid schema name: ${schema}`);
+  if (schema) {
+    const admin = new pg.Client({ connectionString });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    } finally {
+      await admin.end();
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString,
+    max: Number(process.env['VK_PG_POOL_SIZE'] ?? 10),
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const run = async <Row>(client: { query: typeof pool.query }, sql: string, params: readonly SqlParam[] = []) =>
+    (await client.query(sql, params as unknown[])).rows as Row[];
+  return {
+    kind: 'postgres',
+    query: (sql, params) => run(pool, sql, params),
+    transaction: async (fn) => {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({ query: (sql, params) => run(client as never, sql, params) });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+const MIGRATIONS_DIR = new URL('../../migrations/', import.meta.url);
+
+/**
+ * Applies `migrations/NNN_name.sql` files not yet recorded in `schema_migrations`, in order, each
+ * in its own transaction. An advisory lock keeps two instances starting at once from racing.
+ */
+export async function migrate(db: Database): Promise<string[]> {
+  const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{3}_.+\.sql$/.test(f)).sort();
+  const applied: string[] = [];
+  await db.transaction(async (tx) => {
+    await tx.query('SELECT pg_advisory_xact_lock(727274)');
+    await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const done = new Set((await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => r.version));
+    for (const file of files) {
+      const version = Number(file.slice(0, 3));
+      if (done.has(version)) continue;
+      const sql = await readFile(new URL(file, MIGRATIONS_DIR), 'utf8');
+      for (const statement of splitStatements(sql)) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [version, file]);
+      applied.push(file);
+    }
+  });
+  return applied;
+}
+
+/** Splits a migration file on `;` at line ends (migrations contain no functions with bodies). */
+function splitStatements(sql: string): string[] {
+  return sql
+    .replace(/--.*$/gm, '')
+    .split(/;\s*$/m)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}

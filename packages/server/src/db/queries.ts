@@ -1,0 +1,747 @@
+/**
+ * Every SQL statement the server runs, in one place. Values always travel as parameters ($1…);
+ * the only text spliced into SQL is chosen from constants in this file (sort expressions, table
+ * names), never from a request.
+ */
+import type { Queryable, SqlParam } from './database.js';
+import type { ChannelRow, HonorRow, OpportunityRow, OrganizationRow, ServiceRecordRow, ShiftRow, SignupRow } from './rows.js';
+
+/** Collects parameters and hands out their `$n` placeholders. */
+class Params {
+  readonly values: SqlParam[] = [];
+  add(value: SqlParam): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** Escapes `%`, `_` and `\` so user text matches literally inside an ILIKE pattern. */
+export function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings, keys, channels
+
+/** Reads a setting, creating it with `initial` if absent; instances racing agree on the first. */
+export async function settingOrCreate(db: Queryable, key: string, initial: string): Promise<string> {
+  await db.query('INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [key, initial]);
+  const [row] = await db.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key]);
+  return row!.value;
+}
+
+export async function setting(db: Queryable, key: string): Promise<string | null> {
+  const [row] = await db.query<{ value: string }>('SELECT value FROM settings WHERE key = $1', [key]);
+  return row?.value ?? null;
+}
+
+export async function findApiKey(db: Queryable, keyHash: string): Promise<{ channel_id: string; kind: 'publishable' | 'secret' } | null> {
+  const [row] = await db.query<{ channel_id: string; kind: 'publishable' | 'secret' }>(
+    'SELECT channel_id, kind FROM api_keys WHERE key_hash = $1',
+    [keyHash],
+  );
+  return row ?? null;
+}
+
+export async function insertChannel(db: Queryable, channel: Omit<ChannelRow, 'created_at' | 'updated_at'>): Promise<void> {
+  await db.query(
+    `INSERT INTO channels (id, name, kind, allowed_origins, identity_fields, privacy_policy_url, privacy_policy_version, default_locale, theme)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [channel.id, channel.name, channel.kind, channel.allowed_origins, channel.identity_fields, channel.privacy_policy_url,
+      channel.privacy_policy_version, channel.default_locale, channel.theme],
+  );
+}
+
+export async function insertApiKey(db: Queryable, keyHash: string, channelId: string, kind: 'publishable' | 'secret'): Promise<void> {
+  await db.query('INSERT INTO api_keys (key_hash, channel_id, kind) VALUES ($1, $2, $3)', [keyHash, channelId, kind]);
+}
+
+export async function getChannel(db: Queryable, id: string): Promise<ChannelRow | null> {
+  const [row] = await db.query<ChannelRow>('SELECT * FROM channels WHERE id = $1', [id]);
+  return row ?? null;
+}
+
+/** Every channel's allow-list, for answering a preflight that names no key. */
+export async function allAllowedOrigins(db: Queryable): Promise<string[]> {
+  const rows = await db.query<{ origin: string }>('SELECT DISTINCT unnest(allowed_origins) AS origin FROM channels');
+  return rows.map((r) => r.origin);
+}
+
+export async function countChannels(db: Queryable): Promise<number> {
+  const [row] = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM channels');
+  return row!.n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Organizations
+
+export async function listOrganizations(
+  db: Queryable,
+  filters: { q?: string | undefined; kind?: string | undefined; regionCode?: string | undefined },
+  afterId: string | null,
+  limit: number,
+): Promise<OrganizationRow[]> {
+  const p = new Params();
+  const where: string[] = [];
+  if (filters.q) where.push(`(name ILIKE ${p.add(likePattern(filters.q))} OR description ILIKE ${p.add(likePattern(filters.q))})`);
+  if (filters.kind) where.push(`kind = ${p.add(filters.kind)}`);
+  if (filters.regionCode) where.push(`region_code = ${p.add(filters.regionCode)}`);
+  if (afterId) where.push(`id > ${p.add(afterId)}`);
+  return db.query<OrganizationRow>(
+    `SELECT * FROM organizations ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id LIMIT ${p.add(limit)}`,
+    p.values,
+  );
+}
+
+export async function getOrganization(db: Queryable, id: string): Promise<OrganizationRow | null> {
+  const [row] = await db.query<OrganizationRow>('SELECT * FROM organizations WHERE id = $1', [id]);
+  return row ?? null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Opportunities
+
+export type OpportunitySortName = 'relevance' | 'startsAt' | 'newest' | 'distance' | 'spotsLeft';
+
+export interface OpportunitySearch {
+  channelId: string;
+  now: Date;
+  terms: string[];
+  category?: string | undefined;
+  regionPrefix?: string | undefined;
+  orgId?: string | undefined;
+  near?: { lat: number; lng: number } | undefined;
+  radiusKm?: number | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  skills?: string[] | undefined;
+  hasOpenSlots?: boolean | undefined;
+  status?: string | undefined;
+  sort: OpportunitySortName;
+  after: { key: number; id: string } | null;
+  limit: number;
+}
+
+/** The sort key of each sort as a float8 expression over the `base` CTE, and its direction. */
+const SORTS: Record<OpportunitySortName, { expression: string; descending: boolean }> = {
+  relevance: { expression: 'score', descending: true },
+  startsAt: { expression: 'coalesce(extract(epoch FROM next_start), 1e12)', descending: false },
+  newest: { expression: 'extract(epoch FROM created_at)', descending: true },
+  distance: { expression: 'coalesce(distance_km, 1e9)', descending: false },
+  spotsLeft: { expression: 'open_spots', descending: true },
+};
+
+/**
+ * One page of opportunities visible to a channel, in keyset order. Search is a case-insensitive
+ * substring match per term (ILIKE), which works for Chinese text without a tokenizer; every term
+ * must match one of title, summary, organizer or place.
+ */
+export async function searchOpportunities(db: Queryable, s: OpportunitySearch): Promise<OpportunityRow[]> {
+  const p = new Params();
+  const now = p.add(s.now);
+  const where = [`o.status <> 'draft'`, `(o.audience = 'public' OR o.audience = ${p.add(s.channelId)})`];
+  const scoreParts: string[] = [];
+  for (const term of s.terms) {
+    const pattern = p.add(likePattern(term));
+    const fields = ['o.title', 'o.summary', 'org.name', 'o.location_name', 'o.location_address'];
+    where.push(`(${fields.map((f) => `${f} ILIKE ${pattern}`).join(' OR ')})`);
+    scoreParts.push(`(CASE WHEN o.title ILIKE ${pattern} THEN 3 ELSE 0 END + CASE WHEN o.summary ILIKE ${pattern} THEN 1 ELSE 0 END)`);
+  }
+  if (s.category) where.push(`o.category = ${p.add(s.category)}`);
+  if (s.regionPrefix) where.push(`o.region_code LIKE ${p.add(`${s.regionPrefix}%`)}`);
+  if (s.orgId) where.push(`o.org_id = ${p.add(s.orgId)}`);
+  if (s.skills?.length) where.push(`o.skills && ${p.add(s.skills)}::text[]`);
+  if (s.from || s.to) {
+    const conditions = ['s.opportunity_id = o.id'];
+    if (s.from) conditions.push(`s.ends_at >= ${p.add(s.from)}`);
+    if (s.to) conditions.push(`s.starts_at <= ${p.add(s.to)}`);
+    where.push(`EXISTS (SELECT 1 FROM shifts s WHERE ${conditions.join(' AND ')})`);
+  }
+  let distance = 'NULL::float8';
+  if (s.near) {
+    const lat = p.add(s.near.lat);
+    const lng = p.add(s.near.lng);
+    distance = `(6371 * 2 * asin(sqrt(power(sin(radians(o.lat - ${lat}::float8) / 2), 2)
+      + cos(radians(${lat}::float8)) * cos(radians(o.lat)) * power(sin(radians(o.lng - ${lng}::float8) / 2), 2))))`;
+  }
+  const outer: string[] = [];
+  if (s.near && s.radiusKm !== undefined) outer.push(`distance_km <= ${p.add(s.radiusKm)}`);
+  if (s.hasOpenSlots) outer.push('open_spots > 0');
+  outer.push(s.status ? `effective_status = ${p.add(s.status)}` : `effective_status IN ('recruiting', 'full')`);
+  const sort = SORTS[s.sort];
+  if (s.after) {
+    const key = p.add(s.after.key);
+    const id = p.add(s.after.id);
+    outer.push(`(sort_key ${sort.descending ? '<' : '>'} ${key}::float8 OR (sort_key = ${key}::float8 AND id > ${id}))`);
+  }
+  const sql = `
+    WITH base AS (
+      SELECT o.*, org.name AS org_name,
+        (SELECT min(s.starts_at) FROM shifts s WHERE s.opportunity_id = o.id AND s.ends_at >= ${now}) AS next_start,
+        (SELECT coalesce(sum(greatest(s.capacity - s.signed_up, 0)), 0)::int FROM shifts s
+          WHERE s.opportunity_id = o.id AND s.starts_at > ${now}) AS open_spots,
+        ${distance} AS distance_km,
+        ${scoreParts.length ? scoreParts.join(' + ') : '0'} AS score
+      FROM opportunities o JOIN organizations org ON org.id = o.org_id
+      WHERE ${where.join(' AND ')}
+    ), keyed AS (
+      SELECT base.*,
+        CASE WHEN status = 'recruiting' AND open_spots = 0 THEN 'full' ELSE status END AS effective_status,
+        (${sort.expression})::float8 AS sort_key
+      FROM base
+    )
+    SELECT * FROM keyed WHERE ${outer.join(' AND ')}
+    ORDER BY sort_key ${sort.descending ? 'DESC' : 'ASC'}, id ASC
+    LIMIT ${p.add(s.limit)}`;
+  return db.query<OpportunityRow>(sql, p.values);
+}
+
+/** One opportunity, if the channel may see it. */
+export async function getOpportunity(db: Queryable, id: string, channelId: string, now: Date): Promise<OpportunityRow | null> {
+  const [row] = await db.query<OpportunityRow>(
+    `SELECT o.*, org.name AS org_name,
+       CASE WHEN o.status = 'recruiting' AND NOT EXISTS (
+         SELECT 1 FROM shifts s WHERE s.opportunity_id = o.id AND s.starts_at > $3 AND s.signed_up < s.capacity)
+       THEN 'full' ELSE o.status END AS effective_status
+     FROM opportunities o JOIN organizations org ON org.id = o.org_id
+     WHERE o.id = $1 AND o.status <> 'draft' AND (o.audience = 'public' OR o.audience = $2)`,
+    [id, channelId, now],
+  );
+  return row ?? null;
+}
+
+export async function shiftsOf(db: Queryable, opportunityIds: string[]): Promise<ShiftRow[]> {
+  if (opportunityIds.length === 0) return [];
+  return db.query<ShiftRow>(
+    `SELECT id, opportunity_id, starts_at, ends_at, capacity, signed_up, waitlisted FROM shifts
+     WHERE opportunity_id = ANY($1::text[]) ORDER BY starts_at, id`,
+    [opportunityIds],
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Volunteers
+
+export interface VolunteerFields {
+  name: string;
+  mobile: string | null;
+  email: string | null;
+  birthDate: string | null;
+  studentId: string | null;
+  employeeId: string | null;
+  idNumberMasked: string | null;
+  idNumberSealed: string | null;
+  showName: boolean;
+}
+
+export interface VolunteerRow {
+  id: string;
+  channel_id: string;
+  name: string;
+  mobile: string | null;
+  email: string | null;
+  birth_date: string | null;
+  student_id: string | null;
+  employee_id: string | null;
+  id_number_masked: string | null;
+  show_name: boolean;
+  avatar_url: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const VOLUNTEER_COLUMNS = `id, channel_id, name, mobile, email, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, student_id,
+  employee_id, id_number_masked, show_name, avatar_url, created_at, updated_at`;
+
+/**
+ * Finds or creates the guest volunteer a channel knows by `identityKey`. A returning guest keeps
+ * the details given first; only missing ones are filled in, so nobody can rename someone else by
+ * typing their mobile number.
+ */
+export async function upsertGuestVolunteer(
+  db: Queryable,
+  id: string,
+  channelId: string,
+  identityKey: string | null,
+  v: VolunteerFields,
+): Promise<VolunteerRow> {
+  const [row] = await db.query<VolunteerRow>(
+    `INSERT INTO volunteers (id, channel_id, identity_key, name, mobile, email, birth_date, student_id, employee_id,
+       id_number_masked, id_number_sealed, show_name)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::date, $8, $9, $10, $11, $12)
+     ON CONFLICT (channel_id, identity_key) DO UPDATE SET
+       mobile = coalesce(volunteers.mobile, excluded.mobile),
+       email = coalesce(volunteers.email, excluded.email),
+       birth_date = coalesce(volunteers.birth_date, excluded.birth_date),
+       student_id = coalesce(volunteers.student_id, excluded.student_id),
+       employee_id = coalesce(volunteers.employee_id, excluded.employee_id),
+       id_number_masked = coalesce(volunteers.id_number_masked, excluded.id_number_masked),
+       id_number_sealed = coalesce(volunteers.id_number_sealed, excluded.id_number_sealed),
+       updated_at = now()
+     RETURNING ${VOLUNTEER_COLUMNS}`,
+    [id, channelId, identityKey, v.name, v.mobile, v.email, v.birthDate, v.studentId, v.employeeId, v.idNumberMasked,
+      v.idNumberSealed, v.showName],
+  );
+  return row!;
+}
+
+/**
+ * Finds or creates the volunteer a partner vouches for by `externalId`, updating their details
+ * (the partner authenticated them). A guest who signed up earlier with the same identity becomes
+ * that volunteer, so their history follows them.
+ */
+export async function upsertSessionVolunteer(
+  db: Queryable,
+  newId: string,
+  channelId: string,
+  externalId: string,
+  identityKey: string | null,
+  v: VolunteerFields,
+): Promise<VolunteerRow> {
+  const values = [v.name, v.mobile, v.email, v.birthDate, v.studentId, v.employeeId, v.idNumberMasked, v.idNumberSealed, v.showName];
+  const set = `name = $3, mobile = coalesce($4, mobile), email = coalesce($5, email), birth_date = coalesce($6::date, birth_date),
+    student_id = coalesce($7, student_id), employee_id = coalesce($8, employee_id), id_number_masked = coalesce($9, id_number_masked),
+    id_number_sealed = coalesce($10, id_number_sealed), show_name = $11, updated_at = now()`;
+  const [byExternal] = await db.query<VolunteerRow>(
+    `UPDATE volunteers SET ${set} WHERE channel_id = $1 AND external_id = $2 RETURNING ${VOLUNTEER_COLUMNS}`,
+    [channelId, externalId, ...values],
+  );
+  if (byExternal) return byExternal;
+  if (identityKey) {
+    const [byIdentity] = await db.query<VolunteerRow>(
+      `UPDATE volunteers SET ${set}, external_id = $12
+       WHERE channel_id = $1 AND identity_key = $2 AND external_id IS NULL RETURNING ${VOLUNTEER_COLUMNS}`,
+      [channelId, identityKey, ...values, externalId],
+    );
+    if (byIdentity) return byIdentity;
+  }
+  const [created] = await db.query<VolunteerRow>(
+    `INSERT INTO volunteers (id, channel_id, external_id, identity_key, name, mobile, email, birth_date, student_id, employee_id,
+       id_number_masked, id_number_sealed, show_name)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::date, $9, $10, $11, $12, $13)
+     ON CONFLICT (channel_id, external_id) DO UPDATE SET updated_at = now()
+     RETURNING ${VOLUNTEER_COLUMNS}`,
+    [newId, channelId, externalId, identityKey, ...values],
+  );
+  return created!;
+}
+
+export async function getVolunteer(db: Queryable, id: string): Promise<VolunteerRow | null> {
+  const [row] = await db.query<VolunteerRow>(`SELECT ${VOLUNTEER_COLUMNS} FROM volunteers WHERE id = $1`, [id]);
+  return row ?? null;
+}
+
+/** Approved hours and points of one volunteer: only approved service records count. */
+export async function approvedTotals(db: Queryable, volunteerId: string): Promise<{ hours: number; points: number }> {
+  const [row] = await db.query<{ hours: number; points: number }>(
+    `SELECT coalesce(sum(r.hours), 0)::float8 AS hours, coalesce(sum(round(r.hours * o.points_per_hour)), 0)::float8 AS points
+     FROM service_records r JOIN opportunities o ON o.id = r.opportunity_id
+     WHERE r.volunteer_id = $1 AND r.status = 'approved'`,
+    [volunteerId],
+  );
+  return row!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shifts and sign-ups
+
+export interface LockedShift {
+  id: string;
+  opportunity_id: string;
+  starts_at: Date;
+  capacity: number;
+  signed_up: number;
+  waitlisted: number;
+  approval: 'auto' | 'manual';
+}
+
+/**
+ * Locks a shift's row until the transaction ends. Every change to a shift's sign-ups happens
+ * under this lock, so counting free spots and taking one cannot interleave between requests.
+ */
+export async function lockShift(db: Queryable, shiftId: string): Promise<LockedShift | null> {
+  const [row] = await db.query<LockedShift>(
+    `SELECT s.id, s.opportunity_id, s.starts_at, s.capacity, s.signed_up, s.waitlisted, o.approval
+     FROM shifts s JOIN opportunities o ON o.id = s.opportunity_id WHERE s.id = $1 FOR UPDATE OF s`,
+    [shiftId],
+  );
+  return row ?? null;
+}
+
+export async function shiftOfOpportunity(db: Queryable, shiftId: string, opportunityId: string): Promise<ShiftRow | null> {
+  const [row] = await db.query<ShiftRow>(
+    'SELECT id, opportunity_id, starts_at, ends_at, capacity, signed_up, waitlisted FROM shifts WHERE id = $1 AND opportunity_id = $2',
+    [shiftId, opportunityId],
+  );
+  return row ?? null;
+}
+
+export async function adjustShiftCounters(db: Queryable, shiftId: string, signedUpDelta: number, waitlistedDelta: number): Promise<void> {
+  if (signedUpDelta === 0 && waitlistedDelta === 0) return;
+  await db.query(
+    'UPDATE shifts SET signed_up = signed_up + $2, waitlisted = waitlisted + $3, updated_at = now() WHERE id = $1',
+    [shiftId, signedUpDelta, waitlistedDelta],
+  );
+}
+
+const SIGNUP_SELECT = `
+  SELECT s.id, s.seq::int AS seq, s.reference, s.opportunity_id, s.shift_id, s.volunteer_id, s.channel_id, s.widget, s.answers,
+    s.consent_version, s.consent_at, s.status, s.created_at, s.updated_at,
+    v.name AS volunteer_name, v.show_name,
+    CASE WHEN s.status = 'waitlisted' THEN (SELECT count(*)::int FROM signups w
+      WHERE w.shift_id = s.shift_id AND w.status = 'waitlisted' AND w.seq <= s.seq) END AS waitlist_position
+  FROM signups s JOIN volunteers v ON v.id = s.volunteer_id`;
+
+export async function getSignup(db: Queryable, id: string): Promise<SignupRow | null> {
+  const [row] = await db.query<SignupRow>(`${SIGNUP_SELECT} WHERE s.id = $1`, [id]);
+  return row ?? null;
+}
+
+export async function findLiveSignup(db: Queryable, shiftId: string, volunteerId: string): Promise<SignupRow | null> {
+  const [row] = await db.query<SignupRow>(
+    `${SIGNUP_SELECT} WHERE s.shift_id = $1 AND s.volunteer_id = $2 AND s.status NOT IN ('cancelled', 'rejected')`,
+    [shiftId, volunteerId],
+  );
+  return row ?? null;
+}
+
+export async function insertSignup(
+  db: Queryable,
+  s: { id: string; reference: string; opportunityId: string; shiftId: string; volunteerId: string; channelId: string;
+    widget: string | null; answers: unknown; consentVersion: string; consentAt: Date; status: string },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO signups (id, reference, opportunity_id, shift_id, volunteer_id, channel_id, widget, answers, consent_version, consent_at, status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11)`,
+    [s.id, s.reference, s.opportunityId, s.shiftId, s.volunteerId, s.channelId, s.widget, JSON.stringify(s.answers),
+      s.consentVersion, s.consentAt, s.status],
+  );
+}
+
+export async function setSignupStatus(db: Queryable, id: string, status: string, note: string | null): Promise<void> {
+  await db.query('UPDATE signups SET status = $2, note = coalesce($3, note), updated_at = now() WHERE id = $1', [id, status, note]);
+}
+
+/** The longest-waiting person on a shift's waitlist (first come, first served). */
+export async function firstWaitlisted(db: Queryable, shiftId: string): Promise<{ id: string } | null> {
+  const [row] = await db.query<{ id: string }>(
+    `SELECT id FROM signups WHERE shift_id = $1 AND status = 'waitlisted' ORDER BY seq LIMIT 1`,
+    [shiftId],
+  );
+  return row ?? null;
+}
+
+export interface SignupListFilters {
+  opportunityId?: string | undefined;
+  status?: string | undefined;
+  afterSeq: number | null;
+  limit: number;
+}
+
+function signupFilters(p: Params, f: SignupListFilters): string[] {
+  const where: string[] = [];
+  if (f.opportunityId) where.push(`s.opportunity_id = ${p.add(f.opportunityId)}`);
+  if (f.status) where.push(`s.status = ${p.add(f.status)}`);
+  if (f.afterSeq !== null) where.push(`s.seq > ${p.add(f.afterSeq)}`);
+  return where;
+}
+
+export async function listSignupsOfVolunteer(db: Queryable, volunteerId: string, f: SignupListFilters): Promise<SignupRow[]> {
+  const p = new Params();
+  const where = [`s.volunteer_id = ${p.add(volunteerId)}`, ...signupFilters(p, f)];
+  return db.query<SignupRow>(`${SIGNUP_SELECT} WHERE ${where.join(' AND ')} ORDER BY s.seq LIMIT ${p.add(f.limit)}`, p.values);
+}
+
+export type SignupExportRow = SignupRow & {
+  name: string;
+  mobile: string | null;
+  email: string | null;
+  student_id: string | null;
+  employee_id: string | null;
+  id_number_masked: string | null;
+  id_number_sealed: string | null;
+};
+
+/** A channel's sign-ups with the contact it collected (the secret-key export). */
+export async function listSignupsOfChannel(db: Queryable, channelId: string, f: SignupListFilters): Promise<SignupExportRow[]> {
+  const p = new Params();
+  const where = [`s.channel_id = ${p.add(channelId)}`, ...signupFilters(p, f)];
+  const select = SIGNUP_SELECT.replace(
+    'v.name AS volunteer_name,',
+    'v.name AS volunteer_name, v.name, v.mobile, v.email, v.student_id, v.employee_id, v.id_number_masked, v.id_number_sealed,',
+  );
+  return db.query<SignupExportRow>(`${select} WHERE ${where.join(' AND ')} ORDER BY s.seq LIMIT ${p.add(f.limit)}`, p.values);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Service records
+
+const RECORD_SELECT = `
+  SELECT r.id, r.volunteer_id, r.opportunity_id, o.title AS opportunity_title, r.shift_id, r.check_in, r.check_out, r.hours,
+    r.status, r.recorded_by, r.created_at, r.updated_at
+  FROM service_records r JOIN opportunities o ON o.id = r.opportunity_id`;
+
+export async function insertServiceRecord(
+  db: Queryable,
+  r: { id: string; volunteerId: string; opportunityId: string; shiftId: string; checkIn: Date; checkOut: Date; hours: number; recordedBy: string },
+): Promise<void> {
+  await db.query(
+    `INSERT INTO service_records (id, volunteer_id, opportunity_id, shift_id, check_in, check_out, hours, status, recorded_by)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8)`,
+    [r.id, r.volunteerId, r.opportunityId, r.shiftId, r.checkIn, r.checkOut, r.hours, r.recordedBy],
+  );
+}
+
+export async function getServiceRecord(db: Queryable, id: string): Promise<(ServiceRecordRow & { channel_id: string }) | null> {
+  const [row] = await db.query<ServiceRecordRow & { channel_id: string }>(
+    `${RECORD_SELECT.replace('r.created_at,', 'r.created_at, v.channel_id,')} JOIN volunteers v ON v.id = r.volunteer_id WHERE r.id = $1`,
+    [id],
+  );
+  return row ?? null;
+}
+
+/** Approves or rejects a pending record; `false` when it was not pending (already reviewed). */
+export async function reviewServiceRecord(db: Queryable, id: string, status: 'approved' | 'rejected', reviewedBy: string, note: string | null): Promise<boolean> {
+  const rows = await db.query(
+    `UPDATE service_records SET status = $2, reviewed_by = $3, note = $4, updated_at = now() WHERE id = $1 AND status = 'pending' RETURNING id`,
+    [id, status, reviewedBy, note],
+  );
+  return rows.length === 1;
+}
+
+export async function listServiceRecordsOfVolunteer(
+  db: Queryable,
+  volunteerId: string,
+  f: { status?: string | undefined; afterId: string | null; limit: number },
+): Promise<ServiceRecordRow[]> {
+  const p = new Params();
+  const where = [`r.volunteer_id = ${p.add(volunteerId)}`];
+  if (f.status) where.push(`r.status = ${p.add(f.status)}`);
+  if (f.afterId) where.push(`r.id > ${p.add(f.afterId)}`);
+  return db.query<ServiceRecordRow>(`${RECORD_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.id LIMIT ${p.add(f.limit)}`, p.values);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Honor board and stats
+
+export type ScopeFilter =
+  | { kind: 'platform' }
+  | { kind: 'org'; orgId: string }
+  | { kind: 'region'; prefix: string }
+  | { kind: 'channel'; channelId: string };
+
+function scopeCondition(p: Params, scope: ScopeFilter): string {
+  switch (scope.kind) {
+    case 'platform':
+      return 'TRUE';
+    case 'org':
+      return `o.org_id = ${p.add(scope.orgId)}`;
+    case 'region':
+      return `o.region_code LIKE ${p.add(`${scope.prefix}%`)}`;
+    case 'channel':
+      return `v.channel_id = ${p.add(scope.channelId)}`;
+  }
+}
+
+export interface BoardRow {
+  id: string;
+  name: string;
+  show_name: boolean;
+  avatar_url: string | null;
+  value: number;
+  lifetime_hours: number;
+}
+
+/**
+ * The best volunteers or organizations by approved hours (or points) since `since`, best first,
+ * ties broken by id so pages are stable. Ranks are assigned by the caller (domain/ranking.ts).
+ */
+export async function honorBoardRows(
+  db: Queryable,
+  q: { subject: 'volunteer' | 'organization'; metric: 'hours' | 'points'; since: Date | null; scope: ScopeFilter; limit: number },
+): Promise<BoardRow[]> {
+  const p = new Params();
+  const where = [`r.status = 'approved'`, scopeCondition(p, q.scope)];
+  if (q.since) where.push(`r.check_out >= ${p.add(q.since)}`);
+  const value = q.metric === 'hours' ? 'sum(r.hours)' : 'sum(round(r.hours * o.points_per_hour))';
+  const from = `FROM service_records r JOIN opportunities o ON o.id = r.opportunity_id JOIN volunteers v ON v.id = r.volunteer_id
+    WHERE ${where.join(' AND ')}`;
+  const sql = q.subject === 'volunteer'
+    ? `WITH ranked AS (SELECT r.volunteer_id AS id, round((${value})::numeric, 1)::float8 AS value ${from}
+         GROUP BY r.volunteer_id ORDER BY value DESC, r.volunteer_id LIMIT ${p.add(q.limit)})
+       SELECT ranked.id, ranked.value, vv.name, vv.show_name, vv.avatar_url,
+         (SELECT coalesce(sum(hours), 0)::float8 FROM service_records WHERE volunteer_id = ranked.id AND status = 'approved') AS lifetime_hours
+       FROM ranked JOIN volunteers vv ON vv.id = ranked.id ORDER BY ranked.value DESC, ranked.id`
+    : `WITH ranked AS (SELECT o.org_id AS id, round((${value})::numeric, 1)::float8 AS value ${from}
+         GROUP BY o.org_id ORDER BY value DESC, o.org_id LIMIT ${p.add(q.limit)})
+       SELECT ranked.id, ranked.value, org.name, TRUE AS show_name, org.logo_url AS avatar_url, 0::float8 AS lifetime_hours
+       FROM ranked JOIN organizations org ON org.id = ranked.id ORDER BY ranked.value DESC, ranked.id`;
+  return db.query<BoardRow>(sql, p.values);
+}
+
+/** The most recent honors for a scope (by organization or region; other scopes see all). */
+export async function featuredHonors(db: Queryable, scope: ScopeFilter, limit: number): Promise<HonorRow[]> {
+  if (limit === 0) return [];
+  const p = new Params();
+  const where: string[] = [];
+  if (scope.kind === 'org') where.push(`h.org_id = ${p.add(scope.orgId)}`);
+  if (scope.kind === 'region') where.push(`h.region_code LIKE ${p.add(`${scope.prefix}%`)}`);
+  return db.query<HonorRow>(
+    `SELECT h.*, coalesce(v.name, org.name, o.title, '') AS subject_name, v.show_name AS subject_show_name
+     FROM honors h
+       LEFT JOIN volunteers v ON h.subject_type = 'volunteer' AND v.id = h.subject_id
+       LEFT JOIN organizations org ON h.subject_type = 'organization' AND org.id = h.subject_id
+       LEFT JOIN opportunities o ON h.subject_type = 'opportunity' AND o.id = h.subject_id
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     ORDER BY h.awarded_at DESC, h.id LIMIT ${p.add(limit)}`,
+    p.values,
+  );
+}
+
+export interface StatsRow {
+  registered_volunteers: number;
+  organizations: number;
+  open_opportunities: number;
+  approved_hours: number;
+  signups_in_period: number;
+}
+
+/** Impact figures for a scope; only approved hours count, only opportunities the channel may see. */
+export async function impactStats(db: Queryable, scope: ScopeFilter, since: Date | null, viewerChannelId: string, now: Date): Promise<StatsRow> {
+  const p = new Params();
+  const scoped = scopeCondition(p, scope);
+  const sinceRecords = since ? `AND r.check_out >= ${p.add(since)}` : '';
+  const sinceSignups = since ? `AND s.created_at >= ${p.add(since)}` : '';
+  const viewer = p.add(viewerChannelId);
+  const nowParam = p.add(now);
+  const volunteers = scope.kind === 'platform'
+    ? 'SELECT count(*)::int FROM volunteers'
+    : scope.kind === 'channel'
+      ? `SELECT count(*)::int FROM volunteers v WHERE ${scoped}`
+      : `SELECT count(DISTINCT r.volunteer_id)::int FROM service_records r JOIN opportunities o ON o.id = r.opportunity_id
+           JOIN volunteers v ON v.id = r.volunteer_id WHERE ${scoped}`;
+  const organizations = scope.kind === 'org'
+    ? `SELECT count(*)::int FROM organizations WHERE id = ${p.add(scope.orgId)}`
+    : scope.kind === 'region'
+      ? `SELECT count(*)::int FROM organizations WHERE region_code LIKE ${p.add(`${scope.prefix}%`)}`
+      : 'SELECT count(*)::int FROM organizations';
+  const opportunityScope = scope.kind === 'channel' ? `o.audience = ${viewer}` : scoped;
+  const sql = `SELECT
+      (${volunteers}) AS registered_volunteers,
+      (${organizations}) AS organizations,
+      (SELECT count(*)::int FROM opportunities o WHERE o.status = 'recruiting' AND (o.audience = 'public' OR o.audience = ${viewer})
+         AND ${scope.kind === 'channel' ? 'TRUE' : opportunityScope}
+         AND EXISTS (SELECT 1 FROM shifts sh WHERE sh.opportunity_id = o.id AND sh.starts_at > ${nowParam})) AS open_opportunities,
+      (SELECT coalesce(round(sum(r.hours)::numeric, 1), 0)::float8 FROM service_records r JOIN opportunities o ON o.id = r.opportunity_id
+         JOIN volunteers v ON v.id = r.volunteer_id WHERE r.status = 'approved' AND ${scoped} ${sinceRecords}) AS approved_hours,
+      (SELECT count(*)::int FROM signups s JOIN opportunities o ON o.id = s.opportunity_id JOIN volunteers v ON v.id = s.volunteer_id
+         WHERE ${scoped} ${sinceSignups}) AS signups_in_period`;
+  const [row] = await db.query<StatsRow>(sql, p.values);
+  return row!;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Idempotency keys and rate limits
+
+export type IdempotencyClaim =
+  | { claimed: true }
+  | { claimed: false; requestHash: string; status: number | null; body: string | null };
+
+/**
+ * Claims `key` for a write, or returns what is stored for it. Records older than `expiredBefore`
+ * are forgotten first, so a key can be reused after a day.
+ */
+export async function claimIdempotencyKey(db: Queryable, scope: string, key: string, requestHash: string, expiredBefore: Date): Promise<IdempotencyClaim> {
+  await db.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND created_at < $3', [scope, key, expiredBefore]);
+  const inserted = await db.query(
+    `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
+    [scope, key, requestHash],
+  );
+  if (inserted.length === 1) return { claimed: true };
+  const [row] = await db.query<{ request_hash: string; status: number | null; body: string | null }>(
+    'SELECT request_hash, status, body FROM idempotency_keys WHERE scope = $1 AND key = $2',
+    [scope, key],
+  );
+  if (!row) return claimIdempotencyKey(db, scope, key, requestHash, expiredBefore);
+  return { claimed: false, requestHash: row.request_hash, status: row.status, body: row.body };
+}
+
+export async function completeIdempotencyKey(db: Queryable, scope: string, key: string, status: number, body: string): Promise<void> {
+  await db.query('UPDATE idempotency_keys SET status = $3, body = $4 WHERE scope = $1 AND key = $2', [scope, key, status, body]);
+}
+
+export async function releaseIdempotencyKey(db: Queryable, scope: string, key: string): Promise<void> {
+  await db.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2', [scope, key]);
+}
+
+export async function purgeIdempotencyKeys(db: Queryable, before: Date): Promise<void> {
+  await db.query('DELETE FROM idempotency_keys WHERE created_at < $1', [before]);
+}
+
+/** Counts one hit in `bucket`'s current window and returns the window's total so far. */
+export async function hitRateLimit(db: Queryable, bucket: string, windowStart: Date): Promise<number> {
+  const [row] = await db.query<{ hits: number }>(
+    `INSERT INTO rate_limits (bucket, window_start, hits) VALUES ($1, $2, 1)
+     ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limits.hits + 1 RETURNING hits`,
+    [bucket, windowStart],
+  );
+  return row!.hits;
+}
+
+export async function purgeRateLimits(db: Queryable, before: Date): Promise<void> {
+  await db.query('DELETE FROM rate_limits WHERE window_start < $1', [before]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bulk loading (the seed) and test resets
+
+/** Column types of each table the seed loads, for `jsonb_to_recordset`. */
+export const BULK_COLUMNS = {
+  organizations: { id: 'text', name: 'text', kind: 'text', region_code: 'text', logo_url: 'text', description: 'text', verified: 'boolean', created_at: 'timestamptz', updated_at: 'timestamptz' },
+  opportunities: {
+    id: 'text', org_id: 'text', title: 'text', summary: 'text', description: 'text', category: 'text', skills: 'text[]',
+    location_name: 'text', location_address: 'text', region_code: 'text', lat: 'float8', lng: 'float8', online: 'boolean',
+    status: 'text', audience: 'text', approval: 'text', signup_opens_at: 'timestamptz', signup_closes_at: 'timestamptz',
+    requirements: 'jsonb', hours_per_shift: 'float8', points_per_hour: 'float8', cover_image_url: 'text', timezone: 'text',
+    questions: 'jsonb', created_at: 'timestamptz', updated_at: 'timestamptz',
+  },
+  shifts: { id: 'text', opportunity_id: 'text', starts_at: 'timestamptz', ends_at: 'timestamptz', capacity: 'int', signed_up: 'int', waitlisted: 'int' },
+  volunteers: {
+    id: 'text', channel_id: 'text', identity_key: 'text', name: 'text', mobile: 'text', birth_date: 'date', student_id: 'text',
+    employee_id: 'text', show_name: 'boolean', created_at: 'timestamptz', updated_at: 'timestamptz',
+  },
+  signups: {
+    id: 'text', reference: 'text', opportunity_id: 'text', shift_id: 'text', volunteer_id: 'text', channel_id: 'text',
+    widget: 'text', answers: 'jsonb', consent_version: 'text', consent_at: 'timestamptz', status: 'text', created_at: 'timestamptz', updated_at: 'timestamptz',
+  },
+  service_records: {
+    id: 'text', volunteer_id: 'text', opportunity_id: 'text', shift_id: 'text', check_in: 'timestamptz', check_out: 'timestamptz',
+    hours: 'float8', status: 'text', recorded_by: 'text', created_at: 'timestamptz', updated_at: 'timestamptz',
+  },
+  honors: {
+    id: 'text', kind: 'text', title: 'text', citation: 'text', subject_type: 'text', subject_id: 'text', org_id: 'text',
+    region_code: 'text', awarded_at: 'timestamptz', created_at: 'timestamptz', updated_at: 'timestamptz',
+  },
+} as const;
+
+export type BulkTable = keyof typeof BULK_COLUMNS;
+
+/** Inserts many rows with one statement per chunk: the rows travel as one JSON parameter. */
+export async function bulkInsert(db: Queryable, table: BulkTable, rows: ReadonlyArray<Record<string, unknown>>): Promise<void> {
+  const columns = BULK_COLUMNS[table] as Record<string, string>;
+  const names = Object.keys(columns);
+  const definition = names.map((n) => `${n} ${columns[n]}`).join(', ');
+  for (let i = 0; i < rows.length; i += 5000) {
+    const chunk = rows.slice(i, i + 5000);
+    await db.query(
+      `INSERT INTO ${table} (${names.join(', ')}) SELECT ${names.join(', ')} FROM jsonb_to_recordset($1::jsonb) AS x(${definition})`,
+      [JSON.stringify(chunk)],
+    );
+  }
+}
+
+/** Empties every data table (tests reset between cases; migrations and settings stay). */
+export async function truncateAll(db: Queryable): Promise<void> {
+  await db.query(`TRUNCATE rate_limits, idempotency_keys, honors, service_records, signups, volunteers, shifts, opportunities,
+    organizations, api_keys, channels`);
+}

@@ -1,0 +1,259 @@
+/** Turning database rows into the contract's shapes (camelCase, ISO timestamps, optional fields). @module */
+import type {
+  Channel,
+  Honor,
+  Opportunity,
+  Organization,
+  ServiceRecord,
+  Shift,
+  Signup,
+} from '@volunteerkit/sdk/schemas';
+import { publicName } from '../domain/people.js';
+
+/** ISO 8601 in UTC (`…Z`), which the contract's `Timestamp` accepts. */
+export function iso(value: Date | string): string {
+  return new Date(value).toISOString();
+}
+export function isoOrNull(value: Date | string | null): string | null {
+  return value === null ? null : iso(value);
+}
+
+export interface ChannelRow {
+  id: string;
+  name: string;
+  kind: Channel['kind'];
+  allowed_origins: string[];
+  identity_fields: Channel['identityFields'];
+  privacy_policy_url: string;
+  privacy_policy_version: string;
+  default_locale: Channel['defaultLocale'];
+  theme: Channel['theme'];
+  created_at: Date;
+  updated_at: Date;
+}
+
+export function toChannel(row: ChannelRow): Channel {
+  return {
+    id: row.id as Channel['id'],
+    name: row.name,
+    kind: row.kind,
+    identityFields: row.identity_fields,
+    privacyPolicyUrl: row.privacy_policy_url,
+    privacyPolicyVersion: row.privacy_policy_version,
+    defaultLocale: row.default_locale,
+    theme: row.theme,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+export interface OrganizationRow {
+  id: string;
+  name: string;
+  kind: Organization['kind'];
+  region_code: string;
+  logo_url: string | null;
+  description: string;
+  verified: boolean;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export function toOrganization(row: OrganizationRow): Organization {
+  return {
+    id: row.id as Organization['id'],
+    name: row.name,
+    kind: row.kind,
+    regionCode: row.region_code,
+    logoUrl: row.logo_url,
+    description: row.description,
+    verified: row.verified,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+export interface ShiftRow {
+  id: string;
+  opportunity_id: string;
+  starts_at: Date;
+  ends_at: Date;
+  capacity: number;
+  signed_up: number;
+  waitlisted: number;
+}
+
+export function toShift(row: ShiftRow): Shift {
+  return {
+    id: row.id as Shift['id'],
+    start: iso(row.starts_at),
+    end: iso(row.ends_at),
+    capacity: row.capacity,
+    signedUp: row.signed_up,
+    waitlisted: row.waitlisted,
+  };
+}
+
+export interface OpportunityRow {
+  id: string;
+  org_id: string;
+  org_name: string;
+  title: string;
+  summary: string;
+  description: string;
+  category: Opportunity['category'];
+  skills: string[];
+  location_name: string;
+  location_address: string;
+  region_code: string;
+  lat: number | null;
+  lng: number | null;
+  online: boolean;
+  status: Opportunity['status'];
+  effective_status: Opportunity['status'];
+  audience: string;
+  approval: 'auto' | 'manual';
+  signup_opens_at: Date | null;
+  signup_closes_at: Date | null;
+  requirements: Opportunity['requirements'];
+  hours_per_shift: number;
+  points_per_hour: number;
+  cover_image_url: string | null;
+  timezone: string;
+  questions: Opportunity['questions'];
+  created_at: Date;
+  updated_at: Date;
+  sort_key?: number;
+}
+
+export function toOpportunity(row: OpportunityRow, shifts: ShiftRow[]): Opportunity {
+  return {
+    id: row.id as Opportunity['id'],
+    orgId: row.org_id as Opportunity['orgId'],
+    orgName: row.org_name,
+    title: row.title,
+    summary: row.summary,
+    description: row.description,
+    category: row.category,
+    skills: row.skills,
+    location: {
+      name: row.location_name,
+      address: row.location_address,
+      regionCode: row.region_code,
+      ...(row.lat !== null && row.lng !== null ? { lat: row.lat, lng: row.lng } : {}),
+      online: row.online,
+    },
+    status: row.effective_status,
+    audience: row.audience as Opportunity['audience'],
+    approval: row.approval,
+    signupOpensAt: isoOrNull(row.signup_opens_at),
+    signupClosesAt: isoOrNull(row.signup_closes_at),
+    requirements: row.requirements,
+    hoursPerShift: row.hours_per_shift,
+    pointsPerHour: row.points_per_hour,
+    coverImageUrl: row.cover_image_url,
+    timezone: row.timezone,
+    shifts: shifts.map(toShift),
+    questions: row.questions,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+export interface SignupRow {
+  id: string;
+  seq: number;
+  reference: string;
+  opportunity_id: string;
+  shift_id: string;
+  volunteer_id: string;
+  channel_id: string;
+  widget: string | null;
+  answers: Signup['answers'];
+  consent_version: string;
+  consent_at: Date;
+  status: Signup['status'];
+  waitlist_position: number | null;
+  volunteer_name: string;
+  show_name: boolean;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export function toSignup(row: SignupRow): Signup {
+  return {
+    id: row.id as Signup['id'],
+    reference: row.reference,
+    opportunityId: row.opportunity_id as Signup['opportunityId'],
+    shiftId: row.shift_id as Signup['shiftId'],
+    volunteerId: row.volunteer_id as Signup['volunteerId'],
+    displayName: publicName(row.volunteer_name, row.show_name),
+    answers: row.answers,
+    consent: { policyVersion: row.consent_version, at: iso(row.consent_at) },
+    status: row.status,
+    waitlistPosition: row.status === 'waitlisted' ? row.waitlist_position : null,
+    source: { channelId: row.channel_id as Signup['source']['channelId'], widget: row.widget },
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+export interface ServiceRecordRow {
+  id: string;
+  volunteer_id: string;
+  opportunity_id: string;
+  opportunity_title: string;
+  shift_id: string;
+  check_in: Date;
+  check_out: Date;
+  hours: number;
+  status: ServiceRecord['status'];
+  recorded_by: string;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export function toServiceRecord(row: ServiceRecordRow): ServiceRecord {
+  return {
+    id: row.id as ServiceRecord['id'],
+    volunteerId: row.volunteer_id as ServiceRecord['volunteerId'],
+    opportunityId: row.opportunity_id as ServiceRecord['opportunityId'],
+    opportunityTitle: row.opportunity_title,
+    shiftId: row.shift_id as ServiceRecord['shiftId'],
+    checkIn: iso(row.check_in),
+    checkOut: iso(row.check_out),
+    hours: row.hours,
+    status: row.status,
+    recordedBy: row.recorded_by,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+export interface HonorRow {
+  id: string;
+  kind: Honor['kind'];
+  title: string;
+  citation: string;
+  subject_type: Honor['subject']['type'];
+  subject_id: string;
+  subject_name: string;
+  subject_show_name: boolean | null;
+  awarded_at: Date;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export function toHonor(row: HonorRow): Honor {
+  const name = row.subject_type === 'volunteer' ? publicName(row.subject_name, row.subject_show_name === true) : row.subject_name;
+  return {
+    id: row.id as Honor['id'],
+    kind: row.kind,
+    title: row.title,
+    citation: row.citation,
+    subject: { type: row.subject_type, id: row.subject_id, name },
+    awardedAt: iso(row.awarded_at),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}

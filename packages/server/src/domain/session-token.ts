@@ -1,0 +1,43 @@
+/**
+ * Volunteer session tokens: `vst_<payload>.<signature>`, the payload base64url JSON
+ * `{ v: volunteerId, c: channelId, exp: unix seconds }`, the signature HMAC-SHA256 over it. Stateless,
+ * so any instance holding the same secret verifies it without a database read.
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+export interface SessionClaims {
+  volunteerId: string;
+  channelId: string;
+  expiresAt: Date;
+}
+
+function sign(payload: string, secret: string): string {
+  return createHmac('sha256', secret).update(`vst.${payload}`).digest('base64url');
+}
+
+export function signSessionToken(claims: SessionClaims, secret: string): string {
+  const payload = Buffer.from(
+    JSON.stringify({ v: claims.volunteerId, c: claims.channelId, exp: Math.floor(claims.expiresAt.getTime() / 1000) }),
+  ).toString('base64url');
+  return `vst_${payload}.${sign(payload, secret)}`;
+}
+
+export type VerifyResult = { ok: true; claims: SessionClaims } | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' };
+
+export function verifySessionToken(token: string, secret: string, now: Date): VerifyResult {
+  const match = /^vst_([A-Za-z0-9_-]{10,600})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  if (!match) return { ok: false, reason: 'malformed' };
+  const [, payload, signature] = match as unknown as [string, string, string];
+  const expected = Buffer.from(sign(payload, secret));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'bad_signature' };
+  let body: { v?: unknown; c?: unknown; exp?: unknown };
+  try {
+    body = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    return { ok: false, reason: 'malformed' };
+  }
+  if (typeof body.v !== 'string' || typeof body.c !== 'string' || typeof body.exp !== 'number') return { ok: false, reason: 'malformed' };
+  if (body.exp * 1000 <= now.getTime()) return { ok: false, reason: 'expired' };
+  return { ok: true, claims: { volunteerId: body.v, channelId: body.c, expiresAt: new Date(body.exp * 1000) } };
+}

@@ -1,0 +1,29 @@
+/** What middleware hands to routes through Hono's context. @module */
+import type { Database } from '../db/database.js';
+import type { ChannelRow } from '../db/rows.js';
+import type { ProblemLocale } from './problem.js';
+
+/** Who is calling: a channel's publishable or secret key, or a volunteer session within a channel. */
+export type Caller =
+  | { kind: 'publishable'; channel: ChannelRow; viaHeader: boolean }
+  | { kind: 'secret'; channel: ChannelRow }
+  | { kind: 'session'; channel: ChannelRow; volunteerId: string };
+
+export interface AppServices {
+  db: Database;
+  now: () => Date;
+  secrets: () => Promise<{ session: string; seal: string }>;
+}
+
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    locale: ProblemLocale;
+    caller: Caller | null;
+    /** Raw request body text of a write ('' when none). */
+    rawBody: string;
+    /** Parsed JSON body of a write (`undefined` when none). */
+    body: unknown;
+    services: AppServices;
+  };
+};

@@ -1,0 +1,278 @@
+/**
+ * The request pipeline, in order: request id → who is calling and from which origin (CORS) →
+ * rate limit → body (size, type, JSON) → idempotency. Each step is a small Hono middleware.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import * as q from '../db/queries.js';
+import type { ChannelRow } from '../db/rows.js';
+import { originAllowed } from '../domain/origins.js';
+import { verifySessionToken } from '../domain/session-token.js';
+import type { AppEnv, AppServices, Caller } from './context.js';
+import { ApiError, negotiateLocale } from './problem.js';
+
+export function requestContext(services: AppServices): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && /^[A-Za-z0-9._-]{8,64}$/.test(incoming) ? incoming : `req_${randomUUID().replace(/-/g, '')}`;
+    c.set('requestId', requestId);
+    c.set('services', services);
+    c.set('caller', null);
+    c.set('rawBody', '');
+    c.set('body', undefined);
+    c.set('locale', negotiateLocale(c.req.query('locale'), c.req.header('accept-language')));
+    c.header('X-Request-Id', requestId);
+    await next();
+  };
+}
+
+export function hashKey(key: string): string {
+  return createHash('sha256').update(key).digest('hex');
+}
+
+const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Accept-Language, X-Request-Id, If-None-Match';
+const CORS_EXPOSE_HEADERS = 'X-Request-Id, Retry-After, ETag, Idempotent-Replayed';
+
+function allowOrigin(c: Context<AppEnv>, origin: string): void {
+  c.header('Access-Control-Allow-Origin', origin);
+  c.header('Access-Control-Expose-Headers', CORS_EXPOSE_HEADERS);
+}
+
+/**
+ * Resolves the caller from `Authorization: Bearer …` (publishable key, secret key or session
+ * token) or a publishable key in `?key=`, then applies the channel's origin allow-list. A browser
+ * preflight (OPTIONS) carries no credentials: it is answered for the channel named by `?key=`, or
+ * for any channel's origin when the key travels in a header (the real request is checked again).
+ */
+export function callerAndCors(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const { db, now, secrets } = c.get('services');
+    const origin = c.req.header('origin');
+    c.header('Vary', 'Origin');
+
+    if (c.req.method === 'OPTIONS') {
+      if (!origin) return c.body(null, 204);
+      const queryKey = c.req.query('key');
+      const keyRow = queryKey ? await q.findApiKey(db, hashKey(queryKey)) : null;
+      const channel = keyRow ? await q.getChannel(db, keyRow.channel_id) : null;
+      const allowList = channel ? channel.allowed_origins : await q.allAllowedOrigins(db);
+      if (!originAllowed(origin, allowList)) throw new ApiError(403, 'origin_not_allowed', `Origin ${origin} is not allowed.`);
+      allowOrigin(c, origin);
+      c.header('Access-Control-Allow-Methods', 'GET, POST, PATCH, OPTIONS');
+      c.header('Access-Control-Allow-Headers', CORS_ALLOW_HEADERS);
+      c.header('Access-Control-Max-Age', '600');
+      return c.body(null, 204);
+    }
+
+    const authorization = c.req.header('authorization');
+    const queryKey = c.req.query('key');
+    let bearer: string | undefined;
+    if (authorization !== undefined) {
+      const match = /^Bearer\s+([\x21-\x7e]{1,1000})$/i.exec(authorization.trim());
+      if (!match) {
+        if (origin) allowOrigin(c, origin);
+        throw new ApiError(401, 'unauthorized', 'The Authorization header must be "Bearer <key or session token>".');
+      }
+      bearer = match[1];
+    }
+    // Without credentials there is nothing to protect yet: let the browser read the 401.
+    if (bearer === undefined && queryKey === undefined) {
+      if (origin) allowOrigin(c, origin);
+      if (c.req.path.startsWith('/v1/')) throw new ApiError(401, 'unauthorized', 'Pass a publishable key as ?key=pk_… or an Authorization: Bearer header.');
+      return next();
+    }
+
+    let caller: Caller;
+    try {
+      caller = await resolveCaller(c, bearer, queryKey, secrets, now);
+    } catch (error) {
+      if (origin) allowOrigin(c, origin);
+      throw error;
+    }
+    if (origin) {
+      if (caller.kind === 'secret') throw new ApiError(403, 'forbidden', 'Secret keys are for servers only; never send one from a browser.');
+      if (!originAllowed(origin, caller.channel.allowed_origins))
+        throw new ApiError(403, 'origin_not_allowed', `Origin ${origin} is not on this channel's list of allowed origins.`);
+      allowOrigin(c, origin);
+    }
+    c.set('caller', caller);
+    return next();
+  };
+
+  async function resolveCaller(
+    c: Context<AppEnv>,
+    bearer: string | undefined,
+    queryKey: string | undefined,
+    secrets: AppServices['secrets'],
+    now: () => Date,
+  ): Promise<Caller> {
+    const { db } = c.get('services');
+    if (queryKey !== undefined && !queryKey.startsWith('pk_'))
+      throw new ApiError(401, 'unauthorized', 'Only a publishable key (pk_…) may travel in the URL; send other credentials in the Authorization header.');
+    const channelOfKey = async (key: string, expected: 'publishable' | 'secret'): Promise<ChannelRow> => {
+      const row = await q.findApiKey(db, hashKey(key));
+      const channel = row && row.kind === expected ? await q.getChannel(db, row.channel_id) : null;
+      if (!channel) throw new ApiError(401, 'unauthorized', `Unknown ${expected} key.`);
+      return channel;
+    };
+    let caller: Caller;
+    if (bearer?.startsWith('vst_')) {
+      const result = verifySessionToken(bearer, (await secrets()).session, now());
+      if (!result.ok) {
+        const why = result.reason === 'expired' ? 'has expired' : 'is not valid';
+        throw new ApiError(401, 'unauthorized', `The session token ${why}; ask the partner's back end for a new one.`);
+      }
+      const channel = await q.getChannel(db, result.claims.channelId);
+      if (!channel) throw new ApiError(401, 'unauthorized', 'The session token is not valid.');
+      caller = { kind: 'session', channel, volunteerId: result.claims.volunteerId };
+    } else if (bearer?.startsWith('sk_')) {
+      caller = { kind: 'secret', channel: await channelOfKey(bearer, 'secret') };
+    } else if (bearer?.startsWith('pk_')) {
+      caller = { kind: 'publishable', channel: await channelOfKey(bearer, 'publishable'), viaHeader: true };
+    } else if (bearer !== undefined) {
+      throw new ApiError(401, 'unauthorized', 'Unknown credential: expected pk_…, sk_… or vst_….');
+    } else {
+      return { kind: 'publishable', channel: await channelOfKey(queryKey!, 'publishable'), viaHeader: false };
+    }
+    if (queryKey !== undefined && bearer !== undefined) {
+      const keyChannel = await channelOfKey(queryKey, 'publishable');
+      if (keyChannel.id !== caller.channel.id) throw new ApiError(403, 'forbidden', 'The key in the URL belongs to another channel than the Authorization header.');
+    }
+    return caller;
+  }
+}
+
+/**
+ * Fixed one-minute windows counted in the database (so every instance shares them), per caller
+ * and client address. Over the limit: 429 with `Retry-After` (seconds to the next window).
+ */
+export function rateLimit(perMinute: number): MiddlewareHandler<AppEnv> {
+  let sincePurge = 0;
+  return async (c, next) => {
+    if (c.req.method === 'OPTIONS' || !c.req.path.startsWith('/v1/')) return next();
+    const { db, now } = c.get('services');
+    const caller = c.get('caller');
+    const who = caller ? `${caller.kind}:${caller.channel.id}:${caller.kind === 'session' ? caller.volunteerId : ''}` : 'anonymous';
+    const at = now().getTime();
+    const windowStart = new Date(at - (at % 60_000));
+    const hits = await q.hitRateLimit(db, `${who}|${clientAddress(c)}`, windowStart);
+    if (++sincePurge >= 1000) {
+      sincePurge = 0;
+      await q.purgeRateLimits(db, new Date(windowStart.getTime() - 120_000));
+    }
+    if (hits > perMinute) {
+      const retryAfter = String(Math.max(1, Math.ceil((windowStart.getTime() + 60_000 - at) / 1000)));
+      throw new ApiError(429, 'rate_limited', `More than ${perMinute} requests in a minute; retry after ${retryAfter} s.`, {
+        headers: { 'Retry-After': retryAfter },
+      });
+    }
+    return next();
+  };
+}
+
+function clientAddress(c: Context<AppEnv>): string {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? 'local';
+}
+
+/**
+ * Reads a write's body once: at most `limitBytes`, JSON only, parsed. Malformed bodies are the
+ * client's fault (4xx), whatever they contain.
+ */
+export function jsonBody(limitBytes: number): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.req.method !== 'POST' && c.req.method !== 'PATCH' && c.req.method !== 'PUT') return next();
+    const tooLarge = () => new ApiError(413, 'payload_too_large', `The request body is larger than ${limitBytes} bytes.`);
+    const declared = c.req.header('content-length');
+    if (declared !== undefined && Number(declared) > limitBytes) throw tooLarge();
+    const bytes = await readLimited(c.req.raw, limitBytes, tooLarge);
+    if (bytes.length === 0) return next();
+    const contentType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (contentType !== 'application/json' && !/^application\/[a-z0-9.+-]*\+json$/.test(contentType))
+      throw new ApiError(415, 'unsupported_media_type', 'Send the body as JSON with Content-Type: application/json.');
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      throw new ApiError(400, 'bad_request', 'The request body is not valid UTF-8.');
+    }
+    if (text.includes('\u0000') || /\\u0000/i.test(text)) throw new ApiError(400, 'bad_request', 'The request body may not contain NUL characters.');
+    try {
+      c.set('body', JSON.parse(text));
+    } catch {
+      throw new ApiError(400, 'bad_request', 'The request body is not valid JSON.');
+    }
+    c.set('rawBody', text);
+    return next();
+  };
+}
+
+async function readLimited(request: Request, limit: number, tooLarge: () => ApiError): Promise<Uint8Array> {
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return all;
+}
+
+const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * `Idempotency-Key` on writes: the first response (status and body) is stored; a retry with the
+ * same key and the same request gets it again without running anything; the same key with a
+ * different request is a client bug (422). Server errors are not stored, so they can be retried.
+ */
+export function idempotency(): MiddlewareHandler<AppEnv> {
+  let sincePurge = 0;
+  return async (c, next) => {
+    const key = c.req.header('idempotency-key');
+    if (key === undefined || (c.req.method !== 'POST' && c.req.method !== 'PATCH')) return next();
+    if (!/^[\x21-\x7e]{1,255}$/.test(key)) throw new ApiError(400, 'bad_request', 'Idempotency-Key must be 1–255 visible ASCII characters.');
+    const caller = c.get('caller');
+    if (!caller) return next();
+    const { db, now } = c.get('services');
+    const scope = `${caller.channel.id}:${caller.kind}:${caller.kind === 'session' ? caller.volunteerId : ''}`;
+    const requestHash = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${c.get('rawBody')}`).digest('hex');
+    const expiredBefore = new Date(now().getTime() - IDEMPOTENCY_TTL_MS);
+    if (++sincePurge >= 500) {
+      sincePurge = 0;
+      await q.purgeIdempotencyKeys(db, expiredBefore);
+    }
+    const claim = await q.claimIdempotencyKey(db, scope, key, requestHash, expiredBefore);
+    if (!claim.claimed) {
+      if (claim.requestHash !== requestHash)
+        throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request; use a new key for a new request.');
+      if (claim.status === null || claim.body === null)
+        throw new ApiError(409, 'conflict', 'A request with this Idempotency-Key is still being processed.', { headers: { 'Retry-After': '1' } });
+      c.header('Idempotent-Replayed', 'true');
+      c.header('Cache-Control', 'private, no-store');
+      const contentType = claim.status >= 400 ? 'application/problem+json; charset=utf-8' : 'application/json; charset=utf-8';
+      return c.body(claim.body, claim.status as 200, { 'Content-Type': contentType });
+    }
+    try {
+      await next();
+    } catch (error) {
+      await q.releaseIdempotencyKey(db, scope, key);
+      throw error;
+    }
+    const status = c.res.status;
+    if (status >= 500 || status === 429) await q.releaseIdempotencyKey(db, scope, key);
+    else await q.completeIdempotencyKey(db, scope, key, status, await c.res.clone().text());
+  };
+}

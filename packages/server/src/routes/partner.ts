@@ -1,0 +1,84 @@
+/** Secret-key endpoints for partner back ends. Responses are never cached. @module */
+import {
+  CreateServiceRecordBody,
+  CreateSessionBody,
+  ListSignupsQuery,
+  ReviewServiceRecordBody,
+  UpdateSignupBody,
+} from '@volunteerkit/sdk/schemas';
+import { Hono } from 'hono';
+import * as q from '../db/queries.js';
+import { toSignup } from '../db/rows.js';
+import { encodeCursor } from '../domain/cursor.js';
+import { unseal } from '../domain/sealing.js';
+import { sendRead, sendWrite } from '../http/cache.js';
+import type { AppEnv } from '../http/context.js';
+import { parseBody, parseQuery, pathId } from '../http/validate.js';
+import { mintSession, recordService, reviewService } from '../services/partner.js';
+import { changeSignupStatus } from '../services/signups.js';
+import { secretCaller } from './guards.js';
+import { seqCursor } from './volunteer.js';
+
+export const partnerRoutes = new Hono<AppEnv>();
+
+partnerRoutes.post('/sessions', async (c) => {
+  const caller = secretCaller(c);
+  const body = parseBody(c, CreateSessionBody);
+  const { db, now, secrets } = c.get('services');
+  return sendWrite(c, await mintSession(db, caller.channel, body, await secrets(), now()), 201);
+});
+
+/** The channel's sign-ups with contact data; ID numbers masked unless `reveal=idNumber`. */
+partnerRoutes.get('/signups', async (c) => {
+  const caller = secretCaller(c);
+  const query = parseQuery(c, ListSignupsQuery);
+  const { db, secrets } = c.get('services');
+  const limit = query.limit ?? 20;
+  const rows = await q.listSignupsOfChannel(db, caller.channel.id, {
+    opportunityId: query.opportunityId, status: query.status, afterSeq: seqCursor(query.cursor), limit: limit + 1,
+  });
+  const sealSecret = (await secrets()).seal;
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const idNumberOf = (row: (typeof rows)[number]): string | null => {
+    if (query.reveal !== 'idNumber' || !row.id_number_sealed) return row.id_number_masked;
+    return unseal(row.id_number_sealed, sealSecret) ?? row.id_number_masked;
+  };
+  return sendRead(c, {
+    data: page.map((row) => ({
+      ...toSignup(row),
+      contact: {
+        name: row.name,
+        mobile: row.mobile,
+        email: row.email,
+        studentId: row.student_id,
+        employeeId: row.employee_id,
+        idNumber: idNumberOf(row),
+      },
+    })),
+    nextCursor: rows.length > limit && last ? encodeCursor({ sort: 'seq', key: last.seq, id: last.id }) : null,
+  });
+});
+
+partnerRoutes.patch('/signups/:id', async (c) => {
+  const caller = secretCaller(c);
+  const id = pathId(c, 'id', 'sgn', 'Sign-up');
+  const body = parseBody(c, UpdateSignupBody);
+  const signup = await changeSignupStatus(c.get('services').db, id, body.status, body.note ?? null, (s) => s.channel_id === caller.channel.id);
+  return sendWrite(c, signup);
+});
+
+partnerRoutes.post('/service-records', async (c) => {
+  const caller = secretCaller(c);
+  const body = parseBody(c, CreateServiceRecordBody);
+  return sendWrite(c, await recordService(c.get('services').db, caller.channel, body), 201);
+});
+
+for (const [action, decision] of [['approve', 'approved'], ['reject', 'rejected']] as const) {
+  partnerRoutes.post(`/service-records/:id/${action}`, async (c) => {
+    const caller = secretCaller(c);
+    const id = pathId(c, 'id', 'rec', 'Service record');
+    const body = parseBody(c, ReviewServiceRecordBody);
+    return sendWrite(c, await reviewService(c.get('services').db, caller.channel, id, decision, body));
+  });
+}

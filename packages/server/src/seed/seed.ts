@@ -1,0 +1,318 @@
+/**
+ * The deterministic demo data set: three channels with their keys, organizations across
+ * Zhejiang, 240 opportunities with shifts, 3,000 volunteers with service records (mostly
+ * approved, some pending and rejected, which count nowhere), sign-ups filling the shifts (some
+ * full, with waitlists) and honors. The same random seed gives the same ids and content every
+ * time; dates are laid out relative to "now" so upcoming shifts are always upcoming.
+ */
+import type { Database, Queryable } from '../db/database.js';
+import * as q from '../db/queries.js';
+import { hashKey } from '../http/middleware.js';
+import { ACTIVITY_TEMPLATES, DISTRICTS, GIVEN_CHARS, ORG_KINDS, SURNAMES, type District } from './data.js';
+
+export const SEED_KEYS = {
+  news: { channelId: 'chn_newsdemo', publishableKey: 'pk_test_news_demo', secretKey: 'sk_test_news_demo' },
+  campus: { channelId: 'chn_campusdemo', publishableKey: 'pk_test_campus_demo', secretKey: 'sk_test_campus_demo' },
+  enterprise: { channelId: 'chn_enterprisedemo', publishableKey: 'pk_test_enterprise_demo', secretKey: 'sk_test_enterprise_demo' },
+} as const;
+
+/** Hand-made opportunities with stable ids, for demos and tests that need a particular case. */
+export const SEED_FIXTURES = {
+  /** Open to everyone, plenty of spots, automatic approval, no questions. */
+  openOpportunityId: 'opp_demoOpenWestLake',
+  /** Visible only through the campus channel's keys. */
+  campusOnlyOpportunityId: 'opp_demoCampusOnly',
+  /** Visible only through the enterprise channel's keys. */
+  enterpriseOnlyOpportunityId: 'opp_demoEnterpriseOnly',
+  /** Custom questions: q_tshirt (choice, required), q_posts (multi), q_emergency (text, required). */
+  questionsOpportunityId: 'opp_demoMarathon',
+  /** Manual approval and minAge 18: sign-ups start as pending_review. */
+  manualApprovalOpportunityId: 'opp_demoChildrensHospital',
+  /** Every shift full with people waiting: new sign-ups are waitlisted. */
+  fullOpportunityId: 'opp_demoFullLibrary',
+  /** Sign-up opens in three days. */
+  notOpenYetOpportunityId: 'opp_demoNotOpenYet',
+} as const;
+
+const PRIVACY_VERSION = '2026-01';
+const LOCAL_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'];
+
+/** mulberry32: a tiny seeded PRNG, so the demo data is the same on every machine. */
+function prng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
+  const chars = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+  const id = (prefix: string) => `${prefix}_${Array.from({ length: 16 }, () => chars[Math.floor(next() * 62)]).join('')}`;
+  return { next, int, pick, id };
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Midnight in Asia/Shanghai (UTC+8, no daylight saving) of the day containing `now`. */
+function shanghaiMidnight(now: Date): number {
+  const shifted = now.getTime() + 8 * HOUR;
+  return shifted - (shifted % DAY) - 8 * HOUR;
+}
+
+export interface SeedSummary {
+  channels: number;
+  organizations: number;
+  opportunities: number;
+  shifts: number;
+  volunteers: number;
+  signups: number;
+  serviceRecords: number;
+  honors: number;
+}
+
+/** Seeds the demo data if the database has no channels yet; returns what was created, or null. */
+export async function seedIfEmpty(db: Database, now = new Date()): Promise<SeedSummary | null> {
+  if ((await q.countChannels(db)) > 0) return null;
+  return db.transaction((tx) => seedDemoData(tx, now));
+}
+
+export async function seedDemoData(tx: Queryable, now: Date): Promise<SeedSummary> {
+  const r = prng(20261122);
+  const today = shanghaiMidnight(now);
+  const at = (dayOffset: number, hour: number) => new Date(today + dayOffset * DAY + hour * HOUR).toISOString();
+
+  // Channels and keys ---------------------------------------------------------------------
+  const channels = [
+    { id: SEED_KEYS.news.channelId, name: '钱江晚报·志愿频道', kind: 'news' as const, identity_fields: ['name', 'mobile'] as const,
+      allowed_origins: [...LOCAL_ORIGINS, 'https://news.example.cn'], privacy_policy_url: 'https://news.example.cn/volunteer/privacy', theme: 'light' as const },
+    { id: SEED_KEYS.campus.channelId, name: '浙江大学志愿者之家', kind: 'campus' as const, identity_fields: ['name', 'mobile', 'studentId'] as const,
+      allowed_origins: [...LOCAL_ORIGINS, 'https://volunteer.campus.example.edu.cn'], privacy_policy_url: 'https://volunteer.campus.example.edu.cn/privacy', theme: 'auto' as const },
+    { id: SEED_KEYS.enterprise.channelId, name: '数智科技·员工公益', kind: 'enterprise' as const, identity_fields: ['name', 'employeeId'] as const,
+      allowed_origins: [...LOCAL_ORIGINS, 'https://intranet.example.com'], privacy_policy_url: 'https://intranet.example.com/csr/privacy', theme: 'dark' as const },
+  ];
+  for (const channel of channels) {
+    await q.insertChannel(tx, { ...channel, identity_fields: [...channel.identity_fields], privacy_policy_version: PRIVACY_VERSION, default_locale: 'zh-CN' });
+  }
+  for (const keys of Object.values(SEED_KEYS)) {
+    await q.insertApiKey(tx, hashKey(keys.publishableKey), keys.channelId, 'publishable');
+    await q.insertApiKey(tx, hashKey(keys.secretKey), keys.channelId, 'secret');
+  }
+
+  // Organizations --------------------------------------------------------------------------
+  type Org = { id: string; name: string; kind: string; district: District };
+  const orgs: Org[] = [];
+  DISTRICTS.forEach((district, index) => {
+    const count = r.int(2, 3);
+    for (let k = 0; k < count; k++) {
+      const { kind, suffix } = ORG_KINDS[(index + k) % ORG_KINDS.length]!;
+      orgs.push({ id: r.id('org'), name: `${district.city}${district.name}${suffix}`, kind, district });
+    }
+  });
+  const hangzhouWestLake = DISTRICTS.find((d) => d.code === '330106')!;
+  const campusOrg: Org = { id: 'org_demoZjuYouthLeague', name: '浙江大学青年志愿者协会', kind: 'school', district: hangzhouWestLake };
+  const enterpriseOrg: Org = { id: 'org_demoShuzhiTech', name: '数智科技有限公司员工公益社', kind: 'enterprise', district: DISTRICTS.find((d) => d.code === '330108')! };
+  const mediaOrg: Org = { id: 'org_demoQianjiangNews', name: '钱江晚报志愿服务队', kind: 'media', district: DISTRICTS.find((d) => d.code === '330102')! };
+  orgs.unshift(campusOrg, enterpriseOrg, mediaOrg);
+  await q.bulkInsert(tx, 'organizations', orgs.map((o, i) => ({
+    id: o.id, name: o.name, kind: o.kind, region_code: o.district.code,
+    logo_url: null, description: `${o.name}扎根${o.district.city}${o.district.name}，长期组织志愿服务活动。`,
+    verified: i % 5 !== 4, created_at: at(-900 + i, 9), updated_at: at(-30, 9),
+  })));
+
+  // Opportunities and shifts -----------------------------------------------------------------
+  const opportunities: Record<string, unknown>[] = [];
+  const shifts: Array<{ id: string; opportunity_id: string; starts_at: string; ends_at: string; capacity: number; signed_up: number; waitlisted: number }> = [];
+  type Plan = { id: string; audience: string; approval: 'auto' | 'manual'; questions: QuestionSeed[]; full: boolean; fill: number; past: boolean; hours: number; pph: number };
+  const plans: Plan[] = [];
+
+  const addOpportunity = (o: {
+    id: string; org: Org; title: string; summary: string; template: (typeof ACTIVITY_TEMPLATES)[number]; place: string; district: District;
+    audience?: string; approval?: 'auto' | 'manual'; questions?: QuestionSeed[]; minAge?: number; status?: string;
+    opensInDays?: number; shiftDays: number[]; capacity: number; full?: boolean; fill?: number; online?: boolean;
+  }) => {
+    const hours = o.template.hours;
+    const pph = 10;
+    const startHour = r.pick([8, 9, 13.5, 14, 18.5]);
+    const past = o.status === 'completed';
+    opportunities.push({
+      id: o.id, org_id: o.org.id, title: o.title, summary: o.summary,
+      description: `${o.summary}\n\n活动地点：${o.district.city}${o.district.name}${o.place}。请提前十分钟到达签到，穿着方便活动的衣物。\n\n服务时长经组织方审核后计入志愿服务记录。`,
+      category: o.template.category, skills: o.template.skills,
+      location_name: o.online ? '线上' : o.place, location_address: o.online ? '' : `浙江省${o.district.city}${o.district.name}${o.place}`,
+      region_code: o.district.code,
+      lat: o.online ? null : Math.round((o.district.lat + (r.next() - 0.5) * 0.04) * 1e5) / 1e5,
+      lng: o.online ? null : Math.round((o.district.lng + (r.next() - 0.5) * 0.04) * 1e5) / 1e5,
+      online: o.online ?? false, status: o.status ?? 'recruiting', audience: o.audience ?? 'public', approval: o.approval ?? 'auto',
+      signup_opens_at: o.opensInDays !== undefined ? at(o.opensInDays, 9) : null,
+      signup_closes_at: past ? at(o.shiftDays[o.shiftDays.length - 1]! - 1, 20) : null,
+      requirements: { ...(o.minAge !== undefined ? { minAge: o.minAge } : {}), insuranceProvided: r.next() < 0.6 },
+      hours_per_shift: hours, points_per_hour: pph,
+      cover_image_url: null, timezone: 'Asia/Shanghai', questions: o.questions ?? [],
+      created_at: at(past ? o.shiftDays[0]! - 20 : -r.int(1, 40), 10), updated_at: at(-1, 10),
+    });
+    for (const day of o.shiftDays) {
+      shifts.push({ id: r.id('shf'), opportunity_id: o.id, starts_at: at(day, startHour), ends_at: at(day, startHour + hours), capacity: o.capacity, signed_up: 0, waitlisted: 0 });
+    }
+    plans.push({ id: o.id, audience: o.audience ?? 'public', approval: o.approval ?? 'auto', questions: o.questions ?? [], full: o.full ?? false,
+      fill: o.fill ?? 0.4, past, hours, pph });
+  };
+
+  const template = (title: string) => ACTIVITY_TEMPLATES.find((t) => t.title === title)!;
+  const westLake = hangzhouWestLake;
+  addOpportunity({ id: SEED_FIXTURES.openOpportunityId, org: mediaOrg, title: '西湖断桥文明旅游引导', summary: '节假日在断桥一带引导游客文明游览、有序通行，为问路的游客指路。',
+    template: template('文明交通劝导'), place: '西湖断桥', district: westLake, shiftDays: [2, 3, 9, 10], capacity: 40, fill: 0.2 });
+  addOpportunity({ id: SEED_FIXTURES.campusOnlyOpportunityId, org: campusOrg, title: '紫金港校区迎新志愿服务', summary: '为新生和家长提供报到引导、行李搬运与校园导览，仅限本校学生报名。',
+    template: template('体育场馆观众引导'), place: '浙江大学紫金港校区', district: westLake, audience: SEED_KEYS.campus.channelId, shiftDays: [5, 6], capacity: 30,
+    questions: [{ id: 'q_college', label: '所在学院', kind: 'text', required: true }] });
+  addOpportunity({ id: SEED_FIXTURES.enterpriseOnlyOpportunityId, org: enterpriseOrg, title: '数智科技员工植树日', summary: '公司年度植树公益日，员工带家属一起为白马湖添一片新绿。',
+    template: template('植树护绿'), place: '白马湖公园', district: DISTRICTS.find((d) => d.code === '330108')!, audience: SEED_KEYS.enterprise.channelId, shiftDays: [12], capacity: 60 });
+  addOpportunity({ id: SEED_FIXTURES.questionsOpportunityId, org: mediaOrg, title: '杭州马拉松赛道志愿者', summary: '在补给站和医疗点服务数万名跑者，需全天在岗。',
+    template: template('马拉松赛道服务'), place: '黄龙体育中心', district: westLake, shiftDays: [20], capacity: 200, fill: 0.3,
+    questions: [
+      { id: 'q_tshirt', label: '志愿者T恤尺码', kind: 'choice', required: true, options: ['S', 'M', 'L', 'XL', 'XXL'] },
+      { id: 'q_posts', label: '愿意服务的岗位（可多选）', kind: 'multi', required: false, options: ['补给站', '医疗点', '起终点引导', '存衣处'] },
+      { id: 'q_emergency', label: '紧急联系人及电话', kind: 'text', required: true },
+    ] });
+  addOpportunity({ id: SEED_FIXTURES.manualApprovalOpportunityId, org: orgs.find((o) => o.kind === 'charity')!, title: '儿童医院陪伴患儿', summary: '在病房游戏室陪伴住院患儿画画、讲故事，需经组织方审核，年满18周岁。',
+    template: template('周末亲子阅读会'), place: '浙大儿院滨江院区', district: DISTRICTS.find((d) => d.code === '330108')!, approval: 'manual', minAge: 18, shiftDays: [4, 11, 18], capacity: 6 });
+  addOpportunity({ id: SEED_FIXTURES.fullOpportunityId, org: orgs.find((o) => o.kind === 'public_service')!, title: '少儿图书馆暑期小馆员', summary: '整理绘本、协助小读者借还书，名额已满可排队候补。',
+    template: template('图书馆图书整理'), place: '杭州少年儿童图书馆', district: DISTRICTS.find((d) => d.code === '330105')!, shiftDays: [3, 4], capacity: 5, full: true });
+  addOpportunity({ id: SEED_FIXTURES.notOpenYetOpportunityId, org: mediaOrg, title: '钱塘江观潮安全引导', summary: '观潮节期间在堤岸引导观潮群众站在安全区域。',
+    template: template('消防安全宣传'), place: '钱江新城市民中心', district: DISTRICTS[0]!, opensInDays: 3, shiftDays: [14], capacity: 50 });
+
+  const generalOrgs = orgs.filter((o) => o.kind !== 'school' && o.kind !== 'enterprise');
+  for (let i = 0; i < 235; i++) {
+    const org = r.pick(generalOrgs);
+    const t = r.pick(ACTIVITY_TEMPLATES);
+    const district = r.next() < 0.8 ? org.district : r.pick(DISTRICTS);
+    const place = r.pick(district.places);
+    const completed = i < 40;
+    const campusOnly = !completed && i % 37 === 5;
+    const enterpriseOnly = !completed && i % 41 === 7;
+    const firstDay = completed ? -r.int(10, 700) : r.int(1, 45);
+    const shiftCount = completed ? r.int(6, 16) : r.int(1, 4);
+    const shiftDays = Array.from({ length: shiftCount }, (_, k) => firstDay + k * (completed ? r.int(1, 3) : r.int(1, 7)))
+      .filter((d) => (completed ? d < 0 : true));
+    const withQuestions = !completed && r.next() < 0.15;
+    addOpportunity({
+      id: r.id('opp'), org: campusOnly ? campusOrg : enterpriseOnly ? enterpriseOrg : org,
+      title: `${place}${t.title}`, summary: t.summary, template: t, place, district,
+      audience: campusOnly ? SEED_KEYS.campus.channelId : enterpriseOnly ? SEED_KEYS.enterprise.channelId : 'public',
+      approval: r.next() < 0.2 ? 'manual' : 'auto',
+      ...(r.next() < 0.15 ? { minAge: r.pick([16, 18]) } : {}),
+      ...(withQuestions ? { questions: [{ id: 'q_experience', label: '相关经验（选填）', kind: 'text' as const, required: false },
+        { id: 'q_time', label: '可服务时段', kind: 'choice' as const, required: true, options: ['上午', '下午', '全天'] }] } : {}),
+      status: completed ? 'completed' : 'recruiting',
+      shiftDays: shiftDays.length ? shiftDays : [firstDay], capacity: r.pick([5, 8, 10, 15, 20, 30, 50]),
+      full: !completed && r.next() < 0.08, fill: r.next() * 0.7, online: t.category === 'education' && r.next() < 0.2,
+    });
+  }
+
+  // Volunteers ---------------------------------------------------------------------------------
+  type Vol = { id: string; channel: string; name: string };
+  const volunteers: Record<string, unknown>[] = [];
+  const byChannel: Record<string, Vol[]> = { [SEED_KEYS.news.channelId]: [], [SEED_KEYS.campus.channelId]: [], [SEED_KEYS.enterprise.channelId]: [] };
+  for (let i = 0; i < 3000; i++) {
+    const channel = i < 2400 ? SEED_KEYS.news.channelId : i < 2800 ? SEED_KEYS.campus.channelId : SEED_KEYS.enterprise.channelId;
+    const name = r.pick(SURNAMES) + r.pick(GIVEN_CHARS) + (r.next() < 0.7 ? r.pick(GIVEN_CHARS) : '');
+    const mobile = `1${r.pick(['38', '39', '58', '59', '77', '86', '88', '35'])}${String(r.int(0, 99_999_999)).padStart(8, '0')}`;
+    const campus = channel === SEED_KEYS.campus.channelId;
+    const enterprise = channel === SEED_KEYS.enterprise.channelId;
+    const studentId = campus ? `3${String(210000 + i).padStart(9, '0')}` : null;
+    const employeeId = enterprise ? `SZ${String(10000 + i)}` : null;
+    const birthYear = campus ? r.int(2000, 2007) : r.int(1950, 2004);
+    const v = { id: r.id('vol'), channel, name };
+    byChannel[channel]!.push(v);
+    volunteers.push({
+      id: v.id, channel_id: channel, name, mobile: enterprise ? null : mobile,
+      identity_key: campus ? `studentId:${studentId}` : enterprise ? `employeeId:${employeeId}` : `mobile:${mobile}`,
+      birth_date: `${birthYear}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`,
+      student_id: studentId, employee_id: employeeId, show_name: r.next() < 0.15,
+      created_at: at(-r.int(30, 1500), 12), updated_at: at(-r.int(0, 29), 12),
+    });
+  }
+  const allVolunteers = Object.values(byChannel).flat();
+
+  // Sign-ups filling upcoming shifts (counters kept equal to the rows) --------------------------
+  const signups: Record<string, unknown>[] = [];
+  const planById = new Map(plans.map((p) => [p.id, p]));
+  let reference = 0;
+  for (const shift of shifts) {
+    const plan = planById.get(shift.opportunity_id)!;
+    if (plan.past) continue;
+    const pool = plan.audience === 'public' ? byChannel[SEED_KEYS.news.channelId]! : byChannel[plan.audience]!;
+    const taken = plan.full ? shift.capacity : Math.floor(shift.capacity * plan.fill);
+    const waiting = plan.full ? r.int(1, 3) : 0;
+    const start = r.int(0, pool.length - 1);
+    for (let k = 0; k < taken + waiting; k++) {
+      const volunteer = pool[(start + k * 7) % pool.length]!;
+      const status = k >= taken ? 'waitlisted' : plan.approval === 'manual' && r.next() < 0.4 ? 'pending_review' : 'approved';
+      const answers = Object.fromEntries(plan.questions.filter((qq) => qq.required).map((qq) => [qq.id, qq.options ? qq.options[0]! : '无']));
+      const createdAt = at(-r.int(1, 20), 8 + k / 60);
+      signups.push({
+        id: r.id('sgn'), reference: `VK-S${String(++reference).padStart(7, '0')}`, opportunity_id: plan.id, shift_id: shift.id,
+        volunteer_id: volunteer.id, channel_id: volunteer.channel, widget: r.pick(['vk-signup-form', null]), answers,
+        consent_version: PRIVACY_VERSION, consent_at: createdAt, status, created_at: createdAt, updated_at: createdAt,
+      });
+    }
+    shift.signed_up = taken;
+    shift.waitlisted = waiting;
+  }
+  // Waitlist order follows insertion order (seq); sort so that earlier-created rows come first.
+  await q.bulkInsert(tx, 'opportunities', opportunities);
+  await q.bulkInsert(tx, 'shifts', shifts);
+  await q.bulkInsert(tx, 'volunteers', volunteers);
+  await q.bulkInsert(tx, 'signups', signups);
+
+  // Service records on past shifts: a long tail, a few veterans with thousands of hours -------
+  const pastShifts = shifts.filter((s) => planById.get(s.opportunity_id)!.past);
+  const records: Record<string, unknown>[] = [];
+  allVolunteers.forEach((volunteer, index) => {
+    const veteran = index % 300 === 0;
+    const count = veteran ? r.int(150, 260) : Math.floor(90 * r.next() ** 9);
+    for (let k = 0; k < count; k++) {
+      const shift = r.pick(pastShifts);
+      const plan = planById.get(shift.opportunity_id)!;
+      const hours = veteran ? r.int(6, 8) : plan.hours;
+      const roll = r.next();
+      const status = roll < 0.9 ? 'approved' : roll < 0.97 ? 'pending' : 'rejected';
+      const checkIn = new Date(shift.starts_at);
+      records.push({
+        id: r.id('rec'), volunteer_id: volunteer.id, opportunity_id: shift.opportunity_id, shift_id: shift.id,
+        check_in: checkIn.toISOString(), check_out: new Date(checkIn.getTime() + hours * HOUR).toISOString(), hours, status,
+        recorded_by: '组织方签到系统', created_at: shift.ends_at, updated_at: shift.ends_at,
+      });
+    }
+  });
+  await q.bulkInsert(tx, 'service_records', records);
+
+  // Honors -----------------------------------------------------------------------------------------
+  const honors: Record<string, unknown>[] = [];
+  const veterans = allVolunteers.filter((_, index) => index % 300 === 0);
+  veterans.forEach((v, i) => honors.push({
+    id: r.id('hon'), kind: i < 3 ? 'annual_award' : 'exemplary_volunteer', title: i < 3 ? '年度最美志愿者' : '优秀志愿者',
+    citation: '长期坚持志愿服务，累计服务时长名列前茅，热心助人，事迹感人。', subject_type: 'volunteer', subject_id: v.id,
+    org_id: null, region_code: null, awarded_at: at(-r.int(5, 300), 10), created_at: at(-5, 10), updated_at: at(-5, 10),
+  }));
+  for (const org of orgs.slice(3, 15)) {
+    honors.push({ id: r.id('hon'), kind: 'team', title: '优秀志愿服务组织', citation: `${org.name}组织开展志愿服务成效显著。`, subject_type: 'organization',
+      subject_id: org.id, org_id: org.id, region_code: org.district.code, awarded_at: at(-r.int(5, 300), 10), created_at: at(-5, 10), updated_at: at(-5, 10) });
+  }
+  for (const plan of plans.filter((p) => p.past).slice(0, 8)) {
+    const opp = opportunities.find((o) => o.id === plan.id)!;
+    honors.push({ id: r.id('hon'), kind: 'project', title: '优秀志愿服务项目', citation: `“${String(opp.title)}”项目服务群众、口碑良好。`, subject_type: 'opportunity',
+      subject_id: plan.id, org_id: opp.org_id, region_code: opp.region_code, awarded_at: at(-r.int(5, 300), 10), created_at: at(-5, 10), updated_at: at(-5, 10) });
+  }
+  await q.bulkInsert(tx, 'honors', honors);
+
+  return {
+    channels: channels.length, organizations: orgs.length, opportunities: opportunities.length, shifts: shifts.length,
+    volunteers: volunteers.length, signups: signups.length, serviceRecords: records.length, honors: honors.length,
+  };
+}
+
+type QuestionSeed = { id: string; label: string; kind: 'text' | 'choice' | 'multi'; required: boolean; options?: string[] };

@@ -1,0 +1,190 @@
+/** The public reads: opportunity search, organizations, honor board, stats, a volunteer's profile. @module */
+import type {
+  HonorBoard,
+  ImpactStats,
+  ListOpportunitiesFilters,
+  Opportunity,
+  OpportunityPage,
+  Organization,
+  VolunteerProfile,
+} from '@volunteerkit/sdk/schemas';
+import { NATIONAL_STAR_RULE, StarRule } from '@volunteerkit/sdk/schemas';
+import type { Queryable } from '../db/database.js';
+import * as q from '../db/queries.js';
+import { iso, toHonor, toOpportunity, toOrganization, type OpportunityRow, type ShiftRow } from '../db/rows.js';
+import { decodeCursor, encodeCursor } from '../domain/cursor.js';
+import { hoursToNextStar, maskEmail, maskMobile, publicName, starLevel } from '../domain/people.js';
+import { rankWithTies } from '../domain/ranking.js';
+import { ApiError, validationFailed } from '../http/problem.js';
+
+const DEFAULT_LIMIT = 20;
+
+const invalidCursor = () =>
+  validationFailed([{ path: 'cursor', message: 'is not a cursor from this list (or was made for another sort)', code: 'invalid_cursor' }]);
+
+async function withShifts(db: Queryable, rows: OpportunityRow[]): Promise<Opportunity[]> {
+  const shifts = await q.shiftsOf(db, rows.map((r) => r.id));
+  const byOpportunity = new Map<string, ShiftRow[]>();
+  for (const shift of shifts) {
+    const list = byOpportunity.get(shift.opportunity_id) ?? [];
+    list.push(shift);
+    byOpportunity.set(shift.opportunity_id, list);
+  }
+  return rows.map((row) => toOpportunity(row, byOpportunity.get(row.id) ?? []));
+}
+
+export async function listOpportunities(db: Queryable, channelId: string, f: ListOpportunitiesFilters, now: Date): Promise<OpportunityPage> {
+  const terms = (f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 5);
+  const sort = f.sort ?? (terms.length ? 'relevance' : 'startsAt');
+  if (sort === 'distance' && !f.near) throw validationFailed([{ path: 'sort', message: 'distance needs near=lat,lng', code: 'near_required' }]);
+  if (f.radiusKm !== undefined && !f.near) throw validationFailed([{ path: 'radiusKm', message: 'needs near=lat,lng', code: 'near_required' }]);
+  const limit = f.limit ?? DEFAULT_LIMIT;
+  const after = f.cursor ? decodeCursor(f.cursor, sort) : null;
+  if (f.cursor && !after) throw invalidCursor();
+  const rows = await q.searchOpportunities(db, {
+    channelId,
+    now,
+    terms,
+    category: f.category,
+    regionPrefix: f.regionCode,
+    orgId: f.orgId,
+    near: f.near,
+    radiusKm: f.radiusKm,
+    from: f.from ? new Date(f.from) : undefined,
+    to: f.to ? new Date(f.to) : undefined,
+    skills: f.skills,
+    hasOpenSlots: f.hasOpenSlots,
+    status: f.status,
+    sort,
+    after: after ? { key: after.key, id: after.id } : null,
+    limit: limit + 1,
+  });
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  const nextCursor = rows.length > limit && last ? encodeCursor({ sort, key: last.sort_key!, id: last.id }) : null;
+  return { data: await withShifts(db, page), nextCursor };
+}
+
+export async function getOpportunity(db: Queryable, channelId: string, id: string, now: Date): Promise<Opportunity | null> {
+  const row = await q.getOpportunity(db, id, channelId, now);
+  return row ? (await withShifts(db, [row]))[0]! : null;
+}
+
+export async function listOrganizations(
+  db: Queryable,
+  f: { q?: string | undefined; kind?: string | undefined; regionCode?: string | undefined; limit?: number | undefined; cursor?: string | undefined },
+): Promise<{ data: Organization[]; nextCursor: string | null }> {
+  const limit = f.limit ?? DEFAULT_LIMIT;
+  const after = f.cursor ? decodeCursor(f.cursor, 'id') : null;
+  if (f.cursor && !after) throw invalidCursor();
+  const rows = await q.listOrganizations(db, f, after?.id ?? null, limit + 1);
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return { data: page.map(toOrganization), nextCursor: rows.length > limit && last ? encodeCursor({ sort: 'id', key: 0, id: last.id }) : null };
+}
+
+/** `platform`, `org:<id>`, `region:<code>`, `channel:<id>` → a filter. Channel scopes are the caller's own only. */
+export function scopeFilter(scope: string, callerChannelId: string): q.ScopeFilter {
+  if (scope === 'platform') return { kind: 'platform' };
+  const [kind, value = ''] = scope.split(/:(.*)/s) as [string, string?];
+  if (kind === 'org') return { kind: 'org', orgId: value };
+  if (kind === 'region') return { kind: 'region', prefix: value };
+  if (value !== callerChannelId) throw new ApiError(403, 'forbidden', 'A channel scope is only readable with that channel\'s own key.');
+  return { kind: 'channel', channelId: value };
+}
+
+/** The start of a period ending now (a rolling week, month or year), `null` for all time. */
+export function periodStart(period: 'week' | 'month' | 'year' | 'all', now: Date): Date | null {
+  const days = { week: 7, month: 30, year: 365, all: 0 }[period];
+  return days ? new Date(now.getTime() - days * 86_400_000) : null;
+}
+
+export async function starRule(db: Queryable): Promise<StarRule> {
+  const stored = await q.setting(db, 'star_rule');
+  if (!stored) return NATIONAL_STAR_RULE;
+  const parsed = StarRule.safeParse(JSON.parse(stored));
+  return parsed.success ? parsed.data : NATIONAL_STAR_RULE;
+}
+
+export async function honorBoard(
+  db: Queryable,
+  callerChannelId: string,
+  query: { scope?: string | undefined; period?: 'week' | 'month' | 'year' | 'all' | undefined; metric?: 'hours' | 'points' | undefined;
+    subject?: 'volunteer' | 'organization' | undefined; limit?: number | undefined; featured?: number | undefined },
+  now: Date,
+): Promise<HonorBoard> {
+  const scope = query.scope ?? 'platform';
+  const period = query.period ?? 'month';
+  const metric = query.metric ?? 'hours';
+  const subject = query.subject ?? 'volunteer';
+  const filter = scopeFilter(scope, callerChannelId);
+  const rule = await starRule(db);
+  const rows = await q.honorBoardRows(db, { subject, metric, since: periodStart(period, now), scope: filter, limit: query.limit ?? 10 });
+  const featured = await q.featuredHonors(db, filter, query.featured ?? 3);
+  return {
+    scope,
+    period,
+    metric,
+    subject,
+    generatedAt: iso(now),
+    entries: rankWithTies(rows, (r) => r.value).map((row) => ({
+      rank: row.rank,
+      subject: {
+        type: subject,
+        id: row.id,
+        name: subject === 'volunteer' ? publicName(row.name, row.show_name) : row.name,
+        avatarUrl: row.avatar_url,
+        starLevel: subject === 'volunteer' ? starLevel(row.lifetime_hours, rule) : null,
+      },
+      value: row.value,
+    })),
+    featured: featured.map(toHonor),
+  };
+}
+
+export async function impactStats(
+  db: Queryable,
+  callerChannelId: string,
+  query: { scope?: string | undefined; period?: 'week' | 'month' | 'year' | 'all' | undefined },
+  now: Date,
+): Promise<ImpactStats> {
+  const scope = query.scope ?? 'platform';
+  const period = query.period ?? 'all';
+  const row = await q.impactStats(db, scopeFilter(scope, callerChannelId), periodStart(period, now), callerChannelId, now);
+  return {
+    scope,
+    period,
+    registeredVolunteers: row.registered_volunteers,
+    organizations: row.organizations,
+    openOpportunities: row.open_opportunities,
+    approvedHours: row.approved_hours,
+    signupsInPeriod: row.signups_in_period,
+    generatedAt: iso(now),
+  };
+}
+
+/** The signed-in volunteer's own profile: their details with contact masked, stars from approved hours. */
+export async function volunteerProfile(db: Queryable, volunteerId: string): Promise<VolunteerProfile | null> {
+  const v = await q.getVolunteer(db, volunteerId);
+  if (!v) return null;
+  const totals = await q.approvedTotals(db, volunteerId);
+  const rule = await starRule(db);
+  return {
+    id: v.id as VolunteerProfile['id'],
+    displayName: publicName(v.name, v.show_name),
+    avatarUrl: v.avatar_url,
+    starLevel: starLevel(totals.hours, rule),
+    approvedHours: totals.hours,
+    points: totals.points,
+    name: v.name,
+    channelId: v.channel_id as VolunteerProfile['channelId'],
+    mobile: v.mobile ? maskMobile(v.mobile) : null,
+    email: v.email ? maskEmail(v.email) : null,
+    studentId: v.student_id,
+    employeeId: v.employee_id,
+    showName: v.show_name,
+    hoursToNextStar: hoursToNextStar(totals.hours, rule),
+    createdAt: iso(v.created_at),
+    updatedAt: iso(v.updated_at),
+  };
+}

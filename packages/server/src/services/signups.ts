@@ -1,0 +1,161 @@
+/**
+ * Signing up, cancelling and reviewing sign-ups. Each runs in one transaction holding the
+ * shift's row lock, so capacity checks and counter updates cannot interleave; the decisions
+ * themselves come from domain/signup-rules.ts.
+ */
+import type { CreateSignupBody, Signup } from '@volunteerkit/sdk/schemas';
+import type { Database, Queryable } from '../db/database.js';
+import * as q from '../db/queries.js';
+import type { ChannelRow } from '../db/rows.js';
+import { toSignup } from '../db/rows.js';
+import {
+  ageProblem,
+  answerErrors,
+  guestIdentityKey,
+  initialStatus,
+  missingIdentityErrors,
+  planTransition,
+  promotedStatus,
+  signupWindowProblem,
+  type SignupStatus,
+  type WindowProblem,
+} from '../domain/signup-rules.js';
+import { ApiError, notFound, validationFailed } from '../http/problem.js';
+import { newId, newReference } from '../ids.js';
+import { volunteerFields } from './volunteers.js';
+
+type ParsedSignupBody = {
+  opportunityId: string;
+  shiftId: string;
+  volunteer?: Parameters<typeof volunteerFields>[0] | undefined;
+  answers?: Record<string, string | string[]> | undefined;
+  consent: CreateSignupBody['consent'];
+  source?: { widget?: string | undefined } | undefined;
+};
+
+const WINDOW_MESSAGES: Record<WindowProblem, string> = {
+  not_recruiting: 'This activity is not taking sign-ups.',
+  not_open_yet: 'Sign-up for this activity has not opened yet.',
+  closed: 'Sign-up for this activity has closed.',
+  shift_started: 'This shift has already started.',
+};
+
+export interface SignupContext {
+  db: Database;
+  channel: ChannelRow;
+  /** The signed-in volunteer, when the request carries a session. */
+  sessionVolunteerId: string | null;
+  now: Date;
+  sealSecret: string;
+}
+
+export async function createSignup(ctx: SignupContext, body: ParsedSignupBody): Promise<Signup> {
+  const { db, channel, now } = ctx;
+  const opportunity = await q.getOpportunity(db, body.opportunityId, channel.id, now);
+  if (!opportunity) throw notFound('Opportunity');
+  const shift = await q.shiftOfOpportunity(db, body.shiftId, opportunity.id);
+  if (!shift) throw validationFailed([{ path: 'shiftId', message: 'is not a shift of this opportunity', code: 'unknown_shift' }]);
+
+  const windowProblem = signupWindowProblem(
+    { status: opportunity.status, signupOpensAt: opportunity.signup_opens_at, signupClosesAt: opportunity.signup_closes_at },
+    { startsAt: new Date(shift.starts_at) },
+    now,
+  );
+  if (windowProblem) throw new ApiError(409, 'signup_closed', WINDOW_MESSAGES[windowProblem]);
+
+  const errors = [];
+  if (body.consent.policyVersion !== channel.privacy_policy_version)
+    errors.push({ path: 'consent.policyVersion', message: `must be the current privacy policy version (${channel.privacy_policy_version})`, code: 'policy_outdated' });
+  const answers = body.answers ?? {};
+  errors.push(...answerErrors(opportunity.questions, answers));
+
+  let birthDate: string | null = null;
+  let guest: q.VolunteerFields | null = null;
+  if (ctx.sessionVolunteerId) {
+    const volunteer = await q.getVolunteer(db, ctx.sessionVolunteerId);
+    if (!volunteer || volunteer.channel_id !== channel.id) throw new ApiError(401, 'unauthorized', 'The session names an unknown volunteer.');
+    birthDate = volunteer.birth_date;
+  } else if (!body.volunteer) {
+    errors.push({ path: 'volunteer', message: 'is required when signing up without a session', code: 'required' });
+  } else {
+    errors.push(...missingIdentityErrors(channel.identity_fields, body.volunteer));
+    guest = volunteerFields(body.volunteer, ctx.sealSecret);
+    birthDate = guest.birthDate;
+  }
+  const tooYoungOrOld = ageProblem(opportunity.requirements, birthDate, new Date(shift.starts_at));
+  if (errors.length) throw validationFailed(errors);
+  if (tooYoungOrOld) {
+    const code = tooYoungOrOld.code === 'too_young' || tooYoungOrOld.code === 'too_old' ? 'requirements_not_met' : 'validation_failed';
+    throw new ApiError(422, code, `volunteer.birthDate ${tooYoungOrOld.message}.`, { errors: [tooYoungOrOld] });
+  }
+
+  const signupId = await db.transaction(async (tx) => {
+    const volunteerId = ctx.sessionVolunteerId
+      ?? (await q.upsertGuestVolunteer(tx, newId('vol'), channel.id, guestIdentityKey(channel.identity_fields, body.volunteer ?? {}), guest!)).id;
+    const locked = await q.lockShift(tx, shift.id);
+    if (!locked) throw notFound('Shift');
+    const existing = await q.findLiveSignup(tx, shift.id, volunteerId);
+    if (existing) {
+      throw new ApiError(409, 'duplicate_signup', 'This volunteer already has a sign-up for this shift; it is returned as `existing`.', {
+        existing: toSignup(existing),
+      });
+    }
+    const status = initialStatus({ capacity: locked.capacity, signedUp: locked.signed_up }, locked.approval);
+    const id = newId('sgn');
+    await q.insertSignup(tx, {
+      id,
+      reference: newReference(),
+      opportunityId: opportunity.id,
+      shiftId: shift.id,
+      volunteerId,
+      channelId: channel.id,
+      widget: body.source?.widget ?? null,
+      answers,
+      consentVersion: body.consent.policyVersion,
+      consentAt: now,
+      status,
+    });
+    await q.adjustShiftCounters(tx, shift.id, status === 'waitlisted' ? 0 : 1, status === 'waitlisted' ? 1 : 0);
+    return id;
+  });
+  return toSignup((await q.getSignup(db, signupId))!);
+}
+
+/**
+ * Changes a sign-up's status under its shift's lock; when a spot frees up, the first person on
+ * the waitlist gets it.
+ */
+export async function changeSignupStatus(
+  db: Database,
+  signupId: string,
+  to: SignupStatus,
+  note: string | null,
+  mayChange: (signup: { channel_id: string; volunteer_id: string }) => boolean,
+): Promise<Signup> {
+  const before = await q.getSignup(db, signupId);
+  if (!before || !mayChange(before)) throw notFound('Sign-up');
+  await db.transaction(async (tx) => {
+    const locked = await q.lockShift(tx, before.shift_id);
+    const current = await q.getSignup(tx, signupId);
+    if (!locked || !current) throw notFound('Sign-up');
+    if (current.status === to) return;
+    const plan = planTransition(current.status, to, { capacity: locked.capacity, signedUp: locked.signed_up });
+    if (!plan.ok) {
+      const detail = plan.reason === 'shift_full'
+        ? 'The shift is full; a spot must free up first.'
+        : `A sign-up that is ${current.status} cannot become ${to}.`;
+      throw new ApiError(409, 'conflict', detail);
+    }
+    await q.setSignupStatus(tx, signupId, to, note);
+    await q.adjustShiftCounters(tx, locked.id, plan.signedUpDelta, plan.waitlistedDelta);
+    if (plan.promoteNext) await promoteFirstWaitlisted(tx, locked.id, locked.approval);
+  });
+  return toSignup((await q.getSignup(db, signupId))!);
+}
+
+async function promoteFirstWaitlisted(tx: Queryable, shiftId: string, approval: 'auto' | 'manual'): Promise<void> {
+  const next = await q.firstWaitlisted(tx, shiftId);
+  if (!next) return;
+  await q.setSignupStatus(tx, next.id, promotedStatus(approval), null);
+  await q.adjustShiftCounters(tx, shiftId, 1, -1);
+}
