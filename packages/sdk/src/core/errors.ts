@@ -26,6 +26,7 @@
  */
 import type { ErrorCode, FieldError, ProblemDetails } from '../schemas/common.js';
 import type { Signup } from '../schemas/signup.js';
+import { redactCredentials } from '../internal/env.js';
 
 /** Each error class's name → its parent's name. The guards walk it, so they never need `instanceof`. */
 const PARENT_NAME: Record<string, string> = {
@@ -114,7 +115,8 @@ export class APIError extends VolunteerKitError {
   constructor({ problem, headers }: APIErrorInit) {
     const requestId = problem.requestId ?? headers.get('x-request-id') ?? undefined;
     const text = problem.detail ?? problem.title;
-    super(`${problem.status} ${problem.code}: ${text}${requestId ? ` (request ${requestId})` : ''}`);
+    // Servers sometimes echo what they were sent; a key must not reach logs through an error message.
+    super(redactCredentials(`${problem.status} ${problem.code}: ${text}${requestId ? ` (request ${requestId})` : ''}`));
     this.status = problem.status;
     this.code = problem.code;
     this.requestId = requestId;
