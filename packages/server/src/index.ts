@@ -30,6 +30,8 @@ export interface ServerOptions {
   dataDir?: string;
   /** PostgreSQL connection string; overrides `dataDir`. Default `process.env.DATABASE_URL`. */
   databaseUrl?: string;
+  /** PostgreSQL only: work in this schema (created if missing) instead of the default search path. */
+  schema?: string;
   /** Load the deterministic demo data set if the database is empty. */
   seed?: boolean;
   /** Requests per minute per caller and client; `false` disables. Default 600. */
@@ -54,6 +56,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const db = await openDatabase({
     databaseUrl: options.databaseUrl ?? process.env['DATABASE_URL'] ?? undefined,
     dataDir: options.dataDir ?? '.data/pglite',
+    schema: options.schema,
   });
   const now = options.now ?? (() => new Date());
   const seeded = options.seed ? await seedIfEmpty(db, now()) : null;

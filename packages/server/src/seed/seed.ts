@@ -80,12 +80,8 @@ export async function seedIfEmpty(db: Database, now = new Date()): Promise<SeedS
   return db.transaction((tx) => seedDemoData(tx, now));
 }
 
-export async function seedDemoData(tx: Queryable, now: Date): Promise<SeedSummary> {
-  const r = prng(20261122);
-  const today = shanghaiMidnight(now);
-  const at = (dayOffset: number, hour: number) => new Date(today + dayOffset * DAY + hour * HOUR).toISOString();
-
-  // Channels and keys ---------------------------------------------------------------------
+/** The three demo channels (news, campus, enterprise) and their keys (see SEED_KEYS). */
+export async function seedChannels(tx: Queryable): Promise<Array<{ id: string }>> {
   const channels = [
     { id: SEED_KEYS.news.channelId, name: '钱江晚报·志愿频道', kind: 'news' as const, identity_fields: ['name', 'mobile'] as const,
       allowed_origins: [...LOCAL_ORIGINS, 'https://news.example.cn'], privacy_policy_url: 'https://news.example.cn/volunteer/privacy', theme: 'light' as const },
@@ -101,6 +97,15 @@ export async function seedDemoData(tx: Queryable, now: Date): Promise<SeedSummar
     await q.insertApiKey(tx, hashKey(keys.publishableKey), keys.channelId, 'publishable');
     await q.insertApiKey(tx, hashKey(keys.secretKey), keys.channelId, 'secret');
   }
+  return channels;
+}
+
+export async function seedDemoData(tx: Queryable, now: Date): Promise<SeedSummary> {
+  const r = prng(20261122);
+  const today = shanghaiMidnight(now);
+  const at = (dayOffset: number, hour: number) => new Date(today + dayOffset * DAY + hour * HOUR).toISOString();
+
+  const channels = await seedChannels(tx);
 
   // Organizations --------------------------------------------------------------------------
   type Org = { id: string; name: string; kind: string; district: District };

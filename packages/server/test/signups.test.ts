@@ -1,0 +1,239 @@
+/**
+ * Signing up over HTTP: capacity under 50 concurrent requests, waitlist promotion, duplicates,
+ * idempotency, approval, windows, ages, questions and consent.
+ */
+import assert from 'node:assert/strict';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { Signup, SignupExportPage, Session, ProblemDetails } from '@volunteerkit/sdk/schemas';
+import { createApp } from '../src/app.js';
+import {
+  CONSENT, SEED_KEYS, addOpportunity, assertProblem, assertShape, call, guest, nextMobile, openTestDatabase, resetToChannels,
+  type TestDatabase,
+} from './helpers.js';
+
+const news = SEED_KEYS.news;
+let t: TestDatabase;
+let app: ReturnType<typeof createApp>;
+let clock = new Date();
+
+before(async () => {
+  t = await openTestDatabase();
+  app = createApp(t.db, { rateLimit: false, now: () => clock });
+});
+after(() => t.close());
+beforeEach(async () => {
+  clock = new Date();
+  await resetToChannels(t.db);
+});
+
+function signupBody(opportunityId: string, shiftId: string, extra: Record<string, unknown> = {}) {
+  return { opportunityId, shiftId, volunteer: guest(), consent: CONSENT, ...extra };
+}
+
+async function sessionFor(externalId: string, channel: { secretKey: string } = news, volunteer: Record<string, unknown> = { name: '陈静', mobile: nextMobile() }) {
+  const res = await call(app, 'POST', '/v1/sessions', { bearer: channel.secretKey, body: { externalId, volunteer } });
+  assert.equal(res.status, 201, res.text);
+  assertShape(Session, res.body);
+  return res.body.token as string;
+}
+
+describe('POST /v1/signups', () => {
+  it('signs a guest up and answers with the contract shape, without contact data', async () => {
+    const { opportunityId, shiftIds } = await addOpportunity(t.db, { capacity: 3 });
+    const res = await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body: signupBody(opportunityId, shiftIds[0]!, { volunteer: guest({ name: '王小明' }) }) });
+    assert.equal(res.status, 201, res.text);
+    assertShape(Signup, res.body);
+    assert.equal(res.body.status, 'approved');
+    assert.equal(res.body.displayName, '王*明');
+    assert.equal(res.body.source.channelId, news.channelId);
+    assert.match(res.body.reference, /^VK-[A-Z2-9]{8}$/);
+    assert.ok(!res.text.includes('139'), 'no mobile number in the response');
+    const opportunity = await call(app, 'GET', `/v1/opportunities/${opportunityId}`, { key: news.publishableKey });
+    assert.equal(opportunity.body.shifts[0].signedUp, 1);
+  });
+
+  it('50 concurrent sign-ups for 10 spots: exactly 10 approved and 40 waitlisted in order; a cancel promotes the first waitlisted', async () => {
+    const { opportunityId, shiftIds } = await addOpportunity(t.db, { capacity: 10 });
+    const shiftId = shiftIds[0]!;
+    const tokens = await Promise.all(Array.from({ length: 50 }, (_, i) => sessionFor(`ext-${i}`)));
+    const results = await Promise.all(tokens.map((token) =>
+      call(app, 'POST', '/v1/signups', { bearer: token, body: { opportunityId, shiftId, consent: CONSENT } })));
+    assert.deepEqual(results.map((r) => r.status), Array(50).fill(201));
+    const approved = results.filter((r) => r.body.status === 'approved');
+    const waitlisted = results.filter((r) => r.body.status === 'waitlisted');
+    assert.equal(approved.length, 10);
+    assert.equal(waitlisted.length, 40);
+    assert.deepEqual(waitlisted.map((r) => r.body.waitlistPosition).sort((a, b) => a - b), Array.from({ length: 40 }, (_, i) => i + 1));
+
+    const opportunity = await call(app, 'GET', `/v1/opportunities/${opportunityId}`, { key: news.publishableKey });
+    assert.deepEqual({ signedUp: opportunity.body.shifts[0].signedUp, waitlisted: opportunity.body.shifts[0].waitlisted }, { signedUp: 10, waitlisted: 40 });
+    assert.equal(opportunity.body.status, 'full');
+
+    const firstInLine = waitlisted.find((r) => r.body.waitlistPosition === 1)!;
+    const secondInLine = waitlisted.find((r) => r.body.waitlistPosition === 2)!;
+    const cancelling = approved[0]!;
+    const cancellerToken = tokens[results.indexOf(cancelling)]!;
+    const cancelled = await call(app, 'POST', `/v1/me/signups/${cancelling.body.id}/cancel`, { bearer: cancellerToken });
+    assert.equal(cancelled.status, 200, cancelled.text);
+    assert.equal(cancelled.body.status, 'cancelled');
+
+    const promotedToken = tokens[results.indexOf(firstInLine)]!;
+    const mine = await call(app, 'GET', '/v1/me/signups', { bearer: promotedToken });
+    assert.equal(mine.body.data[0].status, 'approved');
+    const secondToken = tokens[results.indexOf(secondInLine)]!;
+    const second = await call(app, 'GET', '/v1/me/signups', { bearer: secondToken });
+    assert.deepEqual([second.body.data[0].status, second.body.data[0].waitlistPosition], ['waitlisted', 1]);
+    const after = await call(app, 'GET', `/v1/opportunities/${opportunityId}`, { key: news.publishableKey });
+    assert.deepEqual({ signedUp: after.body.shifts[0].signedUp, waitlisted: after.body.shifts[0].waitlisted }, { signedUp: 10, waitlisted: 39 });
+  });
+
+  it('a second sign-up of the same guest for the same shift is 409 duplicate_signup carrying the first', async () => {
+    const { opportunityId, shiftIds } = await addOpportunity(t.db);
+    const body = signupBody(opportunityId, shiftIds[0]!);
+    const first = await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body });
+    const again = await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body: { ...body, volunteer: { ...body.volunteer, name: '别人' } } });
+    assertProblem(again, 409, 'duplicate_signup');
+    assertShape(ProblemDetails, again.body);
+    assert.deepEqual(again.body.existing, first.body);
+    const concurrent = await Promise.all(Array.from({ length: 5 }, () => call(app, 'POST', '/v1/signups', { key: news.publishableKey, body: signupBody(opportunityId, shiftIds[0]!, { volunteer: { name: '赵六', mobile: '13912345678' } }) })));
+    assert.deepEqual(concurrent.map((r) => r.status).sort(), [201, 409, 409, 409, 409]);
+  });
+
+  it('after cancelling, the same person may sign up again', async () => {
+    const { opportunityId, shiftIds } = await addOpportunity(t.db);
+    const token = await sessionFor('again-1');
+    const first = await call(app, 'POST', '/v1/signups', { bearer: token, body: { opportunityId, shiftId: shiftIds[0], consent: CONSENT } });
+    await call(app, 'POST', `/v1/me/signups/${first.body.id}/cancel`, { bearer: token });
+    const second = await call(app, 'POST', '/v1/signups', { bearer: token, body: { opportunityId, shiftId: shiftIds[0], consent: CONSENT } });
+    assert.equal(second.status, 201, second.text);
+  });
+
+  it('Idempotency-Key: a replay returns the first response and creates nothing; another body with the key is 422', async () => {
+    const { opportunityId, shiftIds } = await addOpportunity(t.db, { capacity: 5 });
+    const body = signupBody(opportunityId, shiftIds[0]!);
+    const headers = { 'Idempotency-Key': 'attempt-0001' };
+    const first = await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body, headers });
+    const replay = await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body, headers });
+    assert.equal(first.status, 201);
+    assert.equal(replay.status, 201);
+    assert.equal(replay.text, first.text);
+    assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+    const opportunity = await call(app, 'GET', `/v1/opportunities/${opportunityId}`, { key: news.publishableKey });
+    assert.equal(opportunity.body.shifts[0].signedUp, 1, 'the replay created nothing');
+    const exported = await call(app, 'GET', `/v1/signups?opportunityId=${opportunityId}`, { bearer: news.secretKey });
+    assert.equal(exported.body.data.length, 1);
+
+    const different = await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body: signupBody(opportunityId, shiftIds[0]!), headers });
+    assertProblem(different, 422, 'idempotency_key_reused');
+    const otherKey = await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body: signupBody(opportunityId, shiftIds[0]!), headers: { 'Idempotency-Key': 'attempt-0002' } });
+    assert.equal(otherKey.status, 201);
+  });
+
+  it('Idempotency-Key: concurrent retries of one attempt create one sign-up', async () => {
+    const { opportunityId, shiftIds } = await addOpportunity(t.db, { capacity: 5 });
+    const body = signupBody(opportunityId, shiftIds[0]!);
+    const results = await Promise.all(Array.from({ length: 6 }, () =>
+      call(app, 'POST', '/v1/signups', { key: news.publishableKey, body, headers: { 'Idempotency-Key': 'double-click' } })));
+    for (const r of results) assert.ok(r.status === 201 || (r.status === 409 && r.body.code === 'conflict'), r.text);
+    const ids = new Set(results.filter((r) => r.status === 201).map((r) => r.body.id));
+    assert.equal(ids.size, 1);
+    const opportunity = await call(app, 'GET', `/v1/opportunities/${opportunityId}`, { key: news.publishableKey });
+    assert.equal(opportunity.body.shifts[0].signedUp, 1);
+  });
+
+  it('manual approval: pending_review holds a spot; the partner approves or rejects, rejection promotes', async () => {
+    const { opportunityId, shiftIds } = await addOpportunity(t.db, { approval: 'manual', capacity: 1 });
+    const a = await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body: signupBody(opportunityId, shiftIds[0]!) });
+    const b = await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body: signupBody(opportunityId, shiftIds[0]!) });
+    assert.equal(a.body.status, 'pending_review');
+    assert.equal(b.body.status, 'waitlisted');
+    const approveWaitlisted = await call(app, 'PATCH', `/v1/signups/${b.body.id}`, { bearer: news.secretKey, body: { status: 'approved' } });
+    assertProblem(approveWaitlisted, 409, 'conflict');
+    const rejected = await call(app, 'PATCH', `/v1/signups/${a.body.id}`, { bearer: news.secretKey, body: { status: 'rejected', note: '名额调整' } });
+    assert.equal(rejected.body.status, 'rejected');
+    const exported = await call(app, 'GET', `/v1/signups?opportunityId=${opportunityId}&status=pending_review`, { bearer: news.secretKey });
+    assert.deepEqual(exported.body.data.map((s: { id: string }) => s.id), [b.body.id], 'the waitlisted one was promoted to review');
+    const approved = await call(app, 'PATCH', `/v1/signups/${b.body.id}`, { bearer: news.secretKey, body: { status: 'approved' } });
+    assert.equal(approved.body.status, 'approved');
+    const invalid = await call(app, 'PATCH', `/v1/signups/${a.body.id}`, { bearer: news.secretKey, body: { status: 'approved' } });
+    assertProblem(invalid, 409, 'conflict');
+  });
+
+  it('the export carries contact data with ID numbers masked unless reveal=idNumber', async () => {
+    const { opportunityId, shiftIds } = await addOpportunity(t.db);
+    await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body: signupBody(opportunityId, shiftIds[0]!, { volunteer: guest({ idNumber: '11010519491231002X' }) }) });
+    const masked = await call(app, 'GET', '/v1/signups', { bearer: news.secretKey });
+    assertShape(SignupExportPage, masked.body);
+    assert.equal(masked.body.data[0].contact.idNumber, '110105********002X');
+    assert.match(masked.body.data[0].contact.mobile, /^139\d{8}$/);
+    assert.equal(masked.headers.get('cache-control'), 'private, no-store');
+    const revealed = await call(app, 'GET', '/v1/signups?reveal=idNumber', { bearer: news.secretKey });
+    assert.equal(revealed.body.data[0].contact.idNumber, '11010519491231002X');
+    const byPublishable = await call(app, 'GET', '/v1/signups', { key: news.publishableKey });
+    assertProblem(byPublishable, 403, 'secret_key_required');
+    const otherChannel = await call(app, 'GET', '/v1/signups', { bearer: SEED_KEYS.campus.secretKey });
+    assert.equal(otherChannel.body.data.length, 0, 'a channel exports only its own sign-ups');
+  });
+
+  it('enforces the channel identity fields, consent version, questions and age limits with field paths', async () => {
+    const campus = SEED_KEYS.campus;
+    const questions = [{ id: 'q_size', label: '尺码', kind: 'choice', required: true, options: ['S', 'M'] }];
+    const { opportunityId, shiftIds } = await addOpportunity(t.db, { questions, minAge: 18 });
+    const missing = await call(app, 'POST', '/v1/signups', { key: campus.publishableKey, body: { ...signupBody(opportunityId, shiftIds[0]!), consent: { policyVersion: '2019-01', accepted: true } } });
+    assertProblem(missing, 422, 'validation_failed');
+    assert.deepEqual(missing.body.errors.map((e: { path: string }) => e.path).sort(), ['answers.q_size', 'consent.policyVersion', 'volunteer.studentId']);
+
+    const young = await call(app, 'POST', '/v1/signups', { key: campus.publishableKey, body: signupBody(opportunityId, shiftIds[0]!, {
+      volunteer: guest({ studentId: '3210001', birthDate: '2012-01-01' }), answers: { q_size: 'M' } }) });
+    assertProblem(young, 422, 'requirements_not_met');
+    assert.equal(young.body.errors[0].path, 'volunteer.birthDate');
+    const noBirthDate = await call(app, 'POST', '/v1/signups', { key: campus.publishableKey, body: signupBody(opportunityId, shiftIds[0]!, {
+      volunteer: guest({ studentId: '3210001' }), answers: { q_size: 'M' } }) });
+    assertProblem(noBirthDate, 422, 'validation_failed');
+    const ok = await call(app, 'POST', '/v1/signups', { key: campus.publishableKey, body: signupBody(opportunityId, shiftIds[0]!, {
+      volunteer: guest({ studentId: '3210001', birthDate: '2000-01-01' }), answers: { q_size: 'M' } }) });
+    assert.equal(ok.status, 201, ok.text);
+    assert.deepEqual(ok.body.answers, { q_size: 'M' });
+
+    const badMobile = await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body: signupBody(opportunityId, shiftIds[0]!, { volunteer: { name: '王', mobile: '12345' } }) });
+    assertProblem(badMobile, 422, 'validation_failed');
+    assert.deepEqual(badMobile.body.errors.map((e: { path: string; code: string }) => [e.path, e.code]), [['volunteer.mobile', 'invalid_mobile']]);
+    const noConsent = await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body: signupBody(opportunityId, shiftIds[0]!, { consent: { policyVersion: '2026-01', accepted: false } }) });
+    assert.equal(noConsent.body.errors[0].path, 'consent.accepted');
+  });
+
+  it('refuses sign-ups outside the window: not open yet, closed, shift started, not recruiting', async () => {
+    const inThreeDays = new Date(Date.now() + 3 * 86_400_000);
+    const notYet = await addOpportunity(t.db, { signupOpensAt: inThreeDays, shiftStarts: [new Date(Date.now() + 5 * 86_400_000)] });
+    const closed = await addOpportunity(t.db, { signupClosesAt: new Date(Date.now() - 1000) });
+    const started = await addOpportunity(t.db, { shiftStarts: [new Date(Date.now() - 60_000)] });
+    const cancelled = await addOpportunity(t.db, { status: 'cancelled' });
+    for (const fixture of [notYet, closed, started]) {
+      const res = await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body: signupBody(fixture.opportunityId, fixture.shiftIds[0]!) });
+      assertProblem(res, 409, 'signup_closed');
+    }
+    const res = await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body: signupBody(cancelled.opportunityId, cancelled.shiftIds[0]!) });
+    assertProblem(res, 409, 'signup_closed');
+    clock = new Date(inThreeDays.getTime() + 1000);
+    const opened = await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body: signupBody(notYet.opportunityId, notYet.shiftIds[0]!) });
+    assert.equal(opened.status, 201, 'opens when the clock reaches signupOpensAt');
+  });
+
+  it('unknown opportunity is 404; a shift of another opportunity is a field error', async () => {
+    const a = await addOpportunity(t.db);
+    const b = await addOpportunity(t.db);
+    assertProblem(await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body: signupBody('opp_doesnotexist', a.shiftIds[0]!) }), 404, 'not_found');
+    const wrongShift = await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body: signupBody(a.opportunityId, b.shiftIds[0]!) });
+    assertProblem(wrongShift, 422, 'validation_failed');
+    assert.equal(wrongShift.body.errors[0].path, 'shiftId');
+  });
+
+  it('a volunteer cannot cancel someone else\'s sign-up', async () => {
+    const { opportunityId, shiftIds } = await addOpportunity(t.db);
+    const alice = await sessionFor('alice');
+    const bob = await sessionFor('bob');
+    const signup = await call(app, 'POST', '/v1/signups', { bearer: alice, body: { opportunityId, shiftId: shiftIds[0], consent: CONSENT } });
+    assertProblem(await call(app, 'POST', `/v1/me/signups/${signup.body.id}/cancel`, { bearer: bob }), 404, 'not_found');
+    assertProblem(await call(app, 'POST', `/v1/me/signups/${signup.body.id}/cancel`, { key: news.publishableKey }), 401, 'unauthorized');
+  });
+});
