@@ -174,7 +174,7 @@ export function buildBody(values: FormValues, spec: FormSpec, context: BodyConte
       const value = values.volunteer[field]?.trim();
       if (value) volunteer[field] = field === 'idNumber' ? value.toUpperCase() : value;
     }
-    body.volunteer = volunteer as CreateSignupBody['volunteer'];
+    body.volunteer = volunteer as unknown as CreateSignupBody['volunteer'];
   }
   return body;
 }
