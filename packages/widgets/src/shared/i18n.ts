@@ -16,9 +16,9 @@ import type { VkLocale } from './locale.js';
 export type { VkLocale } from './locale.js';
 export { SUPPORTED_LOCALES, toSupportedLocale } from './locale.js';
 
-/** A message: fixed text, or text computed from typed parameters. */
+/** A message: fixed text, text computed from typed parameters, or labels by key (enum values). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Message = string | ((params: any) => string);
+export type Message = string | ((params: any) => string) | Readonly<Record<string, string>>;
 export type Catalog = Record<string, Message>;
 
 /** Widens a catalog's literal types so that translations can be checked against it. */
@@ -54,7 +54,8 @@ export function t<C extends Catalog, K extends keyof C>(
   ...params: C[K] extends (p: infer P) => string ? [P] : []
 ): string {
   const message = messages(locale)[key] as Message;
-  return typeof message === 'function' ? message(params[0]) : message;
+  if (typeof message === 'function') return message(params[0]);
+  return typeof message === 'string' ? message : String(key);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -108,19 +109,20 @@ function dateTimeFormat(locale: VkLocale, timeZone: string, options: Intl.DateTi
  * "11月28日周六 09:00–11:30". The zone is named only when it differs from the reader's.
  */
 export function formatDateRange(locale: VkLocale, start: string | Date, end: string | Date, timeZone: string): string {
-  const showZone = timeZone !== readerTimeZone();
-  const format = dateTimeFormat(locale, timeZone, {
-    weekday: 'short',
-    month: 'short',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: '2-digit',
-    ...(showZone ? { timeZoneName: 'short' } : {}),
-  });
   const startDate = new Date(start);
   const endDate = new Date(end);
   if (Number.isNaN(startDate.getTime()) || Number.isNaN(endDate.getTime())) return '';
-  return format.formatRange(startDate, endDate);
+  const zone = timeZone !== readerTimeZone() ? ({ timeZoneName: 'short' } as const) : {};
+  // 'long' in Chinese gives "11月28日"; 'short' would give "11/28".
+  const day = dateTimeFormat(locale, timeZone, { weekday: 'short', month: locale === 'en' ? 'short' : 'long', day: 'numeric' });
+  if (day.format(startDate) === day.format(endDate)) {
+    // Same day: the date once, then the time range. (formatRange over a combined date-time
+    // pattern falls back to numeric dates in Chinese: "11/28周六".)
+    const time = dateTimeFormat(locale, timeZone, { hour: 'numeric', minute: '2-digit', ...zone });
+    return `${day.format(startDate)} ${time.formatRange(startDate, endDate)}`;
+  }
+  const full = dateTimeFormat(locale, timeZone, { month: locale === 'en' ? 'short' : 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', ...zone });
+  return full.formatRange(startDate, endDate);
 }
 
 /** A date (no time) in `timeZone`, e.g. "Nov 28, 2026" / "2026年11月28日". */

@@ -1,0 +1,272 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { Opportunity } from '@volunteerkit/sdk';
+import '../define/vk-opportunity-list.js';
+import type { VkOpportunityList } from './opportunity-list.js';
+import { BASE_URL, HOSTILE_TEXT, PUBLISHABLE_KEY, makeOpportunities, makeOpportunity } from '../../test/fixtures.js';
+import { HttpResponse, api, deferred, http, problem, recordRequests, startMockApi, worker } from '../../test/mock-api.js';
+import type { VkLoadEvent } from '../shared/events.js';
+
+before(() => startMockApi());
+
+// The virtualizer measures items with a ResizeObserver; when a measurement changes layout,
+// Chromium reports the benign "ResizeObserver loop completed with undelivered notifications" as a
+// window error, sometimes after the test that caused it (it is a notice, not an exception:
+// nothing failed). Keep only that notice from failing tests; any other error still does.
+window.addEventListener(
+  'error',
+  (event) => {
+    if (/ResizeObserver loop/.test(event.message)) event.stopImmediatePropagation();
+  },
+  true,
+);
+afterEach(() => worker.resetHandlers());
+
+function listAnswers(...pages: Array<{ data: Opportunity[]; nextCursor: string | null }>) {
+  let call = 0;
+  worker.use(
+    http.get(api('/v1/opportunities'), ({ request }) => {
+      const cursor = new URL(request.url).searchParams.get('cursor');
+      const page = cursor ? pages[Number(cursor)] : pages[0];
+      call += 1;
+      return HttpResponse.json(page ?? { data: [], nextCursor: null });
+    }),
+  );
+  return () => call;
+}
+
+async function mount(attributes = '', width = 640): Promise<VkOpportunityList> {
+  const holder = await fixture<HTMLDivElement>(html`<div style="width:${width}px"></div>`);
+  holder.innerHTML = `<vk-opportunity-list base-url="${BASE_URL}" publishable-key="${PUBLISHABLE_KEY}" locale="en" ${attributes}></vk-opportunity-list>`;
+  const el = holder.querySelector<VkOpportunityList>('vk-opportunity-list')!;
+  await el.updateComplete;
+  return el;
+}
+
+const shadow = (el: Element) => el.shadowRoot!;
+const loaded = (el: VkOpportunityList) => waitUntil(() => shadow(el).querySelector('[part~="items"], [part~="empty"], [part~="error"]'), 'list did not settle', { timeout: 8000 });
+/** The element focused inside the widget's shadow root. */
+const focusedInside = (el: Element) => shadow(el).activeElement as HTMLElement | null;
+
+describe('<vk-opportunity-list>', () => {
+  it('shows a skeleton as tall as the loaded page in every layout (no layout shift), axe-clean', async () => {
+    for (const layout of ['cards', 'list', 'compact'] as const) {
+      const gate = deferred();
+      worker.use(
+        http.get(api('/v1/opportunities'), async () => {
+          await gate.promise;
+          return HttpResponse.json({ data: makeOpportunities(4), nextCursor: '1' });
+        }),
+      );
+      const el = await mount(`limit="4" layout="${layout}"`);
+      expect(shadow(el).querySelector('[part="skeleton"]'), layout).to.exist;
+      await expect(el).to.be.accessible();
+      const loadingHeight = el.getBoundingClientRect().height;
+      gate.resolve();
+      await loaded(el);
+      await el.updateComplete;
+      const loadedHeight = el.getBoundingClientRect().height;
+      expect(Math.abs(loadedHeight - loadingHeight), `${layout}: ${loadingHeight} → ${loadedHeight}`).to.be.lessThan(1);
+      worker.resetHandlers();
+    }
+  });
+
+  it('shows status, spots left, hours, place and the time in the activity’s zone, and reports vk-load', async () => {
+    const opportunity = makeOpportunity();
+    listAnswers({ data: [opportunity, makeOpportunity({ id: 'opp_online001', title: 'Online tutoring', location: { ...opportunity.location, online: true } })], nextCursor: null });
+    const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+    const loadEvent = new Promise<VkLoadEvent>((resolve) => holder.addEventListener('vk-load', resolve, { once: true }));
+    holder.innerHTML = `<vk-opportunity-list base-url="${BASE_URL}" publishable-key="${PUBLISHABLE_KEY}" locale="en"></vk-opportunity-list>`;
+    const el = holder.querySelector<VkOpportunityList>('vk-opportunity-list')!;
+    const event = await loadEvent;
+    expect(event.detail).to.deep.equal({ count: 2, added: 2, page: 1, hasMore: false });
+    expect(event.composed && event.bubbles).to.equal(true);
+    await el.updateComplete;
+    const first = shadow(el).querySelector('[part="item"]')!;
+    const text = (part: string) => first.querySelector(`[part="${part}"]`)!.textContent!.replace(/\s+/g, ' ').trim();
+    expect(text('title')).to.equal('社区敬老院陪伴服务');
+    expect(text('status')).to.equal('Recruiting');
+    expect(text('category')).to.equal('Elderly care');
+    expect(text('spots')).to.equal('8 spots left'); // 20 − 12 on the morning shift, afternoon full
+    expect(text('hours')).to.equal('2.5 hours credited');
+    expect(text('place')).to.contain('翠苑社区敬老院');
+    // 09:00–11:30 in Asia/Shanghai whatever the reader's zone.
+    expect(text('time')).to.match(/Nov 28.*9:00.*11:30/);
+    expect(first.querySelector('time')!.getAttribute('datetime')).to.equal('2026-11-28T01:00:00.000Z');
+    expect(shadow(el).querySelectorAll('[part="item"]')[1]!.querySelector('[part="place"]')!.textContent).to.contain('Online');
+    await waitUntil(() => shadow(el).querySelector('[part="status"][role="status"]')!.textContent!.includes('2 opportunities shown'), 'results not announced');
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks Chinese when the page does', async () => {
+    listAnswers({ data: [makeOpportunity()], nextCursor: null });
+    const holder = await fixture<HTMLDivElement>(html`<div lang="zh-CN"></div>`);
+    holder.innerHTML = `<vk-opportunity-list base-url="${BASE_URL}" publishable-key="${PUBLISHABLE_KEY}"></vk-opportunity-list>`;
+    const el = holder.querySelector<VkOpportunityList>('vk-opportunity-list')!;
+    await loaded(el);
+    expect(shadow(el).querySelector('[part="spots"]')!.textContent).to.equal('剩余 8 个名额');
+    expect(shadow(el).querySelector('[part="signup-button"]')!.textContent!.trim()).to.equal('报名');
+    expect(shadow(el).querySelector('[part="time"]')!.textContent).to.contain('11月28日');
+  });
+
+  it('renders markup from the API as text', async () => {
+    (window as unknown as { __vkXss?: number }).__vkXss = undefined;
+    listAnswers({
+      data: [makeOpportunity({ title: HOSTILE_TEXT.img, orgName: HOSTILE_TEXT.script, location: { ...makeOpportunity().location, name: HOSTILE_TEXT.mixed } })],
+      nextCursor: null,
+    });
+    const el = await mount();
+    await loaded(el);
+    await aTimeout(50);
+    expect(shadow(el).querySelector('[part="title"]')!.textContent).to.equal(HOSTILE_TEXT.img);
+    expect(shadow(el).querySelector('[part="organizer"]')!.textContent).to.contain(HOSTILE_TEXT.script);
+    expect(shadow(el).querySelector('[part="place"]')!.textContent).to.contain(HOSTILE_TEXT.mixed);
+    expect(shadow(el).querySelectorAll('img, script, b')).to.have.length(0);
+    expect((window as unknown as { __vkXss?: number }).__vkXss).to.equal(undefined);
+  });
+
+  it('shows an empty state that offers to clear filters, axe-clean', async () => {
+    listAnswers({ data: [], nextCursor: null });
+    const el = await mount('category="health" filters="category"');
+    await loaded(el);
+    const empty = shadow(el).querySelector('[part="empty"]')!;
+    expect(empty.textContent).to.contain('Nothing matches these filters');
+    await expect(el).to.be.accessible();
+    empty.querySelector('button')!.click();
+    await el.updateComplete;
+    expect(el.hasAttribute('category')).to.equal(false);
+  });
+
+  it('shows an error with a retry after a 500, reports vk-error, and recovers on retry', async () => {
+    let failing = true;
+    worker.use(
+      http.get(api('/v1/opportunities'), () =>
+        failing ? problem(500, 'internal_error', 'Internal error') : HttpResponse.json({ data: makeOpportunities(2), nextCursor: null }),
+      ),
+    );
+    const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+    const errorEvent = new Promise<Event>((resolve) => holder.addEventListener('vk-error', resolve, { once: true }));
+    holder.innerHTML = `<vk-opportunity-list base-url="${BASE_URL}" publishable-key="${PUBLISHABLE_KEY}" locale="en"></vk-opportunity-list>`;
+    const el = holder.querySelector<VkOpportunityList>('vk-opportunity-list')!;
+    const event = (await errorEvent) as CustomEvent<{ error: { name: string } }>;
+    expect(event.detail.error.name).to.equal('InternalServerError');
+    await loaded(el);
+    const error = shadow(el).querySelector('[part="error"]')!;
+    expect(error.textContent).to.contain('The volunteer platform had a problem');
+    await expect(el).to.be.accessible();
+    failing = false;
+    error.querySelector<HTMLButtonElement>('[part="retry-button"]')!.click();
+    await waitUntil(() => shadow(el).querySelectorAll('[part="item"]').length === 2, 'retry did not load');
+  });
+
+  it('treats a malformed answer as an error, not a crash', async () => {
+    worker.use(http.get(api('/v1/opportunities'), () => HttpResponse.json({ data: [{ id: 'nonsense' }], nextCursor: null })));
+    const el = await mount();
+    await loaded(el);
+    expect(shadow(el).querySelector('[part="error"]')).to.exist;
+    expect(shadow(el).querySelector('[part="crash"]')).to.not.exist;
+  });
+
+  it('says what is missing when it has no key', async () => {
+    const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+    holder.innerHTML = `<vk-opportunity-list locale="en"></vk-opportunity-list>`;
+    const el = holder.querySelector<VkOpportunityList>('vk-opportunity-list')!;
+    await loaded(el);
+    expect(shadow(el).querySelector('[part="error"]')!.textContent).to.contain('publishable-key');
+  });
+
+  it('filters by keyboard alone and reflects the filters into attributes and the request', async () => {
+    const requests = recordRequests();
+    listAnswers({ data: makeOpportunities(3), nextCursor: null });
+    const el = await mount('filters="search category date"');
+    await loaded(el);
+    const search = shadow(el).querySelector<HTMLInputElement>('[part="search-input"]')!;
+    search.focus();
+    await sendKeys({ type: 'park' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => el.getAttribute('query') === 'park', 'query not reflected');
+    await loaded(el);
+    await sendKeys({ press: 'Tab' });
+    expect(focusedInside(el)?.getAttribute('part')).to.equal('category-select');
+    await sendKeys({ press: 'ArrowDown' });
+    await waitUntil(() => el.getAttribute('category') === 'community', 'category not chosen by keyboard');
+    await waitUntil(() => requests.urls.some((url) => url.searchParams.get('category') === 'community' && url.searchParams.get('q') === 'park'), 'filters did not reach the API');
+    await loaded(el);
+    await expect(el).to.be.accessible();
+    // The host page can also set a filter, and the control shows it.
+    el.setAttribute('category', 'health');
+    await el.updateComplete;
+    expect(shadow(el).querySelector<HTMLSelectElement>('[part="category-select"]')!.value).to.equal('health');
+  });
+
+  it('loads more from the keyboard, announces it and moves focus to the first new item', async () => {
+    listAnswers({ data: makeOpportunities(3), nextCursor: '1' }, { data: makeOpportunities(2, 3), nextCursor: null });
+    const el = await mount('limit="3"');
+    await loaded(el);
+    const more = shadow(el).querySelector<HTMLButtonElement>('[part="load-more"]')!;
+    more.focus();
+    const loadEvent = oneEvent(el, 'vk-load');
+    await sendKeys({ press: 'Enter' });
+    const event = (await loadEvent) as VkLoadEvent;
+    expect(event.detail).to.deep.equal({ count: 5, added: 2, page: 2, hasMore: false });
+    await waitUntil(() => focusedInside(el)?.getAttribute('part') === 'title', 'focus did not move to the new item');
+    expect(focusedInside(el)!.closest('[part="item"]')!.getAttribute('data-index')).to.equal('3');
+    await waitUntil(() => shadow(el).querySelector('[role="status"]')!.textContent!.includes('2 more opportunities loaded'), 'not announced');
+    expect(shadow(el).querySelector('[part="load-more"]')).to.not.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens the sign-up dialog from the keyboard, closes it with Escape and gives focus back', async () => {
+    listAnswers({ data: makeOpportunities(3), nextCursor: null });
+    const el = await mount('signup="dialog"');
+    await loaded(el);
+    const button = shadow(el).querySelectorAll<HTMLButtonElement>('[part="signup-button"]')[1]!;
+    button.focus();
+    const select = oneEvent(el, 'vk-opportunity-select');
+    await sendKeys({ press: 'Enter' });
+    expect(((await select) as CustomEvent).detail.opportunity.id).to.equal('opp_list0001');
+    const dialog = shadow(el).querySelector<HTMLDialogElement>('dialog')!;
+    await waitUntil(() => dialog.open, 'dialog did not open');
+    const form = dialog.querySelector('vk-signup-form')!;
+    expect(form.getAttribute('opportunity')).to.equal('opp_list0001');
+    expect(form.getAttribute('mode')).to.equal('dialog');
+    expect(form.getAttribute('publishable-key')).to.equal(PUBLISHABLE_KEY);
+    expect(dialog.contains(focusedInside(el))).to.equal(true);
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !dialog.open, 'Escape did not close the dialog');
+    await waitUntil(() => focusedInside(el) === shadow(el).querySelector('[data-signup-for="opp_list0001"]'), 'focus not restored');
+  });
+
+  it('lets the host cancel the sign-up action', async () => {
+    listAnswers({ data: makeOpportunities(1), nextCursor: null });
+    const el = await mount();
+    await loaded(el);
+    el.addEventListener('vk-opportunity-select', (event) => event.preventDefault());
+    shadow(el).querySelector<HTMLButtonElement>('[part="signup-button"]')!.click();
+    await aTimeout(20);
+    expect(shadow(el).querySelector('dialog')!.open).to.equal(false);
+  });
+
+  it('links to the detail page with signup="link"', async () => {
+    listAnswers({ data: makeOpportunities(1), nextCursor: null });
+    const el = await mount('signup="link" detail-url="/opportunities/{id}?from=list"');
+    await loaded(el);
+    const link = shadow(el).querySelector<HTMLAnchorElement>('[part="details-link"]')!;
+    expect(link.getAttribute('href')).to.equal('/opportunities/opp_list0000?from=list');
+    expect(shadow(el).querySelector('[part="signup-button"]')).to.not.exist;
+  });
+
+  it('keeps the DOM bounded for a long list (virtualized)', async () => {
+    listAnswers({ data: makeOpportunities(100), nextCursor: '1' }, { data: makeOpportunities(100, 100), nextCursor: null });
+    const el = await mount('limit="100" layout="compact"');
+    await loaded(el);
+    await waitUntil(() => shadow(el).querySelectorAll('[part="item"]').length > 0, 'no items rendered');
+    const rendered = shadow(el).querySelectorAll('[part="item"]').length;
+    expect(rendered).to.be.greaterThan(0);
+    expect(rendered).to.be.lessThan(60);
+    shadow(el).querySelector<HTMLButtonElement>('[part="load-more"]')!.click();
+    await waitUntil(() => shadow(el).querySelector('[role="status"]')!.textContent!.includes('100 more'), 'second page not loaded');
+    expect(shadow(el).querySelectorAll('[part="item"]').length).to.be.lessThan(60);
+  });
+});

@@ -1,0 +1,526 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { Task, TaskStatus } from '@lit/task';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import type { Category, ListOpportunitiesParams, Opportunity, Shift } from '@volunteerkit/sdk';
+import { spotsLeft } from '@volunteerkit/sdk/schemas';
+import { VkElement } from '../shared/vk-element.js';
+import { baseStyles } from '../shared/base.styles.js';
+import { WidgetConfigurationError, describeError } from '../shared/errors.js';
+import { VkLoadEvent, VkOpportunitySelectEvent } from '../shared/events.js';
+import { formatDateRange, isoDateTime } from '../shared/i18n.js';
+import { sharedMessages } from '../shared/shared.messages.js';
+import { opportunityListMessages } from './opportunity-list.messages.js';
+import { styles } from './opportunity-list.styles.js';
+
+export type OpportunityListLayout = 'cards' | 'list' | 'compact';
+export type OpportunityListSignup = 'dialog' | 'link' | 'none';
+export type OpportunityListFilter = 'search' | 'category' | 'region' | 'date';
+
+const CATEGORIES: readonly Category[] = ['community', 'elderly', 'children', 'education', 'environment', 'health', 'emergency', 'culture', 'sports_events', 'civic'];
+const FILTERS: readonly OpportunityListFilter[] = ['search', 'category', 'region', 'date'];
+
+/** Above this many loaded items, only the items near the viewport are in the DOM. */
+export const VIRTUALIZE_ABOVE = 50;
+/** Typing pauses this long before a search is sent. */
+const SEARCH_DEBOUNCE_MS = 350;
+
+export interface RegionOption {
+  code: string;
+  label: string;
+}
+
+/** `"330106=西湖区, 330105=拱墅区"` → options; a bare code is its own label. */
+function parseRegionOptions(value: string | null): RegionOption[] {
+  if (!value) return [];
+  return value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      const [code = '', ...label] = part.split('=');
+      return { code: code.trim(), label: label.join('=').trim() || code.trim() };
+    });
+}
+
+/** Shifts still ahead (or under way), soonest first; all shifts if every one is past. */
+function upcomingShifts(opportunity: Opportunity, now = Date.now()): Shift[] {
+  const sorted = [...opportunity.shifts].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  const ahead = sorted.filter((shift) => Date.parse(shift.end) >= now);
+  return ahead.length ? ahead : sorted;
+}
+
+/**
+ * @summary A list of volunteer opportunities with filters, "load more" and sign-up.
+ *
+ * @tag vk-opportunity-list
+ *
+ * Shows each opportunity's status, time and place (in the activity's own time zone), spots left
+ * and hours credited. Readers filter by the controls named in `filters`; the chosen values are
+ * reflected into the attributes (`query`, `category`, `region`, `date`). With `signup="dialog"` a
+ * sign-up button opens `<vk-signup-form>` in a modal dialog; with `signup="link"` it links to
+ * `detail-url`. More than 50 loaded items are virtualized: only those near the viewport are in
+ * the DOM.
+ *
+ * @csspart filters - The filter form (`role="search"`).
+ * @csspart filter - Each filter field (label + control).
+ * @csspart search-input - The search box.
+ * @csspart category-select - The category select.
+ * @csspart region-select - The region select (or code input without `region-options`).
+ * @csspart date-input - The date input.
+ * @csspart items - The list (`<ul>`).
+ * @csspart item - One opportunity.
+ * @csspart title - An opportunity's title.
+ * @csspart organizer - The organizer's name.
+ * @csspart status - The status badge.
+ * @csspart category - The category label.
+ * @csspart time - Date and time of the next shift.
+ * @csspart place - Place or "Online".
+ * @csspart spots - Spots left.
+ * @csspart hours - Hours credited.
+ * @csspart signup-button - The sign-up button (`signup="dialog"`).
+ * @csspart details-link - The link to the detail page (`signup="link"`).
+ * @csspart load-more - The "load more" button.
+ * @csspart skeleton - The loading placeholder list.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state.
+ * @csspart retry-button - The error state's retry button.
+ * @csspart dialog - The sign-up `<dialog>`.
+ * @csspart dialog-header - The dialog's title bar.
+ * @csspart dialog-close - The dialog's close button.
+ *
+ * @event vk-opportunity-select - A reader chose an opportunity (sign-up button or link); `detail.opportunity`. Cancelable: `preventDefault()` keeps the dialog closed / the link unfollowed.
+ * @event vk-load - A page arrived and is shown; `detail: { count, added, page, hasMore }`.
+ * @event vk-error - Loading failed (the error state shows a retry); `detail.error`.
+ */
+export class VkOpportunityList extends VkElement {
+  static override styles = [...baseStyles, styles];
+
+  /** Only this category (`elderly`, `environment`, …). Reflects the reader's choice. */
+  @property({ reflect: true }) category?: string;
+
+  /** Only this region and below: a 2-, 4- or 6-digit GB/T 2260 code. Reflects the reader's choice. */
+  @property({ reflect: true }) region?: string;
+
+  /** Only this organization (`org_…`). */
+  @property({ reflect: true }) org?: string;
+
+  /** Free-text search. Reflects what the reader typed. */
+  @property({ reflect: true }) query?: string;
+
+  /** Only activities on this day (`YYYY-MM-DD`, the reader's day). Reflects the reader's choice. */
+  @property({ reflect: true }) date?: string;
+
+  /** Page size, 1–100. */
+  @property({ type: Number, reflect: true }) limit = 10;
+
+  /** `cards` (grid), `list` (rows) or `compact` (one line each). */
+  @property({ reflect: true }) layout: OpportunityListLayout = 'cards';
+
+  /** Which filter controls to show, space-separated: `search category region date`. None by default. */
+  @property({ reflect: true }) filters = '';
+
+  /** Area choices for the region filter: `"330106=西湖区, 330105=拱墅区"`. Without it the filter is a code input. */
+  @property({ attribute: 'region-options', reflect: true }) regionOptions?: string;
+
+  /** What the sign-up button does: `dialog` (opens `<vk-signup-form>`), `link` (to `detail-url`) or `none`. */
+  @property({ reflect: true }) signup: OpportunityListSignup = 'dialog';
+
+  /** Detail page URL template; `{id}` is replaced: `/opportunities/{id}`. */
+  @property({ attribute: 'detail-url', reflect: true }) detailUrl?: string;
+
+  @state() private items: Opportunity[] = [];
+  @state() private nextCursor: string | null = null;
+  @state() private pagesLoaded = 0;
+  @state() private loadingMore = false;
+  @state() private loadMoreError: unknown = undefined;
+  @state() private announcement = '';
+  /** The opportunity whose sign-up dialog is open. */
+  @state() private dialogOpportunity: Opportunity | undefined;
+
+  @query('dialog') private dialog?: HTMLDialogElement;
+
+  private moreAbort?: AbortController;
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  /** Index of the first item of the last "load more", to move focus there once rendered. */
+  private focusIndexAfterRender: number | undefined;
+  /** Which opportunity's button opened the dialog, to give it focus back on close. */
+  private dialogTriggerId: string | undefined;
+
+  private readonly listTask = new Task(this, {
+    task: async ([client, q, category, regionCode, orgId, date, limit], { signal }) => {
+      this.moreAbort?.abort();
+      if (!client) throw this.config.clientError ?? new WidgetConfigurationError('No publishable key and base URL configured');
+      const params: ListOpportunitiesParams = { limit: Math.min(100, Math.max(1, limit || 10)) };
+      if (q) params.q = q;
+      if (category) params.category = category as Category;
+      if (regionCode) params.regionCode = regionCode;
+      if (orgId) params.orgId = orgId;
+      Object.assign(params, dayRange(date));
+      const page = await client.opportunities.list(params, { signal });
+      return { page, params };
+    },
+    args: () => [this.config.client, this.query?.trim(), this.category, this.region, this.org, this.date, this.limit] as const,
+    onComplete: ({ page }) => {
+      this.items = page.data;
+      this.nextCursor = page.nextCursor;
+      this.pagesLoaded = 1;
+      this.loadMoreError = undefined;
+      this.announce(this.messages.resultsFound({ count: page.data.length, more: page.nextCursor !== null }));
+      this.dispatchEvent(new VkLoadEvent({ count: page.data.length, added: page.data.length, page: 1, hasMore: page.nextCursor !== null }));
+    },
+    onError: (error) => {
+      // An abort is a newer request replacing this one, not a failure to report.
+      if ((error as { name?: string })?.name === 'AbortError') return;
+      this.announce(describeError(this.config.locale, error));
+      this.dispatchError(error);
+    },
+  });
+
+  private get messages() {
+    return opportunityListMessages(this.config.locale);
+  }
+
+  private get shownFilters(): Set<OpportunityListFilter> {
+    return new Set(this.filters.split(/[\s,]+/).filter((name): name is OpportunityListFilter => (FILTERS as readonly string[]).includes(name)));
+  }
+
+  private get hasActiveFilters(): boolean {
+    return Boolean(this.query?.trim() || this.category || this.region || this.date);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.searchTimer);
+    this.moreAbort?.abort();
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    if (this.focusIndexAfterRender !== undefined) {
+      const index = this.focusIndexAfterRender;
+      const target = this.renderRoot.querySelector<HTMLElement>(`[data-index="${index}"] [data-focus-target]`);
+      if (target) {
+        this.focusIndexAfterRender = undefined;
+        target.focus();
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ actions
+
+  private announce(text: string): void {
+    // Cleared first so that the same sentence twice in a row is announced twice.
+    this.announcement = '';
+    requestAnimationFrame(() => {
+      this.announcement = text;
+    });
+  }
+
+  private async loadMore(): Promise<void> {
+    const client = this.config.client;
+    const base = this.listTask.value?.params;
+    if (!client || !base || this.nextCursor === null || this.loadingMore) return;
+    this.moreAbort = new AbortController();
+    const signal = this.moreAbort.signal;
+    this.loadingMore = true;
+    this.loadMoreError = undefined;
+    try {
+      const page = await client.opportunities.list({ ...base, cursor: this.nextCursor }, { signal });
+      if (signal.aborted) return;
+      const firstNew = this.items.length;
+      this.items = [...this.items, ...page.data];
+      this.nextCursor = page.nextCursor;
+      this.pagesLoaded += 1;
+      this.focusIndexAfterRender = page.data.length ? firstNew : undefined;
+      this.announce(this.messages.moreLoaded({ count: page.data.length }));
+      this.dispatchEvent(new VkLoadEvent({ count: this.items.length, added: page.data.length, page: this.pagesLoaded, hasMore: page.nextCursor !== null }));
+    } catch (error) {
+      if (signal.aborted) return;
+      this.loadMoreError = error;
+      this.announce(describeError(this.config.locale, error));
+      this.dispatchError(error);
+    } finally {
+      if (!signal.aborted) this.loadingMore = false;
+    }
+  }
+
+  private retry(): void {
+    void this.listTask.run();
+  }
+
+  private onSearchInput(event: Event): void {
+    const value = (event.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => (this.query = value || undefined), SEARCH_DEBOUNCE_MS);
+  }
+
+  private onFilterSubmit(event: SubmitEvent): void {
+    // Enter in the search box searches at once instead of waiting for the debounce.
+    event.preventDefault();
+    clearTimeout(this.searchTimer);
+    const input = this.renderRoot.querySelector<HTMLInputElement>('input[type="search"]');
+    if (input) this.query = input.value || undefined;
+  }
+
+  private onCategoryChange(event: Event): void {
+    this.category = (event.target as HTMLSelectElement).value || undefined;
+  }
+
+  private onRegionChange(event: Event): void {
+    const value = (event.target as HTMLInputElement | HTMLSelectElement).value.trim();
+    this.region = value || undefined;
+  }
+
+  private onDateChange(event: Event): void {
+    this.date = (event.target as HTMLInputElement).value || undefined;
+  }
+
+  private clearFilters(): void {
+    clearTimeout(this.searchTimer);
+    this.query = undefined;
+    this.category = undefined;
+    this.region = undefined;
+    this.date = undefined;
+  }
+
+  private select(opportunity: Opportunity): boolean {
+    return this.dispatchEvent(new VkOpportunitySelectEvent(opportunity));
+  }
+
+  private async openSignup(opportunity: Opportunity): Promise<void> {
+    if (!this.select(opportunity)) return;
+    this.dialogOpportunity = opportunity;
+    this.dialogTriggerId = opportunity.id;
+    await this.updateComplete;
+    if (this.dialog && !this.dialog.open) this.dialog.showModal();
+  }
+
+  private closeDialog(): void {
+    this.dialog?.close();
+  }
+
+  private onDialogClose(): void {
+    const triggerId = this.dialogTriggerId;
+    this.dialogOpportunity = undefined;
+    this.dialogTriggerId = undefined;
+    // Browsers restore focus on close, but not reliably once the trigger was re-rendered (a
+    // virtualized list recycles rows), so find the button again by its opportunity.
+    if (triggerId) {
+      const trigger = this.renderRoot.querySelector<HTMLElement>(`[data-signup-for="${CSS.escape(triggerId)}"]`);
+      trigger?.focus();
+    }
+  }
+
+  private onDetailsClick(event: MouseEvent, opportunity: Opportunity): void {
+    if (!this.select(opportunity)) event.preventDefault();
+  }
+
+  private detailHref(opportunity: Opportunity): string | undefined {
+    return this.detailUrl ? this.detailUrl.replace(/\{id\}/g, encodeURIComponent(opportunity.id)) : undefined;
+  }
+
+  // ------------------------------------------------------------------ rendering
+
+  protected override render(): TemplateResult {
+    const messages = this.messages;
+    return html`
+      ${this.renderFilters()}
+      <div part="status" class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      <div class="body layout-${this.layout}" aria-busy=${this.listTask.status === TaskStatus.PENDING ? 'true' : 'false'}>
+        ${this.listTask.render({
+          initial: () => this.renderSkeleton(),
+          pending: () => this.renderSkeleton(),
+          error: (error) => this.renderError(error, () => this.retry()),
+          complete: () => (this.items.length ? this.renderItems() : this.renderEmpty()),
+        })}
+      </div>
+      ${this.renderDialog(messages)}
+    `;
+  }
+
+  private renderFilters() {
+    const shown = this.shownFilters;
+    if (shown.size === 0) return nothing;
+    const messages = this.messages;
+    const regionOptions = parseRegionOptions(this.regionOptions ?? null);
+    return html`
+      <form part="filters" class="filters" role="search" aria-label=${messages.filtersLabel} @submit=${this.onFilterSubmit}>
+        ${shown.has('search')
+          ? html`<div part="filter" class="field field--search">
+              <label for="vk-search">${messages.search}</label>
+              <input part="search-input" id="vk-search" class="input" type="search" enterkeyhint="search" autocomplete="off"
+                placeholder=${messages.searchPlaceholder} .value=${this.query ?? ''} @input=${this.onSearchInput} />
+            </div>`
+          : nothing}
+        ${shown.has('category')
+          ? html`<div part="filter" class="field">
+              <label for="vk-category">${messages.category}</label>
+              <select part="category-select" id="vk-category" class="input" @change=${this.onCategoryChange}>
+                <option value="" ?selected=${!this.category}>${messages.anyCategory}</option>
+                ${CATEGORIES.map((category) => html`<option value=${category} ?selected=${this.category === category}>${messages.categories[category]}</option>`)}
+              </select>
+            </div>`
+          : nothing}
+        ${shown.has('region')
+          ? html`<div part="filter" class="field">
+              <label for="vk-region">${messages.region}</label>
+              ${regionOptions.length
+                ? html`<select part="region-select" id="vk-region" class="input" @change=${this.onRegionChange}>
+                    <option value="" ?selected=${!this.region}>${messages.anyRegion}</option>
+                    ${regionOptions.map((option) => html`<option value=${option.code} ?selected=${this.region === option.code}>${option.label}</option>`)}
+                  </select>`
+                : html`<input part="region-select" id="vk-region" class="input" inputmode="numeric" pattern="\\d{2}(\\d{2}(\\d{2})?)?" maxlength="6"
+                    placeholder=${messages.regionCodePlaceholder} .value=${this.region ?? ''} @change=${this.onRegionChange} />`}
+            </div>`
+          : nothing}
+        ${shown.has('date')
+          ? html`<div part="filter" class="field">
+              <label for="vk-date">${messages.date}</label>
+              <input part="date-input" id="vk-date" class="input" type="date" .value=${this.date ?? ''} @change=${this.onDateChange} />
+            </div>`
+          : nothing}
+        ${this.hasActiveFilters
+          ? html`<button class="button button--secondary clear" type="button" @click=${this.clearFilters}>${messages.clearFilters}</button>`
+          : nothing}
+      </form>
+    `;
+  }
+
+  /** Same structure and fixed line heights as a loaded item, so nothing moves when data arrives. */
+  private renderSkeleton() {
+    const count = Math.min(100, Math.max(1, this.limit || 10));
+    const bar = (width: string) => html`<span class="skeleton bar ${width}"></span>`;
+    return html`
+      <ul part="skeleton" class="items" role="list" aria-label=${sharedMessages(this.config.locale).loadingLabel}>
+        ${Array.from(
+          { length: count },
+          () => html`<li class="item item--skeleton" aria-hidden="true">
+            <div class="line meta-line">${bar('w-30')}</div>
+            <div class="title-line">${bar('w-80')}${this.layout === 'compact' ? nothing : bar('w-50')}</div>
+            <div class="line organizer">${bar('w-50')}</div>
+            <div class="line time">${bar('w-70')}</div>
+            <div class="line place">${bar('w-60')}</div>
+            <div class="line facts">${bar('w-40')}</div>
+            ${this.signup === 'none' ? nothing : html`<div class="actions"><span class="skeleton action-bar"></span></div>`}
+          </li>`,
+        )}
+      </ul>
+      <div class="more-row" aria-hidden="true"><span class="skeleton action-bar"></span></div>
+    `;
+  }
+
+  private renderItems() {
+    const virtual = this.items.length > VIRTUALIZE_ABOVE;
+    const total = this.nextCursor === null ? this.items.length : -1;
+    const renderItem = (opportunity: Opportunity, index: number) => this.renderItem(opportunity, index, total);
+    return html`
+      <ul part="items" class="items ${virtual ? 'items--virtual' : ''}" role="list" aria-label=${this.messages.listLabel}>
+        ${virtual
+          ? virtualize({ items: this.items, renderItem, keyFunction: (opportunity) => opportunity.id })
+          : repeat(this.items, (opportunity) => opportunity.id, renderItem)}
+      </ul>
+      ${this.renderLoadMore()}
+    `;
+  }
+
+  private renderItem(opportunity: Opportunity, index: number, total: number) {
+    const messages = this.messages;
+    const locale = this.config.locale;
+    const shifts = upcomingShifts(opportunity);
+    const next = shifts[0];
+    const open = shifts.reduce((sum, shift) => sum + spotsLeft(shift), 0);
+    const titleId = `title-${opportunity.id}`;
+    const canSignUp = opportunity.status === 'recruiting' || opportunity.status === 'full';
+    const href = this.detailHref(opportunity);
+    return html`
+      <li part="item" class="item" data-index=${index} aria-posinset=${index + 1} aria-setsize=${total}>
+        <div class="line meta-line">
+          <span part="status" class="badge status-${opportunity.status}">${messages.status[opportunity.status] ?? opportunity.status}</span>
+          <span part="category" class="category">${messages.categories[opportunity.category] ?? opportunity.category}</span>
+        </div>
+        <h3 part="title" class="title-line title" id=${titleId} tabindex="-1" data-focus-target>${opportunity.title}</h3>
+        <div part="organizer" class="line organizer"><span class="visually-hidden">${messages.organizer}: </span>${opportunity.orgName}</div>
+        <div part="time" class="line time">
+          <span class="visually-hidden">${messages.time}: </span>
+          ${next ? html`<time datetime=${isoDateTime(next.start)}>${formatDateRange(locale, next.start, next.end, opportunity.timezone)}</time>` : nothing}
+          ${shifts.length > 1 ? html`<span class="more-shifts"> · ${messages.moreShifts({ count: shifts.length - 1 })}</span>` : nothing}
+        </div>
+        <div part="place" class="line place"><span class="visually-hidden">${messages.place}: </span>${opportunity.location.online ? messages.online : opportunity.location.name}</div>
+        <div class="line facts">
+          <span part="spots" class="spots ${open === 0 ? 'spots--none' : ''}">${open === 0 ? messages.noSpots : messages.spotsLeft({ count: open })}</span>
+          <span part="hours" class="hours">${messages.hoursCredited({ hours: opportunity.hoursPerShift })}</span>
+        </div>
+        ${this.signup === 'dialog' && canSignUp
+          ? html`<div class="actions"><button part="signup-button" class="button" type="button" data-signup-for=${opportunity.id}
+              aria-describedby=${titleId} @click=${() => this.openSignup(opportunity)}>${open === 0 ? messages.waitlist : messages.signUp}</button></div>`
+          : nothing}
+        ${this.signup === 'link' && href
+          ? html`<div class="actions"><a part="details-link" class="button button--secondary" href=${href} aria-describedby=${titleId}
+              @click=${(event: MouseEvent) => this.onDetailsClick(event, opportunity)}>${messages.details}</a></div>`
+          : nothing}
+        ${this.signup === 'dialog' && !canSignUp ? html`<div class="actions"></div>` : nothing}
+      </li>
+    `;
+  }
+
+  private renderLoadMore() {
+    const messages = this.messages;
+    if (this.loadMoreError !== undefined) {
+      return html`<div class="more-row" part="error">
+        <p class="more-error" role="alert">${describeError(this.config.locale, this.loadMoreError)}</p>
+        <button part="retry-button load-more" class="button button--secondary" type="button" @click=${this.loadMore}>${sharedMessages(this.config.locale).retry}</button>
+      </div>`;
+    }
+    if (this.nextCursor === null) return nothing;
+    return html`<div class="more-row">
+      <button part="load-more" class="button button--secondary" type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'}
+        @click=${this.loadMore}>${this.loadingMore ? messages.loadingMore : messages.loadMore}</button>
+    </div>`;
+  }
+
+  private renderEmpty() {
+    const messages = this.messages;
+    return html`<div part="empty" class="state state--empty">
+      <p class="state__title">${messages.emptyTitle}</p>
+      <p>${this.hasActiveFilters ? messages.emptyFiltered : messages.emptyPlain}</p>
+      ${this.hasActiveFilters ? html`<button class="button button--secondary" type="button" @click=${this.clearFilters}>${messages.clearFilters}</button>` : nothing}
+    </div>`;
+  }
+
+  private renderError(error: unknown, retry: () => void) {
+    const shared = sharedMessages(this.config.locale);
+    return html`<div part="error" class="state state--error">
+      <p class="state__title">${shared.errorTitle}</p>
+      <p>${describeError(this.config.locale, error)}</p>
+      ${error instanceof WidgetConfigurationError ? nothing : html`<button part="retry-button" class="button" type="button" @click=${retry}>${shared.retry}</button>`}
+    </div>`;
+  }
+
+  private renderDialog(messages: ReturnType<typeof opportunityListMessages>) {
+    if (this.signup !== 'dialog') return nothing;
+    const opportunity = this.dialogOpportunity;
+    const config = this.config.value;
+    return html`<dialog part="dialog" class="dialog" aria-labelledby=${opportunity ? 'vk-dialog-title' : nothing} @close=${this.onDialogClose}>
+      ${opportunity
+        ? html`<div part="dialog-header" class="dialog-header">
+              <h2 id="vk-dialog-title" class="dialog-title">${messages.signUpFor({ title: opportunity.title })}</h2>
+              <button part="dialog-close" class="button button--secondary dialog-close" type="button" @click=${this.closeDialog}>${messages.closeDialog}</button>
+            </div>
+            <vk-signup-form opportunity=${opportunity.id} mode="dialog" base-url=${config.baseUrl ?? nothing}
+              publishable-key=${config.publishableKey ?? nothing} locale=${this.config.locale} theme=${config.theme ?? nothing}
+              ?large-text=${config.largeText}></vk-signup-form>`
+        : nothing}
+    </dialog>`;
+  }
+}
+
+/** The reader's chosen day as an instant range: shifts that overlap that local day. */
+function dayRange(date: string | undefined): Pick<ListOpportunitiesParams, 'from' | 'to'> {
+  if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) return {};
+  const start = new Date(`${date}T00:00:00`);
+  const end = new Date(`${date}T23:59:59.999`);
+  if (Number.isNaN(start.getTime())) return {};
+  return { from: start.toISOString(), to: end.toISOString() };
+}
