@@ -88,6 +88,23 @@ describe('retries on the wire', () => {
     assert.deepEqual(keys, [null]);
   });
 
+  it('an idempotent write still in progress (409 + Retry-After) is asked again; a duplicate sign-up (409) is not', async () => {
+    const answers = [
+      () => HttpResponse.error(),
+      () => HttpResponse.json(fixtures.problem(409, 'conflict', { detail: 'A request with this Idempotency-Key is still being processed.' }), { status: 409, headers: { 'retry-after': '0' } }),
+      () => HttpResponse.json(fixtures.signup(), { status: 201 }),
+    ];
+    let calls = 0;
+    server.use(http.post(`${BASE}/v1/signups`, () => answers[calls++]!()));
+    assert.equal((await client().signups.create(fixtures.validSignupBody)).id, 'sgn_test0001');
+    assert.equal(calls, 3);
+
+    calls = 0;
+    server.use(http.post(`${BASE}/v1/signups`, () => (calls++, HttpResponse.json(fixtures.problem(409, 'duplicate_signup', { existing: fixtures.signup() }), { status: 409 }))));
+    assert.equal((await rejection(client().signups.create(fixtures.validSignupBody))).code, 'duplicate_signup');
+    assert.equal(calls, 1);
+  });
+
   it('a slow answer fails with TimeoutError after `timeout`, per attempt, and GETs retry it', async () => {
     let calls = 0;
     server.use(http.get(`${BASE}/v1/channel`, async () => (calls++, await delay(2_000), HttpResponse.json(fixtures.channel()))));

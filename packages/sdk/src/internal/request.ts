@@ -109,7 +109,8 @@ async function attempt(options: SendOptions): Promise<Response & { bodyText: str
 
 /**
  * Sends a request and retries it when that is safe and useful: only `retryable` requests, only on
- * connection errors, timeouts, 408, 429 and 5xx, at most `maxRetries` times. Aborting `signal`
+ * connection errors, timeouts, 408, 429, 5xx and a 409 that carries `Retry-After` (an idempotent
+ * request still in progress), at most `maxRetries` times. Aborting `signal`
  * rejects at once with its reason, also while waiting between attempts.
  */
 export async function send(options: SendOptions): Promise<RawResponse> {
@@ -125,7 +126,9 @@ export async function send(options: SendOptions): Promise<RawResponse> {
       const problem = problemFrom(response.status, response.statusText, response.bodyText, options.describe);
       error = errorFromProblem(problem, response.headers);
       retryAfter = parseRetryAfter(response.headers.get('retry-after'));
-      retryable = isRetryableStatus(response.status);
+      // A 409 with Retry-After is the server saying "the first request with this Idempotency-Key
+      // is still running": wait and ask again to get its result. Any other 409 is a decision.
+      retryable = isRetryableStatus(response.status) || (response.status === 409 && retryAfter !== null);
     } catch (thrown) {
       if (!(thrown instanceof ConnectionError)) throw thrown;
       error = thrown;

@@ -17,7 +17,10 @@ export const MAX_RETRY_DELAY_MS = 8_000;
  */
 export const MAX_RETRY_AFTER_MS = 60_000;
 
-/** Statuses worth another attempt: the request may succeed unchanged. 409 is a decision, not a fault. */
+/**
+ * Statuses worth another attempt: the request may succeed unchanged. 409 is a decision, not a
+ * fault (except with `Retry-After`, see request.ts).
+ */
 export function isRetryableStatus(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }

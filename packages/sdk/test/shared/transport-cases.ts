@@ -195,6 +195,31 @@ export const transportCases: TransportCase[] = [
     },
   },
   {
+    // Writes do not go through in-flight sharing, so this one exercises the retry wait itself.
+    name: 'aborting a sign-up during its retry wait rejects at once with the abort reason',
+    timeout: 5_000,
+    async run(env) {
+      let calls = 0;
+      const controller = new AbortController();
+      env.use(
+        http.post(`${env.baseUrl}/v1/signups`, () => {
+          calls++;
+          return HttpResponse.json(problem(503, 'internal_error'), { status: 503, headers: { 'Retry-After': '30' } });
+        }),
+      );
+      const pending = client(env).signups.create(validSignupBody, { signal: controller.signal });
+      await delay(150);
+      equal(calls, 1, 'requests sent before the abort');
+      const reason = new Error('form closed');
+      const abortedAt = now();
+      controller.abort(reason);
+      const error = await rejection(pending);
+      const took = now() - abortedAt;
+      equal(error, reason, 'rejection value');
+      ok(took < 200, `rejected ${Math.round(took)} ms after the abort, expected at once`);
+    },
+  },
+  {
     name: 'ten concurrent identical opportunities.list() calls send one request',
     timeout: 3_000,
     async run(env) {
