@@ -1,0 +1,211 @@
+/** HTTP behaviour: caching and 304s, problem details, body limits, and a few hundred malformed requests. */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { CreateSignupBody, ProblemDetails } from '@volunteerkit/sdk/schemas';
+import { createApp } from '../src/app.js';
+import { CONSENT, SEED_KEYS, addOpportunity, assertProblem, assertShape, call, guest, openTestDatabase, resetToChannels, type CallResult, type TestDatabase } from './helpers.js';
+
+const { news } = SEED_KEYS;
+let t: TestDatabase;
+let app: ReturnType<typeof createApp>;
+let fixture: Awaited<ReturnType<typeof addOpportunity>>;
+let signupId: string;
+
+before(async () => {
+  t = await openTestDatabase();
+  app = createApp(t.db, { rateLimit: false });
+  await resetToChannels(t.db);
+  fixture = await addOpportunity(t.db, { capacity: 100, title: '缓存测试活动', questions: [{ id: 'q_a', label: 'A', kind: 'choice', required: false, options: ['x'] }] });
+  const res = await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body: { opportunityId: fixture.opportunityId, shiftId: fixture.shiftIds[0], volunteer: guest(), consent: CONSENT } });
+  signupId = res.body.id;
+});
+after(() => t.close());
+
+describe('HTTP caching of public reads', () => {
+  it('sends Cache-Control with stale-while-revalidate and an ETag; a second GET with If-None-Match gets 304', async () => {
+    const path = `/v1/opportunities?key=${news.publishableKey}&category=community`;
+    const first = await app.request(path);
+    assert.equal(first.status, 200);
+    assert.equal(first.headers.get('cache-control'), 'public, max-age=30, stale-while-revalidate=300');
+    const etag = first.headers.get('etag');
+    assert.match(etag ?? '', /^"[A-Za-z0-9_-]{32}"$/);
+    const second = await app.request(path, { headers: { 'If-None-Match': etag! } });
+    assert.equal(second.status, 304);
+    assert.equal(await second.text(), '');
+    assert.equal(second.headers.get('etag'), etag);
+    const stale = await app.request(path, { headers: { 'If-None-Match': '"something-else"' } });
+    assert.equal(stale.status, 200);
+  });
+
+  it('a change to the data changes the ETag', async () => {
+    const path = `/v1/opportunities/${fixture.opportunityId}?key=${news.publishableKey}`;
+    const before = (await app.request(path)).headers.get('etag');
+    await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body: { opportunityId: fixture.opportunityId, shiftId: fixture.shiftIds[0], volunteer: guest(), consent: CONSENT } });
+    const after = await app.request(path, { headers: { 'If-None-Match': before! } });
+    assert.equal(after.status, 200);
+    assert.notEqual(after.headers.get('etag'), before);
+  });
+
+  it('keys in headers are cached privately; sessions, secret keys, writes and errors never', async () => {
+    const viaHeader = await call(app, 'GET', '/v1/organizations', { bearer: news.publishableKey });
+    assert.equal(viaHeader.headers.get('cache-control'), 'private, max-age=30, stale-while-revalidate=300');
+    const secret = await call(app, 'GET', '/v1/opportunities', { bearer: news.secretKey });
+    assert.equal(secret.headers.get('cache-control'), 'private, no-store');
+    assert.equal(secret.headers.get('etag'), null);
+    const error = await call(app, 'GET', '/v1/opportunities/opp_missing1', { key: news.publishableKey });
+    assert.equal(error.headers.get('cache-control'), 'no-store');
+    const write = await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body: { opportunityId: fixture.opportunityId, shiftId: fixture.shiftIds[0], volunteer: guest(), consent: CONSENT } });
+    assert.equal(write.headers.get('cache-control'), 'private, no-store');
+  });
+});
+
+describe('problem details', () => {
+  it('every error is application/problem+json with code and requestId, echoed in X-Request-Id', async () => {
+    const res = await call(app, 'GET', '/v1/nothing-here', { key: news.publishableKey, headers: { 'X-Request-Id': 'trace-abc-12345' } });
+    assertProblem(res, 404, 'not_found');
+    assert.equal(res.body.requestId, 'trace-abc-12345');
+    assertShape(ProblemDetails, res.body);
+    assert.equal(res.body.type, 'https://volunteerkit.dev/problems/not_found');
+  });
+
+  it('titles follow Accept-Language or ?locale=', async () => {
+    const en = await call(app, 'GET', '/v1/opportunities/opp_missing1', { key: news.publishableKey, headers: { 'Accept-Language': 'en-GB,en;q=0.8' } });
+    assert.equal(en.body.title, 'Not found');
+    const zh = await call(app, 'GET', '/v1/opportunities/opp_missing1?locale=zh-CN', { key: news.publishableKey, headers: { 'Accept-Language': 'en' } });
+    assert.equal(zh.body.title, '未找到');
+  });
+
+  it('validation errors carry field paths a form can use', async () => {
+    const res = await call(app, 'GET', '/v1/opportunities?limit=500&category=dancing', { key: news.publishableKey });
+    assertProblem(res, 422, 'validation_failed');
+    assert.deepEqual(res.body.errors.map((e: { path: string }) => e.path).sort(), ['category', 'limit']);
+  });
+});
+
+describe('body limits and content types', () => {
+  const signupPath = `/v1/signups?key=${news.publishableKey}`;
+  it('a body over 64 KiB is 413, whether declared or streamed', async () => {
+    const huge = JSON.stringify({ opportunityId: fixture.opportunityId, padding: 'x'.repeat(70 * 1024) });
+    const declared = await app.request(signupPath, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: huge });
+    assert.equal(declared.status, 413);
+    assert.equal((await declared.json()).code, 'payload_too_large');
+    const stream = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 20; i++) controller.enqueue(new TextEncoder().encode('x'.repeat(8 * 1024)));
+        controller.close();
+      },
+    });
+    const streamed = await app.request(signupPath, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: stream, duplex: 'half' } as RequestInit);
+    assert.equal(streamed.status, 413);
+  });
+
+  it('a body that is not JSON is 415; broken JSON is 400', async () => {
+    const text = await app.request(signupPath, { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' });
+    assert.equal(text.status, 415);
+    assert.equal((await text.json()).code, 'unsupported_media_type');
+    const broken = await app.request(signupPath, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"opportunityId":' });
+    assert.equal(broken.status, 400);
+    assert.equal((await broken.json()).code, 'bad_request');
+  });
+});
+
+describe('malformed requests', () => {
+  const injections = [
+    "'; DROP TABLE signups; --", "' OR '1'='1", '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '${7*7}', '{{7*7}}',
+    '../../etc/passwd', '%00', '\u0000', '\uD800', '🙂'.repeat(500), 'x'.repeat(5000), '1e309', '-1', 'NaN', 'null', 'undefined', '[]', '{}',
+    'opp_\'--', 'SELECT pg_sleep(10)', '\\', '%', '_', '😀', '西湖%', '\n\r\t',
+  ];
+  const wrongValues: unknown[] = [null, 0, -1, 1.5, 1e309 === Infinity ? 1e308 : 0, true, [], {}, '', ...injections, ['a'], { $gt: '' }, [[[[[]]]]]];
+
+  /** encodeURIComponent, except a lone surrogate becomes invalid UTF-8 bytes in the URL. */
+  const enc = (text: string) => {
+    try {
+      return encodeURIComponent(text);
+    } catch {
+      return '%ED%A0%80';
+    }
+  };
+
+  function validSignup(): Record<string, unknown> {
+    return { opportunityId: fixture.opportunityId, shiftId: fixture.shiftIds[0], volunteer: guest(), answers: { q_a: 'x' }, consent: CONSENT, source: { widget: 'vk-signup-form' } };
+  }
+
+  type Attempt = { name: string; method: string; path: string; init: { body?: string; headers?: Record<string, string>; bearer?: string }; mayPass?: boolean };
+  function requestsToTry(): Attempt[] {
+    const list: Attempt[] = [];
+    const json = { 'Content-Type': 'application/json' };
+    const signup = `/v1/signups?key=${news.publishableKey}`;
+    // Bad JSON and non-object bodies
+    for (const raw of ['{', '{"a":', 'nul', '[1,2', '{"opportunityId": "opp_x",}', "{'a':1}", '\u0000', '\uFEFF{}', '[' .repeat(20000) + ']'.repeat(20000), 'null', '[]', '"text"', '123', 'true', '{}'])
+      list.push({ name: `signup raw ${raw.slice(0, 20)}`, method: 'POST', path: signup, init: { body: raw, headers: json } });
+    // Each field of a valid sign-up replaced by each wrong value, and each field missing
+    // (A mutation the contract still accepts, such as dropping the optional `answers`, may succeed:
+    // those are held only to "no 5xx"; everything the contract rejects must be a 4xx problem.)
+    const signupRequest = (name: string, body: Record<string, unknown>) =>
+      list.push({ name, method: 'POST', path: signup, init: { body: JSON.stringify(body), headers: json }, mayPass: CreateSignupBody.safeParse(body).success });
+    for (const field of Object.keys(validSignup())) {
+      const { [field]: _removed, ...without } = validSignup();
+      signupRequest(`signup without ${field}`, without);
+      for (const value of wrongValues) signupRequest(`signup ${field}=${String(JSON.stringify(value)).slice(0, 30)}`, { ...validSignup(), [field]: value });
+    }
+    for (const field of ['name', 'mobile', 'email', 'birthDate', 'studentId', 'employeeId', 'idNumber', 'showName'])
+      for (const value of wrongValues.slice(0, 20)) signupRequest(`volunteer.${field}=${String(JSON.stringify(value)).slice(0, 30)}`, { ...validSignup(), volunteer: { ...guest(), [field]: value } });
+    for (const value of wrongValues.slice(0, 20)) signupRequest(`answers=${String(JSON.stringify(value)).slice(0, 30)}`, { ...validSignup(), answers: { q_a: value, [`q_${'x'.repeat(60)}`]: 'x' } });
+    // Wrong content types
+    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml', 'json'])
+      list.push({ name: `content-type ${contentType}`, method: 'POST', path: signup, init: { body: 'a=1', headers: { 'Content-Type': contentType } } });
+    // Unknown enums and injections in queries and paths
+    const queries = ['category=dancing', 'sort=random', 'status=deleted', 'limit=0', 'limit=101', 'limit=abc', 'limit=1e309', 'limit=-5', 'near=abc', 'near=91,200',
+      'radiusKm=5', 'near=30,120&radiusKm=-1', 'sort=distance', 'from=yesterday', 'to=2026-13-45T00:00:00Z', 'hasOpenSlots=maybe', 'regionCode=33%27%20OR%201%3D1',
+      'orgId=org_%27--', 'cursor=%00', 'cursor=bm90LWEtY3Vyc29y', `cursor=${'A'.repeat(300)}`, 'skills=' + 'x,'.repeat(400), `q=${'长'.repeat(101)}`];
+    for (const query of queries) list.push({ name: `list ?${query.slice(0, 40)}`, method: 'GET', path: `/v1/opportunities?key=${news.publishableKey}&${query}`, init: {} });
+    for (const query of ['scope=galaxy', 'scope=org:%27--', 'period=decade', 'metric=likes', 'subject=planet', 'limit=0', 'featured=11', 'scope=channel:chn_', 'scope=region:3'])
+      list.push({ name: `honor-board ?${query}`, method: 'GET', path: `/v1/honor-board?key=${news.publishableKey}&${query}`, init: {} });
+    for (const query of ['scope=galaxy', 'period=decade'])
+      list.push({ name: `stats ?${query}`, method: 'GET', path: `/v1/stats?key=${news.publishableKey}&${query}`, init: {} });
+    for (const query of ['kind=alien', 'regionCode=abc', 'limit=1000', `q=${'x'.repeat(200)}`, 'cursor=!!!'])
+      list.push({ name: `organizations ?${query}`, method: 'GET', path: `/v1/organizations?key=${news.publishableKey}&${query}`, init: {} });
+    for (const injection of injections.slice(0, 12))
+      list.push({ name: `opportunity id ${injection.slice(0, 20)}`, method: 'GET', path: `/v1/opportunities/${enc(injection)}?key=${news.publishableKey}`, init: {} });
+    for (const injection of injections.slice(0, 12)) {
+      list.push({ name: `q=${injection.slice(0, 20)}`, method: 'GET', path: `/v1/opportunities?key=${news.publishableKey}&q=${enc(injection.slice(0, 100))}`, init: {}, mayPass: true });
+    }
+    // Secret-key writes with bad bodies
+    const secret = { bearer: news.secretKey };
+    for (const value of wrongValues.slice(0, 25)) {
+      list.push({ name: `patch status=${String(JSON.stringify(value)).slice(0, 20)}`, method: 'PATCH', path: `/v1/signups/${signupId}`, init: { ...secret, body: JSON.stringify({ status: value }), headers: json } });
+      list.push({ name: `session externalId=${String(JSON.stringify(value)).slice(0, 20)}`, method: 'POST', path: '/v1/sessions', init: { ...secret, body: JSON.stringify({ externalId: value, volunteer: { name: '李' }, ttlSeconds: 10 }), headers: json } });
+      list.push({ name: `record hours=${String(JSON.stringify(value)).slice(0, 20)}`, method: 'POST', path: '/v1/service-records', init: { ...secret, body: JSON.stringify({ volunteerId: 'vol_abcd', opportunityId: fixture.opportunityId, shiftId: fixture.shiftIds[0], checkIn: '2026-01-01T00:00:00Z', checkOut: value, hours: value, recordedBy: 'x' }), headers: json } });
+    }
+    list.push({ name: 'patch unknown id', method: 'PATCH', path: "/v1/signups/sgn_'--", init: { ...secret, body: '{"status":"approved"}', headers: json } });
+    list.push({ name: 'approve unknown record', method: 'POST', path: '/v1/service-records/rec_doesnotexist/approve', init: { ...secret, body: '{"reviewedBy":"x"}', headers: json } });
+    list.push({ name: 'approve without body', method: 'POST', path: '/v1/service-records/rec_doesnotexist/approve', init: { ...secret } });
+    list.push({ name: 'bad idempotency key', method: 'POST', path: signup, init: { body: JSON.stringify(validSignup()), headers: { ...json, 'Idempotency-Key': 'x'.repeat(300) } } });
+    list.push({ name: 'DELETE', method: 'DELETE', path: signup, init: {} });
+    list.push({ name: 'PUT', method: 'PUT', path: signup, init: { body: '{}', headers: json } });
+    return list;
+  }
+
+  it('hundreds of them get 4xx problem details, never a 500; the tables survive', async () => {
+    const list = requestsToTry();
+    const mustFail = list.filter((r) => !r.mayPass).length;
+    assert.ok(mustFail >= 300, `only ${mustFail} malformed requests generated`);
+    const failures: string[] = [];
+    for (const request of list) {
+      const result: CallResult = await call(app, request.method, request.path, {
+        ...(request.init.bearer ? { bearer: request.init.bearer } : {}),
+        ...(request.init.body !== undefined ? { rawBody: request.init.body } : {}),
+        ...(request.init.headers ? { headers: request.init.headers } : {}),
+      });
+      const acceptedAndFine = request.mayPass === true && result.status < 400;
+      const isProblem = result.status >= 400 && result.status < 500 && (result.headers.get('content-type') ?? '').startsWith('application/problem+json')
+        && ProblemDetails.safeParse(result.body).success;
+      if (!acceptedAndFine && !isProblem) failures.push(`${request.name} → ${result.status} ${result.text.slice(0, 120)}`);
+    }
+    assert.deepEqual(failures, []);
+    const [row] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM signups');
+    assert.ok(row!.n >= 1, 'signups table still there');
+    const list2 = await call(app, 'GET', '/v1/opportunities', { key: news.publishableKey });
+    assert.equal(list2.status, 200);
+  });
+});
