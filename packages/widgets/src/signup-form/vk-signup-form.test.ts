@@ -544,6 +544,36 @@ describe('<vk-signup-form>', () => {
     expect($(el, '[part~="error"]')!.textContent).to.include('could not be found');
   });
 
+  it('is accessible in the dark theme with large text, with targets of at least 24 px and no style attributes', async () => {
+    serve();
+    const el = await fixture<VkSignupForm>(html`<vk-signup-form locale="en" theme="dark" large-text base-url=${BASE_URL}
+      publishable-key=${PUBLISHABLE_KEY} opportunity="opp_elderly001"></vk-signup-form>`);
+    await ready(el);
+    expect(getComputedStyle(el).fontSize).to.equal('20px');
+    await expect(el).to.be.accessible();
+    submitButton(el).click(); // the error summary and field messages in dark colours
+    await waitUntil(() => $(el, '[part~="error-summary"]'));
+    await expect(el).to.be.accessible();
+    const targets = el.shadowRoot!.querySelectorAll<HTMLElement>('.choice, .input, button');
+    expect(targets.length).to.be.greaterThan(8);
+    for (const target of targets) {
+      const box = target.getBoundingClientRect();
+      expect(Math.min(box.width, box.height), target.outerHTML.slice(0, 60)).to.be.at.least(24);
+    }
+    expect(el.shadowRoot!.querySelectorAll('[style]')).to.have.length(0);
+  });
+
+  it('in dialog mode moves focus to its heading once loaded; inline it leaves focus alone', async () => {
+    serve();
+    const inline = await mount();
+    await ready(inline);
+    expect(inline.shadowRoot!.activeElement).to.equal(null);
+    const el = await fixture<VkSignupForm>(html`<vk-signup-form mode="dialog" locale="en" base-url=${BASE_URL}
+      publishable-key=${PUBLISHABLE_KEY} opportunity="opp_elderly001"></vk-signup-form>`);
+    await ready(el);
+    await waitUntil(() => activeInShadow(el)?.getAttribute('part') === 'heading', 'heading not focused');
+  });
+
   it('speaks Chinese: labels, spots and errors', async () => {
     serve();
     const el = await fixture<VkSignupForm>(html`<vk-signup-form locale="zh-CN" base-url=${BASE_URL} publishable-key=${PUBLISHABLE_KEY} opportunity="opp_elderly001"></vk-signup-form>`);
