@@ -34,7 +34,7 @@ export {
 } from './core/errors.js';
 export type { DuplicateSignupError, APIErrorInit } from './core/errors.js';
 export { Page, PagePromise } from './core/pagination.js';
-export type { PageBody } from './core/pagination.js';
+export type { PageBody, PageFetcher } from './core/pagination.js';
 export type { Opportunities } from './resources/opportunities.js';
 export type { Organizations } from './resources/organizations.js';
 export type { Channels } from './resources/channel.js';

@@ -26,6 +26,7 @@ export class Page<Item> implements AsyncIterable<Item> {
   readonly nextCursor: string | null;
   readonly #fetchPage: PageFetcher<Item>;
 
+  /** @internal Pages come from `list()`. */
   constructor(body: PageBody<Item>, fetchPage: PageFetcher<Item>) {
     this.data = body.data;
     this.nextCursor = body.nextCursor;
