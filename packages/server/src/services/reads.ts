@@ -95,6 +95,14 @@ export function scopeFilter(scope: string, callerChannelId: string): q.ScopeFilt
   return { kind: 'channel', channelId: value };
 }
 
+/**
+ * Boards and stats are computed "as of" the current minute, so repeated requests within it are
+ * byte-identical and revalidate with a 304 (their `generatedAt` says which minute).
+ */
+export function asOfMinute(now: Date): Date {
+  return new Date(now.getTime() - (now.getTime() % 60_000));
+}
+
 /** The start of a period ending now (a rolling week, month or year), `null` for all time. */
 export function periodStart(period: 'week' | 'month' | 'year' | 'all', now: Date): Date | null {
   const days = { week: 7, month: 30, year: 365, all: 0 }[period];
@@ -113,8 +121,9 @@ export async function honorBoard(
   callerChannelId: string,
   query: { scope?: string | undefined; period?: 'week' | 'month' | 'year' | 'all' | undefined; metric?: 'hours' | 'points' | undefined;
     subject?: 'volunteer' | 'organization' | undefined; limit?: number | undefined; featured?: number | undefined },
-  now: Date,
+  clock: Date,
 ): Promise<HonorBoard> {
+  const now = asOfMinute(clock);
   const scope = query.scope ?? 'platform';
   const period = query.period ?? 'month';
   const metric = query.metric ?? 'hours';
@@ -148,8 +157,9 @@ export async function impactStats(
   db: Queryable,
   callerChannelId: string,
   query: { scope?: string | undefined; period?: 'week' | 'month' | 'year' | 'all' | undefined },
-  now: Date,
+  clock: Date,
 ): Promise<ImpactStats> {
+  const now = asOfMinute(clock);
   const scope = query.scope ?? 'platform';
   const period = query.period ?? 'all';
   const row = await q.impactStats(db, scopeFilter(scope, callerChannelId), periodStart(period, now), callerChannelId, now);

@@ -1,0 +1,118 @@
+/**
+ * The real server over real HTTP with the demo seed: what the demo, the widgets and partners'
+ * sandboxes rely on (keys, channel audiences, fixtures, upcoming shifts, CORS from a page).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { HonorBoard, Opportunity, OpportunityPage, Signup } from '@volunteerkit/sdk/schemas';
+import { SEED_FIXTURES, SEED_KEYS, startServer, type RunningServer } from '../src/index.js';
+import { dropSchema } from './helpers.js';
+
+let server: RunningServer;
+let seedMs = 0;
+const schema = process.env['DATABASE_URL'] ? `vk_test_seed_${process.pid}` : undefined;
+
+before(async () => {
+  const started = performance.now();
+  server = await startServer({ port: 0, dataDir: 'memory', seed: true, rateLimit: false, ...(schema ? { schema } : {}) });
+  seedMs = performance.now() - started;
+});
+after(async () => {
+  await server.close();
+  if (schema) await dropSchema(process.env['DATABASE_URL']!, schema);
+});
+
+const get = (path: string, init: RequestInit = {}) => fetch(`${server.url}${path}`, init);
+const getJson = async (path: string) => {
+  const res = await get(path);
+  assert.equal(res.status, 200, `${path}: ${res.status}`);
+  return res.json() as Promise<any>;
+};
+
+describe('the demo seed', () => {
+  it('is large, realistic and deterministic in size', async () => {
+    console.log(`startServer with seed: ${Math.round(seedMs)} ms`, server.seeded);
+    assert.deepEqual(server.seeded, {
+      channels: 3, organizations: server.seeded!.organizations, opportunities: 242, shifts: server.seeded!.shifts, volunteers: 3000,
+      signups: server.seeded!.signups, serviceRecords: server.seeded!.serviceRecords, honors: server.seeded!.honors,
+    });
+    assert.ok(server.seeded!.organizations >= 40);
+    assert.ok(server.seeded!.serviceRecords >= 10_000);
+    const [pending] = await server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM service_records WHERE status = 'pending'`);
+    assert.ok(pending!.n > 100, 'some hours are pending review');
+    const [optedIn] = await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM volunteers WHERE show_name');
+    assert.ok(optedIn!.n > 100, 'some volunteers show their names');
+    const [counters] = await server.db.query<{ bad: number }>(`
+      SELECT count(*)::int AS bad FROM shifts s WHERE s.signed_up <> (SELECT count(*) FROM signups g WHERE g.shift_id = s.id AND g.status IN ('approved', 'pending_review'))
+        OR s.waitlisted <> (SELECT count(*) FROM signups g WHERE g.shift_id = s.id AND g.status = 'waitlisted')`);
+    assert.equal(counters!.bad, 0, 'shift counters equal the sign-up rows');
+  });
+
+  it('lists 200+ upcoming opportunities for the news key over real HTTP, all in the contract', async () => {
+    let cursor: string | null = null;
+    const all: Array<{ id: string; audience: string; shifts: Array<{ start: string }> }> = [];
+    do {
+      const page: any = await getJson(`/v1/opportunities?key=${SEED_KEYS.news.publishableKey}&limit=100${cursor ? `&cursor=${cursor}` : ''}`);
+      assert.ok(OpportunityPage.safeParse(page).success);
+      all.push(...page.data);
+      cursor = page.nextCursor;
+    } while (cursor);
+    assert.ok(all.length >= 180, `${all.length} listed`);
+    assert.ok(all.every((o) => o.audience === 'public'), 'the news channel sees only public opportunities');
+    assert.ok(!all.some((o) => o.id === SEED_FIXTURES.campusOnlyOpportunityId));
+    const now = Date.now();
+    assert.ok(all.every((o) => o.shifts.some((s) => Date.parse(s.start) > now)), 'every listed opportunity has an upcoming shift');
+    const campus: any = await getJson(`/v1/opportunities?key=${SEED_KEYS.campus.publishableKey}&limit=100&q=${encodeURIComponent('迎新')}`);
+    assert.ok(campus.data.some((o: { id: string }) => o.id === SEED_FIXTURES.campusOnlyOpportunityId));
+    const enterprise = await get(`/v1/opportunities/${SEED_FIXTURES.enterpriseOnlyOpportunityId}?key=${SEED_KEYS.news.publishableKey}`);
+    assert.equal(enterprise.status, 404);
+  });
+
+  it('has the fixtures the demo and the widget tests use', async () => {
+    const key = SEED_KEYS.news.publishableKey;
+    const marathon: any = await getJson(`/v1/opportunities/${SEED_FIXTURES.questionsOpportunityId}?key=${key}`);
+    assert.ok(Opportunity.safeParse(marathon).success);
+    assert.deepEqual(marathon.questions.map((q: { kind: string }) => q.kind).sort(), ['choice', 'multi', 'text']);
+    const full: any = await getJson(`/v1/opportunities/${SEED_FIXTURES.fullOpportunityId}?key=${key}`);
+    assert.equal(full.status, 'full');
+    assert.ok(full.shifts.every((s: { waitlisted: number }) => s.waitlisted > 0));
+    const manual: any = await getJson(`/v1/opportunities/${SEED_FIXTURES.manualApprovalOpportunityId}?key=${key}`);
+    assert.deepEqual([manual.approval, manual.requirements.minAge], ['manual', 18]);
+
+    const signUp = (opportunity: any, volunteer: Record<string, unknown>) => fetch(`${server.url}/v1/signups?key=${key}`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Origin: 'http://localhost:5173' },
+      body: JSON.stringify({ opportunityId: opportunity.id, shiftId: opportunity.shifts[0].id, volunteer, consent: { policyVersion: '2026-01', accepted: true } }),
+    });
+    const waitlisted = await signUp(full, { name: '候补者', mobile: '13600000001' });
+    assert.equal(waitlisted.status, 201);
+    assert.equal(waitlisted.headers.get('access-control-allow-origin'), 'http://localhost:5173');
+    const body = await waitlisted.json();
+    assert.ok(Signup.safeParse(body).success);
+    assert.equal(body.status, 'waitlisted');
+    const pending = await (await signUp(manual, { name: '审核者', mobile: '13600000002', birthDate: '1990-05-01' })).json();
+    assert.equal(pending.status, 'pending_review');
+  });
+
+  it('ranks seeded volunteers by approved hours only, with masked names', async () => {
+    const board: any = await getJson(`/v1/honor-board?key=${SEED_KEYS.news.publishableKey}&period=all&limit=20&featured=5`);
+    assert.ok(HonorBoard.safeParse(board).success);
+    assert.equal(board.entries.length, 20);
+    assert.equal(board.featured.length, 5);
+    const top = board.entries[0];
+    const [approved] = await server.db.query<{ hours: number }>(
+      `SELECT round(sum(hours)::numeric, 1)::float8 AS hours FROM service_records WHERE volunteer_id = $1 AND status = 'approved'`, [top.subject.id]);
+    assert.equal(top.value, approved!.hours);
+    assert.ok(top.subject.starLevel >= 4);
+    assert.ok(board.entries.some((e: { subject: { name: string } }) => e.subject.name.includes('*')), 'names masked unless opted in');
+  });
+
+  it('answers /health without a key and a browser GET with a 304 on revalidation', async () => {
+    assert.deepEqual(await (await get('/health')).json(), { status: 'ok', database: server.db.kind });
+    const path = `/v1/stats?key=${SEED_KEYS.news.publishableKey}`;
+    const first = await get(path, { headers: { Origin: 'https://news.example.cn' } });
+    assert.equal(first.status, 200);
+    const again = await get(path, { headers: { Origin: 'https://news.example.cn', 'If-None-Match': first.headers.get('etag')! } });
+    assert.equal(again.status, 304);
+    assert.equal(again.headers.get('access-control-allow-origin'), 'https://news.example.cn');
+  });
+});
