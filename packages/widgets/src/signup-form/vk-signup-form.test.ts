@@ -563,15 +563,57 @@ describe('<vk-signup-form>', () => {
     expect(el.shadowRoot!.querySelectorAll('[style]')).to.have.length(0);
   });
 
-  it('in dialog mode moves focus to its heading once loaded; inline it leaves focus alone', async () => {
+  it('in dialog mode leaves the title to the dialog and takes no focus', async () => {
     serve();
-    const inline = await mount();
-    await ready(inline);
-    expect(inline.shadowRoot!.activeElement).to.equal(null);
     const el = await fixture<VkSignupForm>(html`<vk-signup-form mode="dialog" locale="en" base-url=${BASE_URL}
       publishable-key=${PUBLISHABLE_KEY} opportunity="opp_elderly001"></vk-signup-form>`);
     await ready(el);
-    await waitUntil(() => activeInShadow(el)?.getAttribute('part') === 'heading', 'heading not focused');
+    expect($(el, '[part~="heading"]')).to.equal(null);
+    expect(el.shadowRoot!.activeElement).to.equal(null);
+    const inline = await mount();
+    await ready(inline);
+    expect($(inline, '[part~="heading"]')!.textContent).to.equal('Sign up: 社区敬老院陪伴服务');
+    expect(inline.shadowRoot!.activeElement).to.equal(null);
+  });
+
+  it('starts a fresh form when the element is given another opportunity after a success', async () => {
+    const { posts } = serve();
+    const other = makeOpportunity({ id: 'opp_other0001', title: 'Another activity', shifts: [makeOpportunity().shifts[0]!] });
+    worker.use(http.get(api('/v1/opportunities/opp_other0001'), () => HttpResponse.json(other)));
+    const el = await mount();
+    await ready(el);
+    await fillValid(el);
+    submitButton(el).click();
+    await successView(el);
+    el.opportunity = 'opp_other0001';
+    await ready(el);
+    expect($(el, '[part~="heading"]')!.textContent).to.equal('Sign up: Another activity');
+    expect($<HTMLInputElement>(el, '#field-volunteer-name')!.value).to.equal('');
+    await type(el, '#field-volunteer-name', '王小明');
+    await type(el, '#field-volunteer-mobile', '13812345678');
+    $(el, '#field-answers-q_tshirt-0')!.click();
+    $(el, '#field-consent')!.click();
+    await el.updateComplete;
+    submitButton(el).click(); // the only shift is preselected
+    await successView(el);
+    expect(posts).to.have.length(2);
+    expect(posts[1]!.body['opportunityId']).to.equal('opp_other0001');
+    expect(posts[1]!.idempotencyKey).not.to.equal(posts[0]!.idempotencyKey);
+  });
+
+  it('keeps everything typed, the ID number and consent included, when the page switches language', async () => {
+    serve({ channel: makeChannel({ identityFields: ['name', 'mobile', 'idNumber'] }) });
+    const el = await mount();
+    await ready(el);
+    await fillValid(el);
+    await type(el, '#field-volunteer-idNumber', '11010519491231002X');
+    el.locale = 'zh-TW';
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    await el.updateComplete;
+    expect($(el, 'label[for="field-volunteer-mobile"]')!.textContent).to.include('手機號碼');
+    expect($<HTMLInputElement>(el, '#field-volunteer-idNumber')!.value).to.equal('11010519491231002X');
+    expect($<HTMLInputElement>(el, '#field-consent')!.checked).to.equal(true);
   });
 
   it('speaks Chinese: labels, spots and errors', async () => {

@@ -181,8 +181,8 @@ export class VkSignupForm extends VkElement {
   @property({ reflect: true }) shift?: string;
 
   /**
-   * `inline` (default) or `dialog`: inside a dialog the form draws no frame of its own and moves
-   * focus to its heading when it has loaded; inline it never takes focus on its own.
+   * `inline` (default) or `dialog`: inside a dialog the form draws no frame and no heading of its
+   * own (the dialog's title names it). In neither mode does it take focus when it loads.
    */
   @property({ reflect: true }) mode: 'inline' | 'dialog' = 'inline';
 
@@ -234,19 +234,42 @@ export class VkSignupForm extends VkElement {
 
   /**
    * Loads when what the data depends on changed. In `updated`, not `willUpdate`: the config
-   * controller resolves attributes during the update, after `willUpdate` has run.
+   * controller resolves attributes during the update, after `willUpdate` has run. The locale is
+   * not part of it: a page switching language re-renders the strings, it does not reload.
    */
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    if (changed.has('opportunity') && changed.get('opportunity') !== undefined) this.startOver();
     const client = this.config.client;
-    const key = `${this.opportunity ?? ''}|${this.session ?? ''}|${client ? 'client' : ''}|${this.config.locale}`;
+    const key = `${this.opportunity ?? ''}|${this.session ?? ''}|${client ? 'client' : ''}|${this.config.value.baseUrl ?? ''}|${this.config.value.publishableKey ?? ''}`;
     if (key !== this.loadedFor) {
       this.loadedFor = key;
       void this.loadData();
     }
   }
 
+  /**
+   * Another opportunity in the same element (a list's dialog reuses it): a fresh form. A sign-up
+   * still waiting for the connection is dropped with it; its draft stays for when that
+   * opportunity is opened again.
+   */
+  private startOver(): void {
+    this.controller.reset();
+    this.submission = { phase: 'idle' };
+    this.values = emptyValues();
+    this.valuesFor = undefined;
+    this.fieldErrors = new Map();
+    this.generalErrors = [];
+    this.showSummary = false;
+    this.notice = null;
+    this.announcement = '';
+    if (this.calendarUrl) URL.revokeObjectURL(this.calendarUrl);
+    this.calendarUrl = undefined;
+  }
+
   private loadedFor: string | undefined;
+  /** The opportunity `values` belong to; a reload of the same one keeps them. */
+  private valuesFor: string | undefined;
 
   /** The client the form signs up with: the session's, or the publishable key's. */
   private activeClient(): VolunteerKitClient | null {
@@ -265,7 +288,8 @@ export class VkSignupForm extends VkElement {
       this.load = { status: 'error', error };
       return;
     }
-    this.load = { status: 'loading' };
+    // A reload of the same opportunity keeps the form on screen instead of a skeleton.
+    if (this.load.status !== 'ready' || this.load.opportunity.id !== opportunityId) this.load = { status: 'loading' };
     try {
       const client = this.activeClient()!;
       const [opportunity, channel, profile] = await Promise.all([
@@ -274,13 +298,14 @@ export class VkSignupForm extends VkElement {
         this.session ? client.me.get() : Promise.resolve(null),
       ]);
       if (generation !== this.loadGeneration) return;
+      // Reloading the same opportunity (a retry, a new session) keeps what is on screen: the
+      // draft has neither the ID number nor consent, the fields do.
       this.draft = new DraftStore(opportunity.id);
-      this.values = this.initialValues(opportunity);
-      this.load = { status: 'ready', opportunity, channel, profile };
-      if (this.mode === 'dialog') {
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('[part~="heading"]')?.focus();
+      if (this.valuesFor !== opportunity.id) {
+        this.values = this.initialValues(opportunity);
+        this.valuesFor = opportunity.id;
       }
+      this.load = { status: 'ready', opportunity, channel, profile };
     } catch (error) {
       if (generation !== this.loadGeneration) return;
       this.load = { status: 'error', error };
@@ -571,7 +596,7 @@ export class VkSignupForm extends VkElement {
 
   private renderNoShifts(opportunity: Opportunity): TemplateResult {
     return html`<div part="empty" class="state">
-      <h2 part="heading" tabindex="-1">${this.messages.heading({ title: opportunity.title })}</h2>
+      <h2 part="heading">${this.messages.heading({ title: opportunity.title })}</h2>
       <p>${this.messages.noShifts}</p>
     </div>`;
   }
@@ -581,7 +606,7 @@ export class VkSignupForm extends VkElement {
     const spec = this.spec();
     const busy = this.controller.busy;
     return html`<form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onInput} @focusout=${this.onFocusOut}>
-      <h2 part="heading" tabindex="-1">${messages.heading({ title: opportunity.title })}</h2>
+      ${this.mode === 'dialog' ? nothing : html`<h2 part="heading">${messages.heading({ title: opportunity.title })}</h2>`}
       ${this.showSummary ? this.renderSummary(spec) : nothing}
       ${this.renderShifts(opportunity)}
       ${profile
