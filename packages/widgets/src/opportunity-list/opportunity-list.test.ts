@@ -62,6 +62,7 @@ describe('<vk-opportunity-list>', () => {
       expect(shadow(el).querySelector('[part="skeleton"]'), layout).to.exist;
       await expect(el).to.be.accessible();
       const loadingHeight = el.getBoundingClientRect().height;
+      expect(loadingHeight, 'the skeleton reserves real space').to.be.greaterThan(100);
       gate.resolve();
       await loaded(el);
       await el.updateComplete;
