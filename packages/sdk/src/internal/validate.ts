@@ -8,7 +8,7 @@
  * @module
  */
 import type * as z from 'zod/mini';
-import { ResponseValidationError } from '../core/errors.js';
+import { ConnectionError, ResponseValidationError } from '../core/errors.js';
 
 type Contract = typeof import('../schemas/index.js');
 
@@ -35,9 +35,16 @@ export type Output<N extends SchemaName> = z.output<Contract[N]>;
 
 let contract: Promise<Contract> | undefined;
 
-/** Starts loading the schemas (once per page) and returns the pending module. */
+/**
+ * Starts loading the schemas (once per page) and returns the pending module. A failed load (the
+ * chunk could not be fetched: offline, a deploy removed it) is not remembered, so the next call
+ * tries again, and it surfaces as a ConnectionError like any other network failure.
+ */
 export function loadContract(): Promise<Contract> {
-  contract ??= import('../schemas/index.js');
+  contract ??= import('../schemas/index.js').catch((cause: unknown) => {
+    contract = undefined;
+    throw new ConnectionError('Could not load the response validators (set validateResponses: false to skip them)', { cause });
+  });
   return contract;
 }
 
