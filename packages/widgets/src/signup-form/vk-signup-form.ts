@@ -508,14 +508,20 @@ export class VkSignupForm extends VkElement {
       const shift = opportunity.shifts.find((s) => s.id === signup.shiftId);
       if (shift) {
         if (this.calendarUrl) URL.revokeObjectURL(this.calendarUrl);
-        this.calendarUrl = createIcsObjectUrl(createIcs({
-          uid: signupEventUid(signup.id),
-          start: shift.start,
-          end: shift.end,
-          summary: opportunity.title,
-          location: opportunity.location.online ? opportunity.location.name : `${opportunity.location.name}, ${opportunity.location.address}`,
-          description: `${opportunity.orgName}\n${this.messages.referenceLabel}: ${signup.reference}`,
-        }));
+        try {
+          this.calendarUrl = createIcsObjectUrl(createIcs({
+            uid: signupEventUid(signup.id),
+            start: shift.start,
+            end: shift.end,
+            summary: opportunity.title,
+            location: opportunity.location.online ? opportunity.location.name : `${opportunity.location.name}, ${opportunity.location.address}`,
+            description: `${opportunity.orgName}\n${this.messages.referenceLabel}: ${signup.reference}`,
+          }));
+        } catch (error) {
+          // A calendar file is a convenience: the success view must not depend on it.
+          console.warn('VolunteerKit: <vk-signup-form> could not make the calendar file.', error);
+          this.calendarUrl = undefined;
+        }
       }
     }
     this.announcement = this.messages.announceSuccess({ heading: this.successHeading(signup), reference: signup.reference });
