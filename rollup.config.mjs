@@ -2,7 +2,8 @@
 // module per source file (what npm users import and tree-shake, with Lit left external in the
 // widgets). Rollup then bundles from that output:
 //   - the CDN bundle packages/widgets/cdn/volunteerkit.js: every widget + Lit + SDK + validation
-//     in one module, Lit bundled privately;
+//     in one module, Lit bundled privately (the SDK's lazily imported contract is inlined: one
+//     script tag must be enough);
 //   - the inline loader snippet packages/widgets/cdn/loader.js, minified;
 //   - the enterprise demo's own bundle (the npm ESM build, bundled as an intranet would).
 // Entries whose tsc output does not exist yet are skipped, so the config builds whatever
@@ -21,7 +22,7 @@ const builds = [];
 if (exists('./packages/widgets/dist/cdn.js')) {
   builds.push({
     input: 'packages/widgets/dist/cdn.js',
-    output: { file: 'packages/widgets/cdn/volunteerkit.js', format: 'es', sourcemap: true },
+    output: { file: 'packages/widgets/cdn/volunteerkit.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
     plugins: [nodeResolve({ exportConditions: ['browser', 'production', 'import', 'default'] }), minify()],
     onwarn(warning, warn) {
       if (warning.code === 'THIS_IS_UNDEFINED') return; // TypeScript's decorator helper
@@ -43,7 +44,7 @@ if (exists('./packages/widgets/src/loader-snippet.js')) {
 if (exists('./packages/widgets/dist/index.js')) {
   builds.push({
     input: 'docs/demo/enterprise/app.js',
-    output: { file: 'docs/demo/enterprise/dist/app.js', format: 'es', sourcemap: true },
+    output: { file: 'docs/demo/enterprise/dist/app.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
     plugins: [nodeResolve({ exportConditions: ['browser', 'production', 'import', 'default'] }), minify()],
     onwarn(warning, warn) {
       if (warning.code === 'THIS_IS_UNDEFINED') return;
