@@ -225,13 +225,6 @@ export class VkSignupForm extends VkElement {
     return signupFormMessages(this.config.locale);
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // A submission waiting for the connection keeps waiting: the person was told it will be sent.
-    if (this.calendarUrl) URL.revokeObjectURL(this.calendarUrl);
-    this.calendarUrl = undefined;
-  }
-
   /**
    * Loads when what the data depends on changed. In `updated`, not `willUpdate`: the config
    * controller resolves attributes during the update, after `willUpdate` has run. The locale is
@@ -240,6 +233,9 @@ export class VkSignupForm extends VkElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     if (changed.has('opportunity') && changed.get('opportunity') !== undefined) this.startOver();
+    else if (changed.has('shift') && this.shift && this.load.status === 'ready' && this.submission.phase !== 'succeeded') {
+      if (this.load.opportunity.shifts.some((s) => s.id === this.shift)) this.values = { ...this.values, shiftId: this.shift };
+    }
     const client = this.config.client;
     const key = `${this.opportunity ?? ''}|${this.session ?? ''}|${client ? 'client' : ''}|${this.config.value.baseUrl ?? ''}|${this.config.value.publishableKey ?? ''}`;
     if (key !== this.loadedFor) {
