@@ -190,7 +190,15 @@ export class VolunteerKitClient {
     this.#sessionToken = sessionToken;
   }
 
-  /** Whether this client acts for a volunteer session. */
+  /**
+   * Whether this client acts for a volunteer session.
+   *
+   * @example
+   * ```ts
+   * const client = token ? vk.withSession(token) : vk;
+   * if (client.hasSession) showMyHours(await client.me.get());
+   * ```
+   */
   get hasSession(): boolean {
     return this.#sessionToken !== undefined;
   }

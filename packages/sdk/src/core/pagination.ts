@@ -79,7 +79,16 @@ export class Page<Item> implements AsyncIterable<Item> {
     }
   }
 
-  /** Every item of this page and of every following page. */
+  /**
+   * Every item of this page and of every following page.
+   *
+   * @example
+   * ```ts
+   * const page = await vk.opportunities.list({ limit: 50 });
+   * renderFirst(page.data);
+   * for await (const opp of page) index.add(opp); // this page's items, then the next pages'
+   * ```
+   */
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
     for await (const page of this.iterPages()) yield* page.data;
   }
@@ -136,7 +145,16 @@ export class PagePromise<Item> extends Promise<Page<Item>> implements AsyncItera
     return this.#page.finally(onfinally);
   }
 
-  /** Every item of every page, fetching pages as the loop needs them. */
+  /**
+   * Every item of every page, fetching pages as the loop needs them.
+   *
+   * @example
+   * ```ts
+   * for await (const opp of vk.opportunities.list({ category: 'environment' })) {
+   *   if (opp.location.online) { show(opp); break; } // break stops fetching
+   * }
+   * ```
+   */
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
     yield* await this.#page;
   }
