@@ -1,1 +1,34 @@
-export {};
+/**
+ * `@volunteerkit/widgets`: every widget, registered on import.
+ *
+ * ```ts
+ * import '@volunteerkit/widgets';                                  // all tags
+ * import '@volunteerkit/widgets/define/vk-opportunity-list.js';    // or one tag
+ * import { VkOpportunityList, configure } from '@volunteerkit/widgets';
+ * ```
+ *
+ * Class modules never register themselves; the `define/` modules do (and are the package's only
+ * side effects), through a guard that warns instead of throwing when a tag is already defined.
+ *
+ * @module
+ */
+import './define/vk-provider.js';
+import './define/vk-opportunity-list.js';
+import './define/vk-honor-board.js';
+import './define/vk-signup-form.js';
+
+export { VkProvider } from './provider/provider.js';
+export { VkOpportunityList } from './opportunity-list/opportunity-list.js';
+export type { OpportunityListLayout, OpportunityListSignup, OpportunityListFilter } from './opportunity-list/opportunity-list.js';
+export { VkHonorBoard } from './honor-board/honor-board.js';
+export type { HonorBoardLayout } from './honor-board/honor-board.js';
+export { VkSignupForm, VkSignupSubmitEvent, VkSignupSuccessEvent, VkSignupErrorEvent } from './signup-form/vk-signup-form.js';
+export type { VkSignupSubmitDetail, VkSignupSuccessDetail, VkSignupErrorDetail } from './signup-form/vk-signup-form.js';
+
+export { VkElement } from './shared/vk-element.js';
+export { configure, getGlobalConfig, resetGlobalConfig, configContext, ConfigController } from './shared/config.js';
+export type { WidgetConfig, WidgetTheme, VkLocale } from './shared/config.js';
+export { defineElement } from './shared/define.js';
+export { VkLoadEvent, VkErrorEvent, VkOpportunitySelectEvent } from './shared/events.js';
+export type { VkLoadDetail, VkErrorDetail, VkOpportunitySelectDetail } from './shared/events.js';
+export { VERSION as version } from './shared/version.js';

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import type { virtualize as virtualizeDirective } from '@lit-labs/virtualizer/virtualize.js';
 import type { Category, ListOpportunitiesParams, Opportunity, Shift } from '@volunteerkit/sdk';
 import { spotsLeft } from '@volunteerkit/sdk/schemas';
 import { VkElement } from '../shared/vk-element.js';
@@ -23,6 +23,19 @@ const FILTERS: readonly OpportunityListFilter[] = ['search', 'category', 'region
 
 /** Above this many loaded items, only the items near the viewport are in the DOM. */
 export const VIRTUALIZE_ABOVE = 50;
+
+/**
+ * The virtualizer is loaded on first need: most lists never pass 50 items, and it is about a third
+ * of this widget's weight. Shared by every list on the page.
+ */
+let virtualize: typeof virtualizeDirective | undefined;
+let virtualizerLoading: Promise<unknown> | undefined;
+function loadVirtualizer(): Promise<unknown> {
+  virtualizerLoading ??= import('@lit-labs/virtualizer/virtualize.js').then((module) => {
+    virtualize = module.virtualize;
+  });
+  return virtualizerLoading;
+}
 /** Typing pauses this long before a search is sent. */
 const SEARCH_DEBOUNCE_MS = 350;
 
@@ -412,14 +425,23 @@ export class VkOpportunityList extends VkElement {
   }
 
   private renderItems() {
-    const virtual = this.items.length > VIRTUALIZE_ABOVE;
+    const long = this.items.length > VIRTUALIZE_ABOVE;
+    if (long && !virtualize) {
+      void loadVirtualizer().then(
+        () => this.requestUpdate(),
+        (error: unknown) => this.dispatchError(error),
+      );
+    }
+    const virtual = long && virtualize !== undefined;
+    // Until the virtualizer has arrived (a moment), a long list shows only its first items.
+    const items = long && !virtual ? this.items.slice(0, VIRTUALIZE_ABOVE) : this.items;
     const total = this.nextCursor === null ? this.items.length : -1;
     const renderItem = (opportunity: Opportunity, index: number) => this.renderItem(opportunity, index, total);
     return html`
       <ul part="items" class="items ${virtual ? 'items--virtual' : ''}" role="list" aria-label=${this.messages.listLabel}>
-        ${virtual
-          ? virtualize({ items: this.items, renderItem, keyFunction: (opportunity) => opportunity.id })
-          : repeat(this.items, (opportunity) => opportunity.id, renderItem)}
+        ${virtual && virtualize
+          ? virtualize({ items, renderItem, keyFunction: (opportunity) => opportunity.id })
+          : repeat(items, (opportunity) => opportunity.id, renderItem)}
       </ul>
       ${this.renderLoadMore()}
     `;
