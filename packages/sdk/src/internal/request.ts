@@ -76,7 +76,7 @@ function problemFrom(status: number, statusText: string, text: string, describe:
 }
 
 /** One fetch, bounded by `timeout`, cancellable by `signal`; the body is read inside the bound. */
-async function attempt(options: SendOptions): Promise<Response & { bodyText: string }> {
+async function attempt(options: SendOptions): Promise<{ response: Response; text: string }> {
   const { signal, timeout } = options;
   const controller = new AbortController();
   const onAbort = () => controller.abort(signal!.reason);
@@ -94,8 +94,7 @@ async function attempt(options: SendOptions): Promise<Response & { bodyText: str
       body: options.body ?? null,
       signal: controller.signal,
     });
-    const bodyText = await response.text();
-    return Object.assign(response, { bodyText });
+    return { response, text: await response.text() };
   } catch (cause) {
     if (signal?.aborted) throw signal.reason;
     if (timedOut) throw new TimeoutError(`${options.describe} timed out after ${timeout} ms`);
@@ -121,9 +120,9 @@ export async function send(options: SendOptions): Promise<RawResponse> {
     let retryAfter: number | null = null;
     let retryable: boolean;
     try {
-      const response = await attempt(options);
-      if (response.ok) return { status: response.status, headers: response.headers, text: response.bodyText };
-      const problem = problemFrom(response.status, response.statusText, response.bodyText, options.describe);
+      const { response, text } = await attempt(options);
+      if (response.ok) return { status: response.status, headers: response.headers, text };
+      const problem = problemFrom(response.status, response.statusText, text, options.describe);
       error = errorFromProblem(problem, response.headers);
       retryAfter = parseRetryAfter(response.headers.get('retry-after'));
       // A 409 with Retry-After is the server saying "the first request with this Idempotency-Key
