@@ -35,6 +35,9 @@ export const signupFormStyles = css`
   p {
     margin: 0;
   }
+  slot {
+    display: block;
+  }
   fieldset {
     display: flex;
     flex-direction: column;

@@ -616,6 +616,23 @@ describe('<vk-signup-form>', () => {
     expect($<HTMLInputElement>(el, '#field-consent')!.checked).to.equal(true);
   });
 
+  it('shows the host’s own content in the intro and success slots', async () => {
+    serve();
+    const el = await fixture<VkSignupForm>(html`<vk-signup-form locale="en" base-url=${BASE_URL} publishable-key=${PUBLISHABLE_KEY} opportunity="opp_elderly001">
+      <p slot="intro" id="intro">Bring your student card.</p>
+      <p slot="success" id="next">We will text you the meeting point.</p>
+    </vk-signup-form>`);
+    await ready(el);
+    const assigned = (name: string) => ($<HTMLSlotElement>(el, `slot[name="${name}"]`)?.assignedElements() ?? []).map((e) => e.id);
+    expect(assigned('intro')).to.deep.equal(['intro']);
+    expect(assigned('success')).to.deep.equal([]); // no success slot in the form view
+    await fillValid(el);
+    submitButton(el).click();
+    await successView(el);
+    expect(assigned('success')).to.deep.equal(['next']);
+    await expect(el).to.be.accessible();
+  });
+
   it('speaks Chinese: labels, spots and errors', async () => {
     serve();
     const el = await fixture<VkSignupForm>(html`<vk-signup-form locale="zh-CN" base-url=${BASE_URL} publishable-key=${PUBLISHABLE_KEY} opportunity="opp_elderly001"></vk-signup-form>`);

@@ -127,7 +127,8 @@ const safeHttpUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(ur
  *
  * @summary Sign up for one volunteer opportunity.
  *
- * @slot - Nothing is slotted; the form is rendered from the API. (Reserved for future use.)
+ * @slot intro - Shown under the heading, above the form: the host's own note ("Bring your student card").
+ * @slot success - Shown in the success view after the details: next steps, a link to the host's own page.
  *
  * @csspart loading - The loading skeleton (reserves the form's height).
  * @csspart error - The error state when the form could not be loaded.
@@ -609,6 +610,7 @@ export class VkSignupForm extends VkElement {
     const busy = this.controller.busy;
     return html`<form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onInput} @focusout=${this.onFocusOut}>
       ${this.mode === 'dialog' ? nothing : html`<h2 part="heading">${messages.heading({ title: opportunity.title })}</h2>`}
+      <slot name="intro" part="intro"></slot>
       ${this.showSummary ? this.renderSummary(spec) : nothing}
       ${this.renderShifts(opportunity)}
       ${profile
@@ -845,6 +847,7 @@ export class VkSignupForm extends VkElement {
       ${this.calendarUrl
         ? html`<p><a part="calendar-link" class="button button--secondary" href=${this.calendarUrl} download="volunteer-${signup.reference}.ics">${messages.addToCalendar}</a></p>`
         : nothing}
+      <slot name="success" part="success-extra"></slot>
     </section>`;
   }
 }
