@@ -1,0 +1,199 @@
+// The demo partner pages against the real reference server, in Chromium and Firefox: what a
+// partner's reader does, and what the partner then sees through its secret-key export.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import { createClient } from '@volunteerkit/sdk';
+import { BROWSERS, launch, openPage, screenshotPath, startStack, waitFor, type Stack } from './harness.js';
+
+let stack: Stack;
+before(async () => { stack = await startStack(); });
+after(async () => { await stack?.close(); });
+
+/** Every element matching `selector` in `host`'s shadow root. */
+const inShadow = (host: string, selector: string) => `${host} >>> ${selector}`;
+
+async function listReady(page: Page, host = 'vk-opportunity-list') {
+  await page.waitForSelector(inShadow(host, '[part~="item"]'), { timeout: 20_000 });
+}
+
+async function itemTitles(page: Page, host = 'vk-opportunity-list'): Promise<string[]> {
+  const titles = await page.$$(inShadow(host, '[part~="title"]'));
+  return Promise.all(titles.map((t) => t.evaluate((node) => node.textContent?.trim() ?? '')));
+}
+
+/**
+ * Fills a sign-up form the way a person does: types into each required text field, picks the
+ * first shift and the first option of each required question, ticks consent.
+ */
+async function fillSignupForm(form: ElementHandle<Element>, identity: Record<string, string>) {
+  await form.waitForSelector('>>> [part~="form"]', { timeout: 20_000 });
+  const shift = await form.$('>>> input[data-field="shiftId"]');
+  if (shift) await shift.click();
+  for (const [field, value] of Object.entries(identity)) {
+    const input = await form.$(`>>> input[data-field="volunteer.${field}"]`);
+    if (!input) continue;
+    if (await input.evaluate((node) => (node as HTMLInputElement).type === 'date')) {
+      // A date picker's typing order depends on the browser's locale; set it as a picker would.
+      await input.evaluate((node, date) => {
+        (node as HTMLInputElement).value = date;
+        node.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+        node.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+      }, value);
+    } else {
+      await input.click({ count: 3 });
+      await input.type(value);
+    }
+  }
+  // Required custom questions: the first option of a choice, a short answer for text.
+  const required = await form.$$('>>> [data-field^="answers."][required]');
+  const answered = new Set<string>();
+  for (const control of required) {
+    const [key, type] = await control.evaluate((node) => [node.getAttribute('data-field') ?? '', (node as HTMLInputElement).type]);
+    if (answered.has(key)) continue;
+    answered.add(key);
+    if (type === 'radio' || type === 'checkbox') await control.click();
+    else await control.type('可以');
+  }
+  const consent = await form.$('>>> input[data-field="consent"]');
+  assert.ok(consent, 'the consent checkbox is shown');
+  await consent.click();
+}
+
+async function submitAndReadReference(form: ElementHandle<Element>): Promise<string> {
+  const submit = await form.$('>>> [part~="submit-button"]');
+  assert.ok(submit, 'a submit button');
+  await submit.click();
+  const reference = await form.waitForSelector('>>> [part~="reference"]', { timeout: 20_000 });
+  return (await reference!.evaluate((node) => node.textContent ?? '')).trim();
+}
+
+/** Finds a sign-up by its reference through the partner's secret-key export. */
+async function findInExport(secretKey: string, reference: string) {
+  const partner = createClient({ baseUrl: stack.apiUrl, secretKey });
+  for await (const signup of partner.signups.list({ limit: 100 })) {
+    if (reference.includes(signup.reference)) return signup;
+  }
+  return undefined;
+}
+
+for (const browserName of BROWSERS) {
+  describe(`demo partner pages in ${browserName}`, () => {
+    let browser: Browser;
+    before(async () => { browser = await launch(browserName); });
+    after(async () => { await browser?.close(); });
+
+    for (const [name, path] of [['news', '/news/'], ['campus', '/campus/'], ['enterprise', '/enterprise/'], ['builder', '/builder/']] as const) {
+      it(`the ${name} page loads its widgets with no console error and no CSP violation`, async () => {
+        const { page, problems } = await openPage(browser);
+        await page.goto(`${stack.demoUrl}${path}`, { waitUntil: 'load' });
+        await listReady(page, name === 'builder' ? 'vk-provider vk-opportunity-list' : 'vk-opportunity-list');
+        if (name !== 'builder') await page.waitForSelector(inShadow('vk-honor-board', '[part~="board"]'), { timeout: 20_000 });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        assert.deepEqual(await problems.cspViolations(), [], 'CSP violations');
+        assert.deepEqual(problems.pageErrors, [], 'uncaught errors');
+        assert.deepEqual(problems.consoleErrors, [], 'console errors');
+        await page.close();
+      });
+    }
+
+    it('filtering the news sidebar by category changes the list', async () => {
+      const { page } = await openPage(browser);
+      await page.goto(`${stack.demoUrl}/news/`, { waitUntil: 'load' });
+      await listReady(page);
+      const before = await itemTitles(page);
+      const select = await page.waitForSelector(inShadow('vk-opportunity-list', '[part~="category-select"]'));
+      await select!.select('environment');
+      await waitFor(page, 'the list to show environment activities only', () => {
+        const list = document.querySelector('vk-opportunity-list');
+        const labels = [...(list?.shadowRoot?.querySelectorAll('[part~="item"] [part~="category"]') ?? [])].map((n) => n.textContent?.trim());
+        return list?.getAttribute('category') === 'environment' && labels.length > 0 && new Set(labels).size === 1;
+      });
+      const afterFilter = await itemTitles(page);
+      assert.notDeepEqual(afterFilter, before);
+      await page.close();
+    });
+
+    it('a reader signs up in the news dialog, and the partner sees it in its export', async () => {
+      const { page, problems } = await openPage(browser);
+      await page.goto(`${stack.demoUrl}/news/`, { waitUntil: 'load' });
+      await listReady(page);
+      const button = await page.waitForSelector(inShadow('vk-opportunity-list', '[part~="signup-button"]'));
+      await button!.click();
+      const form = await page.waitForSelector(inShadow('vk-opportunity-list', 'vk-signup-form'), { timeout: 10_000 });
+      const mobile = browserName === 'chromium' ? '13900000001' : '13900000002';
+      // The first activity may have an age limit: then the form asks for a birth date too.
+      await fillSignupForm(form!, { name: '周文清', mobile, birthDate: '1962-03-08' });
+      const reference = await submitAndReadReference(form!);
+      assert.match(reference, /VK-/);
+      const exported = await findInExport('sk_test_news_demo', reference);
+      assert.ok(exported, `sign-up ${reference} is in the news channel's export`);
+      assert.equal(exported.contact.mobile, mobile);
+      assert.equal(exported.contact.name, '周文清');
+      assert.deepEqual(problems.pageErrors, []);
+      await page.close();
+    });
+
+    it('the campus sign-up carries the student identity from the SSO session', async () => {
+      const { page, problems } = await openPage(browser);
+      await page.goto(`${stack.demoUrl}/campus/`, { waitUntil: 'load' });
+      const form = await page.waitForSelector('#campus-form');
+      await waitFor(page, 'the campus session', () => document.querySelector('#sso-status')?.classList.contains('ok'));
+      await form!.waitForSelector('>>> [part~="form"]', { timeout: 20_000 });
+      assert.equal(await form!.$('>>> input[data-field="volunteer.studentId"]'), null, 'no student-ID field with a session');
+      await fillSignupForm(form!, {});
+      const reference = await submitAndReadReference(form!);
+      const exported = await findInExport('sk_test_campus_demo', reference);
+      assert.ok(exported, `sign-up ${reference} is in the campus export`);
+      assert.equal(exported.contact.studentId, '3230100123');
+      assert.equal(exported.contact.name, '林晓雨');
+      assert.deepEqual(problems.pageErrors, []);
+      await page.close();
+    });
+
+    it('the honor board shows ranked entries with masked names', async () => {
+      const { page } = await openPage(browser);
+      await page.goto(`${stack.demoUrl}/campus/`, { waitUntil: 'load' });
+      await page.waitForSelector(inShadow('vk-honor-board', '[part~="row"]'), { timeout: 20_000 });
+      const entries = await page.$$eval(inShadow('vk-honor-board', '[part~="row"]'), (nodes) => nodes.map((n) => ({
+        rank: Number(n.querySelector('[part~="rank"]')?.textContent?.replace(/\D/g, '')),
+        name: n.querySelector('[part~="name"]')?.textContent?.trim() ?? '',
+      })));
+      assert.ok(entries.length >= 3, `${entries.length} entries`);
+      const ranks = entries.map((e) => e.rank);
+      assert.deepEqual(ranks, [...ranks].sort((a, b) => a - b), 'ranks ascend');
+      assert.equal(ranks[0], 1);
+      assert.ok(entries.some((e) => e.name.includes('*')), `some names are masked: ${entries.map((e) => e.name).join(', ')}`);
+      await page.close();
+    });
+
+    it('saves screenshots of every page at phone and desktop widths, in both locales and dark mode', async () => {
+      const shots: string[] = [];
+      for (const [name, path] of [['news', '/news/'], ['campus', '/campus/'], ['enterprise', '/enterprise/'], ['builder', '/builder/']] as const) {
+        for (const [size, viewport] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 900 }]] as const) {
+          for (const scheme of ['light', 'dark'] as const) {
+            const { page } = await openPage(browser, viewport);
+            if (scheme === 'dark') {
+              try { await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]); } catch { await page.close(); continue; }
+            }
+            await page.goto(`${stack.demoUrl}${path}`, { waitUntil: 'load' });
+            await listReady(page, name === 'builder' ? 'vk-provider vk-opportunity-list' : 'vk-opportunity-list');
+            const locales = name === 'campus' ? ['zh-CN', 'en'] : ['zh-CN'];
+            for (const locale of locales) {
+              if (locale === 'en') {
+                await (await page.$('[data-locale="en"]'))!.click();
+                await waitFor(page, 'English', () => document.documentElement.lang === 'en');
+              }
+              await new Promise((resolve) => setTimeout(resolve, 400));
+              const file = screenshotPath(`${browserName}-${name}-${size}-${scheme}${locales.length > 1 ? `-${locale}` : ''}`);
+              await page.screenshot({ path: file as `${string}.png`, fullPage: size === 'phone' ? false : true });
+              shots.push(file);
+            }
+            await page.close();
+          }
+        }
+      }
+      assert.ok(shots.length >= 8, `${shots.length} screenshots`);
+    });
+  });
+}
