@@ -9,6 +9,7 @@ import * as q from './db/queries.js';
 import type { AppEnv, AppServices } from './http/context.js';
 import { callerAndCors, idempotency, jsonBody, rateLimit, requestContext } from './http/middleware.js';
 import { ApiError, problemBody } from './http/problem.js';
+import { ReadCache, readCache } from './http/read-cache.js';
 import { partnerRoutes } from './routes/partner.js';
 import { publicRoutes } from './routes/public.js';
 import { volunteerRoutes } from './routes/volunteer.js';
@@ -22,7 +23,13 @@ export interface AppOptions {
   bodyLimitBytes?: number;
   /** One access-log line per request on stderr. */
   log?: boolean;
+  /** How long each instance remembers keys and channels it looked up; 0 turns it off. Default 5000. */
+  configCacheMs?: number;
+  /** How long identical public reads are answered from this instance's memory; 0 turns it off. Default 2000. */
+  readCacheMs?: number;
 }
+
+export const DEFAULT_READ_CACHE_MS = 2000;
 
 export const DEFAULT_RATE_LIMIT = { perMinute: 600 };
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -56,9 +63,11 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
       console.error(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms ${c.get('requestId')}`);
     });
   }
-  app.use('*', callerAndCors());
+  app.use('*', callerAndCors(options.configCacheMs ?? 5000));
   if (limit) app.use('*', rateLimit(limit.perMinute));
   app.use('*', jsonBody(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT));
+  const readCacheMs = options.readCacheMs ?? DEFAULT_READ_CACHE_MS;
+  if (readCacheMs > 0) app.use('*', readCache(new ReadCache(readCacheMs)));
   app.use('*', idempotency());
 
   app.get('/health', async (c) => {

@@ -38,6 +38,8 @@ export interface ServerOptions {
   rateLimit?: { perMinute: number } | false;
   /** One access-log line per request on stderr. */
   log?: boolean;
+  /** How long identical public reads are answered from this instance's memory (ms); 0 turns it off. Default 2000. */
+  readCacheMs?: number;
   /** The clock (tests). */
   now?: () => Date;
 }
@@ -62,6 +64,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const seeded = options.seed ? await seedIfEmpty(db, now()) : null;
   const appOptions: AppOptions = { now, log: options.log ?? false };
   if (options.rateLimit !== undefined) appOptions.rateLimit = options.rateLimit;
+  if (options.readCacheMs !== undefined) appOptions.readCacheMs = options.readCacheMs;
   const app = createApp(db, appOptions);
   const host = options.host ?? '127.0.0.1';
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {

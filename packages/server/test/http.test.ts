@@ -13,7 +13,7 @@ let signupId: string;
 
 before(async () => {
   t = await openTestDatabase();
-  app = createApp(t.db, { rateLimit: false });
+  app = createApp(t.db, { readCacheMs: 0, rateLimit: false });
   await resetToChannels(t.db);
   fixture = await addOpportunity(t.db, { capacity: 100, title: '缓存测试活动', questions: [{ id: 'q_a', label: 'A', kind: 'choice', required: false, options: ['x'] }] });
   const res = await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body: { opportunityId: fixture.opportunityId, shiftId: fixture.shiftIds[0], volunteer: guest(), consent: CONSENT } });
@@ -56,6 +56,30 @@ describe('HTTP caching of public reads', () => {
     assert.equal(error.headers.get('cache-control'), 'no-store');
     const write = await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body: { opportunityId: fixture.opportunityId, shiftId: fixture.shiftIds[0], volunteer: guest(), consent: CONSENT } });
     assert.equal(write.headers.get('cache-control'), 'private, no-store');
+  });
+});
+
+describe('the per-instance read cache', () => {
+  it('answers identical public reads from memory until it expires or this instance handles a write', async () => {
+    const cached = createApp(t.db, { rateLimit: false, readCacheMs: 300 });
+    const path = `/v1/opportunities/${fixture.opportunityId}?key=${news.publishableKey}`;
+    const first = await call(cached, 'GET', path);
+    await t.db.query(`UPDATE opportunities SET title = '改过的标题' WHERE id = $1`, [fixture.opportunityId]);
+    const fromMemory = await call(cached, 'GET', path);
+    assert.equal(fromMemory.body.title, first.body.title, 'served from the cache');
+    assert.equal(fromMemory.headers.get('etag'), first.headers.get('etag'));
+    const revalidated = await cached.request(path, { headers: { 'If-None-Match': first.headers.get('etag')! } });
+    assert.equal(revalidated.status, 304);
+    const otherChannel = await call(cached, 'GET', `/v1/opportunities/${fixture.opportunityId}?key=${SEED_KEYS.enterprise.publishableKey}`);
+    assert.equal(otherChannel.body.title, '改过的标题', 'entries are per channel');
+    await new Promise((resolve) => setTimeout(resolve, 350));
+    assert.equal((await call(cached, 'GET', path)).body.title, '改过的标题', 'expired after readCacheMs');
+    await t.db.query(`UPDATE opportunities SET title = '缓存测试活动' WHERE id = $1`, [fixture.opportunityId]);
+    await call(cached, 'POST', '/v1/signups', { key: news.publishableKey, body: { opportunityId: fixture.opportunityId, shiftId: fixture.shiftIds[0], volunteer: guest(), consent: CONSENT } });
+    const afterWrite = await call(cached, 'GET', path);
+    assert.equal(afterWrite.body.title, '缓存测试活动', 'a write empties the cache');
+    const secret = await call(cached, 'GET', `/v1/opportunities/${fixture.opportunityId}`, { bearer: news.secretKey });
+    assert.equal(secret.headers.get('etag'), null, 'secret-key reads are never cached');
   });
 });
 

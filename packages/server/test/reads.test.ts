@@ -13,7 +13,7 @@ let app: ReturnType<typeof createApp>;
 
 before(async () => {
   t = await openTestDatabase();
-  app = createApp(t.db, { rateLimit: false });
+  app = createApp(t.db, { readCacheMs: 0, rateLimit: false });
 });
 after(() => t.close());
 beforeEach(() => resetToChannels(t.db));
@@ -202,7 +202,7 @@ describe('service hours, honor board and stats', () => {
     await record(v.volunteerId, opp, 3, 'approve');
     const week = await call(app, 'GET', '/v1/honor-board?period=week', { key: news.publishableKey });
     assert.equal(week.body.entries[0].value, 3);
-    const past = createApp(t.db, { rateLimit: false, now: () => new Date(Date.now() + 10 * DAY) });
+    const past = createApp(t.db, { readCacheMs: 0, rateLimit: false, now: () => new Date(Date.now() + 10 * DAY) });
     const later = await call(past, 'GET', '/v1/honor-board?period=week', { key: news.publishableKey });
     assert.deepEqual(later.body.entries, []);
   });

@@ -18,7 +18,7 @@ let clock = new Date();
 
 before(async () => {
   t = await openTestDatabase();
-  app = createApp(t.db, { rateLimit: false, now: () => clock });
+  app = createApp(t.db, { readCacheMs: 0, rateLimit: false, now: () => clock });
 });
 after(() => t.close());
 beforeEach(async () => {

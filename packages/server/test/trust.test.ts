@@ -13,7 +13,7 @@ let app: ReturnType<typeof createApp>;
 
 before(async () => {
   t = await openTestDatabase();
-  app = createApp(t.db, { rateLimit: false });
+  app = createApp(t.db, { readCacheMs: 0, rateLimit: false });
 });
 after(() => t.close());
 beforeEach(() => resetToChannels(t.db));
@@ -125,7 +125,7 @@ describe('sessions', () => {
 
   it('an expired session token is 401', async () => {
     const session = await mint('sso-exp', 60);
-    const later = createApp(t.db, { rateLimit: false, now: () => new Date(Date.now() + 61_000) });
+    const later = createApp(t.db, { readCacheMs: 0, rateLimit: false, now: () => new Date(Date.now() + 61_000) });
     assertProblem(await call(later, 'GET', '/v1/me', { bearer: session.token }), 401, 'unauthorized');
     assert.equal((await call(app, 'GET', '/v1/me', { bearer: session.token })).status, 200);
   });
@@ -164,8 +164,8 @@ describe('honor-board scopes', () => {
 
 describe('rate limits', () => {
   it('over the limit: 429 with Retry-After; counters live in the database, shared by every instance', async () => {
-    const limited = createApp(t.db, { rateLimit: { perMinute: 5 } });
-    const other = createApp(t.db, { rateLimit: { perMinute: 5 } });
+    const limited = createApp(t.db, { readCacheMs: 0, rateLimit: { perMinute: 5 } });
+    const other = createApp(t.db, { readCacheMs: 0, rateLimit: { perMinute: 5 } });
     const statuses: number[] = [];
     for (let i = 0; i < 3; i++) statuses.push((await call(limited, 'GET', '/v1/channel', { key: news.publishableKey })).status);
     for (let i = 0; i < 2; i++) statuses.push((await call(other, 'GET', '/v1/channel', { key: news.publishableKey })).status);

@@ -135,12 +135,16 @@ const SORTS: Record<OpportunitySortName, { expression: string; descending: boole
  * One page of opportunities visible to a channel, in keyset order. Search is a case-insensitive
  * substring match per term (ILIKE), which works for Chinese text without a tokenizer; every term
  * must match one of title, summary, organizer or place.
+ *
+ * Two steps keep it fast: first the sort keys of narrow rows (ids, one pass over the shifts),
+ * then the full rows of just the page.
  */
 export async function searchOpportunities(db: Queryable, s: OpportunitySearch): Promise<OpportunityRow[]> {
   const p = new Params();
   const now = p.add(s.now);
   const where = [`o.status <> 'draft'`, `(o.audience = 'public' OR o.audience = ${p.add(s.channelId)})`];
   const scoreParts: string[] = [];
+  const textMatch = s.terms.length > 0;
   for (const term of s.terms) {
     const pattern = p.add(likePattern(term));
     const fields = ['o.title', 'o.summary', 'org.name', 'o.location_name', 'o.location_address'];
@@ -175,37 +179,50 @@ export async function searchOpportunities(db: Queryable, s: OpportunitySearch): 
     outer.push(`(sort_key ${sort.descending ? '<' : '>'} ${key}::float8 OR (sort_key = ${key}::float8 AND id > ${id}))`);
   }
   const sql = `
-    WITH base AS (
-      SELECT o.*, org.name AS org_name,
-        (SELECT min(s.starts_at) FROM shifts s WHERE s.opportunity_id = o.id AND s.ends_at >= ${now}) AS next_start,
-        (SELECT coalesce(sum(greatest(s.capacity - s.signed_up, 0)), 0)::int FROM shifts s
-          WHERE s.opportunity_id = o.id AND s.starts_at > ${now}) AS open_spots,
+    WITH shift_summary AS (
+      SELECT opportunity_id,
+        min(starts_at) FILTER (WHERE ends_at >= ${now}) AS next_start,
+        coalesce(sum(greatest(capacity - signed_up, 0)) FILTER (WHERE starts_at > ${now}), 0)::int AS open_spots
+      FROM shifts GROUP BY opportunity_id
+    ), base AS (
+      SELECT o.id, o.status, o.created_at, ss.next_start, coalesce(ss.open_spots, 0) AS open_spots,
         ${distance} AS distance_km,
-        ${scoreParts.length ? scoreParts.join(' + ') : '0'} AS score
-      FROM opportunities o JOIN organizations org ON org.id = o.org_id
+        ${textMatch ? scoreParts.join(' + ') : '0'} AS score
+      FROM opportunities o ${textMatch ? 'JOIN organizations org ON org.id = o.org_id' : ''}
+        LEFT JOIN shift_summary ss ON ss.opportunity_id = o.id
       WHERE ${where.join(' AND ')}
     ), keyed AS (
-      SELECT base.*,
+      SELECT id, distance_km, open_spots,
         CASE WHEN status = 'recruiting' AND open_spots = 0 THEN 'full' ELSE status END AS effective_status,
         (${sort.expression})::float8 AS sort_key
       FROM base
     )
-    SELECT * FROM keyed WHERE ${outer.join(' AND ')}
+    SELECT id, sort_key FROM keyed WHERE ${outer.join(' AND ')}
     ORDER BY sort_key ${sort.descending ? 'DESC' : 'ASC'}, id ASC
     LIMIT ${p.add(s.limit)}`;
-  return db.query<OpportunityRow>(sql, p.values);
+  const page = await db.query<{ id: string; sort_key: number }>(sql, p.values);
+  if (page.length === 0) return [];
+  const rows = await db.query<OpportunityRow>(
+    `${OPPORTUNITY_SELECT} WHERE o.id = ANY($1::text[])`,
+    [page.map((r) => r.id), s.now],
+  );
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return page.map((r) => ({ ...byId.get(r.id)!, sort_key: r.sort_key }));
 }
+
+/** Full opportunity rows with the organizer's name and the status as the public sees it ($2 = now). */
+const OPPORTUNITY_SELECT = `
+  SELECT o.*, org.name AS org_name,
+    CASE WHEN o.status = 'recruiting' AND NOT EXISTS (
+      SELECT 1 FROM shifts s WHERE s.opportunity_id = o.id AND s.starts_at > $2 AND s.signed_up < s.capacity)
+    THEN 'full' ELSE o.status END AS effective_status
+  FROM opportunities o JOIN organizations org ON org.id = o.org_id`;
 
 /** One opportunity, if the channel may see it. */
 export async function getOpportunity(db: Queryable, id: string, channelId: string, now: Date): Promise<OpportunityRow | null> {
   const [row] = await db.query<OpportunityRow>(
-    `SELECT o.*, org.name AS org_name,
-       CASE WHEN o.status = 'recruiting' AND NOT EXISTS (
-         SELECT 1 FROM shifts s WHERE s.opportunity_id = o.id AND s.starts_at > $3 AND s.signed_up < s.capacity)
-       THEN 'full' ELSE o.status END AS effective_status
-     FROM opportunities o JOIN organizations org ON org.id = o.org_id
-     WHERE o.id = $1 AND o.status <> 'draft' AND (o.audience = 'public' OR o.audience = $2)`,
-    [id, channelId, now],
+    `${OPPORTUNITY_SELECT} WHERE o.id = $1 AND o.status <> 'draft' AND (o.audience = 'public' OR o.audience = $3)`,
+    [id, now, channelId],
   );
   return row ?? null;
 }

@@ -25,5 +25,7 @@ export type AppEnv = {
     /** Parsed JSON body of a write (`undefined` when none). */
     body: unknown;
     services: AppServices;
+    /** The JSON a public read produced, for the read cache. */
+    readBody: string | undefined;
   };
 };

@@ -20,6 +20,7 @@ export function requestContext(services: AppServices): MiddlewareHandler<AppEnv>
     c.set('caller', null);
     c.set('rawBody', '');
     c.set('body', undefined);
+    c.set('readBody', undefined);
     c.set('locale', negotiateLocale(c.req.query('locale'), c.req.header('accept-language')));
     c.header('X-Request-Id', requestId);
     await next();
@@ -44,7 +45,29 @@ function allowOrigin(c: Context<AppEnv>, origin: string): void {
  * preflight (OPTIONS) carries no credentials: it is answered for the channel named by `?key=`, or
  * for any channel's origin when the key travels in a header (the real request is checked again).
  */
-export function callerAndCors(): MiddlewareHandler<AppEnv> {
+export function callerAndCors(configCacheMs: number): MiddlewareHandler<AppEnv> {
+  // Keys and channels change rarely and are read on every request: each instance remembers the
+  // ones it found for a few seconds (a revoked key stops working within `configCacheMs`).
+  const remembered = new Map<string, { value: { kind: 'publishable' | 'secret'; channel: ChannelRow } | ChannelRow; expires: number }>();
+  const recall = async <T extends object>(cacheKey: string, load: () => Promise<T | null>): Promise<T | null> => {
+    const now = Date.now();
+    const hit = remembered.get(cacheKey);
+    if (hit && hit.expires > now) return hit.value as T;
+    const value = await load();
+    if (value && configCacheMs > 0) {
+      if (remembered.size > 1000) remembered.clear();
+      remembered.set(cacheKey, { value: value as never, expires: now + configCacheMs });
+    }
+    return value;
+  };
+  const keyOwner = (db: AppServices['db'], key: string) =>
+    recall(`key:${hashKey(key)}`, async () => {
+      const row = await q.findApiKey(db, hashKey(key));
+      const channel = row ? await q.getChannel(db, row.channel_id) : null;
+      return row && channel ? { kind: row.kind, channel } : null;
+    });
+  const channelById = (db: AppServices['db'], id: string) => recall(`channel:${id}`, () => q.getChannel(db, id));
+
   return async (c, next) => {
     const { db, now, secrets } = c.get('services');
     const origin = c.req.header('origin');
@@ -53,9 +76,8 @@ export function callerAndCors(): MiddlewareHandler<AppEnv> {
     if (c.req.method === 'OPTIONS') {
       if (!origin) return c.body(null, 204);
       const queryKey = c.req.query('key');
-      const keyRow = queryKey ? await q.findApiKey(db, hashKey(queryKey)) : null;
-      const channel = keyRow ? await q.getChannel(db, keyRow.channel_id) : null;
-      const allowList = channel ? channel.allowed_origins : await q.allAllowedOrigins(db);
+      const owner = queryKey ? await keyOwner(db, queryKey) : null;
+      const allowList = owner ? owner.channel.allowed_origins : await q.allAllowedOrigins(db);
       if (!originAllowed(origin, allowList)) throw new ApiError(403, 'origin_not_allowed', `Origin ${origin} is not allowed.`);
       allowOrigin(c, origin);
       c.header('Access-Control-Allow-Methods', 'GET, POST, PATCH, OPTIONS');
@@ -110,10 +132,9 @@ export function callerAndCors(): MiddlewareHandler<AppEnv> {
     if (queryKey !== undefined && !queryKey.startsWith('pk_'))
       throw new ApiError(401, 'unauthorized', 'Only a publishable key (pk_…) may travel in the URL; send other credentials in the Authorization header.');
     const channelOfKey = async (key: string, expected: 'publishable' | 'secret'): Promise<ChannelRow> => {
-      const row = await q.findApiKey(db, hashKey(key));
-      const channel = row && row.kind === expected ? await q.getChannel(db, row.channel_id) : null;
-      if (!channel) throw new ApiError(401, 'unauthorized', `Unknown ${expected} key.`);
-      return channel;
+      const owner = await keyOwner(db, key);
+      if (!owner || owner.kind !== expected) throw new ApiError(401, 'unauthorized', `Unknown ${expected} key.`);
+      return owner.channel;
     };
     let caller: Caller;
     if (bearer?.startsWith('vst_')) {
@@ -122,7 +143,7 @@ export function callerAndCors(): MiddlewareHandler<AppEnv> {
         const why = result.reason === 'expired' ? 'has expired' : 'is not valid';
         throw new ApiError(401, 'unauthorized', `The session token ${why}; ask the partner's back end for a new one.`);
       }
-      const channel = await q.getChannel(db, result.claims.channelId);
+      const channel = await channelById(db, result.claims.channelId);
       if (!channel) throw new ApiError(401, 'unauthorized', 'The session token is not valid.');
       caller = { kind: 'session', channel, volunteerId: result.claims.volunteerId };
     } else if (bearer?.startsWith('sk_')) {
