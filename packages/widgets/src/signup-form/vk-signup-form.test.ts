@@ -157,6 +157,8 @@ describe('<vk-signup-form>', () => {
     // the afternoon shift is full: waitlist wording instead of "0 spots left"
     const shifts = [...el.shadowRoot!.querySelectorAll('[part~="shift-option"]')].map((s) => s.textContent!.replace(/\s+/g, ' '));
     expect(shifts[0]).to.match(/8 spots left/);
+    // 09:00–11:30 in Asia/Shanghai, whatever the zone of the machine running the test
+    expect(shifts[0]).to.match(/9:00/).and.to.match(/11:30/);
     expect(shifts[1]).to.match(/Full — join the waitlist/);
     const link = $<HTMLAnchorElement>(el, '[part~="privacy-link"]')!;
     expect(link.href).to.equal('https://news.example.cn/volunteer/privacy');
@@ -289,6 +291,22 @@ describe('<vk-signup-form>', () => {
     $(el, '[part~="retry-button"]')!.click();
     await successView(el);
     expect(posts).to.have.length(attempts + 1);
+    expect(new Set(posts.map((p) => p.idempotencyKey)).size).to.equal(1);
+  });
+
+  it('after the SDK’s retries give up on 5xx, offers a retry with the same key', async () => {
+    let failing = true;
+    const { posts } = serve({ post: () => (failing ? problem(500, 'internal_error', 'Boom') : HttpResponse.json(makeSignup(), { status: 201 })) });
+    const el = await mount();
+    await ready(el);
+    await fillValid(el);
+    submitButton(el).click();
+    await waitUntil(() => $(el, '[part~="retry-button"]'), 'no retry button', { timeout: 10000 });
+    expect(liveRegion(el)).to.include('the service had a problem');
+    failing = false;
+    $(el, '[part~="retry-button"]')!.click();
+    await successView(el);
+    expect(posts.length).to.be.greaterThan(1);
     expect(new Set(posts.map((p) => p.idempotencyKey)).size).to.equal(1);
   });
 
