@@ -668,8 +668,20 @@ export type IdempotencyClaim =
  * Claims `key` for a write, or returns what is stored for it. Records older than `expiredBefore`
  * are forgotten first, so a key can be reused after a day.
  */
-export async function claimIdempotencyKey(db: Queryable, scope: string, key: string, requestHash: string, expiredBefore: Date): Promise<IdempotencyClaim> {
-  await db.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND created_at < $3', [scope, key, expiredBefore]);
+export async function claimIdempotencyKey(
+  db: Queryable,
+  scope: string,
+  key: string,
+  requestHash: string,
+  expiredBefore: Date,
+  abandonedBefore: Date,
+): Promise<IdempotencyClaim> {
+  // A record still "in progress" long after it started belongs to a request whose instance died
+  // mid-way: the retry may take it over (the sign-up rules still catch a duplicate).
+  await db.query(
+    'DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND (created_at < $3 OR (status IS NULL AND created_at < $4))',
+    [scope, key, expiredBefore, abandonedBefore],
+  );
   const inserted = await db.query(
     `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
     [scope, key, requestHash],
@@ -679,7 +691,7 @@ export async function claimIdempotencyKey(db: Queryable, scope: string, key: str
     'SELECT request_hash, status, body FROM idempotency_keys WHERE scope = $1 AND key = $2',
     [scope, key],
   );
-  if (!row) return claimIdempotencyKey(db, scope, key, requestHash, expiredBefore);
+  if (!row) return claimIdempotencyKey(db, scope, key, requestHash, expiredBefore, abandonedBefore);
   return { claimed: false, requestHash: row.request_hash, status: row.status, body: row.body };
 }
 

@@ -253,6 +253,8 @@ async function readLimited(request: Request, limit: number, tooLarge: () => ApiE
 }
 
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+/** A write still unfinished after this long is taken to have died with its instance. */
+const IDEMPOTENCY_ABANDONED_MS = 60 * 1000;
 
 /**
  * `Idempotency-Key` on writes: the first response (status and body) is stored; a retry with the
@@ -275,7 +277,8 @@ export function idempotency(): MiddlewareHandler<AppEnv> {
       sincePurge = 0;
       await q.purgeIdempotencyKeys(db, expiredBefore);
     }
-    const claim = await q.claimIdempotencyKey(db, scope, key, requestHash, expiredBefore);
+    const abandonedBefore = new Date(now().getTime() - IDEMPOTENCY_ABANDONED_MS);
+    const claim = await q.claimIdempotencyKey(db, scope, key, requestHash, expiredBefore, abandonedBefore);
     if (!claim.claimed) {
       if (claim.requestHash !== requestHash)
         throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request; use a new key for a new request.');

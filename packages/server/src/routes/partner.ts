@@ -38,6 +38,10 @@ partnerRoutes.get('/signups', async (c) => {
     opportunityId: query.opportunityId, status: query.status, afterSeq: seqCursor(query.cursor), limit: limit + 1,
   });
   const sealSecret = (await secrets()).seal;
+  if (query.reveal === 'idNumber') {
+    // Unmasked ID numbers leave the platform only on explicit request, and leave a trace.
+    console.warn(`[volunteerkit-server] audit: channel ${caller.channel.id} exported unmasked ID numbers (request ${c.get('requestId')})`);
+  }
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   const idNumberOf = (row: (typeof rows)[number]): string | null => {
