@@ -54,8 +54,8 @@ export const MIN_REFRESH_SECONDS = 2;
  * @cssproperty --vk-color-gold - Rank 1 accent (podium).
  * @cssproperty --vk-ticker-duration - One ticker loop (default 40s).
  *
- * @event vk-load - A board arrived and is shown (also on each refresh); `detail: { count, added, page: 1, hasMore: false }`.
- * @event vk-error - Loading failed (the error state shows a retry); `detail.error`.
+ * @event {VkLoadEvent} vk-load - A board arrived and is shown (also on each refresh); `detail: { count, added, page: 1, hasMore: false }`.
+ * @event {VkErrorEvent} vk-error - Loading failed (the error state shows a retry); `detail.error`.
  */
 export class VkHonorBoard extends VkElement {
   static override styles = [...baseStyles, styles];

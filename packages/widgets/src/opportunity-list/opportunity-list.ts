@@ -103,9 +103,9 @@ function upcomingShifts(opportunity: Opportunity, now = Date.now()): Shift[] {
  * @csspart dialog-header - The dialog's title bar.
  * @csspart dialog-close - The dialog's close button.
  *
- * @event vk-opportunity-select - A reader chose an opportunity (sign-up button or link); `detail.opportunity`. Cancelable: `preventDefault()` keeps the dialog closed / the link unfollowed.
- * @event vk-load - A page arrived and is shown; `detail: { count, added, page, hasMore }`.
- * @event vk-error - Loading failed (the error state shows a retry); `detail.error`.
+ * @event {VkOpportunitySelectEvent} vk-opportunity-select - A reader chose an opportunity (sign-up button or link); `detail.opportunity`. Cancelable: `preventDefault()` keeps the dialog closed / the link unfollowed.
+ * @event {VkLoadEvent} vk-load - A page arrived and is shown; `detail: { count, added, page, hasMore }`.
+ * @event {VkErrorEvent} vk-error - Loading failed (the error state shows a retry); `detail.error`.
  */
 export class VkOpportunityList extends VkElement {
   static override styles = [...baseStyles, styles];

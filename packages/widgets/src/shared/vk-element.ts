@@ -33,7 +33,7 @@ import { sharedMessages } from './shared.messages.js';
  * @cssproperty --vk-large-text-scale - Factor applied by `large-text` (1.25).
  * @cssproperty --vk-focus-ring - Focus outline (`0.1875em solid <primary>`).
  * @csspart crash - The message shown if the widget itself failed.
- * @event vk-error - Something failed; `event.detail.error` says what.
+ * @event {VkErrorEvent} vk-error - Something failed; `event.detail.error` says what.
  */
 export class VkElement extends LitElement {
   /** The VolunteerKit version this element class belongs to (named in duplicate warnings). */
