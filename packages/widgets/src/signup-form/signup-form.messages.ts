@@ -55,6 +55,7 @@ export const signupFormMessages = defineMessages(
     retryableRateLimited: (p: { seconds: number | null }) =>
       p.seconds ? `Too many sign-ups right now. Please try again in ${p.seconds} seconds. Your answers are kept.` : 'Too many sign-ups right now. Please try again in a moment. Your answers are kept.',
     retrySubmit: 'Send again',
+    sendNow: 'Try now',
     signupClosed: 'Sign-up for this activity is closed.',
     requirementsNotMet: 'You do not meet the requirements for this activity.',
     notAllowed: 'This website is not allowed to send sign-ups. Please contact the organizer.',
@@ -131,6 +132,7 @@ export const signupFormMessages = defineMessages(
       retryableRateLimited: (p: { seconds: number | null }) =>
         p.seconds ? `当前报名人数过多，请 ${p.seconds} 秒后再试。您填写的内容已保留。` : '当前报名人数过多，请稍后再试。您填写的内容已保留。',
       retrySubmit: '重新提交',
+      sendNow: '立即重试',
       signupClosed: '这个活动的报名已截止。',
       requirementsNotMet: '您不符合这个活动的报名条件。',
       notAllowed: '此网站无权提交报名，请联系活动组织方。',
@@ -205,6 +207,7 @@ export const signupFormMessages = defineMessages(
       retryableRateLimited: (p: { seconds: number | null }) =>
         p.seconds ? `目前報名人數過多，請 ${p.seconds} 秒後再試。您填寫的內容已保留。` : '目前報名人數過多，請稍後再試。您填寫的內容已保留。',
       retrySubmit: '重新送出',
+      sendNow: '立即重試',
       signupClosed: '這個活動的報名已截止。',
       requirementsNotMet: '您不符合這個活動的報名條件。',
       notAllowed: '此網站無權送出報名，請聯絡活動主辦方。',

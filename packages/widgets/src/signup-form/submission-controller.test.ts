@@ -122,6 +122,24 @@ describe('SubmissionController', () => {
     expect(controller.state.phase).to.equal('succeeded');
   });
 
+  it('flush sends a queued submission now, with the same key, and the later online event sends nothing more', async () => {
+    const connection = named('ConnectionError');
+    const { controller, network, sent } = setup([fail(connection), fail(connection), ok()]);
+    network.online = false;
+    await controller.submit(body);
+    expect(sent).to.have.length(0);
+    expect((await controller.flush()).phase).to.equal('queued'); // still no connection: waits again
+    expect((await controller.flush()).phase).to.equal('queued');
+    expect(network.listeners.size).to.equal(1);
+    expect((await controller.flush()).phase).to.equal('succeeded');
+    network.goOnline();
+    await new Promise((r) => setTimeout(r));
+    expect(sent.map((s) => s.idempotencyKey)).to.deep.equal(['key-1', 'key-1', 'key-1']);
+    expect(network.listeners.size).to.equal(0);
+    expect((await controller.flush()).phase).to.equal('succeeded'); // not queued: nothing to do
+    expect(sent).to.have.length(3);
+  });
+
   it('withdraws a queued submission when the person changes the form', async () => {
     const { controller, network, sent } = setup([ok()]);
     network.online = false;

@@ -161,6 +161,18 @@ export class SubmissionController<Body, Result> {
   }
 
   /**
+   * Sends a queued submission now instead of waiting for `online` (the person's "try now": a
+   * browser may report offline on a network that works). Same key; if it fails to connect again
+   * it goes back to waiting. Does nothing unless queued.
+   */
+  flush(): Promise<SubmissionState<Result>> {
+    if (this.#state.phase !== 'queued') return Promise.resolve(this.#state);
+    this.#stopWaitingForOnline?.();
+    this.#stopWaitingForOnline = undefined;
+    return this.#send();
+  }
+
+  /**
    * The person changed the form. A submission waiting for the connection is withdrawn: it would
    * send what they no longer want. They submit again when ready (with a new key: a new body).
    * Returns whether a queued submission was withdrawn.

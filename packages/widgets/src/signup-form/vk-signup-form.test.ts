@@ -427,6 +427,7 @@ describe('<vk-signup-form>', () => {
     expect(liveRegion(el)).to.equal('You’re offline — we’ll send this when you’re back. Keep this page open.');
     expect($(el, '[part~="notice"]')!.textContent).to.include('you’re back');
     submitButton(el).click(); // an impatient second click while offline
+    expect($(el, '[part~="notice"] [part~="retry-button"]')!.textContent).to.equal('Try now');
     await expect(el).to.be.accessible();
     await new Promise((r) => setTimeout(r, 50));
     expect(posts).to.have.length(0);
@@ -454,6 +455,21 @@ describe('<vk-signup-form>', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(posts).to.have.length(failedAttempts + 1);
     expect(new Set(posts.map((p) => p.idempotencyKey)).size).to.equal(1);
+  });
+
+  it('"Try now" sends a queued sign-up although the browser says it is offline', async () => {
+    const { posts } = serve();
+    const el = await mount();
+    await ready(el);
+    await fillValid(el);
+    setOnline(false); // a browser that wrongly reports offline
+    submitButton(el).click();
+    await waitUntil(() => $(el, '[part~="notice"] [part~="retry-button"]'));
+    $(el, '[part~="notice"] [part~="retry-button"]')!.click();
+    await successView(el);
+    window.dispatchEvent(new Event('online'));
+    await new Promise((r) => setTimeout(r, 100));
+    expect(posts).to.have.length(1);
   });
 
   it('shows an existing sign-up (409) as success: "already signed up"', async () => {

@@ -132,13 +132,15 @@ const safeHttpUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(ur
  *
  * @csspart loading - The loading skeleton (reserves the form's height).
  * @csspart error - The error state when the form could not be loaded.
- * @csspart retry-button - The button of the error state and of a failed submission.
+ * @csspart retry-button - "Try again" (load error), "Send again" (failed submission), "Try now" (offline).
  * @csspart form - The `<form>`.
  * @csspart heading - The form's heading (the opportunity's title).
  * @csspart error-summary - The list of problems shown after a failed submit; takes focus.
  * @csspart fieldset - Each group: shifts, details, questions, consent.
  * @csspart legend - The title of each group.
  * @csspart shift-option - One shift (a radio with its time and spots left).
+ * @csspart shift-time - The time of a shift, in the activity's time zone.
+ * @csspart spots - "8 spots left" or the waitlist wording.
  * @csspart field - One labelled field (label, hint, input, message).
  * @csspart label - A field's label.
  * @csspart hint - Help text under a label.
@@ -425,6 +427,11 @@ export class VkSignupForm extends VkElement {
     if (!this.controller.busy) void this.controller.retry();
   };
 
+  /** "Try now" while waiting for the connection: browsers sometimes report offline wrongly. */
+  private readonly onSendNow = (): void => {
+    void this.controller.flush();
+  };
+
   private readonly onRetryLoad = (): void => {
     this.loadedFor = undefined;
     this.requestUpdate();
@@ -643,6 +650,9 @@ export class VkSignupForm extends VkElement {
             ${this.submission.phase === 'retryable'
               ? html`<button part="retry-button" class="button" type="button" @click=${this.onRetrySubmit}>${messages.retrySubmit}</button>`
               : nothing}
+            ${this.submission.phase === 'queued'
+              ? html`<button part="retry-button" class="button button--secondary" type="button" @click=${this.onSendNow}>${messages.sendNow}</button>`
+              : nothing}
           </div>`
         : nothing}
       <div class="actions">
@@ -756,8 +766,8 @@ export class VkSignupForm extends VkElement {
       <input type="radio" id=${id} name="shift" data-field="shiftId" .value=${shift.id} .checked=${this.values.shiftId === shift.id}
         required aria-invalid=${invalid ? 'true' : 'false'} />
       <span class="choice__text">
-        <span>${formatDateRange(this.config.locale, shift.start, shift.end, opportunity.timezone)}</span>
-        <span class="spots ${left === 0 ? 'spots--full' : ''}">${left > 0 ? messages.spotsLeft({ count: left }) : messages.fullWaitlist({ waitlisted: shift.waitlisted })}</span>
+        <span part="shift-time">${formatDateRange(this.config.locale, shift.start, shift.end, opportunity.timezone)}</span>
+        <span part="spots" class="spots ${left === 0 ? 'spots--full' : ''}">${left > 0 ? messages.spotsLeft({ count: left }) : messages.fullWaitlist({ waitlisted: shift.waitlisted })}</span>
       </span>
     </label>`;
   }
