@@ -206,7 +206,7 @@ export class VkHonorBoard extends VkElement {
     const current = this.boardTask.value;
     return html`
       ${this.renderControls()}
-      <div part="status" class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       <div class="body layout-${this.layout}" aria-busy=${this.boardTask.status === TaskStatus.PENDING ? 'true' : 'false'}>
         ${this.boardTask.render({
           initial: () => this.renderSkeleton(),

@@ -2,7 +2,8 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { sendKeys } from '@web/test-runner-commands';
 import type { Opportunity } from '@volunteerkit/sdk';
 import '../define/vk-opportunity-list.js';
-import type { VkOpportunityList } from './opportunity-list.js';
+import { openSpots, type VkOpportunityList } from './opportunity-list.js';
+import { spotsLeft } from '@volunteerkit/sdk/schemas';
 import { BASE_URL, HOSTILE_TEXT, PUBLISHABLE_KEY, makeOpportunities, makeOpportunity } from '../../test/fixtures.js';
 import { HttpResponse, api, deferred, http, problem, recordRequests, startMockApi, worker } from '../../test/mock-api.js';
 import type { VkLoadEvent } from '../shared/events.js';
@@ -95,7 +96,7 @@ describe('<vk-opportunity-list>', () => {
     expect(text('time')).to.match(/Nov 28.*9:00.*11:30/);
     expect(first.querySelector('time')!.getAttribute('datetime')).to.equal('2026-11-28T01:00:00.000Z');
     expect(shadow(el).querySelectorAll('[part="item"]')[1]!.querySelector('[part="place"]')!.textContent).to.contain('Online');
-    await waitUntil(() => shadow(el).querySelector('[part="status"][role="status"]')!.textContent!.includes('2 opportunities shown'), 'results not announced');
+    await waitUntil(() => shadow(el).querySelector('[role="status"]')!.textContent!.includes('2 opportunities shown'), 'results not announced');
     await expect(el).to.be.accessible();
   });
 
@@ -256,6 +257,12 @@ describe('<vk-opportunity-list>', () => {
     const link = shadow(el).querySelector<HTMLAnchorElement>('[part="details-link"]')!;
     expect(link.getAttribute('href')).to.equal('/opportunities/opp_list0000?from=list');
     expect(shadow(el).querySelector('[part="signup-button"]')).to.not.exist;
+  });
+
+  it('counts open spots exactly as the contract does', () => {
+    for (const [capacity, signedUp] of [[20, 12], [10, 10], [5, 7], [1, 0]] as const) {
+      expect(openSpots({ capacity, signedUp })).to.equal(spotsLeft({ capacity, signedUp }));
+    }
   });
 
   it('keeps the DOM bounded for a long list (virtualized)', async () => {

@@ -4,7 +4,6 @@ import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { virtualize as virtualizeDirective } from '@lit-labs/virtualizer/virtualize.js';
 import type { Category, ListOpportunitiesParams, Opportunity, Shift } from '@volunteerkit/sdk';
-import { spotsLeft } from '@volunteerkit/sdk/schemas';
 import { VkElement } from '../shared/vk-element.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { WidgetConfigurationError, describeError } from '../shared/errors.js';
@@ -55,6 +54,15 @@ function parseRegionOptions(value: string | null): RegionOption[] {
       const [code = '', ...label] = part.split('=');
       return { code: code.trim(), label: label.join('=').trim() || code.trim() };
     });
+}
+
+/**
+ * Spots still open on a shift: the contract's `spotsLeft`, restated here because importing it
+ * from `@volunteerkit/sdk/schemas` would pull every schema and zod into this widget's eager code
+ * (~15 KB gzip) for one subtraction. a test in opportunity-list.test.ts keeps the two equal.
+ */
+export function openSpots(shift: Pick<Shift, 'capacity' | 'signedUp'>): number {
+  return Math.max(0, shift.capacity - shift.signedUp);
 }
 
 /** Shifts still ahead (or under way), soonest first; all shifts if every one is past. */
@@ -340,7 +348,7 @@ export class VkOpportunityList extends VkElement {
     const messages = this.messages;
     return html`
       ${this.renderFilters()}
-      <div part="status" class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
+      <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       <div class="body layout-${this.layout}" aria-busy=${this.listTask.status === TaskStatus.PENDING ? 'true' : 'false'}>
         ${this.listTask.render({
           initial: () => this.renderSkeleton(),
@@ -452,7 +460,7 @@ export class VkOpportunityList extends VkElement {
     const locale = this.config.locale;
     const shifts = upcomingShifts(opportunity);
     const next = shifts[0];
-    const open = shifts.reduce((sum, shift) => sum + spotsLeft(shift), 0);
+    const open = shifts.reduce((sum, shift) => sum + openSpots(shift), 0);
     const titleId = `title-${opportunity.id}`;
     const canSignUp = opportunity.status === 'recruiting' || opportunity.status === 'full';
     const href = this.detailHref(opportunity);
