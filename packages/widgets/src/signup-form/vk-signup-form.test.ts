@@ -667,6 +667,26 @@ describe('<vk-signup-form>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('reflows in a 320 px column with large text: nothing scrolls sideways', async () => {
+    serve();
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px">
+      <vk-signup-form locale="en" large-text base-url=${BASE_URL} publishable-key=${PUBLISHABLE_KEY} opportunity="opp_elderly001"></vk-signup-form>
+    </div>`);
+    const el = wrapper.querySelector<VkSignupForm>('vk-signup-form')!;
+    await ready(el);
+    const overflowing = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')]
+      .filter((node) => node.getBoundingClientRect().right > wrapper.getBoundingClientRect().right + 1)
+      .map((node) => node.outerHTML.slice(0, 80));
+    expect(overflowing()).to.deep.equal([]);
+    submitButton(el).click();
+    await waitUntil(() => $(el, '[part~="error-summary"]'));
+    expect(overflowing()).to.deep.equal([]);
+    await fillValid(el);
+    submitButton(el).click();
+    await successView(el);
+    expect(overflowing()).to.deep.equal([]);
+  });
+
   it('speaks Chinese: labels, spots and errors', async () => {
     serve();
     const el = await fixture<VkSignupForm>(html`<vk-signup-form locale="zh-CN" base-url=${BASE_URL} publishable-key=${PUBLISHABLE_KEY} opportunity="opp_elderly001"></vk-signup-form>`);
