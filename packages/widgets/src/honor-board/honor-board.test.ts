@@ -80,6 +80,10 @@ describe('<vk-honor-board>', () => {
     expect(rows[0]!.querySelector('[part="stars"] [aria-hidden="true"]')!.textContent).to.contain('★★★★★');
     expect(text(rows[0]!.querySelector('[part="value"]'))).to.equal('420 hours');
     expect(text(shadow(el).querySelector('caption'))).to.equal('Honor board: This month, by service hours');
+    await expect(el).to.be.accessible();
+    el.setAttribute('theme', 'dark');
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
   });
 
   it('lets the reader switch period and metric by keyboard, reflects them and asks the API', async () => {

@@ -98,6 +98,11 @@ describe('<vk-opportunity-list>', () => {
     expect(shadow(el).querySelectorAll('[part="item"]')[1]!.querySelector('[part="place"]')!.textContent).to.contain('Online');
     await waitUntil(() => shadow(el).querySelector('[role="status"]')!.textContent!.includes('2 opportunities shown'), 'results not announced');
     await expect(el).to.be.accessible();
+    // Dark theme and large text stay axe-clean (contrast of every token pair).
+    el.setAttribute('theme', 'dark');
+    el.setAttribute('large-text', '');
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
   });
 
   it('speaks Chinese when the page does', async () => {

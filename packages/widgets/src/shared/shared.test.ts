@@ -6,6 +6,7 @@ import { formatDateRange, formatNumber, plural } from './i18n.js';
 import { toSupportedLocale } from './locale.js';
 import { VERSION } from './version.js';
 import '../define/vk-provider.js';
+import { baseStyles } from './base.styles.js';
 import type { VkErrorEvent } from './events.js';
 
 /** A minimal widget that shows what its ConfigController resolved. */
@@ -32,6 +33,15 @@ class BrokenWidget extends VkElement {
   }
 }
 defineElement('vk-test-broken', BrokenWidget);
+
+/** A widget with the shared styles and one button, to check what the host page can and cannot reach. */
+class StyledProbe extends VkElement {
+  static override styles = baseStyles;
+  protected override render() {
+    return html`<p id="text">文字 text</p><button class="button" type="button">OK</button>`;
+  }
+}
+defineElement('vk-test-styled-probe', StyledProbe);
 
 async function settle(el: VkElement): Promise<void> {
   await el.updateComplete;
@@ -239,5 +249,47 @@ describe('safety net', () => {
     } finally {
       console.error = originalError;
     }
+  });
+});
+
+describe('host styles', () => {
+  it('keeps the page’s root font size, line height and text transform out, and scales in em', async () => {
+    const html_ = document.documentElement;
+    const previous = html_.getAttribute('style');
+    html_.setAttribute('style', 'font-size: 62.5%');
+    try {
+      const root = await fixture(html`<div style="line-height: 4; letter-spacing: 6px; text-transform: uppercase; color: rgb(255, 0, 0)">
+        <vk-test-styled-probe locale="en"></vk-test-styled-probe>
+        <vk-test-styled-probe locale="en" large-text></vk-test-styled-probe>
+      </div>`);
+      const [plain, large] = [...root.querySelectorAll<StyledProbe>('vk-test-styled-probe')];
+      await settle(large!);
+      const text = getComputedStyle(plain!.shadowRoot!.querySelector('#text')!);
+      expect(text.fontSize).to.equal('16px');
+      expect(text.lineHeight).to.equal('24px');
+      expect(text.letterSpacing).to.be.oneOf(['normal', '0px']);
+      expect(text.textTransform).to.equal('none');
+      expect(text.color).to.equal('rgb(31, 35, 40)');
+      expect(getComputedStyle(plain!.shadowRoot!.querySelector('button')!).minHeight).to.equal('44px');
+      expect(getComputedStyle(large!.shadowRoot!.querySelector('#text')!).fontSize).to.equal('20px');
+      expect(getComputedStyle(large!.shadowRoot!.querySelector('button')!).minHeight).to.equal('55px');
+    } finally {
+      if (previous === null) html_.removeAttribute('style');
+      else html_.setAttribute('style', previous);
+    }
+  });
+
+  it('takes the theme and large text from a provider without writing attributes on the widget', async () => {
+    const provider = await fixture(html`<vk-provider theme="dark" large-text><vk-test-styled-probe locale="en"></vk-test-styled-probe></vk-provider>`);
+    const probe = provider.querySelector<StyledProbe>('vk-test-styled-probe')!;
+    await settle(probe);
+    expect(probe.hasAttribute('theme')).to.equal(false);
+    expect(getComputedStyle(probe.shadowRoot!.querySelector('#text')!).color).to.equal('rgb(230, 237, 243)');
+    expect(getComputedStyle(probe).backgroundColor).to.equal('rgb(22, 27, 34)');
+    expect(getComputedStyle(probe.shadowRoot!.querySelector('#text')!).fontSize).to.equal('20px');
+    await expect(probe).to.be.accessible();
+    provider.setAttribute('theme', 'light');
+    await settle(probe);
+    expect(getComputedStyle(probe.shadowRoot!.querySelector('#text')!).color).to.equal('rgb(31, 35, 40)');
   });
 });
