@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { CreateSignupBody } from '@volunteerkit/sdk/schemas';
 import {
-  buildBody, emptyValues, fieldKeyForPath, fieldKeys, mapFieldErrors, validateField, validateForm,
+  signupWindow, buildBody, emptyValues, fieldKeyForPath, fieldKeys, mapFieldErrors, validateField, validateForm,
   type FormSpec, type FormValues,
 } from './form-model.js';
 
@@ -98,5 +98,18 @@ describe('form model', () => {
     const body = buildBody(validValues(), sessionSpec, { ...context, hasSession: true });
     expect(body).not.to.have.property('volunteer');
     expect(validateForm(validValues(), sessionSpec, { ...context, hasSession: true }).fields.size).to.equal(0);
+  });
+
+  it('knows when sign-up is open, as the server decides it', () => {
+    const now = new Date('2026-11-22T10:00:00+08:00');
+    const base = { status: 'recruiting', signupOpensAt: '2026-11-01T00:00:00+08:00', signupClosesAt: '2026-11-27T18:00:00+08:00' };
+    expect(signupWindow(base, now)).to.deep.equal({ open: true });
+    expect(signupWindow({ ...base, status: 'full' }, now)).to.deep.equal({ open: true }); // the waitlist
+    expect(signupWindow({ ...base, signupOpensAt: null, signupClosesAt: null }, now)).to.deep.equal({ open: true });
+    expect(signupWindow({ ...base, status: 'cancelled' }, now)).to.deep.equal({ open: false, reason: 'not_recruiting' });
+    expect(signupWindow({ ...base, signupOpensAt: '2026-11-25T09:00:00+08:00' }, now))
+      .to.deep.equal({ open: false, reason: 'not_open_yet', opensAt: '2026-11-25T09:00:00+08:00' });
+    expect(signupWindow({ ...base, signupClosesAt: '2026-11-21T18:00:00+08:00' }, now))
+      .to.deep.equal({ open: false, reason: 'closed', closedAt: '2026-11-21T18:00:00+08:00' });
   });
 });

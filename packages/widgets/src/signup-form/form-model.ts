@@ -178,3 +178,25 @@ export function buildBody(values: FormValues, spec: FormSpec, context: BodyConte
   }
   return body;
 }
+
+/** Why an opportunity takes no sign-ups now, or `null` when it does. The server's rule, checked early. */
+export type SignupWindow =
+  | { open: true }
+  | { open: false; reason: 'not_recruiting' }
+  | { open: false; reason: 'not_open_yet'; opensAt: string }
+  | { open: false; reason: 'closed'; closedAt: string };
+
+/**
+ * Whether sign-up is open: the opportunity is recruiting (or full: a waitlist place is still a
+ * sign-up) and `now` is inside its sign-up window. The server decides; this spares a person typing
+ * a whole form only to be told at the end.
+ */
+export function signupWindow(
+  opportunity: { status: string; signupOpensAt: string | null; signupClosesAt: string | null },
+  now: Date = new Date(),
+): SignupWindow {
+  if (opportunity.status !== 'recruiting' && opportunity.status !== 'full') return { open: false, reason: 'not_recruiting' };
+  if (opportunity.signupOpensAt && now < new Date(opportunity.signupOpensAt)) return { open: false, reason: 'not_open_yet', opensAt: opportunity.signupOpensAt };
+  if (opportunity.signupClosesAt && now > new Date(opportunity.signupClosesAt)) return { open: false, reason: 'closed', closedAt: opportunity.signupClosesAt };
+  return { open: true };
+}

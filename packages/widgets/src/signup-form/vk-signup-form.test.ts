@@ -50,7 +50,9 @@ function serve(options: {
   post?: (index: number) => Response | Promise<Response>;
   holdGet?: Promise<void>;
 } = {}) {
-  const opportunity = options.opportunity ?? makeOpportunity();
+  // No closing date by default: the shared fixture's closes in November 2026, and these tests
+  // must not start failing on the calendar.
+  const opportunity = options.opportunity ?? makeOpportunity({ signupClosesAt: null });
   const channel = options.channel ?? makeChannel();
   const posts: RecordedPost[] = [];
   worker.use(
@@ -508,7 +510,7 @@ describe('<vk-signup-form>', () => {
   it('renders markup from the API as text', async () => {
     delete (window as { __vkXss?: unknown }).__vkXss;
     serve({
-      opportunity: makeOpportunity({
+      opportunity: makeOpportunity({ signupClosesAt: null,
         title: HOSTILE_TEXT.img,
         questions: [
           { id: 'q_hostile', label: HOSTILE_TEXT.script, kind: 'choice', required: true, options: [HOSTILE_TEXT.mixed, 'ok'] },
@@ -612,7 +614,7 @@ describe('<vk-signup-form>', () => {
 
   it('starts a fresh form when the element is given another opportunity after a success', async () => {
     const { posts } = serve();
-    const other = makeOpportunity({ id: 'opp_other0001', title: 'Another activity', shifts: [makeOpportunity().shifts[0]!] });
+    const other = makeOpportunity({ signupClosesAt: null, id: 'opp_other0001', title: 'Another activity', shifts: [makeOpportunity().shifts[0]!] });
     worker.use(http.get(api('/v1/opportunities/opp_other0001'), () => HttpResponse.json(other)));
     const el = await mount();
     await ready(el);
@@ -685,6 +687,25 @@ describe('<vk-signup-form>', () => {
     submitButton(el).click();
     await successView(el);
     expect(overflowing()).to.deep.equal([]);
+  });
+
+  it('says when sign-up is closed or not open yet instead of showing a form', async () => {
+    const day = 24 * 3600 * 1000;
+    const cases = [
+      { opportunity: makeOpportunity({ signupClosesAt: new Date(Date.now() - day).toISOString() }), text: /Sign-up closed on/ },
+      { opportunity: makeOpportunity({ signupOpensAt: new Date(Date.now() + 3 * day).toISOString(), signupClosesAt: null }), text: /Sign-up opens on .+ Please come back then\./ },
+      { opportunity: makeOpportunity({ status: 'cancelled', signupClosesAt: null }), text: /not taking sign-ups/ },
+    ];
+    for (const { opportunity, text } of cases) {
+      worker.resetHandlers();
+      serve({ opportunity });
+      const el = await mount();
+      await waitUntil(() => $(el, '[part~="empty"]'), 'no closed state', { timeout: 5000 });
+      expect($(el, 'form')).to.equal(null);
+      expect($(el, '[part~="empty"]')!.textContent).to.match(text);
+      await expect(el).to.be.accessible();
+      el.remove();
+    }
   });
 
   it('speaks Chinese: labels, spots and errors', async () => {

@@ -14,13 +14,13 @@ import type { Channel, IdentityField, Opportunity, Question, Shift, Signup, Volu
 import type { VolunteerKitClient } from '@volunteerkit/sdk';
 import { VkElement } from '../shared/vk-element.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { formatDateRange } from '../shared/i18n.js';
+import { formatDate, formatDateRange } from '../shared/i18n.js';
 import { describeError, WidgetConfigurationError } from '../shared/errors.js';
 import { signupFormMessages, type SignupFormMessages } from './signup-form.messages.js';
 import { signupFormStyles } from './signup-form.styles.js';
 import { DraftStore } from './draft-store.js';
 import {
-  IDENTITY_FIELD_ORDER, buildBody, emptyValues, fieldKeys, mapFieldErrors, validateField, validateForm,
+  IDENTITY_FIELD_ORDER, signupWindow, buildBody, emptyValues, fieldKeys, mapFieldErrors, validateField, validateForm,
   type BodyContext, type FieldKey, type FieldProblem, type FormSpec, type FormValues,
 } from './form-model.js';
 import { SubmissionController, type SubmissionState } from './submission-controller.js';
@@ -132,6 +132,7 @@ const safeHttpUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(ur
  *
  * @csspart loading - The loading skeleton (reserves the form's height).
  * @csspart error - The error state when the form could not be loaded.
+ * @csspart empty - Shown instead of the form when sign-up is not open (yet, or any more) or there is no shift.
  * @csspart retry-button - "Try again" (load error), "Send again" (failed submission), "Try now" (offline).
  * @csspart form - The `<form>`.
  * @csspart heading - The form's heading (the opportunity's title).
@@ -581,7 +582,9 @@ export class VkSignupForm extends VkElement {
       case 'error':
         return this.renderLoadError(this.load.error);
       case 'ready':
-        return this.load.opportunity.shifts.length === 0 ? this.renderNoShifts(this.load.opportunity) : this.renderForm(this.load.opportunity, this.load.channel, this.load.profile);
+        return this.load.opportunity.shifts.length === 0 || !signupWindow(this.load.opportunity).open
+          ? this.renderNotOpen(this.load.opportunity)
+          : this.renderForm(this.load.opportunity, this.load.channel, this.load.profile);
     }
   }
 
@@ -613,10 +616,22 @@ export class VkSignupForm extends VkElement {
     </div>`;
   }
 
-  private renderNoShifts(opportunity: Opportunity): TemplateResult {
+  /** No form to fill: sign-up is not open (yet, or any more), or there is no shift. */
+  private renderNotOpen(opportunity: Opportunity): TemplateResult {
+    const messages = this.messages;
+    const window = signupWindow(opportunity);
+    const date = (value: string) =>
+      formatDate(this.config.locale, value, opportunity.timezone, { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+    const text = window.open
+      ? messages.noShifts
+      : window.reason === 'not_open_yet'
+        ? messages.notOpenYet({ date: date(window.opensAt) })
+        : window.reason === 'closed'
+          ? messages.closedOn({ date: date(window.closedAt) })
+          : messages.notRecruiting;
     return html`<div part="empty" class="state">
-      <h2 part="heading">${this.messages.heading({ title: opportunity.title })}</h2>
-      <p>${this.messages.noShifts}</p>
+      ${this.mode === 'dialog' ? nothing : html`<h2 part="heading">${messages.heading({ title: opportunity.title })}</h2>`}
+      <p>${text}</p>
     </div>`;
   }
 
