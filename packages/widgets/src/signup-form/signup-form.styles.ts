@@ -16,18 +16,21 @@ export const signupFormStyles = css`
     flex-direction: column;
     gap: calc(var(--_space) * 1.25);
   }
-  h2,
-  h3 {
+  /* Headings are role="heading" with a level the host chooses (heading-level), so they are
+     sized here rather than by h2/h3 defaults. */
+  .heading,
+  .subheading {
     margin: 0;
     line-height: 1.25;
+    font-weight: 700;
   }
-  h2 {
+  .heading {
     font-size: 1.375em;
   }
-  h3 {
+  .subheading {
     font-size: 1.125em;
   }
-  h2:focus,
+  .heading:focus,
   .error-summary:focus {
     outline: var(--_focus-ring);
     outline-offset: 0.25em;

@@ -708,6 +708,24 @@ describe('<vk-signup-form>', () => {
     }
   });
 
+  it('fits the page’s heading outline with heading-level', async () => {
+    serve();
+    const el = await fixture<VkSignupForm>(html`<vk-signup-form heading-level="3" locale="en" base-url=${BASE_URL}
+      publishable-key=${PUBLISHABLE_KEY} opportunity="opp_elderly001"></vk-signup-form>`);
+    await ready(el);
+    expect($(el, '[part~="heading"]')!.getAttribute('role')).to.equal('heading');
+    expect($(el, '[part~="heading"]')!.getAttribute('aria-level')).to.equal('3');
+    submitButton(el).click();
+    await waitUntil(() => $(el, '[part~="error-summary"]'));
+    expect($(el, '#error-summary-title')!.getAttribute('aria-level')).to.equal('4');
+    await fillValid(el);
+    submitButton(el).click();
+    expect((await successView(el)).getAttribute('aria-level')).to.equal('3');
+    const inline = await mount();
+    await ready(inline);
+    expect($(inline, '[part~="heading"]')!.getAttribute('aria-level')).to.equal('2');
+  });
+
   it('speaks Chinese: labels, spots and errors', async () => {
     serve();
     const el = await fixture<VkSignupForm>(html`<vk-signup-form locale="zh-CN" base-url=${BASE_URL} publishable-key=${PUBLISHABLE_KEY} opportunity="opp_elderly001"></vk-signup-form>`);

@@ -191,6 +191,12 @@ export class VkSignupForm extends VkElement {
   @property({ reflect: true }) mode: 'inline' | 'dialog' = 'inline';
 
   /**
+   * The level of the form's headings (2–6, default 2); the error summary's title is one below.
+   * Set it to fit the page: `3` for a form inside a section that already has an `<h2>`.
+   */
+  @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
+
+  /**
    * A volunteer session token (`vst_…`) minted by the partner's back end. With it, the form signs
    * up the signed-in volunteer and asks for no identity. A property only: never an attribute,
    * never read from the URL, so it does not end up in HTML, logs or referrers.
@@ -335,6 +341,12 @@ export class VkSignupForm extends VkElement {
     if (this.shift && shiftIds.includes(this.shift)) values.shiftId = this.shift;
     else if (!values.shiftId && shiftIds.length === 1) values.shiftId = shiftIds[0]!;
     return values;
+  }
+
+  /** `aria-level` for a heading `offset` below the form's own level, kept within 1–6. */
+  private level(offset: number): string {
+    const base = Number.isInteger(this.headingLevel) ? this.headingLevel : 2;
+    return String(Math.min(6, Math.max(1, base + offset)));
   }
 
   private spec(): FormSpec {
@@ -630,7 +642,7 @@ export class VkSignupForm extends VkElement {
           ? messages.closedOn({ date: date(window.closedAt) })
           : messages.notRecruiting;
     return html`<div part="empty" class="state">
-      ${this.mode === 'dialog' ? nothing : html`<h2 part="heading">${messages.heading({ title: opportunity.title })}</h2>`}
+      ${this.mode === 'dialog' ? nothing : html`<div part="heading" class="heading" role="heading" aria-level=${this.level(0)}>${messages.heading({ title: opportunity.title })}</div>`}
       <p>${text}</p>
     </div>`;
   }
@@ -640,7 +652,7 @@ export class VkSignupForm extends VkElement {
     const spec = this.spec();
     const busy = this.controller.busy;
     return html`<form part="form" novalidate @submit=${this.onSubmit} @input=${this.onInput} @change=${this.onInput} @focusout=${this.onFocusOut}>
-      ${this.mode === 'dialog' ? nothing : html`<h2 part="heading">${messages.heading({ title: opportunity.title })}</h2>`}
+      ${this.mode === 'dialog' ? nothing : html`<div part="heading" class="heading" role="heading" aria-level=${this.level(0)}>${messages.heading({ title: opportunity.title })}</div>`}
       <slot name="intro" part="intro"></slot>
       ${this.showSummary ? this.renderSummary(spec) : nothing}
       ${this.renderShifts(opportunity)}
@@ -683,7 +695,7 @@ export class VkSignupForm extends VkElement {
     const fieldItems = fieldKeys(spec).filter((key) => this.fieldErrors.has(key));
     const count = fieldItems.length + this.generalErrors.length;
     return html`<div part="error-summary" class="error-summary" tabindex="-1" role="group" aria-labelledby="error-summary-title">
-      <h3 id="error-summary-title">${messages.summaryTitle({ count })}</h3>
+      <div class="subheading" id="error-summary-title" role="heading" aria-level=${this.level(1)}>${messages.summaryTitle({ count })}</div>
       <ul>
         ${this.generalErrors.map((text) => html`<li>${text}</li>`)}
         ${fieldItems.map((key) => html`<li><a href="#${this.focusTargetId(key)}" @click=${this.onSummaryLinkClick}>${this.problemText(key, this.fieldErrors.get(key)!)}</a></li>`)}
@@ -863,7 +875,7 @@ export class VkSignupForm extends VkElement {
         ? messages.status_waitlisted({ position: signup.waitlistPosition })
         : (messages[`status_${signup.status}` as keyof SignupFormMessages] as string);
     return html`<section part="success" class="success" aria-labelledby="success-heading">
-      <h2 part="success-heading" id="success-heading" tabindex="-1">${this.successHeading(signup)}</h2>
+      <div part="success-heading" class="heading" id="success-heading" role="heading" aria-level=${this.level(0)} tabindex="-1">${this.successHeading(signup)}</div>
       ${alreadySignedUp ? html`<p part="already-signed-up">${messages.alreadySignedUp}</p>` : nothing}
       <p part="status" class="status--${signup.status}">${statusText}</p>
       <dl part="details" class="details">
