@@ -38,15 +38,26 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 const rateLimitFlag = values['rate-limit'];
 const started = performance.now();
-const server = await startServer({
-  port,
-  host: values.host,
-  dataDir: values.data,
-  ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
-  seed: values.seed,
-  log: values.log,
-  ...(rateLimitFlag === undefined ? {} : { rateLimit: rateLimitFlag === 'off' ? false : { perMinute: Number(rateLimitFlag) } }),
-});
+if (rateLimitFlag !== undefined && rateLimitFlag !== 'off' && !(Number(rateLimitFlag) > 0)) {
+  console.error(`Invalid --rate-limit: ${rateLimitFlag} (a positive number, or "off")`);
+  process.exit(2);
+}
+let server: Awaited<ReturnType<typeof startServer>>;
+try {
+  server = await startServer({
+    port,
+    host: values.host,
+    dataDir: values.data,
+    ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
+    seed: values.seed,
+    log: values.log,
+    ...(rateLimitFlag === undefined ? {} : { rateLimit: rateLimitFlag === 'off' ? false : { perMinute: Number(rateLimitFlag) } }),
+  });
+} catch (error) {
+  const code = (error as { code?: string }).code;
+  console.error(code === 'EADDRINUSE' ? `Port ${port} on ${values.host} is already in use; pick another with --port.` : `Could not start: ${(error as Error).message}`);
+  process.exit(1);
+}
 
 console.log(`VolunteerKit server listening on ${server.url} (${server.db.kind}, ready in ${Math.round(performance.now() - started)} ms)`);
 if (server.seeded) {

@@ -67,10 +67,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   if (options.readCacheMs !== undefined) appOptions.readCacheMs = options.readCacheMs;
   const app = createApp(db, appOptions);
   const host = options.host ?? '127.0.0.1';
-  const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve, reject) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, (info) => resolve({ server: s, port: info.port }));
-    s.once('error', reject);
-  });
+  let listening: { server: ReturnType<typeof serve>; port: number };
+  try {
+    listening = await new Promise((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: options.port ?? 8787, hostname: host }, (info) => resolve({ server: s, port: info.port }));
+      s.once('error', reject);
+    });
+  } catch (error) {
+    await db.close(); // e.g. the port is taken: do not leave the database open
+    throw error;
+  }
+  const { server, port } = listening;
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,

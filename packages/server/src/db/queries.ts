@@ -755,6 +755,11 @@ export const BULK_COLUMNS = {
 
 export type BulkTable = keyof typeof BULK_COLUMNS;
 
+/** Serialises seeding between instances until the transaction ends. */
+export async function lockForSeeding(db: Queryable): Promise<void> {
+  await db.query('SELECT pg_advisory_xact_lock(727275)');
+}
+
 /** Inserts many rows with one statement per chunk: the rows travel as one JSON parameter. */
 export async function bulkInsert(db: Queryable, table: BulkTable, rows: ReadonlyArray<Record<string, unknown>>): Promise<void> {
   const columns = BULK_COLUMNS[table] as Record<string, string>;

@@ -77,7 +77,12 @@ export interface SeedSummary {
 /** Seeds the demo data if the database has no channels yet; returns what was created, or null. */
 export async function seedIfEmpty(db: Database, now = new Date()): Promise<SeedSummary | null> {
   if ((await q.countChannels(db)) > 0) return null;
-  return db.transaction((tx) => seedDemoData(tx, now));
+  return db.transaction(async (tx) => {
+    // Two instances starting together over one PostgreSQL: the second waits, then finds data.
+    await q.lockForSeeding(tx);
+    if ((await q.countChannels(tx)) > 0) return null;
+    return seedDemoData(tx, now);
+  });
 }
 
 /** The three demo channels (news, campus, enterprise) and their keys (see SEED_KEYS). */
