@@ -61,7 +61,8 @@ describe('HTTP caching of public reads', () => {
 
 describe('the per-instance read cache', () => {
   it('answers identical public reads from memory until it expires or this instance handles a write', async () => {
-    const cached = createApp(t.db, { rateLimit: false, readCacheMs: 300 });
+    let clock = Date.now();
+    const cached = createApp(t.db, { rateLimit: false, readCacheMs: 2000, now: () => new Date(clock) });
     const path = `/v1/opportunities/${fixture.opportunityId}?key=${news.publishableKey}`;
     const first = await call(cached, 'GET', path);
     await t.db.query(`UPDATE opportunities SET title = '改过的标题' WHERE id = $1`, [fixture.opportunityId]);
@@ -72,7 +73,9 @@ describe('the per-instance read cache', () => {
     assert.equal(revalidated.status, 304);
     const otherChannel = await call(cached, 'GET', `/v1/opportunities/${fixture.opportunityId}?key=${SEED_KEYS.enterprise.publishableKey}`);
     assert.equal(otherChannel.body.title, '改过的标题', 'entries are per channel');
-    await new Promise((resolve) => setTimeout(resolve, 350));
+    clock += 1999;
+    assert.equal((await call(cached, 'GET', path)).body.title, first.body.title, 'still cached just before readCacheMs');
+    clock += 2;
     assert.equal((await call(cached, 'GET', path)).body.title, '改过的标题', 'expired after readCacheMs');
     await t.db.query(`UPDATE opportunities SET title = '缓存测试活动' WHERE id = $1`, [fixture.opportunityId]);
     await call(cached, 'POST', '/v1/signups', { key: news.publishableKey, body: { opportunityId: fixture.opportunityId, shiftId: fixture.shiftIds[0], volunteer: guest(), consent: CONSENT } });

@@ -61,7 +61,7 @@ export function readCache(cache: ReadCache): MiddlewareHandler<AppEnv> {
     const caller = c.get('caller');
     if (!caller || caller.kind !== 'publishable') return next();
     const key = cacheKey(caller.channel.id, caller.viaHeader, new URL(c.req.url));
-    const now = Date.now();
+    const now = c.get('services').now().getTime();
     const hit = cache.get(key, now);
     if (hit) {
       c.header('Cache-Control', hit.cacheControl);
