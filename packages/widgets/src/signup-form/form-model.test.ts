@@ -22,6 +22,7 @@ function validValues(): FormValues {
     volunteer: { name: ' 王小明 ', mobile: '13812345678', idNumber: '11010519491231002x' },
     answers: { q_tshirt: 'M', q_langs: [], q_note: '  ' },
     consent: true,
+    showName: false,
   };
 }
 
@@ -91,6 +92,14 @@ describe('form model', () => {
     values.volunteer.mobile = '2381234567';
     expect(validateField('volunteer.mobile', values, spec, context)!.code).to.equal('invalid_mobile');
     expect(validateField('volunteer.name', values, spec, context)).to.equal(null);
+  });
+
+  it('sends the honor-board name opt-in only when ticked', () => {
+    const values = { ...validValues(), showName: true };
+    const body = buildBody(values, spec, context);
+    expect(body.volunteer).to.have.property('showName', true);
+    expect(CreateSignupBody.safeParse(body).success).to.equal(true);
+    expect(buildBody(validValues(), spec, context).volunteer).not.to.have.property('showName');
   });
 
   it('sends no volunteer with a session', () => {

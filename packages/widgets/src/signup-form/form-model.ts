@@ -34,6 +34,8 @@ export interface FormValues {
   volunteer: Partial<Record<IdentityField, string>>;
   answers: Record<string, AnswerValue>;
   consent: boolean;
+  /** Opt-in to show the full name on public honor boards (guests only; off unless ticked). */
+  showName: boolean;
 }
 
 /** What the form asks, from the channel and the opportunity. */
@@ -51,7 +53,7 @@ export interface FieldProblem {
 }
 
 export function emptyValues(): FormValues {
-  return { shiftId: '', volunteer: {}, answers: {}, consent: false };
+  return { shiftId: '', volunteer: {}, answers: {}, consent: false, showName: false };
 }
 
 /** Every field of the form in display order (the order of the error summary). */
@@ -174,7 +176,9 @@ export function buildBody(values: FormValues, spec: FormSpec, context: BodyConte
       const value = values.volunteer[field]?.trim();
       if (value) volunteer[field] = field === 'idNumber' ? value.toUpperCase() : value;
     }
-    body.volunteer = volunteer as unknown as CreateSignupBody['volunteer'];
+    const guest: Record<string, string | boolean> = { ...volunteer };
+    if (values.showName) guest['showName'] = true;
+    body.volunteer = guest as unknown as CreateSignupBody['volunteer'];
   }
   return body;
 }

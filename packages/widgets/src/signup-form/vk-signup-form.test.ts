@@ -193,6 +193,8 @@ describe('<vk-signup-form>', () => {
     await sendKeys({ type: '王小明' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ type: '13812345678' });
+    await sendKeys({ press: 'Tab' }); // the honor-board opt-in: left as it is
+    expect(activeInShadow(el)?.id).to.equal('field-showName');
     await sendKeys({ press: 'Tab' }); // the T-shirt radio group
     await sendKeys({ press: ' ' });
     await sendKeys({ press: 'ArrowDown' }); // S → M
@@ -724,6 +726,21 @@ describe('<vk-signup-form>', () => {
     const inline = await mount();
     await ready(inline);
     expect($(inline, '[part~="heading"]')!.getAttribute('aria-level')).to.equal('2');
+  });
+
+  it('offers the honor-board name opt-in to guests, off by default, and sends it only when ticked', async () => {
+    const { posts } = serve();
+    const el = await mount();
+    await ready(el);
+    const optIn = $<HTMLInputElement>(el, '#field-showName')!;
+    expect(optIn.checked).to.equal(false);
+    expect($(el, 'label[for="field-showName"]')!.textContent).to.include('(optional)');
+    await fillValid(el);
+    optIn.click();
+    await el.updateComplete;
+    submitButton(el).click();
+    await successView(el);
+    expect(posts[0]!.body['volunteer']).to.deep.equal({ name: '王小明', mobile: '13812345678', showName: true });
   });
 
   it('speaks Chinese: labels, spots and errors', async () => {

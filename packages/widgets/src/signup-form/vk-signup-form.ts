@@ -149,6 +149,7 @@ const safeHttpUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(ur
  * @csspart choice - One radio or checkbox with its label.
  * @csspart field-error - The message under a field with a problem.
  * @csspart consent - The consent checkbox and its label.
+ * @csspart show-name - The opt-in to show the full name on public honor boards.
  * @csspart privacy-link - The link to the privacy policy (opens in a new tab).
  * @csspart notice - Offline, retry and "not accepted" messages above the submit button.
  * @csspart submit-button - The submit button.
@@ -369,11 +370,18 @@ export class VkSignupForm extends VkElement {
 
   private readonly onInput = (event: Event): void => {
     const target = event.target as HTMLInputElement | HTMLTextAreaElement;
+    if (target.dataset['field'] === 'showName') {
+      // A preference, not an answer: not in the draft (like consent, it is a click on this page).
+      this.values = { ...this.values, showName: (target as HTMLInputElement).checked };
+      if (this.controller.formChanged()) this.setNotice(this.messages.withdrawn, 'info');
+      return;
+    }
     const key = target.dataset['field'] as FieldKey | undefined;
     if (!key) return;
     const values: FormValues = { ...this.values, volunteer: { ...this.values.volunteer }, answers: { ...this.values.answers } };
     if (key === 'shiftId') values.shiftId = target.value;
     else if (key === 'consent') values.consent = (target as HTMLInputElement).checked;
+
     else if (key.startsWith('volunteer.')) values.volunteer[key.slice(10) as IdentityField] = target.value;
     else {
       const questionId = key.slice(8);
@@ -400,7 +408,7 @@ export class VkSignupForm extends VkElement {
   private readonly onFocusOut = (event: FocusEvent): void => {
     const target = event.target as HTMLElement;
     const key = target.dataset?.['field'] as FieldKey | undefined;
-    if (!key || key === 'shiftId' || key === 'consent') return;
+    if (!key || !(key.startsWith('volunteer.') || key.startsWith('answers.'))) return;
     // Leaving a group of radios or checkboxes for another option of the same group is not leaving the field.
     const next = event.relatedTarget as HTMLElement | null;
     if (next?.dataset?.['field'] === key) return;
@@ -662,6 +670,7 @@ export class VkSignupForm extends VkElement {
           ? html`<fieldset part="fieldset">
               <legend part="legend">${messages.detailsLegend}</legend>
               ${spec.identityFields.map((field) => this.renderIdentityField(field))}
+              ${this.renderShowName()}
             </fieldset>`
           : nothing}
       ${opportunity.questions.length > 0
@@ -815,6 +824,15 @@ export class VkSignupForm extends VkElement {
         required aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${this.describedBy(key, Boolean(input.hint))}
         .value=${this.values.volunteer[field] ?? ''} />
     </div>`;
+  }
+
+  /** The honor-board opt-in: names are masked in public (张*明) unless the person ticks this. */
+  private renderShowName(): TemplateResult {
+    const messages = this.messages;
+    return html`<label part="show-name choice" class="choice consent" for="field-showName">
+      <input id="field-showName" type="checkbox" data-field="showName" .checked=${this.values.showName} />
+      <span>${messages.showNameLabel}${this.marker(false)}</span>
+    </label>`;
   }
 
   private renderQuestion(question: Question): TemplateResult {
