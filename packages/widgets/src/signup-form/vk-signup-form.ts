@@ -639,15 +639,15 @@ export class VkSignupForm extends VkElement {
   /** No form to fill: sign-up is not open (yet, or any more), or there is no shift. */
   private renderNotOpen(opportunity: Opportunity): TemplateResult {
     const messages = this.messages;
-    const window = signupWindow(opportunity);
+    const signup = signupWindow(opportunity);
     const date = (value: string) =>
       formatDate(this.config.locale, value, opportunity.timezone, { year: 'numeric', month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit' });
-    const text = window.open
+    const text = signup.open
       ? messages.noShifts
-      : window.reason === 'not_open_yet'
-        ? messages.notOpenYet({ date: date(window.opensAt) })
-        : window.reason === 'closed'
-          ? messages.closedOn({ date: date(window.closedAt) })
+      : signup.reason === 'not_open_yet'
+        ? messages.notOpenYet({ date: date(signup.opensAt) })
+        : signup.reason === 'closed'
+          ? messages.closedOn({ date: date(signup.closedAt) })
           : messages.notRecruiting;
     return html`<div part="empty" class="state">
       ${this.mode === 'dialog' ? nothing : html`<div part="heading" class="heading" role="heading" aria-level=${this.level(0)}>${messages.heading({ title: opportunity.title })}</div>`}
