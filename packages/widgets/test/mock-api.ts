@@ -22,11 +22,15 @@ export function api(path: string): string {
   return `${BASE_URL}${path}`;
 }
 
-/** A problem-details answer, as the server sends errors. */
-export function problem(status: number, code: string, title = 'Error', extra: Record<string, unknown> = {}): Response {
+/**
+ * A problem-details answer, as the server sends errors. `headers` adds response headers, e.g.
+ * `{ 'retry-after': '0' }` so that the SDK's own retries of a 429/5xx happen at once in a test
+ * instead of after its 0.5 s, 1 s backoff (the SDK honors Retry-After on any retryable status).
+ */
+export function problem(status: number, code: string, title = 'Error', extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): Response {
   return HttpResponse.json({ type: `https://volunteerkit.example/problems/${code}`, title, status, code, requestId: 'req_test', ...extra } as JsonBodyType, {
     status,
-    headers: { 'content-type': 'application/problem+json' },
+    headers: { 'content-type': 'application/problem+json', ...headers },
   });
 }
 

@@ -152,7 +152,7 @@ describe('<vk-honor-board>', () => {
 
   it('shows an error with a retry after a failure, and reports vk-error', async () => {
     let failing = true;
-    worker.use(http.get(api('/v1/honor-board'), () => (failing ? problem(429, 'rate_limited', 'Too many requests', {}) : HttpResponse.json(makeHonorBoard()))));
+    worker.use(http.get(api('/v1/honor-board'), () => (failing ? problem(429, 'rate_limited', 'Too many requests', {}, { 'retry-after': '0' }) : HttpResponse.json(makeHonorBoard()))));
     const holder = await fixture<HTMLDivElement>(html`<div></div>`);
     const errorEvent = new Promise<Event>((resolve) => holder.addEventListener('vk-error', resolve, { once: true }));
     holder.innerHTML = `<vk-honor-board base-url="${BASE_URL}" publishable-key="${PUBLISHABLE_KEY}" locale="en"></vk-honor-board>`;

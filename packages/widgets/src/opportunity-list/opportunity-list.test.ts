@@ -148,7 +148,7 @@ describe('<vk-opportunity-list>', () => {
     let failing = true;
     worker.use(
       http.get(api('/v1/opportunities'), () =>
-        failing ? problem(500, 'internal_error', 'Internal error') : HttpResponse.json({ data: makeOpportunities(2), nextCursor: null }),
+        failing ? problem(500, 'internal_error', 'Internal error', {}, { 'retry-after': '0' }) : HttpResponse.json({ data: makeOpportunities(2), nextCursor: null }),
       ),
     );
     const holder = await fixture<HTMLDivElement>(html`<div></div>`);
