@@ -272,7 +272,7 @@ export async function seedDemoData(tx: Queryable, now: Date): Promise<SeedSummar
     shift.signed_up = taken;
     shift.waitlisted = waiting;
   }
-  // Waitlist order follows insertion order (seq); sort so that earlier-created rows come first.
+  // Rows are inserted in array order, so each shift's waitlist (by seq) is in the order built above.
   await q.bulkInsert(tx, 'opportunities', opportunities);
   await q.bulkInsert(tx, 'shifts', shifts);
   await q.bulkInsert(tx, 'volunteers', volunteers);

@@ -1,5 +1,5 @@
 /** What partner back ends do with their secret key: mint sessions, record and review service hours. @module */
-import type { CreateSessionBody, ServiceRecord, Session } from '@volunteerkit/sdk/schemas';
+import type { GuestVolunteer, ServiceRecord, Session } from '@volunteerkit/sdk/schemas';
 import type { Database } from '../db/database.js';
 import * as q from '../db/queries.js';
 import type { ChannelRow } from '../db/rows.js';
@@ -15,7 +15,7 @@ const DEFAULT_SESSION_TTL_SECONDS = 3600;
 export async function mintSession(
   db: Database,
   channel: ChannelRow,
-  body: { externalId: string; volunteer: Parameters<typeof volunteerFields>[0]; ttlSeconds?: number | undefined } & Partial<CreateSessionBody>,
+  body: { externalId: string; volunteer: GuestVolunteer; ttlSeconds?: number | undefined },
   secrets: { session: string; seal: string },
   now: Date,
 ): Promise<Session> {

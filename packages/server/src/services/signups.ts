@@ -3,7 +3,7 @@
  * shift's row lock, so capacity checks and counter updates cannot interleave; the decisions
  * themselves come from domain/signup-rules.ts.
  */
-import type { CreateSignupBody, Signup } from '@volunteerkit/sdk/schemas';
+import type { CreateSignupBody, GuestVolunteer, Signup } from '@volunteerkit/sdk/schemas';
 import type { Database, Queryable } from '../db/database.js';
 import * as q from '../db/queries.js';
 import type { ChannelRow } from '../db/rows.js';
@@ -24,10 +24,11 @@ import { ApiError, notFound, validationFailed } from '../http/problem.js';
 import { newId, newReference } from '../ids.js';
 import { volunteerFields } from './volunteers.js';
 
+/** `CreateSignupBody` after parsing (trimmed strings, defaults applied). */
 type ParsedSignupBody = {
   opportunityId: string;
   shiftId: string;
-  volunteer?: Parameters<typeof volunteerFields>[0] | undefined;
+  volunteer?: GuestVolunteer | undefined;
   answers?: Record<string, string | string[]> | undefined;
   consent: CreateSignupBody['consent'];
   source?: { widget?: string | undefined } | undefined;
