@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { Honor, HonorBoard, HonorBoardEntry, HonorBoardQuery, Metric, Period } from '@volunteerkit/sdk';
 import { VkElement } from '../shared/vk-element.js';
+import { configurationGrace } from '../shared/config.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { WidgetConfigurationError, describeError } from '../shared/errors.js';
 import { VkLoadEvent } from '../shared/events.js';
@@ -98,7 +99,11 @@ export class VkHonorBoard extends VkElement {
 
   private readonly boardTask = new Task(this, {
     task: async ([client, scope, period, metric, subject, limit, featured], { signal }) => {
-      if (!client) throw this.config.clientError ?? new WidgetConfigurationError('No publishable key and base URL configured');
+      if (!client) {
+        // A refused key is final; a missing one may still arrive (configure() after the bundle).
+        if (this.config.clientError === undefined) await configurationGrace(signal);
+        throw this.config.clientError ?? new WidgetConfigurationError('No publishable key and base URL configured');
+      }
       const query: HonorBoardQuery = {
         scope,
         period,

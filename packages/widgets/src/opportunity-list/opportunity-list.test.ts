@@ -7,6 +7,7 @@ import { spotsLeft } from '@volunteerkit/sdk/schemas';
 import { BASE_URL, HOSTILE_TEXT, PUBLISHABLE_KEY, makeOpportunities, makeOpportunity } from '../../test/fixtures.js';
 import { HttpResponse, api, deferred, http, problem, recordRequests, startMockApi, worker } from '../../test/mock-api.js';
 import type { VkLoadEvent } from '../shared/events.js';
+import { configure, resetGlobalConfig } from '../shared/config.js';
 
 before(() => startMockApi());
 
@@ -172,6 +173,25 @@ describe('<vk-opportunity-list>', () => {
     await loaded(el);
     expect(shadow(el).querySelector('[part="error"]')).to.exist;
     expect(shadow(el).querySelector('[part="crash"]')).to.not.exist;
+  });
+
+  it('waits for configure() called after the widget appeared, without flashing an error', async () => {
+    listAnswers({ data: makeOpportunities(2), nextCursor: null });
+    const holder = await fixture<HTMLDivElement>(html`<div></div>`);
+    const errors: Event[] = [];
+    holder.addEventListener('vk-error', (event) => errors.push(event));
+    holder.innerHTML = `<vk-opportunity-list locale="en"></vk-opportunity-list>`;
+    const el = holder.querySelector<VkOpportunityList>('vk-opportunity-list')!;
+    try {
+      await aTimeout(100);
+      expect(shadow(el).querySelector('[part="skeleton"]')).to.exist;
+      configure({ baseUrl: BASE_URL, publishableKey: PUBLISHABLE_KEY });
+      await waitUntil(() => shadow(el).querySelectorAll('[part="item"]').length === 2, 'did not load once configured');
+      await aTimeout(600);
+      expect(errors).to.have.length(0);
+    } finally {
+      resetGlobalConfig();
+    }
   });
 
   it('says what is missing when it has no key', async () => {

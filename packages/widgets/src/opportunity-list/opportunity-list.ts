@@ -5,6 +5,7 @@ import { Task, TaskStatus } from '@lit/task';
 import type { virtualize as virtualizeDirective } from '@lit-labs/virtualizer/virtualize.js';
 import type { Category, ListOpportunitiesParams, Opportunity, Shift } from '@volunteerkit/sdk';
 import { VkElement } from '../shared/vk-element.js';
+import { configurationGrace } from '../shared/config.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { WidgetConfigurationError, describeError } from '../shared/errors.js';
 import { VkLoadEvent, VkOpportunitySelectEvent } from '../shared/events.js';
@@ -172,7 +173,11 @@ export class VkOpportunityList extends VkElement {
   private readonly listTask = new Task(this, {
     task: async ([client, q, category, regionCode, orgId, date, limit], { signal }) => {
       this.moreAbort?.abort();
-      if (!client) throw this.config.clientError ?? new WidgetConfigurationError('No publishable key and base URL configured');
+      if (!client) {
+        // A refused key is final; a missing one may still arrive (configure() after the bundle).
+        if (this.config.clientError === undefined) await configurationGrace(signal);
+        throw this.config.clientError ?? new WidgetConfigurationError('No publishable key and base URL configured');
+      }
       const params: ListOpportunitiesParams = { limit: Math.min(100, Math.max(1, limit || 10)) };
       if (q) params.q = q;
       if (category) params.category = category as Category;

@@ -142,6 +142,39 @@ function ensureContextRoot(): void {
 
 // ---------------------------------------------------------------------------------------------
 
+/** How long after the page has loaded a widget still waits for its configuration to arrive. */
+export const CONFIGURATION_GRACE_MS = 500;
+
+/**
+ * Resolves when a widget that still has no configuration may say so. Widgets are upgraded as soon
+ * as the bundle runs, usually before the page's own `VolunteerKit.configure()` call or before a
+ * `<vk-provider>` is defined: reporting "not set up" at once would flash an error (and fire
+ * `vk-error`) on a correctly configured page. So wait until the page has loaded, plus a moment;
+ * configuration arriving meanwhile aborts the wait through `signal` (the data task restarts).
+ */
+export function configurationGrace(signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      window.removeEventListener('load', afterLoad);
+      reject(signal?.reason ?? new DOMException('Aborted', 'AbortError'));
+    };
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const afterLoad = () => {
+      timer = setTimeout(() => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      }, CONFIGURATION_GRACE_MS);
+    };
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (document.readyState === 'complete') afterLoad();
+    else window.addEventListener('load', afterLoad, { once: true });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
 /** The host a ConfigController serves: a widget with the config attributes as properties. */
 export interface ConfigHost extends ReactiveControllerHost, HTMLElement {
   baseUrl?: string | undefined;
