@@ -86,6 +86,20 @@ describe('the per-instance read cache', () => {
   });
 });
 
+describe('a spike of identical reads', () => {
+  it('is computed once: requests arriving while it is computed wait for that answer', async () => {
+    let queries = 0;
+    const counting = { ...t.db, query: ((sql: string, params?: never[]) => { queries++; return t.db.query(sql, params); }) as typeof t.db.query,
+      transaction: t.db.transaction.bind(t.db), close: t.db.close.bind(t.db), kind: t.db.kind };
+    const cached = createApp(counting, { rateLimit: false });
+    await call(cached, 'GET', '/v1/channel', { key: news.publishableKey }); // the key is now remembered
+    queries = 0;
+    const results = await Promise.all(Array.from({ length: 20 }, () => call(cached, 'GET', '/v1/opportunities?category=community', { key: news.publishableKey })));
+    assert.ok(results.every((r) => r.status === 200 && r.text === results[0]!.text));
+    assert.ok(queries <= 3, `${queries} queries for 20 identical requests`);
+  });
+});
+
 describe('problem details', () => {
   it('every error is application/problem+json with code and requestId, echoed in X-Request-Id', async () => {
     const res = await call(app, 'GET', '/v1/nothing-here', { key: news.publishableKey, headers: { 'X-Request-Id': 'trace-abc-12345' } });

@@ -23,6 +23,8 @@ const MAX_ENTRIES = 2000;
 
 export class ReadCache {
   private readonly entries = new Map<string, Entry>();
+  /** Reads being computed right now: identical requests wait for them instead of recomputing. */
+  readonly inFlight = new Map<string, Promise<void>>();
   constructor(readonly ttlMs: number) {}
 
   get(key: string, now: number): Entry | undefined {
@@ -61,16 +63,28 @@ export function readCache(cache: ReadCache): MiddlewareHandler<AppEnv> {
     const caller = c.get('caller');
     if (!caller || caller.kind !== 'publishable') return next();
     const key = cacheKey(caller.channel.id, caller.viaHeader, new URL(c.req.url));
-    const now = c.get('services').now().getTime();
-    const hit = cache.get(key, now);
+    const now = () => c.get('services').now().getTime();
+    // When an entry expires under a spike, the first request recomputes it and the identical
+    // requests arriving meanwhile wait for that one answer (no stampede on a one-query-at-a-time database).
+    const pending = cache.inFlight.get(key);
+    if (pending) await pending;
+    const hit = cache.get(key, now());
     if (hit) {
       c.header('Cache-Control', hit.cacheControl);
       c.header('ETag', hit.etag);
       if (matchesEtag(c.req.header('if-none-match'), hit.etag)) return c.body(null, 304);
       return c.body(hit.body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
     }
-    await next();
-    const produced = c.get('readBody');
-    if (produced !== undefined && (c.res.status === 200 || c.res.status === 304)) cache.set(key, produced, c.res.headers.get('cache-control') ?? '', now);
+    let done = () => {};
+    const mine = new Promise<void>((resolve) => (done = resolve));
+    if (!cache.inFlight.has(key)) cache.inFlight.set(key, mine);
+    try {
+      await next();
+      const produced = c.get('readBody');
+      if (produced !== undefined && (c.res.status === 200 || c.res.status === 304)) cache.set(key, produced, c.res.headers.get('cache-control') ?? '', now());
+    } finally {
+      if (cache.inFlight.get(key) === mine) cache.inFlight.delete(key);
+      done();
+    }
   };
 }
