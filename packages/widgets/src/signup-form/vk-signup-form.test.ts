@@ -743,6 +743,29 @@ describe('<vk-signup-form>', () => {
     expect(posts[0]!.body['volunteer']).to.deep.equal({ name: '王小明', mobile: '13812345678', showName: true });
   });
 
+  it('without a publishable key or an opportunity, explains instead of throwing into the page', async () => {
+    const pageErrors: unknown[] = [];
+    const onError = (event: ErrorEvent) => pageErrors.push(event.error);
+    const onRejection = (event: PromiseRejectionEvent) => pageErrors.push(event.reason);
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+    try {
+      const noKey = await fixture<VkSignupForm>(html`<vk-signup-form locale="en" opportunity="opp_elderly001"></vk-signup-form>`);
+      await waitUntil(() => $(noKey, '[part~="error"]'));
+      expect($(noKey, '[part~="error"]')!.textContent).to.include('publishable key');
+      expect($(noKey, '[part~="retry-button"]')).to.equal(null); // retrying cannot help
+      const noOpportunity = await fixture<VkSignupForm>(html`<vk-signup-form locale="en" base-url=${BASE_URL} publishable-key=${PUBLISHABLE_KEY}></vk-signup-form>`);
+      await waitUntil(() => $(noOpportunity, '[part~="error"]'));
+      expect($(noOpportunity, '[part~="error"]')!.textContent).to.include('needs the id of an activity');
+      await expect(noOpportunity).to.be.accessible();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(pageErrors).to.deep.equal([]);
+    } finally {
+      window.removeEventListener('error', onError);
+      window.removeEventListener('unhandledrejection', onRejection);
+    }
+  });
+
   it('speaks Chinese: labels, spots and errors', async () => {
     serve();
     const el = await fixture<VkSignupForm>(html`<vk-signup-form locale="zh-CN" base-url=${BASE_URL} publishable-key=${PUBLISHABLE_KEY} opportunity="opp_elderly001"></vk-signup-form>`);

@@ -625,7 +625,10 @@ export class VkSignupForm extends VkElement {
   private renderLoadError(error: unknown): TemplateResult {
     const messages = this.messages;
     const name = (error as { name?: string })?.name;
-    const text = name === 'NotFoundError' ? messages.notFound : describeError(this.config.locale, error);
+    const text =
+      name === 'NotFoundError' ? messages.notFound
+      : !this.opportunity ? messages.missingOpportunity
+      : describeError(this.config.locale, error);
     const canRetry = name !== 'WidgetConfigurationError' && name !== 'NotFoundError';
     return html`<div part="error" class="state state--error" role="alert">
       <p class="state__title">${messages.loadFailed}</p>
