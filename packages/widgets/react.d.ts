@@ -54,6 +54,7 @@ export interface VkOpportunityListProps extends ElementProps<VkOpportunityList> 
   'region-options'?: string;
   signup?: 'dialog' | 'link' | 'none';
   'detail-url'?: string;
+  'heading-level'?: number;
   'onvk-opportunity-select'?: (event: VkOpportunitySelectEvent) => void;
   'onvk-load'?: (event: VkLoadEvent) => void;
   'onvk-error'?: (event: VkErrorEvent) => void;
@@ -69,6 +70,7 @@ export interface VkHonorBoardProps extends ElementProps<VkHonorBoard> {
   featured?: number;
   refresh?: number;
   controls?: string;
+  'heading-level'?: number;
   'onvk-load'?: (event: VkLoadEvent) => void;
   'onvk-error'?: (event: VkErrorEvent) => void;
 }

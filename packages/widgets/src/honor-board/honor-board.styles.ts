@@ -290,6 +290,7 @@ export const styles = css`
   }
   .featured-title {
     margin: 0 0 0.5em;
+    font-weight: 700;
     font-size: 1.125em;
     height: calc(var(--_line) / 1.125 * 1.125);
     line-height: var(--_line);
@@ -310,7 +311,7 @@ export const styles = css`
     background: var(--_surface-alt);
   }
   .honor p,
-  .honor h4 {
+  .honor .honor-title {
     margin: 0;
     height: var(--_line);
     line-height: var(--_line);
@@ -330,6 +331,7 @@ export const styles = css`
   }
   .honor-title {
     font-size: 1em;
+    font-weight: 700;
   }
   .honor .citation {
     height: calc(var(--_line) * 3);

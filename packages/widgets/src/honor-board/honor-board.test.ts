@@ -127,11 +127,13 @@ describe('<vk-honor-board>', () => {
         featured: [makeHonor({ citation: HOSTILE_TEXT.script }), makeHonor({ id: 'hon_second01' })],
       }),
     );
-    const el = await mount('featured="2" layout="podium"');
+    const el = await mount('featured="2" layout="podium" heading-level="2"');
     await settled(el);
     await aTimeout(50);
     const honors = shadow(el).querySelectorAll('[part="honor"]');
     expect(honors).to.have.length(2);
+    expect(shadow(el).querySelector('#vk-featured-title')!.getAttribute('aria-level')).to.equal('2');
+    expect(honors[0]!.querySelector('[role="heading"]')!.getAttribute('aria-level')).to.equal('3');
     expect(honors[0]!.querySelector('[part="citation"]')!.textContent).to.equal(HOSTILE_TEXT.script);
     expect(text(honors[1]!.querySelector('[part="citation"]'))).to.contain('累计服务 1,200 小时');
     expect(text(shadow(el).querySelector('[part="podium-step"] [part="name"]'))).to.equal(HOSTILE_TEXT.img);

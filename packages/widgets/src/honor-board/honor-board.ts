@@ -88,6 +88,9 @@ export class VkHonorBoard extends VkElement {
   /** Which reader controls to show: `period metric` (default), one of them, or `none`. */
   @property({ reflect: true }) controls = 'period metric';
 
+  /** Heading level (2–6) of the featured-honors section; each honor's title is one level below. */
+  @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 3;
+
   @state() private tickerPaused = false;
   @state() private announcement = '';
   /** True while an automatic refresh runs: the current board stays visible instead of a skeleton. */
@@ -136,6 +139,12 @@ export class VkHonorBoard extends VkElement {
 
   private get messages() {
     return honorBoardMessages(this.config.locale);
+  }
+
+  /** `heading-level`, kept within 2–6 (a widget never claims the page's h1). */
+  private get sectionLevel(): number {
+    const level = Math.round(Number(this.headingLevel));
+    return Number.isFinite(level) ? Math.min(6, Math.max(2, level)) : 3;
   }
 
   override connectedCallback(): void {
@@ -351,12 +360,12 @@ export class VkHonorBoard extends VkElement {
     const messages = this.messages;
     const locale = this.config.locale;
     return html`<section part="featured" class="featured" aria-labelledby="vk-featured-title">
-      <h3 id="vk-featured-title" class="featured-title">${messages.featured}</h3>
+      <div id="vk-featured-title" class="featured-title" role="heading" aria-level=${this.sectionLevel}>${messages.featured}</div>
       <ul class="honors" role="list">
         ${honors.map(
           (honor) => html`<li part="honor" class="honor">
             <p class="honor-kind">${messages.honorKinds[honor.kind] ?? honor.kind}</p>
-            <h4 class="honor-title">${honor.title}</h4>
+            <div class="honor-title" role="heading" aria-level=${Math.min(6, this.sectionLevel + 1)}>${honor.title}</div>
             <p class="honor-subject">${honor.subject.name}</p>
             <p part="citation" class="citation">${honor.citation}</p>
             <p class="honor-date"><time datetime=${honor.awardedAt}>${messages.awardedOn({ date: formatDate(locale, honor.awardedAt, 'Asia/Shanghai') })}</time></p>

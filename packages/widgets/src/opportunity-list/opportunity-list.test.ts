@@ -88,6 +88,8 @@ describe('<vk-opportunity-list>', () => {
     const first = shadow(el).querySelector('[part="item"]')!;
     const text = (part: string) => first.querySelector(`[part="${part}"]`)!.textContent!.replace(/\s+/g, ' ').trim();
     expect(text('title')).to.equal('社区敬老院陪伴服务');
+    expect(first.querySelector('[part="title"]')!.getAttribute('role')).to.equal('heading');
+    expect(first.querySelector('[part="title"]')!.getAttribute('aria-level')).to.equal('3');
     expect(text('status')).to.equal('Recruiting');
     expect(text('category')).to.equal('Elderly care');
     expect(text('spots')).to.equal('8 spots left'); // 20 − 12 on the morning shift, afternoon full

@@ -152,6 +152,9 @@ export class VkOpportunityList extends VkElement {
   /** Detail page URL template; `{id}` is replaced: `/opportunities/{id}`. */
   @property({ attribute: 'detail-url', reflect: true }) detailUrl?: string;
 
+  /** Heading level (2–6) of each item's title, to fit the host page's outline. */
+  @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 3;
+
   @state() private items: Opportunity[] = [];
   @state() private nextCursor: string | null = null;
   @state() private pagesLoaded = 0;
@@ -206,6 +209,12 @@ export class VkOpportunityList extends VkElement {
 
   private get messages() {
     return opportunityListMessages(this.config.locale);
+  }
+
+  /** `heading-level`, kept within 2–6 (a widget never claims the page's h1). */
+  private get titleLevel(): number {
+    const level = Math.round(Number(this.headingLevel));
+    return Number.isFinite(level) ? Math.min(6, Math.max(2, level)) : 3;
   }
 
   private get shownFilters(): Set<OpportunityListFilter> {
@@ -475,7 +484,7 @@ export class VkOpportunityList extends VkElement {
           <span part="status" class="badge status-${opportunity.status}">${messages.status[opportunity.status] ?? opportunity.status}</span>
           <span part="category" class="category">${messages.categories[opportunity.category] ?? opportunity.category}</span>
         </div>
-        <h3 part="title" class="title-line title" id=${titleId} tabindex="-1" data-focus-target>${opportunity.title}</h3>
+        <div part="title" class="title-line title" role="heading" aria-level=${this.titleLevel} id=${titleId} tabindex="-1" data-focus-target>${opportunity.title}</div>
         <div part="organizer" class="line organizer"><span class="visually-hidden">${messages.organizer}: </span>${opportunity.orgName}</div>
         <div part="time" class="line time">
           <span class="visually-hidden">${messages.time}: </span>
