@@ -89,7 +89,8 @@ export function formatSizes(sizes) {
   const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
   const lines = [];
   if (sizes.cdn) {
-    lines.push(`CDN bundle          ${kb(sizes.cdn.bytes)} gzip  (budget ${kb(sizes.cdn.budget)}, ${(100 * sizes.cdn.bytes / sizes.cdn.budget).toFixed(0)}% used)`);
+    const verdict = sizes.cdn.bytes <= sizes.cdn.budget ? 'within budget' : 'OVER BUDGET';
+    lines.push(`CDN bundle          ${kb(sizes.cdn.bytes)} gzip  (budget ${kb(sizes.cdn.budget)}: ${(sizes.cdn.bytes / sizes.cdn.budget).toFixed(2)}× — ${verdict})`);
     for (const [part, bytes] of Object.entries(sizes.cdn.shares)) lines.push(`    ${part.padEnd(32)} ${kb(bytes).padStart(8)}`);
   }
   if (sizes.sdkList) {
