@@ -7,6 +7,7 @@ import type { VkSignupForm } from './vk-signup-form.js';
 import { BASE_URL, HOSTILE_TEXT, PUBLISHABLE_KEY, makeChannel, makeOpportunity } from '../../test/fixtures.js';
 import { HttpResponse, api, deferred, http, problem, startMockApi, worker } from '../../test/mock-api.js';
 import { draftKey } from './draft-store.js';
+import { configure, resetGlobalConfig } from '../shared/config.js';
 
 const CREATED = '2026-11-22T10:00:00+08:00';
 
@@ -750,12 +751,15 @@ describe('<vk-signup-form>', () => {
     window.addEventListener('error', onError);
     window.addEventListener('unhandledrejection', onRejection);
     try {
-      const noKey = await fixture<VkSignupForm>(html`<vk-signup-form locale="en" opportunity="opp_elderly001"></vk-signup-form>`);
-      await waitUntil(() => $(noKey, '[part~="error"]'));
+      const reported: unknown[] = [];
+      const noKey = await fixture<VkSignupForm>(html`<vk-signup-form locale="en" opportunity="opp_elderly001"
+        @vk-error=${(e: CustomEvent<{ error: unknown }>) => reported.push(e.detail.error)}></vk-signup-form>`);
+      await waitUntil(() => $(noKey, '[part~="error"]'), 'no error state', { timeout: 3000 });
+      expect(reported.map((e) => (e as Error).name)).to.deep.equal(['WidgetConfigurationError']);
       expect($(noKey, '[part~="error"]')!.textContent).to.include('publishable key');
       expect($(noKey, '[part~="retry-button"]')).to.equal(null); // retrying cannot help
       const noOpportunity = await fixture<VkSignupForm>(html`<vk-signup-form locale="en" base-url=${BASE_URL} publishable-key=${PUBLISHABLE_KEY}></vk-signup-form>`);
-      await waitUntil(() => $(noOpportunity, '[part~="error"]'));
+      await waitUntil(() => $(noOpportunity, '[part~="error"]'), 'no error state', { timeout: 3000 });
       expect($(noOpportunity, '[part~="error"]')!.textContent).to.include('needs the id of an activity');
       await expect(noOpportunity).to.be.accessible();
       await new Promise((r) => setTimeout(r, 50));
@@ -763,6 +767,23 @@ describe('<vk-signup-form>', () => {
     } finally {
       window.removeEventListener('error', onError);
       window.removeEventListener('unhandledrejection', onRejection);
+    }
+  });
+
+  it('waits for configure() called after it appeared, without flashing an error', async () => {
+    serve();
+    const errors: Event[] = [];
+    const el = await fixture<VkSignupForm>(html`<vk-signup-form locale="en" opportunity="opp_elderly001" @vk-error=${(e: Event) => errors.push(e)}></vk-signup-form>`);
+    try {
+      await new Promise((r) => setTimeout(r, 100));
+      expect($(el, '[part~="loading"]')).not.to.equal(null);
+      configure({ baseUrl: BASE_URL, publishableKey: PUBLISHABLE_KEY });
+      await ready(el);
+      await new Promise((r) => setTimeout(r, 700)); // past the grace period
+      expect($(el, '[part~="error"]')).to.equal(null);
+      expect(errors).to.have.length(0);
+    } finally {
+      resetGlobalConfig();
     }
   });
 

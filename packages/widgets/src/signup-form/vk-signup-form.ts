@@ -16,6 +16,7 @@ import { VkElement } from '../shared/vk-element.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { formatDate, formatDateRange } from '../shared/i18n.js';
 import { describeError, WidgetConfigurationError } from '../shared/errors.js';
+import { configurationGrace } from '../shared/config.js';
 import { signupFormMessages, type SignupFormMessages } from './signup-form.messages.js';
 import { signupFormStyles } from './signup-form.styles.js';
 import { DraftStore } from './draft-store.js';
@@ -300,8 +301,17 @@ export class VkSignupForm extends VkElement {
     const opportunityId = this.opportunity;
     const baseClient = this.config.client;
     if (!opportunityId || !baseClient) {
+      // A refused key is final. A missing key or opportunity may still arrive (configure() after
+      // the bundle, a provider defined later, a script setting the attribute): keep the skeleton
+      // until the page has loaded, rather than flash "not set up" on a correctly set-up page.
+      if (this.config.clientError === undefined) {
+        this.load = { status: 'loading' };
+        await configurationGrace();
+        if (generation !== this.loadGeneration) return; // the configuration arrived meanwhile
+      }
       const error = this.config.clientError ?? new WidgetConfigurationError(opportunityId ? 'no publishable key' : 'no opportunity');
       this.load = { status: 'error', error };
+      this.dispatchError(error);
       return;
     }
     // A reload of the same opportunity keeps the form on screen instead of a skeleton.
