@@ -45,7 +45,7 @@ export function makeOpportunity(overrides: Partial<Opportunity> = {}): Opportuni
     approval: 'auto',
     signupOpensAt: '2026-11-01T00:00:00+08:00',
     signupClosesAt: '2026-11-27T18:00:00+08:00',
-    requirements: { minAge: 16, insuranceProvided: true },
+    requirements: { insuranceProvided: true },
     hoursPerShift: 2.5,
     pointsPerHour: 10,
     coverImageUrl: null,

@@ -169,6 +169,24 @@ describe('<vk-signup-form>', () => {
     expect(link.textContent).to.include('opens in a new tab');
   });
 
+  it('asks a guest for a birth date when the activity has an age limit, unless an ID number carries it', async () => {
+    serve({ opportunity: makeOpportunity({ signupClosesAt: null, requirements: { minAge: 16 } }), channel: makeChannel({ identityFields: ['name', 'mobile'] }) });
+    const el = await mount();
+    await ready(el);
+    const names = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[data-field^="volunteer."]')].map((i) => i.name);
+    expect(names).to.deep.equal(['name', 'mobile', 'birthDate']);
+    expect($(el, 'label[for="field-volunteer-birthDate"]')!.textContent).to.match(/Date of birth/);
+    await expect(el).to.be.accessible();
+  });
+
+  it('does not ask for a birth date twice when the channel collects ID numbers', async () => {
+    serve({ opportunity: makeOpportunity({ signupClosesAt: null, requirements: { minAge: 16 } }), channel: makeChannel({ identityFields: ['name', 'idNumber'] }) });
+    const el = await mount();
+    await ready(el);
+    const names = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[data-field^="volunteer."]')].map((i) => i.name);
+    expect(names).to.deep.equal(['name', 'idNumber']);
+  });
+
   it('asks for a student ID on a campus channel', async () => {
     serve({ channel: makeChannel({ identityFields: ['name', 'mobile', 'studentId'] }) });
     const el = await mount();

@@ -363,10 +363,15 @@ export class VkSignupForm extends VkElement {
   private spec(): FormSpec {
     if (this.load.status !== 'ready') return { identityFields: [], questions: [], shiftIds: [] };
     const { opportunity, channel } = this.load;
-    // A guest always gives a name (the contract requires it); then what the channel asks for.
+    // A guest always gives a name (the contract requires it); then what the channel asks for;
+    // and a birth date when the activity has an age limit, since the server checks it (an ID
+    // number, where the channel asks for one, carries the birth date already).
+    const { minAge, maxAge } = opportunity.requirements;
+    const needsBirthDate = (minAge !== undefined || maxAge !== undefined) && !channel.identityFields.includes('idNumber');
     const identityFields = this.session
       ? []
-      : IDENTITY_FIELD_ORDER.filter((field) => field === 'name' || channel.identityFields.includes(field));
+      : IDENTITY_FIELD_ORDER.filter((field) => field === 'name' || channel.identityFields.includes(field)
+        || (field === 'birthDate' && needsBirthDate));
     return { identityFields, questions: opportunity.questions, shiftIds: opportunity.shifts.map((s) => s.id) };
   }
 
