@@ -14,7 +14,8 @@ after(async () => { await stack?.close(); });
 const inShadow = (host: string, selector: string) => `${host} >>> ${selector}`;
 
 async function listReady(page: Page, host = 'vk-opportunity-list') {
-  await page.waitForSelector(inShadow(host, '[part~="item"]'), { timeout: 20_000 });
+  await page.waitForFunction((selector) => document.querySelector(selector)?.shadowRoot?.querySelector('[part~="item"]'),
+    { timeout: 20_000, polling: 100 }, host);
 }
 
 async function itemTitles(page: Page, host = 'vk-opportunity-list'): Promise<string[]> {
@@ -87,7 +88,7 @@ for (const browserName of BROWSERS) {
       it(`the ${name} page loads its widgets with no console error and no CSP violation`, async () => {
         const { page, problems } = await openPage(browser);
         await page.goto(`${stack.demoUrl}${path}`, { waitUntil: 'load' });
-        await listReady(page, name === 'builder' ? 'vk-provider vk-opportunity-list' : 'vk-opportunity-list');
+        await listReady(page, name === 'builder' ? '#stage vk-opportunity-list' : 'vk-opportunity-list');
         if (name !== 'builder') await page.waitForSelector(inShadow('vk-honor-board', '[part~="board"]'), { timeout: 20_000 });
         await new Promise((resolve) => setTimeout(resolve, 300));
         assert.deepEqual(await problems.cspViolations(), [], 'CSP violations');
@@ -171,13 +172,14 @@ for (const browserName of BROWSERS) {
       const shots: string[] = [];
       for (const [name, path] of [['news', '/news/'], ['campus', '/campus/'], ['enterprise', '/enterprise/'], ['builder', '/builder/']] as const) {
         for (const [size, viewport] of [['phone', { width: 390, height: 844 }], ['desktop', { width: 1280, height: 900 }]] as const) {
-          for (const scheme of ['light', 'dark'] as const) {
+          // Dark mode through prefers-color-scheme emulation, which puppeteer offers over CDP
+          // (Chromium) but not over WebDriver BiDi (Firefox): dark screenshots come from Chromium.
+          const schemes = browserName === 'chromium' ? (['light', 'dark'] as const) : (['light'] as const);
+          for (const scheme of schemes) {
             const { page } = await openPage(browser, viewport);
-            if (scheme === 'dark') {
-              try { await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]); } catch { await page.close(); continue; }
-            }
+            if (scheme === 'dark') await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
             await page.goto(`${stack.demoUrl}${path}`, { waitUntil: 'load' });
-            await listReady(page, name === 'builder' ? 'vk-provider vk-opportunity-list' : 'vk-opportunity-list');
+            await listReady(page, name === 'builder' ? '#stage vk-opportunity-list' : 'vk-opportunity-list');
             const locales = name === 'campus' ? ['zh-CN', 'en'] : ['zh-CN'];
             for (const locale of locales) {
               if (locale === 'en') {

@@ -29,15 +29,17 @@ export async function startStack(): Promise<Stack> {
 export const BROWSERS = (process.env.VK_BROWSERS ?? 'chromium,firefox').split(',') as Array<'chromium' | 'firefox'>;
 
 export async function launch(name: 'chromium' | 'firefox'): Promise<Browser> {
+  // Readers are in China: the browsers run in Asia/Shanghai whatever the CI machine's zone.
+  const env = { ...process.env, TZ: 'Asia/Shanghai' };
   if (name === 'chromium') {
     return puppeteer.launch({
-      browser: 'chrome', headless: true, executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+      browser: 'chrome', headless: true, env, executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
         '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--lang=zh-CN'],
     });
   }
   return puppeteer.launch({
-    browser: 'firefox', headless: true, executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    browser: 'firefox', headless: true, env, executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
     extraPrefsFirefox: { 'intl.accept_languages': 'zh-CN, zh, en' },
   });
 }
