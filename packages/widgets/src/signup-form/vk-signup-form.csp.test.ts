@@ -6,22 +6,14 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { VkSignupForm } from './vk-signup-form.js';
 import { BASE_URL, HOSTILE_TEXT, PUBLISHABLE_KEY, makeChannel, makeOpportunity } from '../../test/fixtures.js';
-import { HttpResponse, api, http, startMockApi, worker } from '../../test/mock-api.js';
+import { HttpResponse, api, http, worker } from '../../test/mock-api.js';
+import { applyStrictPolicy, recordCspViolations } from '../../test/strict-csp.js';
 
-const POLICY = "script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
-
-const violations: string[] = [];
-document.addEventListener('securitypolicyviolation', (event) => {
-  violations.push(`${event.violatedDirective}: ${event.blockedURI} ${event.sample}`);
-});
+const violations = recordCspViolations();
 
 describe('<vk-signup-form> under a strict CSP with Trusted Types', () => {
   before(async () => {
-    await startMockApi(); // the service worker registers before the policy (a test-only tool)
-    const meta = document.createElement('meta');
-    meta.httpEquiv = 'Content-Security-Policy';
-    meta.content = POLICY;
-    document.head.append(meta);
+    await applyStrictPolicy();
     await import('../define/vk-signup-form.js');
   });
 
