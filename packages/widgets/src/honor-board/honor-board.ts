@@ -59,6 +59,7 @@ export const MIN_REFRESH_SECONDS = 2;
  * @event {VkErrorEvent} vk-error - Loading failed (the error state shows a retry); `detail.error`.
  */
 export class VkHonorBoard extends VkElement {
+  /** The shared reset and tokens, then this component's own styles. */
   static override styles = [...baseStyles, styles];
 
   /** `platform`, `org:<id>`, `region:<code>` or `channel:<id>`. */

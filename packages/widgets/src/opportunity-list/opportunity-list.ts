@@ -117,6 +117,7 @@ function upcomingShifts(opportunity: Opportunity, now = Date.now()): Shift[] {
  * @event {VkErrorEvent} vk-error - Loading failed (the error state shows a retry); `detail.error`.
  */
 export class VkOpportunityList extends VkElement {
+  /** The shared reset and tokens, then this component's own styles. */
   static override styles = [...baseStyles, styles];
 
   /** Only this category (`elderly`, `environment`, …). Reflects the reader's choice. */

@@ -18,6 +18,7 @@ import { VERSION } from '../shared/version.js';
 export class VkProvider extends LitElement {
   static readonly version: string = VERSION;
 
+  /** The provider adds no box of its own (`display: contents`). */
   static override styles = css`
     :host {
       display: contents;

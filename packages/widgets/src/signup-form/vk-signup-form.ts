@@ -178,6 +178,7 @@ const safeHttpUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(ur
  * @event vk-error - The form could not be loaded. `detail: { error }`.
  */
 export class VkSignupForm extends VkElement {
+  /** The shared reset and tokens, then this component's own styles. */
   static override styles = [...baseStyles, signupFormStyles];
 
   /** The opportunity's id (`opp_…`). */
