@@ -6,6 +6,7 @@
  * Numbers: `pg` returns int8/numeric as strings while PGlite returns numbers, so every query casts
  * what it selects to `int` or `float8`, which both drivers return as JavaScript numbers.
  */
+import { mkdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 
 export type SqlParam = string | number | boolean | null | Date | readonly string[] | readonly number[];
@@ -55,6 +56,8 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
  */
 async function openPglite(dataDir: string): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
+  // PGlite creates the data folder but not its parents: `.data/pglite` on a fresh clone would fail.
+  if (dataDir !== 'memory') mkdirSync(dataDir, { recursive: true });
   const pglite = dataDir === 'memory' ? new PGlite() : new PGlite(dataDir);
   await pglite.waitReady;
   let queue: Promise<unknown> = Promise.resolve();
