@@ -6,16 +6,12 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { countReporter } from './scripts/wtr/count-reporter.mjs';
+import { CHROME_PATH, CHROMIUM_ARGS, FIREFOX_PATH } from './scripts/browsers.mjs';
 
-const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-// The machine has no internet: without these flags Chromium fills the log with refused connections.
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
 
 const onlyBrowser = process.env.VK_BROWSERS?.split(',');
 const browsers = [
-  puppeteerLauncher({ launchOptions: { browser: 'chrome', executablePath: CHROME_PATH, headless: true, args: chromiumArgs } }),
+  puppeteerLauncher({ launchOptions: { browser: 'chrome', executablePath: CHROME_PATH, headless: true, args: CHROMIUM_ARGS } }),
   puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: FIREFOX_PATH, headless: true } }),
 ].filter((_, i) => !onlyBrowser || onlyBrowser.includes(['chromium', 'firefox'][i]));
 

@@ -13,6 +13,7 @@
 import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { formatSizes, measureSizes } from './size.mjs';
+import { CHROME_PATH, CHROMIUM_ARGS } from './browsers.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const RATE = Number(process.env.VK_BENCH_RATE ?? 500);
@@ -124,8 +125,7 @@ async function benchPage() {
   const api = await startServer({ port: 0, dataDir: 'memory', seed: true, rateLimit: false, log: false });
   const proxy = await countingProxy(api.url);
   const demo = await startDemo({ apiUrl: proxy.url, port: 0 });
-  const browser = await puppeteer.launch({ browser: 'chrome', headless: true, executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const browser = await puppeteer.launch({ browser: 'chrome', headless: true, executablePath: CHROME_PATH, args: CHROMIUM_ARGS });
   try {
     const measure = async (path, settle) => {
       proxy.counts.length = 0;

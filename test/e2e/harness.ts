@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startServer } from '@volunteerkit/server';
 import { startDemo } from '../../scripts/demo-server.mjs';
+import { CHROME_PATH, CHROMIUM_ARGS, FIREFOX_PATH } from '../../scripts/browsers.mjs';
 
 export const SCREENSHOTS_DIR = new URL('../../test-results/screenshots/', import.meta.url).pathname;
 
@@ -33,13 +34,11 @@ export async function launch(name: 'chromium' | 'firefox'): Promise<Browser> {
   const env = { ...process.env, TZ: 'Asia/Shanghai' };
   if (name === 'chromium') {
     return puppeteer.launch({
-      browser: 'chrome', headless: true, env, executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-        '--disable-sync', '--no-first-run', '--disable-dev-shm-usage', '--lang=zh-CN'],
+      browser: 'chrome', headless: true, env, executablePath: CHROME_PATH, args: [...CHROMIUM_ARGS, '--lang=zh-CN'],
     });
   }
   return puppeteer.launch({
-    browser: 'firefox', headless: true, env, executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    browser: 'firefox', headless: true, env, executablePath: FIREFOX_PATH,
     extraPrefsFirefox: { 'intl.accept_languages': 'zh-CN, zh, en' },
   });
 }

@@ -1,0 +1,11 @@
+// The browsers every test and the bench drive: Debian's Chromium and Firefox ESR by default,
+// overridable on a laptop with CHROME_PATH / FIREFOX_PATH (see docs/architecture.md, "Browsers").
+export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+/**
+ * Headless Chromium flags. The machines have no internet: without the background-networking
+ * flags Chromium fills the log with refused connections.
+ */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
