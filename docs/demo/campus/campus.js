@@ -19,7 +19,8 @@ const strings = {
 };
 
 let locale = 'zh-CN';
-let student = null;
+/** The campus sign-in: 'signingIn', then 'signedIn' (with the student) or 'failed'. */
+let sso = { status: 'signingIn', student: null };
 
 function render() {
   const t = strings[locale];
@@ -30,8 +31,9 @@ function render() {
     const value = t[node.dataset.i18n];
     if (typeof value === 'string') node.textContent = value;
   }
-  const status = document.querySelector('#sso-status [data-i18n], #sso-status .status-text');
-  if (student && status) status.textContent = t.signedIn(student);
+  document.getElementById('sso-text').textContent =
+    sso.status === 'signedIn' ? t.signedIn(sso.student) : sso.status === 'failed' ? t.ssoFailed : t.signingIn;
+  document.getElementById('sso-status').classList.toggle('ok', sso.status === 'signedIn');
   for (const button of document.querySelectorAll('[data-locale]')) button.setAttribute('aria-pressed', String(button.dataset.locale === locale));
 }
 
@@ -40,24 +42,20 @@ for (const button of document.querySelectorAll('[data-locale]')) {
 }
 
 async function signIn() {
-  const statusText = document.querySelector('#sso-status [data-i18n]');
   try {
     const response = await fetch('/campus/api/session', { method: 'POST' });
     if (!response.ok) throw new Error(`campus session: ${response.status}`);
     const session = await response.json();
-    student = session.student;
-    statusText.removeAttribute('data-i18n');
-    statusText.classList.add('status-text');
-    document.getElementById('sso-status').classList.add('ok');
+    sso = { status: 'signedIn', student: session.student };
+    render();
     // The token goes to the widget as a property — never into a URL or an attribute.
     await customElements.whenDefined('vk-signup-form');
     document.getElementById('campus-form').session = session.token;
   } catch (error) {
     console.warn(error);
-    statusText.removeAttribute('data-i18n');
-    statusText.textContent = strings[locale].ssoFailed;
+    sso = { status: 'failed', student: null };
+    render();
   }
-  render();
 }
 
 render();
