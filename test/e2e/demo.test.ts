@@ -65,7 +65,11 @@ async function submitAndReadReference(form: ElementHandle<Element>): Promise<str
   const submit = await form.$('>>> [part~="submit-button"]');
   assert.ok(submit, 'a submit button');
   await submit.click();
-  const reference = await form.waitForSelector('>>> [part~="reference"]', { timeout: 20_000 });
+  const reference = await form.waitForSelector('>>> [part~="reference"]', { timeout: 20_000 }).catch(async (error: Error) => {
+    // Say what the person would have seen instead of a success view.
+    const seen = await form.evaluate((el) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim().slice(0, 600));
+    throw new Error(`${error.message}; the form showed: ${seen}`);
+  });
   return (await reference!.evaluate((node) => node.textContent ?? '')).trim();
 }
 
