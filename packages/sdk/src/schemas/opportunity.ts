@@ -130,9 +130,32 @@ const commaList = z.pipe(
   z.transform((value: string) => value.split(',').map((s) => s.trim()).filter(Boolean)),
 );
 
-/** `near=lat,lng` read as a point. */
+/** Decimal degrees as the URL carries them: latitude within ±90, longitude within ±180. */
+const LATITUDE = String.raw`-?(?:90(?:\.0+)?|[0-8]?\d(?:\.\d+)?)`;
+const LONGITUDE = String.raw`-?(?:180(?:\.0+)?|(?:1[0-7]\d|0?\d?\d)(?:\.\d+)?)`;
+/** Any two decimal numbers: what the range check reads, to say which coordinate is out of range. */
+const NUMBER_PAIR = /^(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$/;
+
+/**
+ * `near=lat,lng` read as a point. The ranges are checked here, in the contract, so the SDK, the
+ * OpenAPI `pattern` and the server's 422 agree. An out-of-range latitude or longitude gets its
+ * own message (code `out_of_range`, path `near`) and stops the checks there; anything else that
+ * is not a pair of decimal degrees fails the exact pattern and gets the format message. So one
+ * mistake is reported once, and specifically.
+ */
 const LatLng = z.pipe(
-  z.string().check(z.regex(/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/, 'must be "lat,lng" in decimal degrees')),
+  z.string().check(
+    z.superRefine((value: string, ctx) => {
+      const match = NUMBER_PAIR.exec(value);
+      if (!match) return;
+      const outOfRange = (message: string) =>
+        ctx.addIssue({ code: 'custom', input: value, message, params: { code: 'out_of_range' }, continue: false });
+      if (Math.abs(Number(match[1])) > 90) outOfRange('must have a latitude between -90 and 90');
+      if (Math.abs(Number(match[2])) > 180) outOfRange('must have a longitude between -180 and 180');
+    }),
+    z.regex(new RegExp(`^${LATITUDE},${LONGITUDE}$`), 'must be "lat,lng" in decimal degrees'),
+    z.describe('A point as `lat,lng` in decimal degrees (WGS 84): latitude -90 to 90, longitude -180 to 180.'),
+  ),
   z.transform((value: string) => {
     const [lat, lng] = value.split(',').map(Number) as [number, number];
     return { lat, lng };

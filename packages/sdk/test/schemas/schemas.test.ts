@@ -1,6 +1,7 @@
 // The contract accepts each entity's valid example and rejects a broken one, naming the field.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import * as z from 'zod/mini';
 import * as S from '../../src/schemas/index.js';
 import * as example from './examples.js';
 
@@ -81,6 +82,38 @@ describe('request schemas', () => {
     const parsed = S.ListOpportunitiesQuery.parse({ hasOpenSlots: 'false', skills: 'first_aid, driving', near: '30.25,120.16', limit: '20' });
     assert.deepEqual(parsed, { hasOpenSlots: false, skills: ['first_aid', 'driving'], near: { lat: 30.25, lng: 120.16 }, limit: 20 });
     assertContract(S.ListOpportunitiesQuery, { limit: '100' }, { limit: '101' }, 'limit');
+  });
+  it('ListOpportunitiesQuery: near is a point within ±90 latitude and ±180 longitude', () => {
+    assertContract(S.ListOpportunitiesQuery, { near: '30.25,120.16' }, { near: '91,120.16' }, 'near');
+    assertContract(S.ListOpportunitiesQuery, { near: '-90,-180' }, { near: '30.25,180.5' }, 'near');
+    assert.deepEqual(S.ListOpportunitiesQuery.parse({ near: '90.0,-180.000' }).near, { lat: 90, lng: -180 }, 'the poles and the antimeridian are points');
+  });
+  it('ListOpportunitiesQuery: an out-of-range near names the coordinate, with code out_of_range', () => {
+    const errors = (near: string) => {
+      const result = S.ListOpportunitiesQuery.safeParse({ near });
+      assert.equal(result.success, false, `${near} accepted`);
+      return S.toFieldErrors(result.error!.issues).map((e) => [e.path, e.code, e.message]);
+    };
+    const latitude = ['near', 'out_of_range', 'must have a latitude between -90 and 90'];
+    const longitude = ['near', 'out_of_range', 'must have a longitude between -180 and 180'];
+    assert.deepEqual(errors('95,120'), [latitude]);
+    assert.deepEqual(errors('-90.5,120'), [latitude]);
+    assert.deepEqual(errors('30,181'), [longitude]);
+    assert.deepEqual(errors('30,1200'), [longitude]);
+    assert.deepEqual(errors('91,200'), [latitude, longitude]);
+    const format = ['near', 'invalid_format', 'must be "lat,lng" in decimal degrees'];
+    for (const near of ['abc', '30.25', '30.25,', '30,120,5', '30, 120', '0090,120', '95,abc', '1e2,120']) assert.deepEqual(errors(near), [format], near);
+  });
+  it('ListOpportunitiesQuery: radiusKm is between 0.1 and 500 km', () => {
+    assertContract(S.ListOpportunitiesQuery, { near: '30.25,120.16', radiusKm: '500' }, { near: '30.25,120.16', radiusKm: '500.5' }, 'radiusKm');
+    assertContract(S.ListOpportunitiesQuery, { near: '30.25,120.16', radiusKm: '0.1' }, { near: '30.25,120.16', radiusKm: '0' }, 'radiusKm');
+    assertContract(S.ListOpportunitiesQuery, { radiusKm: '5' }, { radiusKm: 'far' }, 'radiusKm');
+  });
+  it('ListOpportunitiesQuery: the generated JSON Schema carries the same ranges', () => {
+    const near = (z.toJSONSchema(S.ListOpportunitiesQuery, { io: 'input', unrepresentable: 'any' }) as { properties: Record<string, { pattern?: string }> }).properties['near']!;
+    const pattern = new RegExp(near.pattern!, 'u');
+    for (const ok of ['30.25,120.16', '90,180', '-90.000,-180.0', '0,0', '05,099']) assert.ok(pattern.test(ok), ok);
+    for (const bad of ['90.5,0', '91,0', '0,180.01', '0,181', '-91,0', '0,-200', 'abc']) assert.ok(!pattern.test(bad), bad);
   });
   it('HonorBoardQuery: accepts org and region scopes, rejects an unknown one', () => {
     assert.equal(S.HonorBoardQuery.safeParse({ scope: 'region:3301' }).success, true);
