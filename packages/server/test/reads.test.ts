@@ -58,6 +58,25 @@ describe('GET /v1/opportunities filters', () => {
     assertProblem(await list('near=91,200'), 422, 'validation_failed');
   });
 
+  it('an out-of-range near or radiusKm is a 422 that names the parameter and what is wrong', async () => {
+    const fieldErrors = async (query: string) => {
+      const res = await list(query);
+      assertProblem(res, 422, 'validation_failed');
+      return (res.body.errors as Array<{ path: string; code: string; message: string }>).map((e) => [e.path, e.code, e.message]);
+    };
+    assert.deepEqual(await fieldErrors('near=91,120'), [['near', 'out_of_range', 'must have a latitude between -90 and 90']]);
+    assert.deepEqual(await fieldErrors('near=30,-180.5'), [['near', 'out_of_range', 'must have a longitude between -180 and 180']]);
+    assert.deepEqual(await fieldErrors('near=91,200'), [
+      ['near', 'out_of_range', 'must have a latitude between -90 and 90'],
+      ['near', 'out_of_range', 'must have a longitude between -180 and 180'],
+    ]);
+    assert.deepEqual(await fieldErrors('near=abc'), [['near', 'invalid_format', 'must be "lat,lng" in decimal degrees']]);
+    assert.deepEqual((await fieldErrors('near=30,120&radiusKm=501')).map(([path]) => path), ['radiusKm']);
+    assert.deepEqual((await fieldErrors('near=30,120&radiusKm=0')).map(([path]) => path), ['radiusKm']);
+    const edge = await addOpportunity(t.db, { lat: 90, lng: 180 });
+    assert.deepEqual(ids(await list('near=90,180&radiusKm=0.1')), [edge.opportunityId], 'the bounds themselves are points');
+  });
+
   it('from/to select by shift time; hasOpenSlots drops full ones', async () => {
     const soon = await addOpportunity(t.db, { shiftStarts: [new Date(Date.now() + 2 * DAY)], capacity: 1 });
     const later = await addOpportunity(t.db, { shiftStarts: [new Date(Date.now() + 20 * DAY)] });

@@ -37,8 +37,8 @@ export async function listOpportunities(db: Queryable, channelId: string, f: Lis
   const terms = (f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 5);
   const sort = f.sort ?? (terms.length ? 'relevance' : 'startsAt');
   if (sort === 'distance' && !f.near) throw validationFailed([{ path: 'sort', message: 'distance needs near=lat,lng', code: 'near_required' }]);
-  if (f.near && (Math.abs(f.near.lat) > 90 || Math.abs(f.near.lng) > 180))
-    throw validationFailed([{ path: 'near', message: 'must be a latitude within ±90 and a longitude within ±180', code: 'out_of_range' }]);
+  // near's ranges and radiusKm's bounds are checked by the contract (ListOpportunitiesQuery); only the
+  // rules that tie two parameters together are here.
   if (f.radiusKm !== undefined && !f.near) throw validationFailed([{ path: 'radiusKm', message: 'needs near=lat,lng', code: 'near_required' }]);
   const limit = f.limit ?? DEFAULT_LIMIT;
   const after = f.cursor ? decodeCursor(f.cursor, sort) : null;
