@@ -136,25 +136,33 @@ const LONGITUDE = String.raw`-?(?:180(?:\.0+)?|(?:1[0-7]\d|0?\d?\d)(?:\.\d+)?)`;
 /** Any two decimal numbers: what the range check reads, to say which coordinate is out of range. */
 const NUMBER_PAIR = /^(-?\d+(?:\.\d+)?),(-?\d+(?:\.\d+)?)$/;
 
+/** What is out of range in a `lat,lng` pair, as a message; `undefined` when nothing is (or it is no pair). */
+function outOfRange(value: string): string | undefined {
+  const match = NUMBER_PAIR.exec(value);
+  const lat = !!match && Math.abs(Number(match[1])) > 90;
+  const lng = !!match && Math.abs(Number(match[2])) > 180;
+  if (lat && lng) return 'must have a latitude between -90 and 90 and a longitude between -180 and 180';
+  if (lat) return 'must have a latitude between -90 and 90';
+  if (lng) return 'must have a longitude between -180 and 180';
+  return undefined;
+}
+
 /**
  * `near=lat,lng` read as a point. The ranges are checked here, in the contract, so the SDK, the
- * OpenAPI `pattern` and the server's 422 agree. An out-of-range latitude or longitude gets its
- * own message (code `out_of_range`, path `near`) and stops the checks there; anything else that
- * is not a pair of decimal degrees fails the exact pattern and gets the format message. So one
- * mistake is reported once, and specifically.
+ * OpenAPI `pattern` and the server's 422 agree. An out-of-range latitude or longitude gets a
+ * message naming it (code `out_of_range`, path `near`) and stops the checks there; anything else
+ * that is not a pair of decimal degrees fails the exact pattern and gets the format message. So
+ * one mistake is reported once, and specifically. (A `z.describe` here would put zod's registry
+ * into the browser bundle, about 340 B gzip, for the OpenAPI text alone; the pattern says it.)
  */
 const LatLng = z.pipe(
   z.string().check(
-    z.superRefine((value: string, ctx) => {
-      const match = NUMBER_PAIR.exec(value);
-      if (!match) return;
-      const outOfRange = (message: string) =>
-        ctx.addIssue({ code: 'custom', input: value, message, params: { code: 'out_of_range' }, continue: false });
-      if (Math.abs(Number(match[1])) > 90) outOfRange('must have a latitude between -90 and 90');
-      if (Math.abs(Number(match[2])) > 180) outOfRange('must have a longitude between -180 and 180');
+    z.refine((value: string) => outOfRange(value) === undefined, {
+      error: (issue) => outOfRange(issue.input as string),
+      params: { code: 'out_of_range' },
+      abort: true,
     }),
     z.regex(new RegExp(`^${LATITUDE},${LONGITUDE}$`), 'must be "lat,lng" in decimal degrees'),
-    z.describe('A point as `lat,lng` in decimal degrees (WGS 84): latitude -90 to 90, longitude -180 to 180.'),
   ),
   z.transform((value: string) => {
     const [lat, lng] = value.split(',').map(Number) as [number, number];

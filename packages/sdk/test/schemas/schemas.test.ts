@@ -100,7 +100,7 @@ describe('request schemas', () => {
     assert.deepEqual(errors('-90.5,120'), [latitude]);
     assert.deepEqual(errors('30,181'), [longitude]);
     assert.deepEqual(errors('30,1200'), [longitude]);
-    assert.deepEqual(errors('91,200'), [latitude, longitude]);
+    assert.deepEqual(errors('91,200'), [['near', 'out_of_range', 'must have a latitude between -90 and 90 and a longitude between -180 and 180']]);
     const format = ['near', 'invalid_format', 'must be "lat,lng" in decimal degrees'];
     for (const near of ['abc', '30.25', '30.25,', '30,120,5', '30, 120', '0090,120', '95,abc', '1e2,120']) assert.deepEqual(errors(near), [format], near);
   });
