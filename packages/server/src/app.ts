@@ -19,6 +19,13 @@ export interface AppOptions {
   now?: () => Date;
   /** Requests per minute per caller and client address; `false` turns limiting off. Default 600. */
   rateLimit?: { perMinute: number } | false;
+  /**
+   * How many reverse proxies in front of the server to believe in `X-Forwarded-For`: the client
+   * address is then the entry that many places from the right (the rightmost `n - 1` are the
+   * proxies' own). `0` or `false` (the default) uses the socket's address and ignores the header,
+   * which any client can write. Set it only when every request arrives through those proxies.
+   */
+  trustProxy?: number | false;
   /** Largest accepted request body in bytes. Default 64 KiB. */
   bodyLimitBytes?: number;
   /** One access-log line per request on stderr. */
@@ -30,6 +37,14 @@ export interface AppOptions {
 }
 
 export const DEFAULT_READ_CACHE_MS = 2000;
+
+/** `trustProxy` as a hop count; anything but a whole number ≥ 0 or `false` is a configuration mistake. */
+export function trustedProxyHops(trustProxy: number | false | undefined): number {
+  if (trustProxy === undefined || trustProxy === false) return 0;
+  if (!Number.isSafeInteger(trustProxy) || trustProxy < 0)
+    throw new TypeError(`trustProxy must be the number of proxy hops in front of the server (a whole number, 0 for none) or false, not ${String(trustProxy)}`);
+  return trustProxy;
+}
 
 export const DEFAULT_RATE_LIMIT = { perMinute: 600 };
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -55,7 +70,7 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
   const app = new Hono<AppEnv>();
   const limit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
 
-  app.use('*', requestContext(services));
+  app.use('*', requestContext(services, trustedProxyHops(options.trustProxy)));
   if (options.log) {
     app.use('*', async (c, next) => {
       const started = performance.now();

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
- * `volunteerkit-server [--port 8787] [--host 127.0.0.1] [--data .data/pglite|memory] [--database-url postgres://…] [--seed] [--log]`
+ * `volunteerkit-server [--port 8787] [--host 127.0.0.1] [--data .data/pglite|memory] [--database-url postgres://…] [--seed]
+ *   [--rate-limit n|off] [--trust-proxy hops] [--log]`
  */
 import { parseArgs } from 'node:util';
 import { SEED_KEYS, startServer } from './index.js';
@@ -13,6 +14,7 @@ const { values } = parseArgs({
     'database-url': { type: 'string' },
     seed: { type: 'boolean', default: false },
     'rate-limit': { type: 'string' },
+    'trust-proxy': { type: 'string', default: process.env['VK_TRUST_PROXY'] || '0' },
     log: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
@@ -27,6 +29,9 @@ if (values.help) {
   --database-url <url>    use PostgreSQL instead of PGlite (env DATABASE_URL)
   --seed                  load the demo data set if the database is empty
   --rate-limit <n|off>    requests per minute per caller and client (default 600)
+  --trust-proxy <hops>    number of reverse proxies in front of this server whose X-Forwarded-For
+                          entries name the client for rate limits (env VK_TRUST_PROXY; default 0:
+                          the socket address; the header is ignored, since any client can send it)
   --log                   print one line per request`);
   process.exit(0);
 }
@@ -42,6 +47,12 @@ if (rateLimitFlag !== undefined && rateLimitFlag !== 'off' && !(Number(rateLimit
   console.error(`Invalid --rate-limit: ${rateLimitFlag} (a positive number, or "off")`);
   process.exit(2);
 }
+const trustProxyFlag = values['trust-proxy'];
+if (!/^\d{1,3}$/.test(trustProxyFlag)) {
+  console.error(`Invalid --trust-proxy (or VK_TRUST_PROXY): ${trustProxyFlag} (the number of proxy hops in front of this server; 0 trusts none)`);
+  process.exit(2);
+}
+const trustProxy = Number(trustProxyFlag);
 let server: Awaited<ReturnType<typeof startServer>>;
 try {
   server = await startServer({
@@ -51,6 +62,7 @@ try {
     ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
     seed: values.seed,
     log: values.log,
+    trustProxy,
     ...(rateLimitFlag === undefined ? {} : { rateLimit: rateLimitFlag === 'off' ? false : { perMinute: Number(rateLimitFlag) } }),
   });
 } catch (error) {
@@ -60,6 +72,9 @@ try {
 }
 
 console.log(`VolunteerKit server listening on ${server.url} (${server.db.kind}, ready in ${Math.round(performance.now() - started)} ms)`);
+if (trustProxy > 0) {
+  console.log(`Client addresses for rate limits: X-Forwarded-For, ${trustProxy} proxy hop${trustProxy === 1 ? '' : 's'} from the right (VK_TRUST_PROXY/--trust-proxy)`);
+}
 if (server.seeded) {
   const s = server.seeded;
   console.log(`Seeded: ${s.organizations} organizations, ${s.opportunities} opportunities, ${s.shifts} shifts, ${s.volunteers} volunteers, ${s.signups} sign-ups, ${s.serviceRecords} service records, ${s.honors} honors`);

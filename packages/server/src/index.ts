@@ -11,7 +11,7 @@
  */
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
-import { createApp, type AppOptions } from './app.js';
+import { createApp, trustedProxyHops, type AppOptions } from './app.js';
 import { openDatabase, type Database } from './db/database.js';
 import type { AppEnv } from './http/context.js';
 import { seedIfEmpty, type SeedSummary } from './seed/seed.js';
@@ -36,6 +36,11 @@ export interface ServerOptions {
   seed?: boolean;
   /** Requests per minute per caller and client; `false` disables. Default 600. */
   rateLimit?: { perMinute: number } | false;
+  /**
+   * Number of reverse proxies in front of the server whose `X-Forwarded-For` entries are believed
+   * for the client address (rate limits). Default `false`: the socket's address, header ignored.
+   */
+  trustProxy?: number | false;
   /** One access-log line per request on stderr. */
   log?: boolean;
   /** How long identical public reads are answered from this instance's memory (ms); 0 turns it off. Default 2000. */
@@ -55,6 +60,7 @@ export interface RunningServer {
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  trustedProxyHops(options.trustProxy); // a bad value fails here, before a database is opened
   const db = await openDatabase({
     databaseUrl: options.databaseUrl ?? process.env['DATABASE_URL'] ?? undefined,
     dataDir: options.dataDir ?? '.data/pglite',
@@ -65,6 +71,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const appOptions: AppOptions = { now, log: options.log ?? false };
   if (options.rateLimit !== undefined) appOptions.rateLimit = options.rateLimit;
   if (options.readCacheMs !== undefined) appOptions.readCacheMs = options.readCacheMs;
+  if (options.trustProxy !== undefined) appOptions.trustProxy = options.trustProxy;
   const app = createApp(db, appOptions);
   const host = options.host ?? '127.0.0.1';
   let listening: { server: ReturnType<typeof serve>; port: number };

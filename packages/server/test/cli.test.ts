@@ -40,6 +40,55 @@ describe('volunteerkit-server', () => {
     }
   });
 
+  it('VK_TRUST_PROXY=1 rate-limits each client named by the proxy in X-Forwarded-For, over real sockets', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, VK_TRUST_PROXY: '1' };
+    delete env['DATABASE_URL'];
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--data', 'memory', '--seed', '--rate-limit', '2'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 60_000);
+        const check = () => {
+          const match = /listening on (http:\/\/\S+)/.exec(output);
+          if (match && output.includes('Demo keys')) {
+            clearTimeout(timer);
+            resolve(match[1]!);
+          }
+        };
+        child.stdout.on('data', check);
+        child.once('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
+      });
+      assert.match(output, /X-Forwarded-For, 1 proxy hop from the right/);
+      const get = async (forwardedFor?: string) =>
+        (await fetch(`${url}/v1/channel?key=pk_test_news_demo`, { headers: forwardedFor ? { 'X-Forwarded-For': forwardedFor } : {} })).status;
+      // Limits count per minute of the real clock: start well inside one, so all of this lands in it.
+      const second = new Date().getSeconds();
+      if (second > 50) await new Promise((resolve) => setTimeout(resolve, (61 - second) * 1000));
+      assert.deepEqual([await get('203.0.113.1'), await get('203.0.113.1'), await get('203.0.113.1')], [200, 200, 429]);
+      assert.equal(await get('198.51.100.7, 203.0.113.2'), 200, 'another client behind the same proxy has its own bucket');
+      assert.deepEqual([await get(), await get('not-an-address'), await get('unknown')], [200, 200, 429],
+        'without a usable header the socket address (127.0.0.1) is the bucket');
+      child.kill('SIGINT');
+      const [code] = await once(child, 'exit');
+      assert.equal(code, 0, output);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+
+  it('refuses a VK_TRUST_PROXY that is not a number of hops, before opening anything', async () => {
+    for (const value of ['true', '-1', '1.5']) {
+      const child = spawn(process.execPath, ['--import', 'tsx', cli, '--data', 'memory'], { env: { ...process.env, VK_TRUST_PROXY: value }, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stderr.on('data', (chunk) => (output += chunk));
+      const [code] = await once(child, 'exit');
+      assert.equal(code, 2, output);
+      assert.match(output, /Invalid --trust-proxy \(or VK_TRUST_PROXY\)/);
+    }
+  });
+
   it('prints help', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', cli, '--help'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';

@@ -1,6 +1,7 @@
 /** Unit tests of the domain rules: plain functions, no database. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { clientAddress, normalizeAddress } from '../src/domain/client-address.js';
 import { decodeCursor, encodeCursor } from '../src/domain/cursor.js';
 import { originAllowed } from '../src/domain/origins.js';
 import { hoursToNextStar, maskEmail, publicName, starLevel } from '../src/domain/people.js';
@@ -209,5 +210,32 @@ describe('small helpers', () => {
     assert.equal(negotiateLocale('zh-TW', 'en'), 'zh-TW');
     assert.equal(negotiateLocale(undefined, 'fr, zh-HK;q=0.5'), 'zh-TW');
     assert.equal(negotiateLocale(undefined, undefined), 'zh-CN');
+  });
+});
+
+describe('client address behind proxies', () => {
+  const socket = '10.0.0.5';
+  it('ignores X-Forwarded-For unless proxies are trusted', () => {
+    assert.equal(clientAddress('203.0.113.1', socket, 0), socket);
+    assert.equal(clientAddress(undefined, socket, 0), socket);
+  });
+  it('takes the n-th entry from the right: the rightmost n - 1 are the proxies\' own', () => {
+    assert.equal(clientAddress('203.0.113.1', socket, 1), '203.0.113.1');
+    assert.equal(clientAddress('6.6.6.6, 203.0.113.1', socket, 1), '203.0.113.1', 'what the client wrote itself is ignored');
+    assert.equal(clientAddress('6.6.6.6, 203.0.113.1, 192.0.2.10', socket, 2), '203.0.113.1');
+    assert.equal(clientAddress('203.0.113.1,192.0.2.10,192.0.2.20', socket, 3), '203.0.113.1');
+  });
+  it('falls back to the socket when the header is missing, too short or malformed where it is trusted', () => {
+    for (const header of [undefined, '', ' ', '203.0.113.1', 'unknown, 192.0.2.10', '203.0.113.1, ', '203.0.113.1, 192.0.2.10:70000', '203.0.113.1, 192.0.2.300'])
+      assert.equal(clientAddress(header, socket, 2), socket, JSON.stringify(header));
+    assert.equal(clientAddress('garbage, 203.0.113.1, 192.0.2.10', socket, 2), '203.0.113.1', 'garbage left of the trusted part does not matter');
+  });
+  it('writes one address one way: ports dropped, IPv6 canonical, IPv4-mapped as IPv4', () => {
+    assert.equal(normalizeAddress(' 203.0.113.1:5173 '), '203.0.113.1');
+    assert.equal(normalizeAddress('[2001:DB8:0:0::1]:443'), '2001:db8::1');
+    assert.equal(normalizeAddress('[::1]'), '::1');
+    assert.equal(normalizeAddress('::ffff:203.0.113.1'), '203.0.113.1');
+    for (const bad of ['', 'unknown', '203.0.113', '256.1.1.1', '01.2.3.4', '203.0.113.1:99999', '[203.0.113.1', '_hidden', '<script>'])
+      assert.equal(normalizeAddress(bad), null, bad);
   });
 });

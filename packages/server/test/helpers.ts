@@ -129,6 +129,8 @@ export interface CallOptions {
   body?: unknown;
   rawBody?: string;
   headers?: Record<string, string>;
+  /** The TCP peer's address, as @hono/node-server would pass it; without it the app sees 'local'. */
+  socket?: string;
 }
 
 export interface CallResult {
@@ -149,7 +151,8 @@ export async function call(app: Hono<any>, method: string, path: string, options
     body = JSON.stringify(options.body);
     headers['Content-Type'] ??= 'application/json';
   }
-  const response = await app.request(url.pathname + url.search, { method, headers, ...(body !== undefined ? { body } : {}) });
+  const env = options.socket ? { incoming: { socket: { remoteAddress: options.socket } } } : undefined;
+  const response = await app.request(url.pathname + url.search, { method, headers, ...(body !== undefined ? { body } : {}) }, env);
   const text = await response.text();
   let parsed: unknown = undefined;
   try {

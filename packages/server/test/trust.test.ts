@@ -178,3 +178,58 @@ describe('rate limits', () => {
     assert.equal((await call(limited, 'GET', '/v1/channel', { key: campus.publishableKey })).status, 200, 'another key has its own budget');
   });
 });
+
+describe('client addresses behind proxies (trustProxy)', () => {
+  // A clock fixed mid-minute so the window cannot roll over, and a limit of 2 per minute: the
+  // third request from one bucket is the 429.
+  const midMinute = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 30_000);
+  const limitedApp = (trustProxy?: number | false) =>
+    createApp(t.db, { readCacheMs: 0, rateLimit: { perMinute: 2 }, now: () => midMinute, ...(trustProxy === undefined ? {} : { trustProxy }) });
+  const PROXY = '10.0.0.5';
+  /** Status of one GET arriving on a socket from `socket`, with `forwardedFor` if given. */
+  const status = async (app: ReturnType<typeof createApp>, forwardedFor?: string, socket = PROXY) =>
+    (await call(app, 'GET', '/v1/channel', { key: news.publishableKey, socket, headers: forwardedFor === undefined ? {} : { 'X-Forwarded-For': forwardedFor } })).status;
+
+  it('off by default: a spoofed X-Forwarded-For does not get a fresh rate-limit bucket', async () => {
+    for (const app of [limitedApp(), limitedApp(false), limitedApp(0)]) {
+      await resetToChannels(t.db);
+      assert.deepEqual([await status(app, '203.0.113.1'), await status(app, '203.0.113.2')], [200, 200]);
+      const res = await call(app, 'GET', '/v1/channel', { key: news.publishableKey, socket: PROXY, headers: { 'X-Forwarded-For': '203.0.113.3' } });
+      assertProblem(res, 429, 'rate_limited');
+      assert.equal(await status(app, undefined, '10.0.0.6'), 200, 'the bucket is the socket address');
+    }
+  });
+
+  it('trustProxy: 1 gives each forwarded client its own bucket; entries left of it are the client\'s own text', async () => {
+    const app = limitedApp(1);
+    assert.deepEqual([await status(app, '203.0.113.1'), await status(app, '203.0.113.1')], [200, 200]);
+    assert.equal(await status(app, '203.0.113.1'), 429);
+    assert.equal(await status(app, '203.0.113.2'), 200, 'another client behind the same proxy has its own bucket');
+    assert.equal(await status(app, '198.51.100.7, 203.0.113.1'), 429, 'a client cannot escape its bucket by prepending addresses');
+    assert.equal(await status(app, '[2001:DB8::1]:443'), 200);
+    assert.equal(await status(app, '2001:db8::1'), 200, 'one IPv6 client, however the proxy writes it');
+    assert.equal(await status(app, '2001:db8:0:0::1'), 429);
+  });
+
+  it('trustProxy: 2 counts hops from the right (client, then the outer proxy)', async () => {
+    const app = limitedApp(2);
+    assert.deepEqual([await status(app, '203.0.113.1, 192.0.2.10'), await status(app, '6.6.6.6, 203.0.113.1, 192.0.2.11')], [200, 200]);
+    assert.equal(await status(app, '203.0.113.1, 192.0.2.10'), 429, 'the same client through either outer proxy is one bucket');
+    assert.equal(await status(app, '203.0.113.2, 192.0.2.10'), 200);
+  });
+
+  it('a missing, short or malformed X-Forwarded-For falls back to the socket address', async () => {
+    const app = limitedApp(2);
+    assert.equal(await status(app, undefined), 200);
+    assert.equal(await status(app, 'not an address, 192.0.2.10'), 200);
+    for (const header of ['', '203.0.113.1', '203.0.113.1, garbage', '203.0.113.1,, 192.0.2.10', '203.0.113.1, 192.0.2.10:99999', '<script>, 192.0.2.10', 'unknown, 192.0.2.10'])
+      assert.equal(await status(app, header), 429, `${JSON.stringify(header)} counts against the socket's bucket`);
+    assert.equal(await status(app, undefined, '10.0.0.6'), 200, 'another socket still has its own bucket');
+    assert.equal(await status(app, '203.0.113.9, 192.0.2.10'), 200, 'a well-formed header still names its client');
+  });
+
+  it('refuses a trustProxy that is not a hop count', () => {
+    for (const trustProxy of [-1, 1.5, Number.NaN, true as unknown as number, '1' as unknown as number])
+      assert.throws(() => createApp(t.db, { trustProxy }), /trustProxy must be the number of proxy hops/, String(trustProxy));
+  });
+});

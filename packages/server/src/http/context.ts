@@ -18,6 +18,11 @@ export interface AppServices {
 export type AppEnv = {
   Variables: {
     requestId: string;
+    /**
+     * Where the request comes from: the socket's peer address, or the client named in
+     * `X-Forwarded-For` when the app trusts proxies (`trustProxy`). Keys rate limits.
+     */
+    clientAddress: string;
     locale: ProblemLocale;
     caller: Caller | null;
     /** Raw request body text of a write ('' when none). */

@@ -6,16 +6,22 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import * as q from '../db/queries.js';
 import type { ChannelRow } from '../db/rows.js';
+import { clientAddress, normalizeAddress } from '../domain/client-address.js';
 import { originAllowed } from '../domain/origins.js';
 import { verifySessionToken } from '../domain/session-token.js';
 import type { AppEnv, AppServices, Caller } from './context.js';
 import { ApiError, negotiateLocale } from './problem.js';
 
-export function requestContext(services: AppServices): MiddlewareHandler<AppEnv> {
+/**
+ * Request id, locale and client address. `trustProxy` is the number of reverse proxies in front
+ * of the server whose `X-Forwarded-For` entries are believed (0: none; see domain/client-address.ts).
+ */
+export function requestContext(services: AppServices, trustProxy = 0): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const incoming = c.req.header('x-request-id');
     const requestId = incoming && /^[A-Za-z0-9._-]{8,64}$/.test(incoming) ? incoming : `req_${randomUUID().replace(/-/g, '')}`;
     c.set('requestId', requestId);
+    c.set('clientAddress', clientAddress(c.req.header('x-forwarded-for'), socketAddress(c), trustProxy));
     c.set('services', services);
     c.set('caller', null);
     c.set('rawBody', '');
@@ -165,7 +171,8 @@ export function callerAndCors(configCacheMs: number): MiddlewareHandler<AppEnv> 
 
 /**
  * Fixed one-minute windows counted in the database (so every instance shares them), per caller
- * and client address. Over the limit: 429 with `Retry-After` (seconds to the next window).
+ * and client address (the socket's peer, or the forwarded client when proxies are trusted). Over
+ * the limit: 429 with `Retry-After` (seconds to the next window).
  */
 export function rateLimit(perMinute: number): MiddlewareHandler<AppEnv> {
   let sincePurge = 0;
@@ -176,7 +183,7 @@ export function rateLimit(perMinute: number): MiddlewareHandler<AppEnv> {
     const who = caller ? `${caller.kind}:${caller.channel.id}:${caller.kind === 'session' ? caller.volunteerId : ''}` : 'anonymous';
     const at = now().getTime();
     const windowStart = new Date(at - (at % 60_000));
-    const hits = await q.hitRateLimit(db, `${who}|${clientAddress(c)}`, windowStart);
+    const hits = await q.hitRateLimit(db, `${who}|${c.get('clientAddress')}`, windowStart);
     if (++sincePurge >= 1000) {
       sincePurge = 0;
       await q.purgeRateLimits(db, new Date(windowStart.getTime() - 120_000));
@@ -191,9 +198,11 @@ export function rateLimit(perMinute: number): MiddlewareHandler<AppEnv> {
   };
 }
 
-function clientAddress(c: Context<AppEnv>): string {
+/** The peer of the TCP connection (@hono/node-server passes the request as `env.incoming`); 'local' in-process. */
+function socketAddress(c: Context<AppEnv>): string {
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'local';
+  const remote = incoming?.socket?.remoteAddress;
+  return remote ? (normalizeAddress(remote) ?? remote) : 'local';
 }
 
 /**
