@@ -148,6 +148,10 @@ export class VkHonorBoard extends VkElement {
     return Number.isFinite(level) ? Math.min(6, Math.max(2, level)) : 3;
   }
 
+  protected override reloadAfterCrash(): void {
+    void this.boardTask.run();
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('visibilitychange', this.onVisibilityChange);

@@ -169,12 +169,20 @@ describe('<vk-opportunity-list>', () => {
     await waitUntil(() => shadow(el).querySelectorAll('[part="item"]').length === 2, 'retry did not load');
   });
 
-  it('treats a malformed answer as an error, not a crash', async () => {
-    worker.use(http.get(api('/v1/opportunities'), () => HttpResponse.json({ data: [{ id: 'nonsense' }], nextCursor: null })));
+  it('shows an answer outside the contract as an error whose retry loads again, never throwing into the page', async () => {
+    let malformed = true;
+    worker.use(http.get(api('/v1/opportunities'), () => (malformed
+      ? HttpResponse.json({ data: [{ id: 'nonsense' }], nextCursor: null })
+      : HttpResponse.json({ data: makeOpportunities(2), nextCursor: null }))));
+    const errors: Event[] = [];
     const el = await mount();
-    await loaded(el);
-    expect(shadow(el).querySelector('[part="error"]')).to.exist;
-    expect(shadow(el).querySelector('[part="crash"]')).to.not.exist;
+    el.addEventListener('vk-error', (event) => errors.push(event));
+    await waitUntil(() => shadow(el).querySelector('[part="crash"]'), 'no error shown for the malformed answer');
+    expect(errors).to.have.length(1);
+    await expect(el).to.be.accessible();
+    malformed = false;
+    shadow(el).querySelector<HTMLButtonElement>('[part="crash"] [part="retry-button"]')!.click();
+    await waitUntil(() => shadow(el).querySelectorAll('[part="item"]').length === 2, 'retry did not load the good answer');
   });
 
   it('waits for configure() called after the widget appeared, without flashing an error', async () => {

@@ -286,6 +286,10 @@ export class VkOpportunityList extends VkElement {
     void this.listTask.run();
   }
 
+  protected override reloadAfterCrash(): void {
+    this.retry();
+  }
+
   private onSearchInput(event: Event): void {
     const value = (event.target as HTMLInputElement).value;
     clearTimeout(this.searchTimer);

@@ -89,7 +89,10 @@ export function sharedClient(baseUrl: string, publishableKey: string, locale: Vk
   let entry = clients.get(key);
   if (!entry) {
     try {
-      entry = { client: createClient({ baseUrl, publishableKey, locale }) };
+      // No response validation: it would load zod and the whole contract on every page that
+      // shows a widget. A response outside the contract still cannot break the host page: the
+      // widget's safety net shows its error state (docs/architecture.md, Widgets).
+      entry = { client: createClient({ baseUrl, publishableKey, locale, validateResponses: false }) };
     } catch (error) {
       entry = { error };
     }

@@ -32,7 +32,8 @@ import { sharedMessages } from './shared.messages.js';
  * @cssproperty --vk-font-size - Base size (16px); everything inside scales in em from it.
  * @cssproperty --vk-large-text-scale - Factor applied by `large-text` (1.25).
  * @cssproperty --vk-focus-ring - Focus outline (`0.1875em solid <primary>`).
- * @csspart crash - The message shown if the widget itself failed.
+ * @csspart crash - The message shown if the widget itself failed (or the server's answer did not
+ *   fit what it renders); its `retry-button` loads the data again.
  * @event {VkErrorEvent} vk-error - Something failed; `event.detail.error` says what.
  */
 export class VkElement extends LitElement {
@@ -123,12 +124,20 @@ export class VkElement extends LitElement {
     const messages = sharedMessages(this.config.locale);
     return html`<div part="crash" class="state state--error" role="alert">
       <p class="state__title">${messages.errorUnexpected}</p>
-      <button class="button button--secondary" type="button" @click=${this.recoverFromCrash}>${messages.retry}</button>
+      <button part="retry-button" class="button button--secondary" type="button" @click=${this.recoverFromCrash}>${messages.retry}</button>
     </div>`;
   }
 
+  /**
+   * The crash view's retry: load the data again. What crashed a render is usually the data (the
+   * widgets do not check answers against the contract, to keep zod out of the bundle), so
+   * rendering the same data again would crash again.
+   */
+  protected reloadAfterCrash(): void {}
+
   private recoverFromCrash = (): void => {
     this.crash = undefined;
+    this.reloadAfterCrash();
   };
 
   private applyStates(): void {

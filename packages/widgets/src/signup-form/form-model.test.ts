@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { CreateSignupBody } from '@volunteerkit/sdk/schemas';
 import {
   signupWindow, buildBody, emptyValues, fieldKeyForPath, fieldKeys, mapFieldErrors, validateField, validateForm,
+  loadValidation, validationLoaded,
   type FormSpec, type FormValues,
 } from './form-model.js';
 
@@ -26,7 +27,24 @@ function validValues(): FormValues {
   };
 }
 
+// Runs first (mocha keeps file order; each test file gets a fresh page, so nothing has loaded).
+describe('form model before the schemas have loaded', () => {
+  it('checks required fields and consent, and leaves formats to the schemas once they arrive', async () => {
+    expect(validationLoaded()).to.equal(false);
+    const values = { ...validValues(), volunteer: { name: '', mobile: '12345', idNumber: '11010519491231002x' }, consent: false };
+    const early = validateForm(values, spec, context).fields;
+    expect([...early.keys()]).to.deep.equal(['volunteer.name', 'consent']);
+
+    await loadValidation();
+    expect(validationLoaded()).to.equal(true);
+    const full = validateForm(values, spec, context).fields;
+    expect(full.get('volunteer.mobile')?.code).to.equal('invalid_mobile');
+  });
+});
+
 describe('form model', () => {
+  before(() => loadValidation());
+
   it('lists fields in display order: shift, identity, questions, consent', () => {
     expect(fieldKeys(spec)).to.deep.equal([
       'shiftId', 'volunteer.name', 'volunteer.mobile', 'volunteer.idNumber',

@@ -8,15 +8,39 @@
  * `{ path, message, code }` field errors the server sends (`toFieldErrors`), and both go through
  * {@link fieldKeyForPath}. A field therefore shows the same message whoever found the problem.
  *
+ * The schemas (and zod with them) are the largest part of the form, so they are imported on
+ * first need ({@link loadValidation}, started when a form appears), not with the bundle: a page
+ * that only lists opportunities never loads them. Until they are there, only the required-field
+ * checks run; the server checks everything again in any case.
+ *
  * @module
  */
-import {
-  CreateSignupBody,
-  toFieldErrors,
-  type FieldError,
-  type IdentityField,
-  type Question,
-} from '@volunteerkit/sdk/schemas';
+import type { CreateSignupBody, FieldError, IdentityField, Question } from '@volunteerkit/sdk/schemas';
+
+let contract: typeof import('./form-validation.js') | undefined;
+let contractLoading: Promise<void> | undefined;
+
+/**
+ * Loads the contract schemas the form validates with, once per page. A failed load (offline, a
+ * deploy removed the chunk) is forgotten, so the next call tries again.
+ */
+export function loadValidation(): Promise<void> {
+  contractLoading ??= import('./form-validation.js').then(
+    (module) => {
+      contract = module;
+    },
+    (error: unknown) => {
+      contractLoading = undefined;
+      throw error;
+    },
+  );
+  return contractLoading;
+}
+
+/** Whether {@link validateForm} checks against the schemas yet (else only required fields). */
+export function validationLoaded(): boolean {
+  return contract !== undefined;
+}
 
 /** Identity fields in the order the form shows them. */
 export const IDENTITY_FIELD_ORDER: readonly IdentityField[] = [
@@ -120,7 +144,10 @@ function normalizeCode(error: FieldError, key: FieldKey | null): string {
 const isBlank = (value: AnswerValue | undefined) =>
   value === undefined || (Array.isArray(value) ? value.length === 0 : value.trim() === '');
 
-/** The problems of the whole form: required fields (the spec says which) and the contract schemas. */
+/**
+ * The problems of the whole form: required fields (the spec says which) and, once
+ * {@link loadValidation} has finished, the contract schemas.
+ */
 export function validateForm(values: FormValues, spec: FormSpec, context: BodyContext): MappedErrors {
   const errors: FieldError[] = [];
   if (values.shiftId === '') errors.push({ path: 'shiftId', message: 'is required', code: 'shift_required' });
@@ -132,11 +159,11 @@ export function validateForm(values: FormValues, spec: FormSpec, context: BodyCo
       errors.push({ path: `answers.${question.id}`, message: 'is required', code: 'required' });
     }
   }
-  const body = buildBody(values, spec, context);
-  // `CreateSignupBody` checks the guest volunteer with `GuestVolunteer` (paths `volunteer.…`),
-  // the answers' shape and lengths, the shift id and consent.
-  const parsed = CreateSignupBody.safeParse(body);
-  if (!parsed.success) errors.push(...toFieldErrors(parsed.error.issues));
+  if (contract) {
+    errors.push(...contract.contractProblems(buildBody(values, spec, context)));
+  } else if (!values.consent) {
+    errors.push({ path: 'consent', message: 'must be accepted', code: 'consent_required' });
+  }
   return mapFieldErrors(errors, spec);
 }
 

@@ -585,12 +585,24 @@ describe('<vk-signup-form>', () => {
   it('shows an error with a retry when loading fails, and recovers', async () => {
     let fail = true;
     serve();
-    worker.use(http.get(api('/v1/channel'), () => (fail ? HttpResponse.json({ unexpected: true }) : HttpResponse.json(makeChannel()))));
+    worker.use(http.get(api('/v1/channel'), () => (fail ? problem(403, 'origin_not_allowed', 'This origin may not use this key') : HttpResponse.json(makeChannel()))));
     const el = await mount();
     await waitUntil(() => $(el, '[part~="error"]'), 'no error state', { timeout: 8000 });
     await expect(el).to.be.accessible();
     fail = false;
     $(el, '[part~="error"] [part~="retry-button"]')!.click();
+    await ready(el);
+  });
+
+  it('shows a channel answer outside the contract as an error whose retry loads again', async () => {
+    let malformed = true;
+    serve();
+    worker.use(http.get(api('/v1/channel'), () => (malformed ? HttpResponse.json({ unexpected: true }) : HttpResponse.json(makeChannel()))));
+    const el = await mount();
+    await waitUntil(() => $(el, '[part~="crash"]'), 'no error shown for the malformed answer', { timeout: 8000 });
+    await expect(el).to.be.accessible();
+    malformed = false;
+    $(el, '[part~="crash"] [part~="retry-button"]')!.click();
     await ready(el);
   });
 

@@ -22,6 +22,7 @@ import { signupFormStyles } from './signup-form.styles.js';
 import { DraftStore } from './draft-store.js';
 import {
   IDENTITY_FIELD_ORDER, signupWindow, buildBody, emptyValues, fieldKeys, mapFieldErrors, validateField, validateForm,
+  loadValidation, validationLoaded,
   type BodyContext, type FieldKey, type FieldProblem, type FormSpec, type FormValues,
 } from './form-model.js';
 import { SubmissionController, type SubmissionState } from './submission-controller.js';
@@ -299,6 +300,7 @@ export class VkSignupForm extends VkElement {
   private async loadData(): Promise<void> {
     const generation = ++this.loadGeneration;
     if (this.submission.phase === 'succeeded') return; // never replace a success view
+    void loadValidation().catch(() => {}); // beside the form's data; a failure is retried at submit
     const opportunityId = this.opportunity;
     const baseClient = this.config.client;
     if (!opportunityId || !baseClient) {
@@ -443,8 +445,25 @@ export class VkSignupForm extends VkElement {
     void this.submit();
   };
 
+  /** Set while a submit waits for the validation schemas (a second click waits with it). */
+  private validationWait: Promise<void> | undefined;
+
+  /** Nothing is sending or queued, nothing has succeeded, and the form's data is there. */
+  private canSubmit(): boolean {
+    return !this.controller.busy && this.submission.phase !== 'succeeded' && this.load.status === 'ready';
+  }
+
   private async submit(): Promise<void> {
-    if (this.controller.busy || this.submission.phase === 'succeeded' || this.load.status !== 'ready') return;
+    if (!this.canSubmit()) return;
+    if (!validationLoaded()) {
+      // They load when the form appears, so this is rare; if they cannot load (offline), the
+      // required-field checks run here and the server checks the rest.
+      if (this.validationWait) return;
+      this.validationWait = loadValidation().catch(() => {});
+      await this.validationWait;
+      this.validationWait = undefined;
+      if (!this.canSubmit()) return;
+    }
     const spec = this.spec();
     const result = validateForm(this.values, spec, this.bodyContext());
     if (result.fields.size > 0 || result.unplaced.length > 0) {
@@ -473,6 +492,11 @@ export class VkSignupForm extends VkElement {
     this.loadedFor = undefined;
     this.requestUpdate();
   };
+
+  protected override reloadAfterCrash(): void {
+    if (this.submission.phase !== 'succeeded') this.load = { status: 'loading' }; // drop what crashed the render
+    this.onRetryLoad();
+  }
 
   /** A link of the error summary: focus the field without touching the host page's URL. */
   private readonly onSummaryLinkClick = (event: MouseEvent): void => {
