@@ -1,9 +1,12 @@
 // Publishable bundles. `tsc -b` first emits every package's npm ESM to packages/*/dist, one
 // module per source file (what npm users import and tree-shake, with Lit left external in the
 // widgets). Rollup then bundles from that output:
-//   - the CDN bundle packages/widgets/cdn/volunteerkit.js: every widget + Lit + SDK + validation
-//     in one module, Lit bundled privately (the SDK's lazily imported contract is inlined: one
-//     script tag must be enough);
+//   - the CDN bundle packages/widgets/cdn/volunteerkit.js: every widget + Lit + SDK, Lit bundled
+//     privately, one script tag. What only some pages need is split into packages/widgets/cdn/chunks/
+//     and imported by the bundle itself, relative to its own URL, when first needed: the sign-up
+//     form's validation (zod and the contract: when a form appears) and the virtualizer (when a list
+//     passes 50 items). A page showing a list therefore loads one script and sends one GET
+//     (docs/architecture.md, Widgets: "The CDN bundle loads what a page uses").
 //   - the inline loader snippet packages/widgets/cdn/loader.js, minified;
 //   - the enterprise demo's own bundle (the npm ESM build, bundled as an intranet would).
 // Entries whose tsc output does not exist yet are skipped, so the config builds whatever
@@ -11,19 +14,50 @@
 import { existsSync } from 'node:fs';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import minifyHtmlLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 
 const exists = (path) => existsSync(new URL(path, import.meta.url));
+
+/**
+ * Whitespace and comments out of css`` templates. Deliberately not a full CSS minifier: those
+ * merge rules with equal bodies, and base.styles.ts keeps `:host(:state(dark))` and
+ * `:host([theme=dark])` in separate rules on purpose (an unknown pseudo-class invalidates a
+ * shared selector list). Spaces inside selectors (descendant combinators) and values stay.
+ */
+export const squeezeCss = (text) => text
+  .replace(/\/\*[\s\S]*?\*\//g, '')
+  .replace(/\s+/g, ' ')
+  .replace(/\s*([{};,>])\s*/g, '$1')
+  .replace(/:\s+/g, ':')
+  .replace(/;}/g, '}')
+  .trim();
+
+/** Whitespace and comments out of the html`` and css`` templates (terser leaves strings alone). */
+export const minifyTemplates = () => minifyHtmlLiterals({ failOnError: true, options: { minifyOptions: { minifyCSS: squeezeCss } } });
 
 /** Minify hard but keep class names: the registration guard's warning names them. */
 const minify = () => terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false }, keep_classnames: true });
 
 const builds = [];
 
+/** The CDN bundle's build; scripts/size.mjs measures exactly this one. */
+export const CDN_BUILD_NAME = 'cdn';
+
 if (exists('./packages/widgets/dist/cdn.js')) {
   builds.push({
+    name: CDN_BUILD_NAME,
     input: 'packages/widgets/dist/cdn.js',
-    output: { file: 'packages/widgets/cdn/volunteerkit.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
-    plugins: [nodeResolve({ exportConditions: ['browser', 'production', 'import', 'default'] }), minify()],
+    output: {
+      dir: 'packages/widgets/cdn', entryFileNames: 'volunteerkit.js', chunkFileNames: 'chunks/[name]-[hash].js',
+      format: 'es', sourcemap: true,
+    },
+    // The entry's exports (`configure`, …) stay as written; split chunks may add exports to it.
+    preserveEntrySignatures: 'allow-extension',
+    plugins: [
+      minifyTemplates(),
+      nodeResolve({ exportConditions: ['browser', 'production', 'import', 'default'] }),
+      minify(),
+    ],
     onwarn(warning, warn) {
       if (warning.code === 'THIS_IS_UNDEFINED') return; // TypeScript's decorator helper
       warn(warning);

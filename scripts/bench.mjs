@@ -132,6 +132,11 @@ async function benchPage() {
       const context = await browser.createBrowserContext();
       const page = await context.newPage();
       await page.setViewport({ width: 390, height: 844 });
+      const scripts = []; // the CDN files the page fetched: the entry and any chunk it loaded
+      page.on('response', (response) => {
+        const { pathname } = new URL(response.url());
+        if (pathname.startsWith('/cdn/') && pathname.endsWith('.js')) scripts.push(pathname.slice('/cdn/'.length));
+      });
       await page.evaluateOnNewDocument(() => {
         window.__cls = 0;
         new PerformanceObserver((list) => { for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value; })
@@ -142,18 +147,21 @@ async function benchPage() {
       await new Promise((r) => setTimeout(r, 500));
       const cls = await page.evaluate(() => window.__cls);
       await context.close();
-      return { requests: [...proxy.counts], cls };
+      return { requests: [...proxy.counts], cls, scripts };
     };
     const listReady = () => document.querySelector('vk-opportunity-list')?.shadowRoot?.querySelector('[part~="item"], [part~="card"]');
     const news = await measure('/news/', listReady);
     const ten = await measure('/bench/ten-widgets.html', () => [...document.querySelectorAll('vk-opportunity-list')]
       .every((el) => el.shadowRoot?.querySelector('[part~="item"], [part~="card"]')));
+    const listOnly = await measure('/bench/list-only.html', listReady);
     const byPath = (requests) => Object.entries(requests.reduce((acc, r) => ({ ...acc, [`${r.method} ${r.path}`]: (acc[`${r.method} ${r.path}`] ?? 0) + 1 }), {}))
       .map(([k, v]) => `${k} ×${v}`).join(', ');
     const preflights = (requests) => requests.filter((r) => r.method === 'OPTIONS').length;
     console.log('\nPages in Chromium, cold, phone viewport, through a counting proxy');
     console.log(`  news page: ${news.requests.length} API requests (${byPath(news.requests)}), ${preflights(news.requests)} preflights, CLS ${news.cls.toFixed(3)}`);
     const tenLists = ten.requests.filter((r) => r.path === '/v1/opportunities').length;
+    console.log(`    CDN scripts it loaded: ${news.scripts.join(', ')}`);
+    console.log(`  a page with one list: ${listOnly.requests.length} API requests (${byPath(listOnly.requests)}), ${preflights(listOnly.requests)} preflights; CDN scripts: ${listOnly.scripts.join(', ')} (budget: script + 1 GET)`);
     console.log(`  ten identical lists: ${tenLists} GET /v1/opportunities (budget 1; ratio to naive 10: ${(tenLists / 10).toFixed(2)}), ${preflights(ten.requests)} preflights, CLS ${ten.cls.toFixed(3)}`);
   } finally {
     await browser.close();
@@ -168,7 +176,7 @@ if (wants('sizes')) {
   console.log('Bundle sizes (gzip -9)');
   console.log(formatSizes(sizes));
   const anchors = { 'Typeform embed loader': 14.2, 'Cal.com embed-core': 17.2, 'ky 1.14 alone': 5.1 };
-  if (sizes.cdn) console.log(`  CDN bundle vs anchors: ${Object.entries(anchors).slice(0, 2).map(([n, kb]) => `${(sizes.cdn.bytes / 1024 / kb).toFixed(2)}× ${n}`).join(', ')}`);
+  if (sizes.cdn) console.log(`  CDN entry vs anchors: ${Object.entries(anchors).slice(0, 2).map(([n, kb]) => `${(sizes.cdn.bytes / 1024 / kb).toFixed(2)}× ${n}`).join(', ')}`);
   if (sizes.sdkList) console.log(`  SDK list-only vs ky alone: ${(sizes.sdkList.bytes / 1024 / anchors['ky 1.14 alone']).toFixed(2)}×`);
 }
 if (wants('server')) await benchServer();

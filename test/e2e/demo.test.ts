@@ -119,6 +119,30 @@ for (const browserName of BROWSERS) {
       await page.close();
     });
 
+    it('a page with one list fetches one script and sends one GET; the form\'s code comes when the dialog opens', async () => {
+      const { page, problems } = await openPage(browser);
+      const fetched: string[] = [];
+      page.on('request', (request) => {
+        const url = new URL(request.url());
+        if (url.pathname.startsWith('/cdn/') || url.origin === new URL(stack.apiUrl).origin) fetched.push(`${request.method()} ${url.pathname}`);
+      });
+      await page.goto(`${stack.demoUrl}/bench/list-only.html`, { waitUntil: 'load' });
+      await listReady(page);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.deepEqual(fetched, ['GET /cdn/volunteerkit.js', 'GET /v1/opportunities'], 'DESIGN §9: script + 1 GET');
+
+      const button = await page.waitForSelector(inShadow('vk-opportunity-list', '[part~="signup-button"]'));
+      await button!.click();
+      const form = await page.waitForSelector(inShadow('vk-opportunity-list', 'vk-signup-form'), { timeout: 10_000 });
+      await form!.waitForSelector('>>> [part~="form"]', { timeout: 20_000 });
+      const chunks = fetched.filter((request) => request.startsWith('GET /cdn/chunks/'));
+      assert.ok(chunks.some((request) => /\/vk-signup-form-[\w-]+\.js$/.test(request)), `the form's chunk was fetched: ${fetched.join(', ')}`);
+      assert.ok(!chunks.some((request) => /\/vk-honor-board-/.test(request)), 'the board\'s code is not fetched by a page without a board');
+      assert.deepEqual(problems.pageErrors, []);
+      assert.deepEqual(problems.consoleErrors, []);
+      await page.close();
+    });
+
     it('a reader signs up in the news dialog, and the partner sees it in its export', async () => {
       const { page, problems } = await openPage(browser);
       await page.goto(`${stack.demoUrl}/news/`, { waitUntil: 'load' });

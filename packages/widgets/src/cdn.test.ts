@@ -1,7 +1,8 @@
 /**
  * The CDN path, as a host page that only pastes HTML uses it: the inline loader snippet queues
  * calls, the bundle (a real self-contained build, served by test/wtr-plugins.mjs) replays them,
- * and a second copy of the bundle on the same page leaves everything working with one warning.
+ * tags that load on first use are defined when used, and a second copy of the bundle on the same
+ * page leaves everything working with one warning.
  * Its own file, so that nothing else has defined the tags in this page.
  */
 import { expect, waitUntil } from '@open-wc/testing';
@@ -13,6 +14,7 @@ interface VolunteerKitGlobal {
   q?: unknown[];
   version?: string;
   getConfig?: () => Record<string, unknown>;
+  load?: (...tags: string[]) => Promise<void>;
 }
 const global = () => (window as unknown as { VolunteerKit?: VolunteerKitGlobal }).VolunteerKit;
 
@@ -61,6 +63,18 @@ describe('CDN bundle and loader snippet', () => {
     expect(global()!.getConfig!()).to.include({ theme: 'dark' });
   });
 
+  it('defines the board and the form when first used: in the page, or asked for with load()', async () => {
+    expect(customElements.get('vk-opportunity-list')).to.exist;
+    expect(customElements.get('vk-honor-board'), 'no board on the page yet').to.equal(undefined);
+    expect(customElements.get('vk-signup-form'), 'no form on the page yet').to.equal(undefined);
+    document.body.insertAdjacentHTML('beforeend', '<div><vk-honor-board id="late-board"></vk-honor-board></div>');
+    await waitUntil(() => customElements.get('vk-honor-board'), 'a board added to the page was not defined', { timeout: 8000 });
+    expect(customElements.get('vk-signup-form'), 'the form is not loaded with the board').to.equal(undefined);
+    // A form inside a host component's shadow root is out of the page observer's sight: load().
+    await global()!.load!('vk-signup-form');
+    expect(customElements.get('vk-signup-form')).to.exist;
+  });
+
   it('survives the bundle loaded a second time: one warning naming the versions, widgets still work', async () => {
     const before = warnings.length;
     const first = global();
@@ -69,6 +83,7 @@ describe('CDN bundle and loader snippet', () => {
     const fresh = warnings.slice(before).filter((warning) => warning.includes('VolunteerKit'));
     expect(fresh).to.have.length(1);
     expect(fresh[0]).to.contain('<vk-opportunity-list>');
+    expect(fresh[0]).to.contain('<vk-honor-board>').and.to.contain('<vk-signup-form>');
     expect(fresh[0]).to.match(/0\.1\.0.*0\.1\.0/);
     expect(global()).to.equal(first); // the first copy's API stays
     document.body.insertAdjacentHTML('beforeend', '<vk-opportunity-list id="after-second"></vk-opportunity-list>');

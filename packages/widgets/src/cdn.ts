@@ -1,5 +1,8 @@
 /**
  * The CDN entry (`volunteerkit.js`): every tag, Lit bundled privately, and `window.VolunteerKit`.
+ * `<vk-provider>` and `<vk-opportunity-list>` are defined at once; `<vk-honor-board>` and
+ * `<vk-signup-form>` when first used (their code is in chunks beside this file; see
+ * `shared/on-demand.ts` and docs/architecture.md, Widgets, "The CDN entry holds what a list needs").
  *
  * ```html
  * <script type="module" src="https://…/volunteerkit.js"></script>
@@ -12,18 +15,36 @@
  *
  * @module
  */
-import './index.js';
+import './define/vk-provider.js';
+import './define/vk-opportunity-list.js';
+import { defineOnDemand, loadElement } from './shared/on-demand.js';
 import { configure, getGlobalConfig } from './shared/config.js';
 import { VERSION } from './shared/version.js';
 
 export { configure } from './shared/config.js';
 
-type Command = 'configure';
+type Command = 'configure' | 'load';
+
+/** The tags whose code loads on first use. */
+const ON_DEMAND = {
+  'vk-honor-board': () => import('./define/vk-honor-board.js'),
+  'vk-signup-form': () => import('./define/vk-signup-form.js'),
+};
+
+/**
+ * Loads the code of on-demand tags now (all of them when none is named) and resolves when they
+ * are defined. Needed only for elements the bundle cannot see being used: inside another
+ * component's shadow root. Elements in the document load by themselves.
+ */
+function load(...tags: string[]): Promise<void> {
+  return Promise.all((tags.length > 0 ? tags : Object.keys(ON_DEMAND)).map(loadElement)).then(() => {});
+}
 
 /** What `window.VolunteerKit` is after the bundle has loaded. */
 export interface VolunteerKitGlobal {
   (command: Command, ...args: unknown[]): void;
   configure: typeof configure;
+  load: typeof load;
   getConfig: typeof getGlobalConfig;
   version: string;
   /** Calls queued by the loader snippet before the bundle arrived (replayed, then emptied). */
@@ -38,6 +59,7 @@ declare global {
 
 const commands: Record<Command, (...args: never[]) => void> = {
   configure: configure as (...args: never[]) => void,
+  load: load as (...args: never[]) => void,
 };
 
 function run(command: string, args: ArrayLike<unknown>): void {
@@ -64,6 +86,7 @@ function install(): void {
     run(command, args);
   } as VolunteerKitGlobal;
   api.configure = configure;
+  api.load = load;
   api.getConfig = getGlobalConfig;
   api.version = VERSION;
   window.VolunteerKit = api;
@@ -72,5 +95,9 @@ function install(): void {
     run(String(command), args);
   }
 }
+
+// Most pages only list: the board's and the form's code (two thirds of the widgets) loads when
+// one of them is first used. Registered before the queue is replayed, which may ask to load them.
+for (const [tag, importDefinition] of Object.entries(ON_DEMAND)) defineOnDemand(tag, importDefinition);
 
 install();

@@ -246,6 +246,11 @@ export const styles = css`
     font-size: 1.125em;
   }
   .dialog vk-signup-form {
+    display: block;
     padding: 1em;
+  }
+  /* From the CDN the form's code may still be on its way: hold the dialog at a form's height. */
+  .dialog vk-signup-form:not(:defined) {
+    min-height: 24em;
   }
 `;

@@ -11,6 +11,7 @@ import { WidgetConfigurationError, describeError } from '../shared/errors.js';
 import { VkLoadEvent, VkOpportunitySelectEvent } from '../shared/events.js';
 import { formatDateRange, isoDateTime } from '../shared/i18n.js';
 import { sharedMessages } from '../shared/shared.messages.js';
+import { loadElement } from '../shared/on-demand.js';
 import { opportunityListMessages } from './opportunity-list.messages.js';
 import { styles } from './opportunity-list.styles.js';
 
@@ -331,6 +332,9 @@ export class VkOpportunityList extends VkElement {
 
   private async openSignup(opportunity: Opportunity): Promise<void> {
     if (!this.select(opportunity)) return;
+    // From the CDN the form's code loads on first use; the observer of the page cannot see into
+    // this shadow root, so ask for it (a no-op when the form is defined already).
+    void loadElement('vk-signup-form');
     this.dialogOpportunity = opportunity;
     this.dialogTriggerId = opportunity.id;
     await this.updateComplete;

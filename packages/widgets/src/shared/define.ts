@@ -43,6 +43,14 @@ export function defineElement(tag: string, ctor: VersionedElement): void {
     return;
   }
   if (existing === ctor) return;
+  reportDuplicate(tag, existing.version ?? 'unknown', ctor.version ?? 'unknown');
+}
+
+/**
+ * Records that this copy did not register `tag` because another copy (of `existingVersion`) has
+ * it; joins the one warning of the current task.
+ */
+export function reportDuplicate(tag: string, existingVersion: string, refusedVersion: string): void {
   if (pending.length === 0) queueMicrotask(warnAboutDuplicates);
-  pending.push({ tag, existingVersion: existing.version ?? 'unknown', refusedVersion: ctor.version ?? 'unknown' });
+  pending.push({ tag, existingVersion, refusedVersion });
 }
