@@ -67,8 +67,11 @@ export const SignupExportPage = pageOf(SignupExport);
 export type SignupExportPage = z.infer<typeof SignupExportPage>;
 
 /**
- * Body of `POST /v1/signups`. `volunteer` is required for a guest and ignored with a volunteer
- * session (the session says who signs up). Consent must be given explicitly.
+ * Body of `POST /v1/signups`. `volunteer` is required for a guest. With a volunteer session the
+ * session says who signs up and `volunteer` is ignored, except `volunteer.birthDate` while the
+ * profile has no birth date on file (`VolunteerProfile.birthDateOnFile: false`): it is then used
+ * for the age check and stored with the sign-up (send `{ name: profile.name, birthDate }`).
+ * Consent must be given explicitly.
  */
 export const CreateSignupBody = z.object({
   opportunityId: OpportunityId,

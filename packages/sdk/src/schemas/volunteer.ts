@@ -50,6 +50,12 @@ export const VolunteerProfile = z.object({
   studentId: z.nullable(z.string()),
   employeeId: z.nullable(z.string()),
   showName: z.boolean(),
+  /**
+   * Whether the volunteer's birth date is known (given, or read from a resident ID number). The
+   * date itself is not shown; a sign-up form asks for it only when this is `false` and the
+   * activity has an age limit, and the first sign-up that carries it stores it.
+   */
+  birthDateOnFile: z.boolean(),
   /** Hours still needed for the next star, `null` at 5★. */
   hoursToNextStar: z.nullable(z.number()),
 });

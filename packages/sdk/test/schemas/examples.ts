@@ -36,7 +36,7 @@ export const volunteer: S.Volunteer = {
 
 export const volunteerProfile: S.VolunteerProfile = {
   ...volunteer, name: '张晓明', channelId: 'chn_campus01', mobile: '138****5678', email: null,
-  studentId: '2023001234', employeeId: null, showName: false, hoursToNextStar: 279.5,
+  studentId: '2023001234', employeeId: null, showName: false, birthDateOnFile: false, hoursToNextStar: 279.5,
 };
 
 export const channel: S.Channel = {

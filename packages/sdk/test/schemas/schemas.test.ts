@@ -28,6 +28,10 @@ const entities: Array<[string, Schema, unknown, unknown, string]> = [
   ['Question', S.Question, example.opportunity.questions[0], { ...example.opportunity.questions[0], kind: 'slider' }, 'kind'],
   ['Volunteer', S.Volunteer, example.volunteer, { ...example.volunteer, starLevel: 6 }, 'starLevel'],
   ['VolunteerProfile', S.VolunteerProfile, example.volunteerProfile, { ...example.volunteerProfile, channelId: 'campus' }, 'channelId'],
+  ['VolunteerProfile (birthDateOnFile is required)', S.VolunteerProfile, example.volunteerProfile,
+    { ...example.volunteerProfile, birthDateOnFile: undefined }, 'birthDateOnFile'],
+  ['VolunteerProfile (birthDateOnFile is a boolean, never the date)', S.VolunteerProfile, example.volunteerProfile,
+    { ...example.volunteerProfile, birthDateOnFile: '2001-05-04' }, 'birthDateOnFile'],
   ['Channel', S.Channel, example.channel, { ...example.channel, identityFields: ['passport'] }, 'identityFields.0'],
   ['Signup', S.Signup, example.signup, { ...example.signup, status: 'maybe' }, 'status'],
   ['SignupExport', S.SignupExport, example.signupExport, { ...example.signupExport, contact: undefined }, 'contact'],
@@ -66,6 +70,12 @@ describe('request schemas', () => {
   });
   it('CreateSignupBody: a future birth date is rejected', () =>
     assertContract(S.CreateSignupBody, body, { ...body, volunteer: { ...body.volunteer, birthDate: '2999-01-01' } }, 'volunteer.birthDate'));
+  it('CreateSignupBody: a session client sends { name, birthDate } when no birth date is on file; a malformed one is invalid_birth_date', () => {
+    const session = { opportunityId: 'opp_k3x9q2', shiftId: 'shf_a1b2c3', volunteer: { name: '张晓明', birthDate: '2001-05-04' }, consent: body.consent };
+    assertContract(S.CreateSignupBody, session, { ...session, volunteer: { name: '张晓明', birthDate: '2001-5-4' } }, 'volunteer.birthDate');
+    const result = S.CreateSignupBody.safeParse({ ...session, volunteer: { name: '张晓明', birthDate: '2001-5-4' } });
+    assert.deepEqual(S.toFieldErrors(result.error!.issues).map((e) => [e.path, e.code]), [['volunteer.birthDate', 'invalid_birth_date']]);
+  });
   it('UpdateSignupBody: accepts approved, rejects an unknown status', () =>
     assertContract(S.UpdateSignupBody, { status: 'approved' }, { status: 'pending' }, 'status'));
   it('CreateSessionBody: accepts a campus identity, rejects a too-short ttl', () => {

@@ -104,6 +104,7 @@ export function profile(): VolunteerProfile {
     studentId: null,
     employeeId: null,
     showName: false,
+    birthDateOnFile: true,
     hoursToNextStar: 180,
     ...stamps,
   };
