@@ -1,11 +1,16 @@
 /**
  * Signing up over HTTP: capacity under 50 concurrent requests, waitlist promotion, duplicates,
- * idempotency, approval, windows, ages, questions and consent.
+ * idempotency, approval, windows, ages, questions and consent; a session volunteer's birth date,
+ * given once for an age limit.
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { Signup, SignupExportPage, Session, ProblemDetails } from '@volunteerkit/sdk/schemas';
+import { Signup, SignupExportPage, Session, ProblemDetails, VolunteerProfile } from '@volunteerkit/sdk/schemas';
 import { createApp } from '../src/app.js';
+import type { Database } from '../src/db/database.js';
+import * as q from '../src/db/queries.js';
+import { ApiError } from '../src/http/problem.js';
+import { createSignup } from '../src/services/signups.js';
 import {
   CONSENT, SEED_KEYS, addOpportunity, assertProblem, assertShape, call, guest, nextMobile, openTestDatabase, resetToChannels,
   type TestDatabase,
@@ -235,5 +240,122 @@ describe('POST /v1/signups', () => {
     const signup = await call(app, 'POST', '/v1/signups', { bearer: alice, body: { opportunityId, shiftId: shiftIds[0], consent: CONSENT } });
     assertProblem(await call(app, 'POST', `/v1/me/signups/${signup.body.id}/cancel`, { bearer: bob }), 404, 'not_found');
     assertProblem(await call(app, 'POST', `/v1/me/signups/${signup.body.id}/cancel`, { key: news.publishableKey }), 401, 'unauthorized');
+  });
+});
+
+describe('POST /v1/signups with a session: a birth date for an age limit', () => {
+  const adult = '2001-05-04';
+  const child = '2015-03-01';
+
+  /** A session for a new volunteer of the news channel; `volunteer` as the partner vouches for them. */
+  async function mint(externalId: string, volunteer: Record<string, unknown> = { name: '陈静', mobile: nextMobile() }) {
+    const res = await call(app, 'POST', '/v1/sessions', { bearer: news.secretKey, body: { externalId, volunteer } });
+    assert.equal(res.status, 201, res.text);
+    return { token: res.body.token as string, volunteerId: res.body.volunteerId as string };
+  }
+
+  async function profileOf(token: string) {
+    const me = await call(app, 'GET', '/v1/me', { bearer: token });
+    assert.equal(me.status, 200, me.text);
+    assertShape(VolunteerProfile, me.body);
+    return me.body;
+  }
+
+  const signUp = (token: string, opportunityId: string, shiftId: string, volunteer?: Record<string, unknown>) =>
+    call(app, 'POST', '/v1/signups', { bearer: token, body: { opportunityId, shiftId, consent: CONSENT, ...(volunteer ? { volunteer } : {}) } });
+
+  it('without one on file: asked at volunteer.birthDate; the first sign-up that carries it stores it, later ones need not send it', async () => {
+    const shiftStarts = [new Date(Date.now() + 3 * 86_400_000), new Date(Date.now() + 4 * 86_400_000)];
+    const limited = await addOpportunity(t.db, { minAge: 18, shiftStarts });
+    const alsoLimited = await addOpportunity(t.db, { minAge: 16 });
+    const { token } = await mint('no-birth-date');
+    assert.equal((await profileOf(token)).birthDateOnFile, false);
+
+    for (const volunteer of [undefined, { name: '陈静' }]) {
+      const asked = await signUp(token, limited.opportunityId, limited.shiftIds[0]!, volunteer);
+      assertProblem(asked, 422, 'validation_failed');
+      assert.deepEqual(asked.body.errors.map((e: { path: string; code: string }) => [e.path, e.code]), [['volunteer.birthDate', 'required']]);
+    }
+
+    const first = await signUp(token, limited.opportunityId, limited.shiftIds[0]!, { name: '陈静', birthDate: adult });
+    assert.equal(first.status, 201, first.text);
+    assertShape(Signup, first.body);
+    const profile = await profileOf(token);
+    assert.equal(profile.birthDateOnFile, true);
+    assert.ok(!JSON.stringify(profile).includes(adult), 'the profile says a birth date is on file, not which');
+
+    const anotherShift = await signUp(token, limited.opportunityId, limited.shiftIds[1]!);
+    assert.equal(anotherShift.status, 201, anotherShift.text);
+    const anotherActivity = await signUp(token, alsoLimited.opportunityId, alsoLimited.shiftIds[0]!);
+    assert.equal(anotherActivity.status, 201, anotherActivity.text);
+  });
+
+  it('only birthDate is read from the body: the session volunteer\'s name and contact stay as the partner gave them', async () => {
+    const { opportunityId, shiftIds } = await addOpportunity(t.db, { minAge: 18 });
+    const mobile = nextMobile();
+    const { token, volunteerId } = await mint('other-fields', { name: '陈静', mobile });
+    const res = await signUp(token, opportunityId, shiftIds[0]!, { name: '冒名者', mobile: nextMobile(), email: 'x@example.cn', birthDate: adult });
+    assert.equal(res.status, 201, res.text);
+    const stored = await q.getVolunteer(t.db, volunteerId);
+    assert.deepEqual([stored!.name, stored!.mobile, stored!.email, stored!.birth_date], ['陈静', mobile, null, adult]);
+  });
+
+  it('too young: 422 requirements_not_met and nothing is stored', async () => {
+    const { opportunityId, shiftIds } = await addOpportunity(t.db, { minAge: 18 });
+    const { token, volunteerId } = await mint('too-young');
+    const young = await signUp(token, opportunityId, shiftIds[0]!, { name: '陈静', birthDate: child });
+    assertProblem(young, 422, 'requirements_not_met');
+    assert.deepEqual(young.body.errors.map((e: { path: string; code: string }) => [e.path, e.code]), [['volunteer.birthDate', 'too_young']]);
+    assert.equal((await profileOf(token)).birthDateOnFile, false);
+    assert.equal((await q.getVolunteer(t.db, volunteerId))!.birth_date, null);
+    const malformed = await signUp(token, opportunityId, shiftIds[0]!, { name: '陈静', birthDate: '2001-13-01' });
+    assertProblem(malformed, 422, 'validation_failed');
+    assert.deepEqual(malformed.body.errors.map((e: { path: string; code: string }) => [e.path, e.code]), [['volunteer.birthDate', 'invalid_birth_date']]);
+    assert.equal((await profileOf(token)).birthDateOnFile, false);
+  });
+
+  it('a sign-up that fails after the checks (duplicate) stores nothing either: one transaction', async () => {
+    const { opportunityId, shiftIds } = await addOpportunity(t.db);
+    const { token, volunteerId } = await mint('duplicate');
+    assert.equal((await signUp(token, opportunityId, shiftIds[0]!)).status, 201);
+    assertProblem(await signUp(token, opportunityId, shiftIds[0]!, { name: '陈静', birthDate: adult }), 409, 'duplicate_signup');
+    assert.equal((await q.getVolunteer(t.db, volunteerId))!.birth_date, null);
+    assert.equal((await profileOf(token)).birthDateOnFile, false);
+  });
+
+  it('one on file is never replaced: a different date in the body is ignored, for better or worse', async () => {
+    const { opportunityId, shiftIds } = await addOpportunity(t.db, { minAge: 18 });
+    const grownUp = await mint('on-file-adult', { name: '陈静', mobile: nextMobile(), birthDate: adult });
+    assert.equal((await profileOf(grownUp.token)).birthDateOnFile, true);
+    const ok = await signUp(grownUp.token, opportunityId, shiftIds[0]!, { name: '陈静', birthDate: child });
+    assert.equal(ok.status, 201, ok.text);
+    assert.equal((await q.getVolunteer(t.db, grownUp.volunteerId))!.birth_date, adult);
+
+    const young = await mint('on-file-child', { name: '陈小静', mobile: nextMobile(), birthDate: child });
+    assertProblem(await signUp(young.token, opportunityId, shiftIds[0]!, { name: '陈小静', birthDate: adult }), 422, 'requirements_not_met');
+    assert.equal((await q.getVolunteer(t.db, young.volunteerId))!.birth_date, child);
+  });
+
+  it('a date stored by a concurrent request between the check and the transaction is the one checked', async () => {
+    const { opportunityId, shiftIds } = await addOpportunity(t.db, { minAge: 18 });
+    const { volunteerId } = await mint('race');
+    const channel = (await q.getChannel(t.db, news.channelId))!;
+    // Another request stores a child's date just before this one's transaction begins.
+    const racing: Database = {
+      kind: t.db.kind,
+      query: (sql, params) => t.db.query(sql, params),
+      transaction: async (fn) => {
+        await q.fillBirthDate(t.db, volunteerId, child);
+        return t.db.transaction(fn);
+      },
+      close: () => t.db.close(),
+    };
+    const attempt = createSignup(
+      { db: racing, channel, sessionVolunteerId: volunteerId, now: clock, sealSecret: 'test' },
+      { opportunityId, shiftId: shiftIds[0]!, volunteer: { name: '陈静', birthDate: adult }, consent: CONSENT },
+    );
+    await assert.rejects(attempt, (error: ApiError) => error.status === 422 && error.code === 'requirements_not_met');
+    assert.equal((await q.getVolunteer(t.db, volunteerId))!.birth_date, child);
+    assert.equal((await q.listSignupsOfVolunteer(t.db, volunteerId, { afterSeq: null, limit: 10 })).length, 0);
   });
 });

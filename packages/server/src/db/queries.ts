@@ -343,6 +343,21 @@ export async function upsertSessionVolunteer(
   return created!;
 }
 
+/**
+ * Stores a birth date for a volunteer who has none (fill-once: one on file is never replaced) and
+ * returns the birth date on file afterwards, which is another one if it was already there. The
+ * UPDATE holds the volunteer's row lock until the transaction ends.
+ */
+export async function fillBirthDate(db: Queryable, volunteerId: string, birthDate: string): Promise<string | null> {
+  const [row] = await db.query<{ birth_date: string | null }>(
+    `UPDATE volunteers SET birth_date = coalesce(birth_date, $2::date),
+       updated_at = CASE WHEN birth_date IS NULL THEN now() ELSE updated_at END
+     WHERE id = $1 RETURNING to_char(birth_date, 'YYYY-MM-DD') AS birth_date`,
+    [volunteerId, birthDate],
+  );
+  return row?.birth_date ?? null;
+}
+
 export async function getVolunteer(db: Queryable, id: string): Promise<VolunteerRow | null> {
   const [row] = await db.query<VolunteerRow>(`SELECT ${VOLUNTEER_COLUMNS} FROM volunteers WHERE id = $1`, [id]);
   return row ?? null;

@@ -195,6 +195,7 @@ export async function volunteerProfile(db: Queryable, volunteerId: string): Prom
     studentId: v.student_id,
     employeeId: v.employee_id,
     showName: v.show_name,
+    birthDateOnFile: v.birth_date !== null,
     hoursToNextStar: hoursToNextStar(totals.hours, rule),
     createdAt: iso(v.created_at),
     updatedAt: iso(v.updated_at),

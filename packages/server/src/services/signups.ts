@@ -3,7 +3,7 @@
  * shift's row lock, so capacity checks and counter updates cannot interleave; the decisions
  * themselves come from domain/signup-rules.ts.
  */
-import type { CreateSignupBody, GuestVolunteer, Signup } from '@volunteerkit/sdk/schemas';
+import type { CreateSignupBody, FieldError, GuestVolunteer, Signup } from '@volunteerkit/sdk/schemas';
 import type { Database, Queryable } from '../db/database.js';
 import * as q from '../db/queries.js';
 import type { ChannelRow } from '../db/rows.js';
@@ -71,11 +71,16 @@ export async function createSignup(ctx: SignupContext, body: ParsedSignupBody): 
   errors.push(...answerErrors(opportunity.questions, answers));
 
   let birthDate: string | null = null;
+  /** A session volunteer's first birth date, to store with the sign-up. */
+  let birthDateToFill: string | null = null;
   let guest: q.VolunteerFields | null = null;
   if (ctx.sessionVolunteerId) {
     const volunteer = await q.getVolunteer(db, ctx.sessionVolunteerId);
     if (!volunteer || volunteer.channel_id !== channel.id) throw new ApiError(401, 'unauthorized', 'The session names an unknown volunteer.');
+    // The session says who signs up, so the body's identity is ignored; only a birth date the
+    // server lacks is taken (fill-once), because an age limit cannot be checked without one.
     birthDate = volunteer.birth_date;
+    if (!birthDate && body.volunteer?.birthDate) birthDate = birthDateToFill = body.volunteer.birthDate;
   } else if (!body.volunteer) {
     errors.push({ path: 'volunteer', message: 'is required when signing up without a session', code: 'required' });
   } else {
@@ -85,14 +90,20 @@ export async function createSignup(ctx: SignupContext, body: ParsedSignupBody): 
   }
   const tooYoungOrOld = ageProblem(opportunity.requirements, birthDate, new Date(shift.starts_at));
   if (errors.length) throw validationFailed(errors);
-  if (tooYoungOrOld) {
-    const code = tooYoungOrOld.code === 'too_young' || tooYoungOrOld.code === 'too_old' ? 'requirements_not_met' : 'validation_failed';
-    throw new ApiError(422, code, `volunteer.birthDate ${tooYoungOrOld.message}.`, { errors: [tooYoungOrOld] });
-  }
+  if (tooYoungOrOld) throw ageError(tooYoungOrOld);
 
   const signupId = await db.transaction(async (tx) => {
     const volunteerId = ctx.sessionVolunteerId
       ?? (await q.upsertGuestVolunteer(tx, newId('vol'), channel.id, guestIdentityKey(channel.identity_fields, body.volunteer ?? {}), guest!)).id;
+    if (birthDateToFill) {
+      // Before the shift's lock, so volunteer-then-shift is the lock order on both paths. If a
+      // concurrent request stored another date meanwhile, that one is on file: check it instead.
+      const onFile = await q.fillBirthDate(tx, volunteerId, birthDateToFill);
+      if (onFile !== birthDateToFill) {
+        const problem = ageProblem(opportunity.requirements, onFile, new Date(shift.starts_at));
+        if (problem) throw ageError(problem);
+      }
+    }
     const locked = await q.lockShift(tx, shift.id);
     if (!locked) throw notFound('Shift');
     const existing = await q.findLiveSignup(tx, shift.id, volunteerId);
@@ -120,6 +131,12 @@ export async function createSignup(ctx: SignupContext, body: ParsedSignupBody): 
     return id;
   });
   return toSignup((await q.getSignup(db, signupId))!);
+}
+
+/** The 422 for an age limit: `requirements_not_met` when too young or old, else a field error. */
+function ageError(problem: FieldError): ApiError {
+  const code = problem.code === 'too_young' || problem.code === 'too_old' ? 'requirements_not_met' : 'validation_failed';
+  return new ApiError(422, code, `volunteer.birthDate ${problem.message}.`, { errors: [problem] });
 }
 
 /**
