@@ -43,7 +43,8 @@ describe('<vk-signup-form> under a strict CSP with Trusted Types', () => {
       expect(getComputedStyle($('#field-volunteer-name')!).minHeight).to.equal('44px');
       expect($('[part~="heading"]')!.textContent).to.include(HOSTILE_TEXT.img);
       $('[part~="submit-button"]')!.click();
-      await waitUntil(() => $('[part~="error-summary"]'));
+      // The first submit may wait for the form's validation chunk (zod, served unbundled here).
+      await waitUntil(() => $('[part~="error-summary"]'), 'no error summary', { timeout: 8000 });
       $('#field-shiftId-shf_morning001')!.click();
       for (const [selector, value] of [['#field-volunteer-name', '王小明'], ['#field-volunteer-mobile', '13812345678']] as const) {
         const input = $(selector) as HTMLInputElement;
