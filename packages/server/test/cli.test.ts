@@ -6,61 +6,58 @@ import { describe, it } from 'node:test';
 
 const cli = new URL('../src/cli.ts', import.meta.url).pathname;
 
+/**
+ * Starts the CLI on in-memory PGlite (its own lifecycle is what is tested, so DATABASE_URL is
+ * dropped) and resolves once it has printed its URL and `ready` text.
+ */
+async function startCli(args: string[], env: NodeJS.ProcessEnv, ready: string) {
+  const childEnv = { ...process.env, ...env };
+  delete childEnv['DATABASE_URL'];
+  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--data', 'memory', '--seed', ...args], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = { child, output: '', url: '' };
+  child.stdout.on('data', (chunk) => (run.output += chunk));
+  child.stderr.on('data', (chunk) => (run.output += chunk));
+  run.url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL printed:\n${run.output}`)), 60_000);
+    const check = () => {
+      const match = /listening on (http:\/\/\S+)/.exec(run.output);
+      if (match && run.output.includes(ready)) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout.on('data', check);
+    child.once('exit', (code) => reject(new Error(`exited ${code}:\n${run.output}`)));
+  }).catch((error: unknown) => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    throw error;
+  });
+  return run;
+}
+
 describe('volunteerkit-server', () => {
   it('serves the seeded API, prints the keys and exits 0 on SIGINT', async () => {
-    const env = { ...process.env };
-    delete env['DATABASE_URL']; // the CLI's own lifecycle is what is tested here, on in-memory PGlite
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--data', 'memory', '--seed'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
+    const run = await startCli([], {}, 'sk_test_enterprise_demo');
+    const { child, url } = run;
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 60_000);
-        const check = () => {
-          const match = /listening on (http:\/\/\S+)/.exec(output);
-          if (match && output.includes('sk_test_enterprise_demo')) {
-            clearTimeout(timer);
-            resolve(match[1]!);
-          }
-        };
-        child.stdout.on('data', check);
-        child.once('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
-      });
-      for (const key of ['pk_test_news_demo', 'pk_test_campus_demo', 'sk_test_campus_demo', 'pk_test_enterprise_demo']) assert.ok(output.includes(key), key);
+      for (const key of ['pk_test_news_demo', 'pk_test_campus_demo', 'sk_test_campus_demo', 'pk_test_enterprise_demo']) assert.ok(run.output.includes(key), key);
       assert.equal((await fetch(`${url}/health`)).status, 200);
       const channel = await (await fetch(`${url}/v1/channel?key=pk_test_campus_demo`)).json();
       assert.equal(channel.id, 'chn_campusdemo');
       child.kill('SIGINT');
       const [code] = await once(child, 'exit');
-      assert.equal(code, 0, output);
-      assert.match(output, /SIGINT: closing/);
+      assert.equal(code, 0, run.output);
+      assert.match(run.output, /SIGINT: closing/);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
   });
 
   it('VK_TRUST_PROXY=1 rate-limits each client named by the proxy in X-Forwarded-For, over real sockets', async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, VK_TRUST_PROXY: '1' };
-    delete env['DATABASE_URL'];
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--data', 'memory', '--seed', '--rate-limit', '2'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
+    const run = await startCli(['--rate-limit', '2'], { VK_TRUST_PROXY: '1' }, 'Demo keys');
+    const { child, url } = run;
     try {
-      const url = await new Promise<string>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no URL printed:\n${output}`)), 60_000);
-        const check = () => {
-          const match = /listening on (http:\/\/\S+)/.exec(output);
-          if (match && output.includes('Demo keys')) {
-            clearTimeout(timer);
-            resolve(match[1]!);
-          }
-        };
-        child.stdout.on('data', check);
-        child.once('exit', (code) => reject(new Error(`exited ${code}:\n${output}`)));
-      });
-      assert.match(output, /X-Forwarded-For, 1 proxy hop from the right/);
+      assert.match(run.output, /X-Forwarded-For, 1 proxy hop from the right/);
       const get = async (forwardedFor?: string) =>
         (await fetch(`${url}/v1/channel?key=pk_test_news_demo`, { headers: forwardedFor ? { 'X-Forwarded-For': forwardedFor } : {} })).status;
       // Limits count per minute of the real clock: start well inside one, so all of this lands in it.
@@ -72,7 +69,7 @@ describe('volunteerkit-server', () => {
         'without a usable header the socket address (127.0.0.1) is the bucket');
       child.kill('SIGINT');
       const [code] = await once(child, 'exit');
-      assert.equal(code, 0, output);
+      assert.equal(code, 0, run.output);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
