@@ -57,7 +57,7 @@ export const endpoints: Endpoint[] = [
     summary: 'The public configuration of the key\'s channel', description: 'Identity fields a sign-up must carry, the privacy policy consented to, default locale and theme.',
     responses: { 200: 'Channel' }, errors: [...read] },
   { method: 'post', path: '/v1/signups', operationId: 'createSignup', tag: 'Signups', auth: 'publishableOrSession', idempotent: true,
-    summary: 'Sign up for a shift', description: 'A guest (publishable key) or a signed-in volunteer (session token). A full shift waitlists; a second live sign-up for the same shift answers 409 with the first.',
+    summary: 'Sign up for a shift', description: 'A guest (publishable key) or a signed-in volunteer (session token). A full shift waitlists; a second live sign-up for the same shift answers 409 with the first. With a session, `volunteer` is ignored except `volunteer.birthDate`, read only while the profile has no birth date on file (`birthDateOnFile`): it is checked against the activity\'s age limit and kept.',
     body: 'CreateSignupBody', responses: { 201: 'Signup' }, errors: [400, 401, 403, 404, 409, 413, 415, 422, 429] },
   { method: 'get', path: '/v1/honor-board', operationId: 'getHonorBoard', tag: 'Recognition', auth: 'publishable', publicRead: true,
     summary: 'Ranked volunteers or teams and featured honors', description: 'Only approved hours count; ties share a rank; names are masked unless the volunteer opted in.',

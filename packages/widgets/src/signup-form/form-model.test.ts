@@ -120,6 +120,14 @@ describe('form model', () => {
     expect(buildBody(validValues(), spec, context).volunteer).not.to.have.property('showName');
   });
 
+  it('with a session sends no identity, except a birth date the form asked for, with the profile\'s name', () => {
+    const signedIn = { ...context, hasSession: true, sessionName: '李小华' };
+    const body = buildBody({ ...validValues(), volunteer: { birthDate: ' 2001-04-09 ' } }, { ...spec, identityFields: ['birthDate'] }, signedIn);
+    expect(body.volunteer).to.deep.equal({ name: '李小华', birthDate: '2001-04-09' });
+    expect(CreateSignupBody.safeParse(body).success).to.equal(true);
+    expect(buildBody(validValues(), { ...spec, identityFields: [] }, signedIn)).not.to.have.property('volunteer');
+  });
+
   it('sends no volunteer with a session', () => {
     const sessionSpec = { ...spec, identityFields: [] };
     const body = buildBody(validValues(), sessionSpec, { ...context, hasSession: true });

@@ -175,8 +175,13 @@ export function validateField(key: FieldKey, values: FormValues, spec: FormSpec,
 export interface BodyContext {
   opportunityId: string;
   policyVersion: string;
-  /** With a session the server knows who signs up: no `volunteer` is sent. */
+  /**
+   * With a session the server knows who signs up: no `volunteer` is sent, except a birth date
+   * the profile lacks (then with the profile's name, which the contract's `GuestVolunteer` needs).
+   */
   hasSession: boolean;
+  /** The signed-in volunteer's name, from their profile. */
+  sessionName?: string;
 }
 
 /**
@@ -197,7 +202,10 @@ export function buildBody(values: FormValues, spec: FormSpec, context: BodyConte
     consent: { policyVersion: context.policyVersion, accepted: values.consent as true },
     source: { widget: 'vk-signup-form' },
   };
-  if (!context.hasSession) {
+  const birthDate = values.volunteer.birthDate?.trim();
+  if (context.hasSession && spec.identityFields.includes('birthDate') && birthDate) {
+    body.volunteer = { name: context.sessionName ?? '', birthDate } as CreateSignupBody['volunteer'];
+  } else if (!context.hasSession) {
     const volunteer: Record<string, string> = {};
     for (const field of spec.identityFields) {
       const value = values.volunteer[field]?.trim();

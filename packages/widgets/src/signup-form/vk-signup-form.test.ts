@@ -31,11 +31,12 @@ function makeSignup(overrides: Partial<Signup> = {}): Signup {
   };
 }
 
-function makeProfile(): VolunteerProfile {
+function makeProfile(overrides: Partial<VolunteerProfile> = {}): VolunteerProfile {
   return {
     id: 'vol_session001', displayName: '李*华', avatarUrl: null, starLevel: 2, approvedHours: 320, points: 3200,
     createdAt: CREATED, updatedAt: CREATED, name: '李小华', channelId: 'chn_campus001', mobile: '139****0000',
     email: null, studentId: '3190100001', employeeId: null, showName: false, hoursToNextStar: 280,
+    birthDateOnFile: true, ...overrides,
   };
 }
 
@@ -49,6 +50,7 @@ interface RecordedPost {
 function serve(options: {
   opportunity?: Opportunity;
   channel?: Channel;
+  profile?: VolunteerProfile;
   post?: (index: number) => Response | Promise<Response>;
   holdGet?: Promise<void>;
 } = {}) {
@@ -63,7 +65,7 @@ function serve(options: {
       return params['id'] === opportunity.id ? HttpResponse.json(opportunity) : problem(404, 'not_found', 'Not found');
     }),
     http.get(api('/v1/channel'), () => HttpResponse.json(channel)),
-    http.get(api('/v1/me'), () => HttpResponse.json(makeProfile())),
+    http.get(api('/v1/me'), () => HttpResponse.json(options.profile ?? makeProfile())),
     http.post(api('/v1/signups'), async ({ request }) => {
       posts.push({
         body: (await request.json()) as Record<string, unknown>,
@@ -74,6 +76,12 @@ function serve(options: {
     }),
   );
   return { posts, opportunity, channel };
+}
+
+/** The form with a volunteer session (`vst_session0001`), as a campus page sets it. */
+async function mountSignedIn(): Promise<VkSignupForm> {
+  return fixture<VkSignupForm>(html`<vk-signup-form locale="en" base-url=${BASE_URL} publishable-key=${PUBLISHABLE_KEY}
+    opportunity="opp_elderly001" .session=${'vst_session0001'}></vk-signup-form>`);
 }
 
 async function mount(opportunityId = 'opp_elderly001'): Promise<VkSignupForm> {
@@ -555,8 +563,7 @@ describe('<vk-signup-form>', () => {
 
   it('with a session: pre-fills from /v1/me, asks no identity and sends with the session token', async () => {
     const { posts } = serve({ channel: makeChannel({ identityFields: ['name', 'mobile', 'studentId'] }) });
-    const el = await fixture<VkSignupForm>(html`<vk-signup-form locale="en" base-url=${BASE_URL} publishable-key=${PUBLISHABLE_KEY}
-      opportunity="opp_elderly001" .session=${'vst_session0001'}></vk-signup-form>`);
+    const el = await mountSignedIn();
     expect(el.hasAttribute('session')).to.equal(false);
     await ready(el);
     expect(el.shadowRoot!.querySelectorAll('input[data-field^="volunteer."]')).to.have.length(0);
@@ -569,6 +576,43 @@ describe('<vk-signup-form>', () => {
     await successView(el);
     expect(posts[0]!.authorization).to.equal('Bearer vst_session0001');
     expect(posts[0]!.body).not.to.have.property('volunteer');
+  });
+
+  it('with a session and no birth date on file, asks only for it on an age-limited activity', async () => {
+    const ageLimited = makeOpportunity({ signupClosesAt: null, requirements: { minAge: 16 } });
+    const { posts } = serve({ opportunity: ageLimited, profile: makeProfile({ birthDateOnFile: false }) });
+    const el = await mountSignedIn();
+    await ready(el);
+    const names = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[data-field^="volunteer."]')].map((i) => i.name);
+    expect(names).to.deep.equal(['birthDate']);
+    expect($(el, '[part~="age-note"]')!.textContent).to.match(/age limit/);
+    await expect(el).to.be.accessible();
+
+    $(el, '#field-shiftId-shf_morning001')!.click();
+    $(el, '#field-answers-q_tshirt-0')!.click();
+    $(el, '#field-consent')!.click();
+    await el.updateComplete;
+    submitButton(el).click();
+    await waitUntil(() => $(el, '[part~="error-summary"]'), 'no error summary for the missing birth date');
+    expect(posts).to.have.length(0);
+    await expect(el).to.be.accessible();
+
+    const birthDate = $<HTMLInputElement>(el, '#field-volunteer-birthDate')!;
+    birthDate.value = '2001-04-09';
+    birthDate.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    submitButton(el).click();
+    await successView(el);
+    expect(posts[0]!.authorization).to.equal('Bearer vst_session0001');
+    expect(posts[0]!.body['volunteer']).to.deep.equal({ name: '李小华', birthDate: '2001-04-09' });
+  });
+
+  it('with a session and a birth date on file, asks for nothing on an age-limited activity', async () => {
+    serve({ opportunity: makeOpportunity({ signupClosesAt: null, requirements: { minAge: 16 } }) });
+    const el = await mountSignedIn();
+    await ready(el);
+    expect(el.shadowRoot!.querySelectorAll('input[data-field^="volunteer."]')).to.have.length(0);
+    expect($(el, '[part~="age-note"]')).to.equal(null);
   });
 
   it('tells the host before sending, without personal data, and lets it cancel', async () => {

@@ -152,6 +152,8 @@ const safeHttpUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(ur
  * @csspart field-error - The message under a field with a problem.
  * @csspart consent - The consent checkbox and its label.
  * @csspart show-name - The opt-in to show the full name on public honor boards.
+ * @csspart age-note - Why a signed-in volunteer is asked for a birth date (an age-limited activity, none on file).
+ * @csspart signed-in - "Signing up as …" when a session says who signs up.
  * @csspart privacy-link - The link to the privacy policy (opens in a new tab).
  * @csspart notice - Offline, retry and "not accepted" messages above the submit button.
  * @csspart submit-button - The submit button.
@@ -365,22 +367,29 @@ export class VkSignupForm extends VkElement {
 
   private spec(): FormSpec {
     if (this.load.status !== 'ready') return { identityFields: [], questions: [], shiftIds: [] };
-    const { opportunity, channel } = this.load;
+    const { opportunity, channel, profile } = this.load;
     // A guest always gives a name (the contract requires it); then what the channel asks for;
     // and a birth date when the activity has an age limit, since the server checks it (an ID
-    // number, where the channel asks for one, carries the birth date already).
+    // number, where the channel asks for one, carries the birth date already). With a session
+    // the server knows who signs up; only a birth date it does not have yet is asked for.
     const { minAge, maxAge } = opportunity.requirements;
-    const needsBirthDate = (minAge !== undefined || maxAge !== undefined) && !channel.identityFields.includes('idNumber');
-    const identityFields = this.session
-      ? []
+    const ageLimited = minAge !== undefined || maxAge !== undefined;
+    const identityFields: IdentityField[] = this.session
+      ? (ageLimited && profile && !profile.birthDateOnFile ? ['birthDate'] : [])
       : IDENTITY_FIELD_ORDER.filter((field) => field === 'name' || channel.identityFields.includes(field)
-        || (field === 'birthDate' && needsBirthDate));
+        || (field === 'birthDate' && ageLimited && !channel.identityFields.includes('idNumber')));
     return { identityFields, questions: opportunity.questions, shiftIds: opportunity.shifts.map((s) => s.id) };
   }
 
   private bodyContext(): BodyContext {
-    const policyVersion = this.load.status === 'ready' ? this.load.channel.privacyPolicyVersion : '';
-    return { opportunityId: this.opportunity ?? '', policyVersion, hasSession: Boolean(this.session) };
+    const ready = this.load.status === 'ready' ? this.load : undefined;
+    const profile = ready?.profile;
+    return {
+      opportunityId: this.opportunity ?? '',
+      policyVersion: ready?.channel.privacyPolicyVersion ?? '',
+      hasSession: Boolean(this.session),
+      ...(profile ? { sessionName: profile.name || profile.displayName } : {}),
+    };
   }
 
   // -------------------------------------------------------------------------------------------
@@ -708,7 +717,14 @@ export class VkSignupForm extends VkElement {
       ${this.showSummary ? this.renderSummary(spec) : nothing}
       ${this.renderShifts(opportunity)}
       ${profile
-        ? html`<p part="signed-in">${messages.signedInAs({ name: profile.name || profile.displayName })}</p>`
+        ? html`<p part="signed-in">${messages.signedInAs({ name: profile.name || profile.displayName })}</p>
+            ${spec.identityFields.length > 0
+              ? html`<fieldset part="fieldset">
+                  <legend part="legend">${messages.detailsLegend}</legend>
+                  <p part="age-note" class="hint">${messages.birthDateForAgeLimit}</p>
+                  ${spec.identityFields.map((field) => this.renderIdentityField(field))}
+                </fieldset>`
+              : nothing}`
         : spec.identityFields.length > 0
           ? html`<fieldset part="fieldset">
               <legend part="legend">${messages.detailsLegend}</legend>
