@@ -138,6 +138,16 @@ function checkKeys(options: ClientOptions): void {
   }
 }
 
+/**
+ * Decimal degrees as the contract's `near` pattern reads them: never exponent notation (`1e-7`),
+ * at most 7 places (about 1 cm), no trailing zeros.
+ */
+function degrees(value: number): string {
+  if (!Number.isFinite(value)) return String(value); // the server answers 422, naming near
+  const text = value.toFixed(7).replace(/\.?0+$/, '');
+  return text === '-0' ? '0' : text;
+}
+
 /** Serializes a query object: lists comma-joined, `{ lat, lng }` as `lat,lng`, keys sorted. */
 function toSearchParams(query: object | undefined, extra: Record<string, string | undefined>): string {
   const entries: Array<[string, string]> = [];
@@ -146,7 +156,8 @@ function toSearchParams(query: object | undefined, extra: Record<string, string 
     if (Array.isArray(value)) {
       if (value.length) entries.push([name, value.join(',')]);
     } else if (typeof value === 'object' && 'lat' in value && 'lng' in value) {
-      entries.push([name, `${(value as { lat: number }).lat},${(value as { lng: number }).lng}`]);
+      const { lat, lng } = value as { lat: number; lng: number };
+      entries.push([name, `${degrees(lat)},${degrees(lng)}`]);
     } else {
       entries.push([name, String(value)]);
     }

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { http, HttpResponse } from 'msw';
 import { VolunteerKitError, createClient } from '../src/index.js';
 import * as fixtures from './shared/fixtures.js';
+import { ListOpportunitiesQuery } from '../src/schemas/index.js';
 import { BASE, PK, SESSION, SK, client, mockServer, recorder, rejection } from './helpers.js';
 
 const server = mockServer();
@@ -88,6 +89,15 @@ describe('on the wire', () => {
     assert.equal(get.url.searchParams.get('near'), '30.25,120.17');
     assert.equal(get.url.searchParams.get('hasOpenSlots'), 'true');
     for (const header of ['authorization', 'content-type', 'idempotency-key', 'accept-language']) assert.equal(get.headers[header], undefined, header);
+  });
+
+  it('writes near in plain decimal degrees, never in exponent notation', async () => {
+    const { sent, record } = recorder();
+    server.use(http.get(`${BASE}/v1/opportunities`, async ({ request }) => (await record(request), HttpResponse.json(fixtures.opportunityPage(1)))));
+    await client().opportunities.list({ near: { lat: 1e-7, lng: -1e-8 } });
+    const near = sent[0]!.url.searchParams.get('near')!;
+    assert.equal(near, '0.0000001,0');
+    assert.ok(ListOpportunitiesQuery.safeParse({ near }).success, `${near} is a valid near`);
   });
 
   it('every public GET resource uses the query key', async () => {
