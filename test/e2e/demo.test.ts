@@ -13,6 +13,22 @@ after(async () => { await stack?.close(); });
 /** Every element matching `selector` in `host`'s shadow root. */
 const inShadow = (host: string, selector: string) => `${host} >>> ${selector}`;
 
+/**
+ * Waits for `selector` in the shadow root of `host` (a selector in the document, or an element
+ * handle) and returns the element. Polls every 100 ms instead of using waitForSelector with
+ * `>>>`: that waits on a MutationObserver of the document, which changes inside shadow roots
+ * never reach, so it could miss an element that was already shown (it did, in both sign-up tests:
+ * the success view was there and the wait timed out).
+ */
+async function shadowChild(host: string | ElementHandle<Element>, selector: string, page?: Page, timeout = 20_000): Promise<ElementHandle<Element>> {
+  const frame = typeof host === 'string' ? page!.mainFrame() : host.frame;
+  const found = await frame.waitForFunction(
+    (hostOrSelector: string | Element, inner: string) =>
+      (typeof hostOrSelector === 'string' ? document.querySelector(hostOrSelector) : hostOrSelector)?.shadowRoot?.querySelector(inner),
+    { timeout, polling: 100 }, host, selector);
+  return found.asElement() as ElementHandle<Element>;
+}
+
 async function listReady(page: Page, host = 'vk-opportunity-list') {
   await page.waitForFunction((selector) => document.querySelector(selector)?.shadowRoot?.querySelector('[part~="item"]'),
     { timeout: 20_000, polling: 100 }, host);
@@ -28,7 +44,7 @@ async function itemTitles(page: Page, host = 'vk-opportunity-list'): Promise<str
  * first shift and the first option of each required question, ticks consent.
  */
 async function fillSignupForm(form: ElementHandle<Element>, identity: Record<string, string>) {
-  await form.waitForSelector('>>> [part~="form"]', { timeout: 20_000 });
+  await shadowChild(form, '[part~="form"]');
   const shift = await form.$('>>> input[data-field="shiftId"]');
   if (shift) await shift.click();
   for (const [field, value] of Object.entries(identity)) {
@@ -65,12 +81,12 @@ async function submitAndReadReference(form: ElementHandle<Element>): Promise<str
   const submit = await form.$('>>> [part~="submit-button"]');
   assert.ok(submit, 'a submit button');
   await submit.click();
-  const reference = await form.waitForSelector('>>> [part~="reference"]', { timeout: 20_000 }).catch(async (error: Error) => {
+  const reference = await shadowChild(form, '[part~="reference"]').catch(async (error: Error) => {
     // Say what the person would have seen instead of a success view.
     const seen = await form.evaluate((el) => el.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim().slice(0, 600));
     throw new Error(`${error.message}; the form showed: ${seen}`);
   });
-  return (await reference!.evaluate((node) => node.textContent ?? '')).trim();
+  return (await reference.evaluate((node) => node.textContent ?? '')).trim();
 }
 
 /** Finds a sign-up by its reference through the partner's secret-key export. */
@@ -93,7 +109,7 @@ for (const browserName of BROWSERS) {
         const { page, problems } = await openPage(browser);
         await page.goto(`${stack.demoUrl}${path}`, { waitUntil: 'load' });
         await listReady(page, name === 'builder' ? '#stage vk-opportunity-list' : 'vk-opportunity-list');
-        if (name !== 'builder') await page.waitForSelector(inShadow('vk-honor-board', '[part~="board"]'), { timeout: 20_000 });
+        if (name !== 'builder') await shadowChild('vk-honor-board', '[part~="board"]', page);
         await new Promise((resolve) => setTimeout(resolve, 300));
         assert.deepEqual(await problems.cspViolations(), [], 'CSP violations');
         assert.deepEqual(problems.pageErrors, [], 'uncaught errors');
@@ -107,8 +123,8 @@ for (const browserName of BROWSERS) {
       await page.goto(`${stack.demoUrl}/news/`, { waitUntil: 'load' });
       await listReady(page);
       const before = await itemTitles(page);
-      const select = await page.waitForSelector(inShadow('vk-opportunity-list', '[part~="category-select"]'));
-      await select!.select('environment');
+      const select = await shadowChild('vk-opportunity-list', '[part~="category-select"]', page);
+      await select.select('environment');
       await waitFor(page, 'the list to show environment activities only', () => {
         const list = document.querySelector('vk-opportunity-list');
         const labels = [...(list?.shadowRoot?.querySelectorAll('[part~="item"] [part~="category"]') ?? [])].map((n) => n.textContent?.trim());
@@ -131,10 +147,10 @@ for (const browserName of BROWSERS) {
       await new Promise((resolve) => setTimeout(resolve, 500));
       assert.deepEqual(fetched, ['GET /cdn/volunteerkit.js', 'GET /v1/opportunities'], 'DESIGN §9: script + 1 GET');
 
-      const button = await page.waitForSelector(inShadow('vk-opportunity-list', '[part~="signup-button"]'));
-      await button!.click();
-      const form = await page.waitForSelector(inShadow('vk-opportunity-list', 'vk-signup-form'), { timeout: 10_000 });
-      await form!.waitForSelector('>>> [part~="form"]', { timeout: 20_000 });
+      const button = await shadowChild('vk-opportunity-list', '[part~="signup-button"]', page);
+      await button.click();
+      const form = await shadowChild('vk-opportunity-list', 'vk-signup-form', page, 10_000);
+      await shadowChild(form, '[part~="form"]');
       const chunks = fetched.filter((request) => request.startsWith('GET /cdn/chunks/'));
       assert.ok(chunks.some((request) => /\/vk-signup-form-[\w-]+\.js$/.test(request)), `the form's chunk was fetched: ${fetched.join(', ')}`);
       assert.ok(!chunks.some((request) => /\/vk-honor-board-/.test(request)), 'the board\'s code is not fetched by a page without a board');
@@ -147,13 +163,13 @@ for (const browserName of BROWSERS) {
       const { page, problems } = await openPage(browser);
       await page.goto(`${stack.demoUrl}/news/`, { waitUntil: 'load' });
       await listReady(page);
-      const button = await page.waitForSelector(inShadow('vk-opportunity-list', '[part~="signup-button"]'));
-      await button!.click();
-      const form = await page.waitForSelector(inShadow('vk-opportunity-list', 'vk-signup-form'), { timeout: 10_000 });
+      const button = await shadowChild('vk-opportunity-list', '[part~="signup-button"]', page);
+      await button.click();
+      const form = await shadowChild('vk-opportunity-list', 'vk-signup-form', page, 10_000);
       const mobile = browserName === 'chromium' ? '13900000001' : '13900000002';
       // The first activity may have an age limit: then the form asks for a birth date too.
-      await fillSignupForm(form!, { name: '周文清', mobile, birthDate: '1962-03-08' });
-      const reference = await submitAndReadReference(form!);
+      await fillSignupForm(form, { name: '周文清', mobile, birthDate: '1962-03-08' });
+      const reference = await submitAndReadReference(form);
       assert.match(reference, /VK-/);
       const exported = await findInExport('sk_test_news_demo', reference);
       assert.ok(exported, `sign-up ${reference} is in the news channel's export`);
@@ -168,7 +184,7 @@ for (const browserName of BROWSERS) {
       await page.goto(`${stack.demoUrl}/campus/`, { waitUntil: 'load' });
       const form = await page.waitForSelector('#campus-form');
       await waitFor(page, 'the campus session', () => document.querySelector('#sso-status')?.classList.contains('ok'));
-      await form!.waitForSelector('>>> [part~="form"]', { timeout: 20_000 });
+      await shadowChild(form!, '[part~="form"]');
       assert.equal(await form!.$('>>> input[data-field="volunteer.studentId"]'), null, 'no student-ID field with a session');
       await fillSignupForm(form!, {});
       const reference = await submitAndReadReference(form!);
@@ -183,7 +199,7 @@ for (const browserName of BROWSERS) {
     it('the honor board shows ranked entries with masked names', async () => {
       const { page } = await openPage(browser);
       await page.goto(`${stack.demoUrl}/campus/`, { waitUntil: 'load' });
-      await page.waitForSelector(inShadow('vk-honor-board', '[part~="row"]'), { timeout: 20_000 });
+      await shadowChild('vk-honor-board', '[part~="row"]', page);
       const entries = await page.$$eval(inShadow('vk-honor-board', '[part~="row"]'), (nodes) => nodes.map((n) => ({
         rank: Number(n.querySelector('[part~="rank"]')?.textContent?.replace(/\D/g, '')),
         name: n.querySelector('[part~="name"]')?.textContent?.trim() ?? '',
