@@ -65,7 +65,7 @@ async function buildCdn() {
   const { default: builds, CDN_BUILD_NAME } = await import('../rollup.config.mjs');
   const { output: outputOptions, name: _name, ...inputOptions } = builds.find((b) => b.name === CDN_BUILD_NAME);
   const build = await rollup({ ...inputOptions, logLevel: 'silent' });
-  const { output } = await build.generate({ ...outputOptions, sourcemap: false });
+  const { output } = await build.generate(outputOptions); // exactly what `npm run build` writes
   await build.close();
   const chunks = output.filter((file) => file.type === 'chunk');
   return { entry: chunks.find((chunk) => chunk.isEntry), lazyChunks: chunks.filter((chunk) => !chunk.isEntry) };

@@ -39,7 +39,7 @@ describe('bundle sizes (gzip -9)', () => {
     assert.ok(!Object.keys(sizes.cdn.shares).some((part) => part === 'zod' || part.includes('virtualizer')), 'zod and the virtualizer stay out of the entry');
   });
 
-  // Entry and every chunk together were 71.1 KB when the entry was split off (66.2 KB as one
+  // Entry and every chunk together were 71.3 KB when the entry was split off (66.2 KB as one
   // file before: splitting repeats a little glue). Lower this as the widgets shrink.
   const CDN_ALL_CHUNKS_CEILING = 72 * 1024;
   it('the CDN entry and all its chunks together do not grow past their recorded ceiling', () => {
