@@ -196,6 +196,33 @@ for (const browserName of BROWSERS) {
       await page.close();
     });
 
+    it('a signed-in student without a birth date on file gives it once, for an age-limited activity', async () => {
+      // A student of its own per browser: the birth date is kept, so the second run would not be asked.
+      const studentId = browserName === 'chromium' ? '3230100201' : '3230100202';
+      const campus = createClient({ baseUrl: stack.apiUrl, secretKey: 'sk_test_campus_demo' });
+      const { token } = await campus.sessions.create({ externalId: `zju-sso|${studentId}`, volunteer: { name: '陈思远', studentId }, ttlSeconds: 600 });
+      const me = () => createClient({ baseUrl: stack.apiUrl, publishableKey: 'pk_test_campus_demo' }).withSession(token).me.get();
+      assert.equal((await me()).birthDateOnFile, false);
+
+      const { page, problems } = await openPage(browser);
+      await page.goto(`${stack.demoUrl}/campus/`, { waitUntil: 'load' });
+      await waitFor(page, 'the campus session', () => document.querySelector('#sso-status')?.classList.contains('ok'));
+      const form = (await page.waitForSelector('#campus-form'))!;
+      // The children's hospital visits take adults only (minAge 18).
+      await form.evaluate((element, session) => {
+        Object.assign(element, { session, opportunity: 'opp_demoChildrensHospital' });
+      }, token);
+      await shadowChild(form, '[part~="age-note"]');
+      const asked = await form.$$eval('>>> input[data-field^="volunteer."]', (inputs) => inputs.map((input) => input.getAttribute('data-field')));
+      assert.deepEqual(asked, ['volunteer.birthDate'], 'only the birth date is asked');
+      await fillSignupForm(form, { birthDate: '2001-04-09' });
+      const reference = await submitAndReadReference(form);
+      assert.match(reference, /VK-/);
+      assert.equal((await me()).birthDateOnFile, true, 'the birth date is kept on the profile');
+      assert.deepEqual(problems.pageErrors, []);
+      await page.close();
+    });
+
     it('the honor board shows ranked entries with masked names', async () => {
       const { page } = await openPage(browser);
       await page.goto(`${stack.demoUrl}/campus/`, { waitUntil: 'load' });
