@@ -1,19 +1,35 @@
 // Browser tests: Chromium and Firefox on every run, through puppeteer (Chromium over CDP,
-// Firefox over WebDriver BiDi), using the browsers Debian installs (see docs/architecture.md,
-// "Browsers"). Groups: `sdk` and `widgets`; each package may add dev-server plugins of its own.
+// Firefox over WebDriver BiDi), and WebKit through WebKitWebDriver, using the browsers Debian
+// installs (see docs/architecture.md, "Browsers"). Groups: `sdk` and `widgets`; each package may
+// add dev-server plugins of its own. VK_BROWSERS=chromium,firefox,webkit picks some.
 import { readFileSync, existsSync } from 'node:fs';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { countReporter } from './scripts/wtr/count-reporter.mjs';
-import { CHROME_PATH, CHROMIUM_ARGS, FIREFOX_PATH } from './scripts/browsers.mjs';
+import { startWebKitDriver } from './scripts/wtr/webkit-driver.mjs';
+import { CHROME_PATH, CHROMIUM_ARGS, FIREFOX_PATH, WEBKIT_PATH } from './scripts/browsers.mjs';
 
-
-const onlyBrowser = process.env.VK_BROWSERS?.split(',');
-const browsers = [
-  puppeteerLauncher({ launchOptions: { browser: 'chrome', executablePath: CHROME_PATH, headless: true, args: CHROMIUM_ARGS } }),
-  puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: FIREFOX_PATH, headless: true } }),
-].filter((_, i) => !onlyBrowser || onlyBrowser.includes(['chromium', 'firefox'][i]));
+const wanted = process.env.VK_BROWSERS?.split(',') ?? ['chromium', 'firefox', 'webkit'];
+const browsers = [];
+if (wanted.includes('chromium')) {
+  browsers.push(puppeteerLauncher({ launchOptions: { browser: 'chrome', executablePath: CHROME_PATH, headless: true, args: CHROMIUM_ARGS } }));
+}
+if (wanted.includes('firefox')) {
+  browsers.push(puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: FIREFOX_PATH, headless: true } }));
+}
+if (wanted.includes('webkit')) {
+  // A machine without WebKit still runs Chromium and Firefox, and says so; .ci/run installs it,
+  // so CI always runs all three. Asked for by name, a missing WebKit is an error.
+  const driver = await startWebKitDriver({ required: process.env.VK_BROWSERS !== undefined });
+  if (driver) {
+    browsers.push(webdriverLauncher({
+      automationProtocol: 'webdriver', hostname: '127.0.0.1', port: driver.port, path: '/', logLevel: 'error',
+      capabilities: { 'webkitgtk:browserOptions': { args: ['--automation'], binary: WEBKIT_PATH } },
+    }));
+  }
+}
 
 async function packagePlugins(path) {
   return existsSync(new URL(path, import.meta.url)) ? (await import(path)).default : [];

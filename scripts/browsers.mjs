@@ -9,3 +9,12 @@ export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
  */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
+
+/**
+ * WebKit (WebKitGTK's MiniBrowser, the engine of every iPhone browser) through WebKitWebDriver,
+ * which needs a display: `xvfb-run` gives it one. Debian: `apt-get install webkit2gtk-driver xvfb
+ * xauth` (.ci/run does). Browser tests only: puppeteer, which drives the e2e tests and the bench,
+ * has no WebKit.
+ */
+export const WEBKIT_PATH = process.env.WEBKIT_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+export const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER ?? 'WebKitWebDriver';
