@@ -12,6 +12,7 @@ import { VkLoadEvent, VkOpportunitySelectEvent } from '../shared/events.js';
 import { formatDateRange, isoDateTime } from '../shared/i18n.js';
 import { sharedMessages } from '../shared/shared.messages.js';
 import { loadElement } from '../shared/on-demand.js';
+import { lazyModule } from '../shared/lazy-module.js';
 import { opportunityListMessages } from './opportunity-list.messages.js';
 import { styles } from './opportunity-list.styles.js';
 
@@ -29,14 +30,8 @@ export const VIRTUALIZE_ABOVE = 50;
  * The virtualizer is loaded on first need: most lists never pass 50 items, and it is about a third
  * of this widget's weight. Shared by every list on the page.
  */
-let virtualize: typeof virtualizeDirective | undefined;
-let virtualizerLoading: Promise<unknown> | undefined;
-function loadVirtualizer(): Promise<unknown> {
-  virtualizerLoading ??= import('@lit-labs/virtualizer/virtualize.js').then((module) => {
-    virtualize = module.virtualize;
-  });
-  return virtualizerLoading;
-}
+const virtualizer = lazyModule(() => import('@lit-labs/virtualizer/virtualize.js'));
+
 /** Typing pauses this long before a search is sent. */
 const SEARCH_DEBOUNCE_MS = 350;
 
@@ -457,8 +452,9 @@ export class VkOpportunityList extends VkElement {
 
   private renderItems() {
     const long = this.items.length > VIRTUALIZE_ABOVE;
+    const virtualize = virtualizer.current?.virtualize;
     if (long && !virtualize) {
-      void loadVirtualizer().then(
+      void virtualizer.load().then(
         () => this.requestUpdate(),
         (error: unknown) => this.dispatchError(error),
       );

@@ -5,6 +5,7 @@ import { defineElement } from './define.js';
 import { formatDateRange, formatNumber, plural } from './i18n.js';
 import { toSupportedLocale } from './locale.js';
 import { VERSION } from './version.js';
+import { lazyModule } from './lazy-module.js';
 import '../define/vk-provider.js';
 import { baseStyles } from './base.styles.js';
 import type { VkErrorEvent } from './events.js';
@@ -179,6 +180,25 @@ describe('i18n helpers', () => {
     expect(plural('en', 1200, { one: '# spot', other: '# spots' })).to.equal('1,200 spots');
     expect(plural('zh-CN', 1, { other: '# 个' })).to.equal('1 个');
     expect(formatNumber('en', 2.5)).to.equal('2.5');
+  });
+});
+
+describe('lazyModule', () => {
+  it('imports once however often it is asked, and forgets a failed import so the next ask retries', async () => {
+    let calls = 0;
+    const module = lazyModule(async () => {
+      calls += 1;
+      if (calls === 1) throw new Error('offline');
+      return { answer: 42 };
+    });
+    expect(module.current).to.equal(undefined);
+    const failed = await module.load().then(() => 'loaded', (error: Error) => error.message);
+    expect(failed).to.equal('offline');
+    const [first, second] = await Promise.all([module.load(), module.load()]);
+    expect(first).to.equal(second);
+    expect(module.current).to.deep.equal({ answer: 42 });
+    await module.load();
+    expect(calls).to.equal(2);
   });
 });
 

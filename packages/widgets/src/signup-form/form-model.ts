@@ -16,30 +16,21 @@
  * @module
  */
 import type { CreateSignupBody, FieldError, IdentityField, Question } from '@volunteerkit/sdk/schemas';
+import { lazyModule } from '../shared/lazy-module.js';
 
-let contract: typeof import('./form-validation.js') | undefined;
-let contractLoading: Promise<void> | undefined;
+const validation = lazyModule(() => import('./form-validation.js'));
 
 /**
  * Loads the contract schemas the form validates with, once per page. A failed load (offline, a
  * deploy removed the chunk) is forgotten, so the next call tries again.
  */
 export function loadValidation(): Promise<void> {
-  contractLoading ??= import('./form-validation.js').then(
-    (module) => {
-      contract = module;
-    },
-    (error: unknown) => {
-      contractLoading = undefined;
-      throw error;
-    },
-  );
-  return contractLoading;
+  return validation.load().then(() => {});
 }
 
 /** Whether {@link validateForm} checks against the schemas yet (else only required fields). */
 export function validationLoaded(): boolean {
-  return contract !== undefined;
+  return validation.current !== undefined;
 }
 
 /** Identity fields in the order the form shows them. */
@@ -159,8 +150,8 @@ export function validateForm(values: FormValues, spec: FormSpec, context: BodyCo
       errors.push({ path: `answers.${question.id}`, message: 'is required', code: 'required' });
     }
   }
-  if (contract) {
-    errors.push(...contract.contractProblems(buildBody(values, spec, context)));
+  if (validation.current) {
+    errors.push(...validation.current.contractProblems(buildBody(values, spec, context)));
   } else if (!values.consent) {
     errors.push({ path: 'consent', message: 'must be accepted', code: 'consent_required' });
   }
