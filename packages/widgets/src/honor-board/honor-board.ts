@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { Honor, HonorBoard, HonorBoardEntry, HonorBoardQuery, Metric, Period } from '@volunteerkit/sdk';
-import { VkElement } from '../shared/vk-element.js';
+import { VkElement, sectionHeadingLevel } from '../shared/vk-element.js';
 import { configurationGrace } from '../shared/config.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { WidgetConfigurationError, describeError } from '../shared/errors.js';
@@ -144,8 +144,7 @@ export class VkHonorBoard extends VkElement {
 
   /** `heading-level`, kept within 2–6 (a widget never claims the page's h1). */
   private get sectionLevel(): number {
-    const level = Math.round(Number(this.headingLevel));
-    return Number.isFinite(level) ? Math.min(6, Math.max(2, level)) : 3;
+    return sectionHeadingLevel(this.headingLevel);
   }
 
   protected override reloadAfterCrash(): void {

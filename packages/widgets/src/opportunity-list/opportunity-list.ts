@@ -2,9 +2,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
-import type { virtualize as virtualizeDirective } from '@lit-labs/virtualizer/virtualize.js';
 import type { Category, ListOpportunitiesParams, Opportunity, Shift } from '@volunteerkit/sdk';
-import { VkElement } from '../shared/vk-element.js';
+import { VkElement, sectionHeadingLevel } from '../shared/vk-element.js';
 import { configurationGrace } from '../shared/config.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { WidgetConfigurationError, describeError } from '../shared/errors.js';
@@ -210,8 +209,7 @@ export class VkOpportunityList extends VkElement {
 
   /** `heading-level`, kept within 2–6 (a widget never claims the page's h1). */
   private get titleLevel(): number {
-    const level = Math.round(Number(this.headingLevel));
-    return Number.isFinite(level) ? Math.min(6, Math.max(2, level)) : 3;
+    return sectionHeadingLevel(this.headingLevel);
   }
 
   private get shownFilters(): Set<OpportunityListFilter> {
