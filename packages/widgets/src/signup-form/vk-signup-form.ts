@@ -119,6 +119,9 @@ const errorId = (key: FieldKey) => `${fieldId(key)}-error`;
 const hintId = (key: FieldKey) => `${fieldId(key)}-hint`;
 
 /** Only http(s) links from the API become `href`s (the schema says so too; this is the last line). */
+/** How the form names a signed-in volunteer: their name, else the name the platform shows. */
+const signedInName = (profile: VolunteerProfile) => profile.name || profile.displayName;
+
 const safeHttpUrl = (url: string | undefined) => (url && /^https?:\/\//i.test(url) ? url : undefined);
 
 /**
@@ -388,7 +391,7 @@ export class VkSignupForm extends VkElement {
       opportunityId: this.opportunity ?? '',
       policyVersion: ready?.channel.privacyPolicyVersion ?? '',
       hasSession: Boolean(this.session),
-      ...(profile ? { sessionName: profile.name || profile.displayName } : {}),
+      ...(profile ? { sessionName: signedInName(profile) } : {}),
     };
   }
 
@@ -716,22 +719,15 @@ export class VkSignupForm extends VkElement {
       <slot name="intro" part="intro"></slot>
       ${this.showSummary ? this.renderSummary(spec) : nothing}
       ${this.renderShifts(opportunity)}
-      ${profile
-        ? html`<p part="signed-in">${messages.signedInAs({ name: profile.name || profile.displayName })}</p>
-            ${spec.identityFields.length > 0
-              ? html`<fieldset part="fieldset">
-                  <legend part="legend">${messages.detailsLegend}</legend>
-                  <p part="age-note" class="hint">${messages.birthDateForAgeLimit}</p>
-                  ${spec.identityFields.map((field) => this.renderIdentityField(field))}
-                </fieldset>`
-              : nothing}`
-        : spec.identityFields.length > 0
-          ? html`<fieldset part="fieldset">
-              <legend part="legend">${messages.detailsLegend}</legend>
-              ${spec.identityFields.map((field) => this.renderIdentityField(field))}
-              ${this.renderShowName()}
-            </fieldset>`
-          : nothing}
+      ${profile ? html`<p part="signed-in">${messages.signedInAs({ name: signedInName(profile) })}</p>` : nothing}
+      ${spec.identityFields.length > 0
+        ? html`<fieldset part="fieldset">
+            <legend part="legend">${messages.detailsLegend}</legend>
+            ${profile ? html`<p part="age-note" class="hint">${messages.birthDateForAgeLimit}</p>` : nothing}
+            ${spec.identityFields.map((field) => this.renderIdentityField(field))}
+            ${profile ? nothing : this.renderShowName()}
+          </fieldset>`
+        : nothing}
       ${opportunity.questions.length > 0
         ? html`<fieldset part="fieldset">
             <legend part="legend">${messages.questionsLegend}</legend>
