@@ -33,7 +33,7 @@ export const squeezeCss = (text) => text
   .trim();
 
 /** Whitespace and comments out of the html`` and css`` templates (terser leaves strings alone). */
-export const minifyTemplates = () => minifyHtmlLiterals({ failOnError: true, options: { minifyOptions: { minifyCSS: squeezeCss } } });
+const minifyTemplates = () => minifyHtmlLiterals({ failOnError: true, options: { minifyOptions: { minifyCSS: squeezeCss } } });
 
 /** Minify hard but keep class names: the registration guard's warning names them. */
 const minify = () => terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false }, keep_classnames: true });

@@ -159,9 +159,9 @@ async function benchPage() {
     const preflights = (requests) => requests.filter((r) => r.method === 'OPTIONS').length;
     console.log('\nPages in Chromium, cold, phone viewport, through a counting proxy');
     console.log(`  news page: ${news.requests.length} API requests (${byPath(news.requests)}), ${preflights(news.requests)} preflights, CLS ${news.cls.toFixed(3)}`);
-    const tenLists = ten.requests.filter((r) => r.path === '/v1/opportunities').length;
     console.log(`    CDN scripts it loaded: ${news.scripts.join(', ')}`);
     console.log(`  a page with one list: ${listOnly.requests.length} API requests (${byPath(listOnly.requests)}), ${preflights(listOnly.requests)} preflights; CDN scripts: ${listOnly.scripts.join(', ')} (budget: script + 1 GET)`);
+    const tenLists = ten.requests.filter((r) => r.path === '/v1/opportunities').length;
     console.log(`  ten identical lists: ${tenLists} GET /v1/opportunities (budget 1; ratio to naive 10: ${(tenLists / 10).toFixed(2)}), ${preflights(ten.requests)} preflights, CLS ${ten.cls.toFixed(3)}`);
   } finally {
     await browser.close();

@@ -54,8 +54,10 @@ function describeChunk(chunk) {
   const byPart = {};
   for (const [id, info] of Object.entries(chunk.modules)) byPart[partOf(id)] = (byPart[partOf(id)] ?? 0) + info.renderedLength;
   const [largest] = Object.entries(byPart).sort((a, b) => b[1] - a[1])[0] ?? ['other'];
-  if (largest === 'zod') return chunk.name === 'index' ? 'response validation (the widgets turn it off)' : 'sign-up form validation (zod + contract)';
-  if (largest === 'sdk: schemas (contract)') return chunk.name === 'index' ? 'response validation (the widgets turn it off)' : 'sign-up form validation (contract)';
+  if (largest === 'zod' || largest === 'sdk: schemas (contract)') {
+    // The SDK's lazy contract (response validation) is its `schemas/index` module's chunk.
+    return chunk.name === 'index' ? 'response validation (the widgets turn it off)' : 'sign-up form validation (zod + contract)';
+  }
   if (largest.startsWith('lit: @lit-labs/virtualizer')) return 'virtualizer (lists over 50 items)';
   return largest;
 }
