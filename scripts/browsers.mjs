@@ -1,7 +1,17 @@
 // The browsers every test and the bench drive: Debian's Chromium and Firefox ESR by default,
 // overridable on a laptop with CHROME_PATH / FIREFOX_PATH (see docs/architecture.md, "Browsers").
-export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
-export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+/** Where each browser is, for an environment (defaults: Debian's packages). */
+export function browserPaths(env = process.env) {
+  return {
+    chrome: env.CHROME_PATH ?? '/usr/bin/chromium',
+    firefox: env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    webkit: env.WEBKIT_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+    webkitDriver: env.WEBKIT_DRIVER ?? 'WebKitWebDriver',
+  };
+}
+const paths = browserPaths();
+export const CHROME_PATH = paths.chrome;
+export const FIREFOX_PATH = paths.firefox;
 
 /**
  * Headless Chromium flags. The machines have no internet: without the background-networking
@@ -16,5 +26,5 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgr
  * xauth` (.ci/run does). Browser tests only: puppeteer, which drives the e2e tests and the bench,
  * has no WebKit.
  */
-export const WEBKIT_PATH = process.env.WEBKIT_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
-export const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER ?? 'WebKitWebDriver';
+export const WEBKIT_PATH = paths.webkit;
+export const WEBKIT_DRIVER = paths.webkitDriver;

@@ -9,9 +9,14 @@
 //
 // Options: --only node|browser|e2e (repeatable), --no-build. Exit code is non-zero on any
 // failure, including a suite that crashed before reporting.
+//
+// Browsers are checked first (scripts/test-prerequisites.mjs): a missing Chromium or Firefox is
+// named with its fix and counted as one failure, and the browser suites run in the browsers that
+// are there, instead of failing test by test.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { browserPlan } from './test-prerequisites.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -66,6 +71,13 @@ function runNodeSuite(suite, files, env = {}) {
   record(suite, count('pass'), count('fail') + count('cancelled'), exitCode);
 }
 
+const browsers = browserPlan(process.env);
+for (const message of browsers.missing) console.log(`! ${message}`);
+if (browsers.missing.length > 0 && (wants('browser') || wants('e2e'))) {
+  totals.failed += 1;
+  problems.push(...browsers.missing);
+}
+
 if (!args.includes('--no-build')) {
   console.log('> building (tsc -b, rollup)');
   if (run('npm', ['run', '--silent', 'build']) !== 0) {
@@ -90,16 +102,16 @@ if (wants('node')) {
   }
 }
 
-if (wants('browser')) {
+if (wants('browser') && browsers.run.length > 0) {
   const countFile = join(resultsDir, 'wtr-all.json');
   rmSync(countFile, { force: true });
-  const exitCode = run('npx', ['--no-install', 'web-test-runner'], { VK_WTR_GROUP: 'all' });
+  const exitCode = run('npx', ['--no-install', 'web-test-runner'], { VK_WTR_GROUP: 'all', ...browsers.env });
   const counts = existsSync(countFile) ? JSON.parse(readFileSync(countFile, 'utf8')) : { passed: 0, failed: 0 };
   record('browser', counts.passed, counts.failed, exitCode);
 }
 
-if (wants('e2e')) {
-  runNodeSuite('e2e', findFiles(join(root, 'test', 'e2e'), (p) => p.endsWith('.test.ts')));
+if (wants('e2e') && browsers.run.some((name) => name !== 'webkit')) {
+  runNodeSuite('e2e', findFiles(join(root, 'test', 'e2e'), (p) => p.endsWith('.test.ts')), browsers.env);
 }
 
 for (const problem of problems) console.log(`! ${problem}`);
