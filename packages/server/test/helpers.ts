@@ -3,6 +3,7 @@
  * of the PostgreSQL named by DATABASE_URL), small fixtures, and request helpers.
  */
 import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Hono } from 'hono';
@@ -188,3 +189,42 @@ export function guest(overrides: Record<string, unknown> = {}) {
 }
 
 export const CONSENT = { policyVersion: '2026-01', accepted: true } as const;
+
+export interface CliRun {
+  child: ChildProcess;
+  /** Everything it printed so far, stdout and stderr. */
+  output: string;
+  url: string;
+}
+
+const CLI = new URL('../src/cli.ts', import.meta.url).pathname;
+
+/**
+ * Starts the `volunteerkit-server` CLI on a free port with `args` and resolves once it has
+ * printed its URL and `ready` text. DATABASE_URL is not inherited: `args` name the database.
+ */
+export async function startServerCli(args: string[], options: { env?: NodeJS.ProcessEnv; ready?: string } = {}): Promise<CliRun> {
+  const childEnv = { ...process.env, ...options.env };
+  delete childEnv['DATABASE_URL'];
+  const ready = options.ready ?? 'listening on';
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', '0', ...args], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const run: CliRun = { child, output: '', url: '' };
+  child.stdout!.on('data', (chunk) => (run.output += chunk));
+  child.stderr!.on('data', (chunk) => (run.output += chunk));
+  run.url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL printed:\n${run.output}`)), 60_000);
+    const check = () => {
+      const match = /listening on (http:\/\/\S+)/.exec(run.output);
+      if (match && run.output.includes(ready)) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => reject(new Error(`exited ${code}:\n${run.output}`)));
+  }).catch((error: unknown) => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    throw error;
+  });
+  return run;
+}

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { Signup, SignupExportPage, Session, ProblemDetails, VolunteerProfile } from '@volunteerkit/sdk/schemas';
 import { createApp } from '../src/app.js';
-import type { Database } from '../src/db/database.js';
+import type { Queryable } from '../src/db/database.js';
 import * as q from '../src/db/queries.js';
 import { ApiError } from '../src/http/problem.js';
 import { createSignup } from '../src/services/signups.js';
@@ -336,26 +336,29 @@ describe('POST /v1/signups with a session: a birth date for an age limit', () =>
     assert.equal((await q.getVolunteer(t.db, young.volunteerId))!.birth_date, child);
   });
 
-  it('a date stored by a concurrent request between the check and the transaction is the one checked', async () => {
+  it('a date stored by a concurrent request between the check and the fill is the one checked', async () => {
     const { opportunityId, shiftIds } = await addOpportunity(t.db, { minAge: 18 });
     const { volunteerId } = await mint('race');
     const channel = (await q.getChannel(t.db, news.channelId))!;
-    // Another request stores a child's date just before this one's transaction begins.
-    const racing: Database = {
-      kind: t.db.kind,
-      query: (sql, params) => t.db.query(sql, params),
-      transaction: async (fn) => {
-        await q.fillBirthDate(t.db, volunteerId, child);
-        return t.db.transaction(fn);
-      },
-      close: () => t.db.close(),
-    };
-    const attempt = createSignup(
-      { db: racing, channel, sessionVolunteerId: volunteerId, now: clock, sealSecret: 'test' },
-      { opportunityId, shiftId: shiftIds[0]!, volunteer: { name: '陈静', birthDate: adult }, consent: CONSENT },
-    );
+    // Another request's child date lands after this one read "no date on file", just before it fills its own.
+    const attempt = t.db.transaction((tx) => {
+      let raced = false;
+      const racing: Queryable = {
+        query: async (sql, params) => {
+          if (!raced && /UPDATE volunteers SET birth_date/.test(sql)) {
+            raced = true;
+            await q.fillBirthDate(tx, volunteerId, child);
+          }
+          return tx.query(sql, params);
+        },
+      };
+      return createSignup(
+        { tx: racing, channel, sessionVolunteerId: volunteerId, now: clock, sealSecret: 'test' },
+        { opportunityId, shiftId: shiftIds[0]!, volunteer: { name: '陈静', birthDate: adult }, consent: CONSENT },
+      );
+    });
     await assert.rejects(attempt, (error: ApiError) => error.status === 422 && error.code === 'requirements_not_met');
-    assert.equal((await q.getVolunteer(t.db, volunteerId))!.birth_date, child);
+    assert.equal((await q.getVolunteer(t.db, volunteerId))!.birth_date, null, 'the body\'s adult date was not stored either');
     assert.equal((await q.listSignupsOfVolunteer(t.db, volunteerId, { afterSeq: null, limit: 10 })).length, 0);
   });
 });

@@ -677,45 +677,45 @@ export async function impactStats(db: Queryable, scope: ScopeFilter, since: Date
 
 export type IdempotencyClaim =
   | { claimed: true }
-  | { claimed: false; requestHash: string; status: number | null; body: string | null };
+  | { claimed: false; requestHash: string; status: number; body: string };
 
 /**
- * Claims `key` for a write, or returns what is stored for it. Records older than `expiredBefore`
- * are forgotten first, so a key can be reused after a day.
+ * Takes `key` for the calling transaction, or returns the answer stored under it. The key's row
+ * is inserted first thing in the write's transaction, so a concurrent request with the same key
+ * waits on the unique index until that transaction ends: committed, it reads the stored answer;
+ * rolled back (a crash, a server error), it takes the key itself. Answers older than
+ * `expiredBefore` are forgotten first, so a key can be reused after a day.
  */
 export async function claimIdempotencyKey(
-  db: Queryable,
+  tx: Queryable,
   scope: string,
   key: string,
   requestHash: string,
   expiredBefore: Date,
-  abandonedBefore: Date,
 ): Promise<IdempotencyClaim> {
-  // A record still "in progress" long after it started belongs to a request whose instance died
-  // mid-way: the retry may take it over (the sign-up rules still catch a duplicate).
-  await db.query(
-    'DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND (created_at < $3 OR (status IS NULL AND created_at < $4))',
-    [scope, key, expiredBefore, abandonedBefore],
-  );
-  const inserted = await db.query(
-    `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
-    [scope, key, requestHash],
-  );
-  if (inserted.length === 1) return { claimed: true };
-  const [row] = await db.query<{ request_hash: string; status: number | null; body: string | null }>(
-    'SELECT request_hash, status, body FROM idempotency_keys WHERE scope = $1 AND key = $2',
-    [scope, key],
-  );
-  if (!row) return claimIdempotencyKey(db, scope, key, requestHash, expiredBefore, abandonedBefore);
-  return { claimed: false, requestHash: row.request_hash, status: row.status, body: row.body };
+  // A row without an answer can only have been committed by an older server version, which
+  // stored the answer in a separate transaction: its write may or may not have happened, so
+  // the retry runs and the sign-up rules catch a duplicate.
+  await tx.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND (created_at < $3 OR status IS NULL)', [scope, key, expiredBefore]);
+  // Between the failed INSERT and the SELECT the row may expire and vanish: then try again.
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const inserted = await tx.query(
+      'INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT (scope, key) DO NOTHING RETURNING key',
+      [scope, key, requestHash],
+    );
+    if (inserted.length === 1) return { claimed: true };
+    const [row] = await tx.query<{ request_hash: string; status: number; body: string }>(
+      'SELECT request_hash, status, body FROM idempotency_keys WHERE scope = $1 AND key = $2',
+      [scope, key],
+    );
+    if (row) return { claimed: false, requestHash: row.request_hash, status: row.status, body: row.body };
+  }
+  throw new Error(`Idempotency key ${scope}/${key} could be neither claimed nor read`);
 }
 
-export async function completeIdempotencyKey(db: Queryable, scope: string, key: string, status: number, body: string): Promise<void> {
-  await db.query('UPDATE idempotency_keys SET status = $3, body = $4 WHERE scope = $1 AND key = $2', [scope, key, status, body]);
-}
-
-export async function releaseIdempotencyKey(db: Queryable, scope: string, key: string): Promise<void> {
-  await db.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2', [scope, key]);
+/** Stores the answer of the write that claimed `key`, in that write's transaction. */
+export async function storeIdempotentAnswer(tx: Queryable, scope: string, key: string, status: number, body: string): Promise<void> {
+  await tx.query('UPDATE idempotency_keys SET status = $3, body = $4 WHERE scope = $1 AND key = $2', [scope, key, status, body]);
 }
 
 export async function purgeIdempotencyKeys(db: Queryable, before: Date): Promise<void> {

@@ -1,6 +1,7 @@
 /** What middleware hands to routes through Hono's context. @module */
 import type { Database } from '../db/database.js';
 import type { ChannelRow } from '../db/rows.js';
+import type { IdempotentWrites } from '../services/idempotency.js';
 import type { ProblemLocale } from './problem.js';
 
 /** Who is calling: a channel's publishable or secret key, or a volunteer session within a channel. */
@@ -13,6 +14,8 @@ export interface AppServices {
   db: Database;
   now: () => Date;
   secrets: () => Promise<{ session: string; seal: string }>;
+  /** Runs every write in one transaction, at most once per `Idempotency-Key`. */
+  writes: IdempotentWrites;
 }
 
 export type AppEnv = {

@@ -1,6 +1,7 @@
 /**
  * The request pipeline, in order: request id → who is calling and from which origin (CORS) →
- * rate limit → body (size, type, JSON) → idempotency. Each step is a small Hono middleware.
+ * rate limit → body (size, type, JSON). Each step is a small Hono middleware; idempotency is part
+ * of every write's transaction (http/write.ts, services/idempotency.ts).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
@@ -259,53 +260,4 @@ async function readLimited(request: Request, limit: number, tooLarge: () => ApiE
     offset += chunk.byteLength;
   }
   return all;
-}
-
-const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
-/** A write still unfinished after this long is taken to have died with its instance. */
-const IDEMPOTENCY_ABANDONED_MS = 60 * 1000;
-
-/**
- * `Idempotency-Key` on writes: the first response (status and body) is stored; a retry with the
- * same key and the same request gets it again without running anything; the same key with a
- * different request is a client bug (422). Server errors are not stored, so they can be retried.
- */
-export function idempotency(): MiddlewareHandler<AppEnv> {
-  let sincePurge = 0;
-  return async (c, next) => {
-    const key = c.req.header('idempotency-key');
-    if (key === undefined || (c.req.method !== 'POST' && c.req.method !== 'PATCH')) return next();
-    if (!/^[\x21-\x7e]{1,255}$/.test(key)) throw new ApiError(400, 'bad_request', 'Idempotency-Key must be 1–255 visible ASCII characters.');
-    const caller = c.get('caller');
-    if (!caller) return next();
-    const { db, now } = c.get('services');
-    const scope = `${caller.channel.id}:${caller.kind}:${caller.kind === 'session' ? caller.volunteerId : ''}`;
-    const requestHash = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${c.get('rawBody')}`).digest('hex');
-    const expiredBefore = new Date(now().getTime() - IDEMPOTENCY_TTL_MS);
-    if (++sincePurge >= 500) {
-      sincePurge = 0;
-      await q.purgeIdempotencyKeys(db, expiredBefore);
-    }
-    const abandonedBefore = new Date(now().getTime() - IDEMPOTENCY_ABANDONED_MS);
-    const claim = await q.claimIdempotencyKey(db, scope, key, requestHash, expiredBefore, abandonedBefore);
-    if (!claim.claimed) {
-      if (claim.requestHash !== requestHash)
-        throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request; use a new key for a new request.');
-      if (claim.status === null || claim.body === null)
-        throw new ApiError(409, 'conflict', 'A request with this Idempotency-Key is still being processed.', { headers: { 'Retry-After': '1' } });
-      c.header('Idempotent-Replayed', 'true');
-      c.header('Cache-Control', 'private, no-store');
-      const contentType = claim.status >= 400 ? 'application/problem+json; charset=utf-8' : 'application/json; charset=utf-8';
-      return c.body(claim.body, claim.status as 200, { 'Content-Type': contentType });
-    }
-    try {
-      await next();
-    } catch (error) {
-      await q.releaseIdempotencyKey(db, scope, key);
-      throw error;
-    }
-    const status = c.res.status;
-    if (status >= 500 || status === 429) await q.releaseIdempotencyKey(db, scope, key);
-    else await q.completeIdempotencyKey(db, scope, key, status, await c.res.clone().text());
-  };
 }

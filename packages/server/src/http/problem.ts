@@ -3,6 +3,8 @@
  * it (and anything unexpected) into `application/problem+json` with `code` and `requestId`.
  */
 import type { ErrorCode, FieldError } from '@volunteerkit/sdk/schemas';
+import type { Context } from 'hono';
+import type { AppEnv } from './context.js';
 
 const TITLES: Record<ErrorCode, { en: string; 'zh-CN': string; 'zh-TW': string }> = {
   bad_request: { en: 'Bad request', 'zh-CN': '请求有误', 'zh-TW': '請求有誤' },
@@ -41,6 +43,33 @@ export const badRequest = (detail: string) => new ApiError(400, 'bad_request', d
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} was not found.`);
 export const validationFailed = (errors: FieldError[], detail = 'Some fields are not valid; see errors.') =>
   new ApiError(422, 'validation_failed', detail, { errors });
+
+/** Maps anything thrown to an API error; database complaints about values are the client's fault. */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+    if (code === '23505') return new ApiError(409, 'conflict', 'This conflicts with an existing record.');
+    if (code.startsWith('22')) return new ApiError(400, 'bad_request', 'A value in the request is out of range or malformed.');
+  }
+  console.error('[volunteerkit-server] unexpected error:', error);
+  return new ApiError(500, 'internal_error', 'Something went wrong on our side; the request id helps us find out what.');
+}
+
+/** The problem details of `error` for this request, as sent. */
+export function problemText(c: Context<AppEnv>, error: ApiError): string {
+  return JSON.stringify(problemBody(error, c.get('requestId') ?? 'unknown', c.get('locale') ?? 'zh-CN', c.req.path));
+}
+
+/** Sends `error` as problem details. */
+export function problemResponse(c: Context<AppEnv>, error: ApiError): Response {
+  return c.body(problemText(c, error), error.status as 400, {
+    ...error.extra.headers,
+    'Content-Type': 'application/problem+json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Language': c.get('locale') ?? 'zh-CN',
+  });
+}
 
 export function problemBody(error: ApiError, requestId: string, locale: ProblemLocale, instance: string) {
   return {

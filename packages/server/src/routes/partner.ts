@@ -11,7 +11,8 @@ import * as q from '../db/queries.js';
 import { toSignup } from '../db/rows.js';
 import { encodeCursor } from '../domain/cursor.js';
 import { unseal } from '../domain/sealing.js';
-import { sendRead, sendWrite } from '../http/cache.js';
+import { sendRead } from '../http/cache.js';
+import { sendWrite } from '../http/write.js';
 import type { AppEnv } from '../http/context.js';
 import { parseBody, parseQuery, pathId } from '../http/validate.js';
 import { mintSession, recordService, reviewService } from '../services/partner.js';
@@ -24,8 +25,9 @@ export const partnerRoutes = new Hono<AppEnv>();
 partnerRoutes.post('/sessions', async (c) => {
   const caller = secretCaller(c);
   const body = parseBody(c, CreateSessionBody);
-  const { db, now, secrets } = c.get('services');
-  return sendWrite(c, await mintSession(db, caller.channel, body, await secrets(), now()), 201);
+  const { now, secrets } = c.get('services');
+  const keys = await secrets();
+  return sendWrite(c, 201, (tx) => mintSession(tx, caller.channel, body, keys, now()));
 });
 
 /** The channel's sign-ups with contact data; ID numbers masked unless `reveal=idNumber`. */
@@ -68,14 +70,13 @@ partnerRoutes.patch('/signups/:id', async (c) => {
   const caller = secretCaller(c);
   const id = pathId(c, 'id', 'sgn', 'Sign-up');
   const body = parseBody(c, UpdateSignupBody);
-  const signup = await changeSignupStatus(c.get('services').db, id, body.status, body.note ?? null, (s) => s.channel_id === caller.channel.id);
-  return sendWrite(c, signup);
+  return sendWrite(c, 200, (tx) => changeSignupStatus(tx, id, body.status, body.note ?? null, (s) => s.channel_id === caller.channel.id));
 });
 
 partnerRoutes.post('/service-records', async (c) => {
   const caller = secretCaller(c);
   const body = parseBody(c, CreateServiceRecordBody);
-  return sendWrite(c, await recordService(c.get('services').db, caller.channel, body), 201);
+  return sendWrite(c, 201, (tx) => recordService(tx, caller.channel, body));
 });
 
 for (const [action, decision] of [['approve', 'approved'], ['reject', 'rejected']] as const) {
@@ -83,6 +84,6 @@ for (const [action, decision] of [['approve', 'approved'], ['reject', 'rejected'
     const caller = secretCaller(c);
     const id = pathId(c, 'id', 'rec', 'Service record');
     const body = parseBody(c, ReviewServiceRecordBody);
-    return sendWrite(c, await reviewService(c.get('services').db, caller.channel, id, decision, body));
+    return sendWrite(c, 200, (tx) => reviewService(tx, caller.channel, id, decision, body));
   });
 }

@@ -4,7 +4,8 @@ import { Hono } from 'hono';
 import * as q from '../db/queries.js';
 import { toServiceRecord, toSignup } from '../db/rows.js';
 import { decodeCursor, encodeCursor } from '../domain/cursor.js';
-import { sendRead, sendWrite } from '../http/cache.js';
+import { sendRead } from '../http/cache.js';
+import { sendWrite } from '../http/write.js';
 import type { AppEnv } from '../http/context.js';
 import { ApiError, validationFailed } from '../http/problem.js';
 import { parseBody, parseQuery, pathId } from '../http/validate.js';
@@ -17,12 +18,10 @@ export const volunteerRoutes = new Hono<AppEnv>();
 volunteerRoutes.post('/signups', async (c) => {
   const caller = callerOf(c);
   const body = parseBody(c, CreateSignupBody);
-  const { db, now, secrets } = c.get('services');
-  const signup = await createSignup(
-    { db, channel: caller.channel, sessionVolunteerId: caller.kind === 'session' ? caller.volunteerId : null, now: now(), sealSecret: (await secrets()).seal },
-    body,
-  );
-  return sendWrite(c, signup, 201);
+  const { now, secrets } = c.get('services');
+  const sealSecret = (await secrets()).seal;
+  const sessionVolunteerId = caller.kind === 'session' ? caller.volunteerId : null;
+  return sendWrite(c, 201, (tx) => createSignup({ tx, channel: caller.channel, sessionVolunteerId, now: now(), sealSecret }, body));
 });
 
 volunteerRoutes.get('/me', async (c) => {
@@ -58,8 +57,7 @@ volunteerRoutes.get('/me/signups', async (c) => {
 volunteerRoutes.post('/me/signups/:id/cancel', async (c) => {
   const caller = sessionCaller(c);
   const id = pathId(c, 'id', 'sgn', 'Sign-up');
-  const signup = await changeSignupStatus(c.get('services').db, id, 'cancelled', null, (s) => s.volunteer_id === caller.volunteerId);
-  return sendWrite(c, signup);
+  return sendWrite(c, 200, (tx) => changeSignupStatus(tx, id, 'cancelled', null, (s) => s.volunteer_id === caller.volunteerId));
 });
 
 volunteerRoutes.get('/me/service-records', async (c) => {

@@ -1,6 +1,6 @@
 /** What partner back ends do with their secret key: mint sessions, record and review service hours. @module */
 import type { GuestVolunteer, ServiceRecord, Session } from '@volunteerkit/sdk/schemas';
-import type { Database } from '../db/database.js';
+import type { Queryable } from '../db/database.js';
 import * as q from '../db/queries.js';
 import type { ChannelRow } from '../db/rows.js';
 import { iso, toServiceRecord } from '../db/rows.js';
@@ -13,16 +13,14 @@ import { volunteerFields } from './volunteers.js';
 const DEFAULT_SESSION_TTL_SECONDS = 3600;
 
 export async function mintSession(
-  db: Database,
+  tx: Queryable,
   channel: ChannelRow,
   body: { externalId: string; volunteer: GuestVolunteer; ttlSeconds?: number | undefined },
   secrets: { session: string; seal: string },
   now: Date,
 ): Promise<Session> {
-  const volunteer = await db.transaction((tx) =>
-    q.upsertSessionVolunteer(tx, newId('vol'), channel.id, body.externalId, guestIdentityKey(channel.identity_fields, body.volunteer),
-      volunteerFields(body.volunteer, secrets.seal)),
-  );
+  const volunteer = await q.upsertSessionVolunteer(tx, newId('vol'), channel.id, body.externalId,
+    guestIdentityKey(channel.identity_fields, body.volunteer), volunteerFields(body.volunteer, secrets.seal));
   const expiresAt = new Date(now.getTime() + (body.ttlSeconds ?? DEFAULT_SESSION_TTL_SECONDS) * 1000);
   return {
     token: signSessionToken({ volunteerId: volunteer.id, channelId: channel.id, expiresAt }, secrets.session),
@@ -37,13 +35,13 @@ export async function mintSession(
  * to the partner's channel and the shift to the opportunity. Hours default to check-out − check-in.
  */
 export async function recordService(
-  db: Database,
+  tx: Queryable,
   channel: ChannelRow,
   body: { volunteerId: string; opportunityId: string; shiftId: string; checkIn: string; checkOut: string; hours?: number | undefined; recordedBy: string },
 ): Promise<ServiceRecord> {
-  const volunteer = await q.getVolunteer(db, body.volunteerId);
+  const volunteer = await q.getVolunteer(tx, body.volunteerId);
   if (!volunteer || volunteer.channel_id !== channel.id) throw notFound('Volunteer');
-  const shift = await q.shiftOfOpportunity(db, body.shiftId, body.opportunityId);
+  const shift = await q.shiftOfOpportunity(tx, body.shiftId, body.opportunityId);
   if (!shift) throw validationFailed([{ path: 'shiftId', message: 'is not a shift of this opportunity', code: 'unknown_shift' }]);
   const checkIn = new Date(body.checkIn);
   const checkOut = new Date(body.checkOut);
@@ -53,22 +51,22 @@ export async function recordService(
   const hours = body.hours ?? Math.round(served * 100) / 100;
   if (hours > served + 1e-9) throw validationFailed([{ path: 'hours', message: 'must not exceed the time between checkIn and checkOut', code: 'too_big' }]);
   const id = newId('rec');
-  await q.insertServiceRecord(db, { id, volunteerId: volunteer.id, opportunityId: body.opportunityId, shiftId: shift.id, checkIn, checkOut, hours, recordedBy: body.recordedBy });
-  return toServiceRecord((await q.getServiceRecord(db, id))!);
+  await q.insertServiceRecord(tx, { id, volunteerId: volunteer.id, opportunityId: body.opportunityId, shiftId: shift.id, checkIn, checkOut, hours, recordedBy: body.recordedBy });
+  return toServiceRecord((await q.getServiceRecord(tx, id))!);
 }
 
 export async function reviewService(
-  db: Database,
+  tx: Queryable,
   channel: ChannelRow,
   id: string,
   decision: 'approved' | 'rejected',
   body: { reviewedBy: string; note?: string | undefined },
 ): Promise<ServiceRecord> {
-  const record = await q.getServiceRecord(db, id);
+  const record = await q.getServiceRecord(tx, id);
   if (!record || record.channel_id !== channel.id) throw notFound('Service record');
   if (record.status !== decision) {
-    const changed = await q.reviewServiceRecord(db, id, decision, body.reviewedBy, body.note ?? null);
+    const changed = await q.reviewServiceRecord(tx, id, decision, body.reviewedBy, body.note ?? null);
     if (!changed) throw new ApiError(409, 'conflict', `This service record was already ${record.status}.`);
   }
-  return toServiceRecord((await q.getServiceRecord(db, id))!);
+  return toServiceRecord((await q.getServiceRecord(tx, id))!);
 }
