@@ -134,16 +134,118 @@ describe('POST /v1/signups', () => {
     assert.equal(otherKey.status, 201);
   });
 
-  it('Idempotency-Key: concurrent retries of one attempt create one sign-up', async () => {
+  it('Idempotency-Key: identical requests in flight at once create one sign-up and all get the same answer', async () => {
     const { opportunityId, shiftIds } = await addOpportunity(t.db, { capacity: 5 });
     const body = signupBody(opportunityId, shiftIds[0]!);
     const results = await Promise.all(Array.from({ length: 6 }, () =>
       call(app, 'POST', '/v1/signups', { key: news.publishableKey, body, headers: { 'Idempotency-Key': 'double-click' } })));
-    for (const r of results) assert.ok(r.status === 201 || (r.status === 409 && r.body.code === 'conflict'), r.text);
-    const ids = new Set(results.filter((r) => r.status === 201).map((r) => r.body.id));
-    assert.equal(ids.size, 1);
+    assert.deepEqual(results.map((r) => r.status), Array(6).fill(201), results.map((r) => r.text).join('\n'));
+    assert.equal(new Set(results.map((r) => r.text)).size, 1, 'every answer is the first one, byte for byte');
+    assert.equal(results.filter((r) => r.headers.get('idempotent-replayed') === 'true').length, 5);
     const opportunity = await call(app, 'GET', `/v1/opportunities/${opportunityId}`, { key: news.publishableKey });
     assert.equal(opportunity.body.shifts[0].signedUp, 1);
+  });
+
+  it('Idempotency-Key: a refused write\'s answer is stored too, and replayed after the situation changes', async () => {
+    const opensAt = new Date(Date.now() + 3_600_000);
+    const { opportunityId, shiftIds } = await addOpportunity(t.db, { signupOpensAt: opensAt });
+    const body = signupBody(opportunityId, shiftIds[0]!);
+    const headers = { 'Idempotency-Key': 'too-early' };
+    const first = await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body, headers });
+    assertProblem(first, 409, 'signup_closed');
+    clock = new Date(opensAt.getTime() + 60_000);
+    const replay = await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body, headers });
+    assert.equal(replay.status, 409);
+    assert.equal(replay.text, first.text);
+    assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+    assert.match(replay.headers.get('content-type') ?? '', /^application\/problem\+json/);
+    const fresh = await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body, headers: { 'Idempotency-Key': 'on-time' } });
+    assert.equal(fresh.status, 201, fresh.text);
+  });
+
+  it('Idempotency-Key: a failure before COMMIT leaves nothing (no sign-up, counters, volunteer or key), so the retry runs', async () => {
+    const { opportunityId, shiftIds } = await addOpportunity(t.db, { capacity: 5 });
+    // The last statement of the write, storing its answer, fails once: as if the process died there.
+    let failures = 1;
+    const failing = {
+      ...t.db,
+      transaction: <T>(fn: (tx: Queryable) => Promise<T>) => t.db.transaction((tx) => fn({
+        query: async (sql, params) => {
+          if (failures > 0 && sql.startsWith('UPDATE idempotency_keys SET status')) {
+            failures -= 1;
+            throw new Error('connection lost');
+          }
+          return tx.query(sql, params);
+        },
+      })),
+    } as typeof t.db;
+    const failingApp = createApp(failing, { readCacheMs: 0, rateLimit: false, now: () => clock });
+    const body = signupBody(opportunityId, shiftIds[0]!);
+    const headers = { 'Idempotency-Key': 'dies-before-commit' };
+    assertProblem(await call(failingApp, 'POST', '/v1/signups', { key: news.publishableKey, body, headers }), 500, 'internal_error');
+    const counts = async () => (await t.db.query<{ signups: number; volunteers: number; keys: number; signed_up: number }>(
+      `SELECT (SELECT count(*)::int FROM signups) AS signups, (SELECT count(*)::int FROM volunteers) AS volunteers,
+        (SELECT count(*)::int FROM idempotency_keys) AS keys, (SELECT signed_up FROM shifts WHERE id = $1) AS signed_up`, [shiftIds[0]!]))[0]!;
+    assert.deepEqual(await counts(), { signups: 0, volunteers: 0, keys: 0, signed_up: 0 });
+    const retry = await call(failingApp, 'POST', '/v1/signups', { key: news.publishableKey, body, headers });
+    assert.equal(retry.status, 201, retry.text);
+    assert.equal(retry.headers.get('idempotent-replayed'), null, 'it ran');
+    assert.deepEqual(await counts(), { signups: 1, volunteers: 1, keys: 1, signed_up: 1 });
+  });
+
+  it('Idempotency-Key: answers are kept for a day; then the key may name a new request', async () => {
+    const { opportunityId, shiftIds } = await addOpportunity(t.db, { capacity: 5, shiftStarts: [new Date(Date.now() + 5 * 86_400_000)] });
+    const headers = { 'Idempotency-Key': 'reused-tomorrow' };
+    const first = await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body: signupBody(opportunityId, shiftIds[0]!), headers });
+    assert.equal(first.status, 201, first.text);
+    clock = new Date(Date.now() + 23 * 3_600_000);
+    assertProblem(await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body: signupBody(opportunityId, shiftIds[0]!), headers }), 422, 'idempotency_key_reused');
+    clock = new Date(Date.now() + 25 * 3_600_000);
+    const later = await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body: signupBody(opportunityId, shiftIds[0]!), headers });
+    assert.equal(later.status, 201, later.text);
+    assert.notEqual(later.body.id, first.body.id);
+  });
+
+  it('Idempotency-Key: a malformed key is 422 with the header as the field path, and nothing runs', async () => {
+    const { opportunityId, shiftIds } = await addOpportunity(t.db);
+    for (const key of ['x'.repeat(256), 'has space', 'caf\u00e9']) {
+      const res = await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body: signupBody(opportunityId, shiftIds[0]!), headers: { 'Idempotency-Key': key } });
+      assertProblem(res, 422, 'validation_failed');
+      assert.deepEqual(res.body.errors.map((e: { path: string }) => e.path), ['Idempotency-Key']);
+    }
+    const opportunity = await call(app, 'GET', `/v1/opportunities/${opportunityId}`, { key: news.publishableKey });
+    assert.equal(opportunity.body.shifts[0].signedUp, 0);
+  });
+
+  it('Idempotency-Key on cancel, PATCH, sessions and service records: a replay runs nothing and answers the same', async () => {
+    const { opportunityId, shiftIds } = await addOpportunity(t.db, { capacity: 1 });
+    const token = await sessionFor('keyed-writes');
+    const signup = await call(app, 'POST', '/v1/signups', { bearer: token, body: { opportunityId, shiftId: shiftIds[0], consent: CONSENT } });
+    const waiting = await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body: signupBody(opportunityId, shiftIds[0]!) });
+    assert.equal(waiting.body.status, 'waitlisted');
+    const twice = async (method: string, path: string, options: { bearer: string; body?: unknown }, key: string) => {
+      const headers = { 'Idempotency-Key': key };
+      const first = await call(app, method, path, { ...options, headers });
+      const replay = await call(app, method, path, { ...options, headers });
+      assert.ok(first.status < 300, first.text);
+      assert.deepEqual([replay.status, replay.text, replay.headers.get('idempotent-replayed')], [first.status, first.text, 'true']);
+      return first.body;
+    };
+    const cancelled = await twice('POST', `/v1/me/signups/${signup.body.id}/cancel`, { bearer: token }, 'cancel-1');
+    assert.equal(cancelled.status, 'cancelled');
+    const rejected = await twice('PATCH', `/v1/signups/${waiting.body.id}`, { bearer: news.secretKey, body: { status: 'rejected' } }, 'patch-1');
+    assert.equal(rejected.status, 'rejected');
+    const minted = await twice('POST', '/v1/sessions', { bearer: news.secretKey, body: { externalId: 'keyed-2', volunteer: { name: '李雷', mobile: nextMobile() } } }, 'session-1');
+    const checkIn = new Date(Date.now() - 3 * 3_600_000);
+    const record = await twice('POST', '/v1/service-records', { bearer: news.secretKey, body: {
+      volunteerId: minted.volunteerId, opportunityId, shiftId: shiftIds[0], checkIn: checkIn.toISOString(),
+      checkOut: new Date(checkIn.getTime() + 2 * 3_600_000).toISOString(), recordedBy: '站长' } }, 'record-1');
+    const approved = await twice('POST', `/v1/service-records/${record.id}/approve`, { bearer: news.secretKey, body: { reviewedBy: '站长' } }, 'approve-1');
+    assert.equal(approved.status, 'approved');
+    const rows = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM service_records');
+    assert.equal(rows[0]!.n, 1, 'the replayed create made no second record');
+    const shift = await t.db.query<{ signed_up: number; waitlisted: number }>('SELECT signed_up, waitlisted FROM shifts WHERE id = $1', [shiftIds[0]!]);
+    assert.deepEqual(shift[0], { signed_up: 0, waitlisted: 0 }, 'cancel (with promotion) and reject each counted once');
   });
 
   it('manual approval: pending_review holds a spot; the partner approves or rejects, rejection promotes', async () => {
