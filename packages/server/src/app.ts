@@ -7,7 +7,7 @@ import { Hono, type Context } from 'hono';
 import type { Database } from './db/database.js';
 import * as q from './db/queries.js';
 import type { AppEnv, AppServices } from './http/context.js';
-import { callerAndCors, jsonBody, rateLimit, requestContext } from './http/middleware.js';
+import { allowedMethods, callerAndCors, jsonBody, rateLimit, requestContext } from './http/middleware.js';
 import { ApiError, problemResponse, toApiError } from './http/problem.js';
 import { ReadCache, readCache } from './http/read-cache.js';
 import { partnerRoutes } from './routes/partner.js';
@@ -82,6 +82,7 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
   }
   app.use('*', callerAndCors(options.configCacheMs ?? 5000));
   if (limit) app.use('*', rateLimit(limit.perMinute));
+  app.use('*', allowedMethods(() => app.routes));
   app.use('*', jsonBody(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT));
   const readCacheMs = options.readCacheMs ?? DEFAULT_READ_CACHE_MS;
   if (readCacheMs > 0) app.use('*', readCache(new ReadCache(readCacheMs)));

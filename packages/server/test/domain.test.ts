@@ -149,6 +149,10 @@ describe('cursors', () => {
     assert.equal(decodeCursor(cursor, 'newest'), null);
     assert.equal(decodeCursor('not-a-cursor', 'startsAt'), null);
     assert.equal(decodeCursor(Buffer.from('["startsAt","1","x"]').toString('base64url'), 'startsAt'), null);
+    const forged = (value: unknown[]) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    assert.deepEqual(decodeCursor(forged(['seq', 42, 'sgn_abcd']), 'seq'), { sort: 'seq', key: 42, id: 'sgn_abcd' });
+    for (const value of [['seq', 1.5, 'sgn_abcd'], ['seq', -1, 'sgn_abcd'], ['seq', 2 ** 60, 'sgn_abcd'], ['seq', 1, 'sgn_\u0000'], ['seq', 1, "sgn_'--"], ['seq', 1, '']])
+      assert.equal(decodeCursor(forged(value), 'seq'), null, JSON.stringify(value));
   });
 });
 

@@ -123,6 +123,90 @@ describe('problem details', () => {
   });
 });
 
+describe('conformance: every bad input is 422 with a path; wrong methods are 405', () => {
+  const forge = (value: unknown[]) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const paths = (res: CallResult) => (res.body?.errors ?? []).map((e: { path: string }) => e.path);
+
+  it('a cursor that decodes but holds unusable values is 422 at `cursor`, on every list', async () => {
+    const session = await call(app, 'POST', '/v1/sessions', { bearer: news.secretKey, body: { externalId: 'cursor-forger', volunteer: guest() } });
+    const lists: Array<[string, string, { key?: string; bearer?: string }]> = [
+      ['/v1/opportunities?sort=startsAt', 'startsAt', { key: news.publishableKey }],
+      ['/v1/opportunities?sort=newest', 'newest', { key: news.publishableKey }],
+      ['/v1/organizations?', 'id', { key: news.publishableKey }],
+      ['/v1/me/signups?', 'seq', { bearer: session.body.token }],
+      ['/v1/me/service-records?', 'id', { bearer: session.body.token }],
+      ['/v1/signups?', 'seq', { bearer: news.secretKey }],
+    ];
+    const failures: string[] = [];
+    for (const [path, sort, auth] of lists) {
+      const forged = [[sort, 1.5, 'sgn_abcd'], [sort, 1e300, 'sgn_abcd'], [sort, -1, 'sgn_abcd'], [sort, 1, 'sgn_\u0000'], [sort, 1, "x'--"],
+        [sort, 1, ''], [sort, 1, 'opp_' + 'a'.repeat(80)], [sort, 1, 7]];
+      for (const value of forged) {
+        if (sort !== 'seq' && sort !== 'id' && (value[1] === 1.5 || value[1] === 1e300 || value[1] === -1)) continue; // any number is a float8 sort key
+        const res = await call(app, 'GET', `${path}&cursor=${forge(value)}`, auth);
+        if (res.status !== 422 || res.body?.code !== 'validation_failed' || JSON.stringify(paths(res)) !== '["cursor"]')
+          failures.push(`${path} ${JSON.stringify(value)} → ${res.status} ${res.text.slice(0, 100)}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  it('a NUL character in the query or anywhere in a body is 422 naming the field, never a bare 400', async () => {
+    const q = await call(app, 'GET', '/v1/opportunities?q=%E8%A5%BF%00%E6%B9%96', { key: news.publishableKey });
+    assertProblem(q, 422, 'validation_failed');
+    assert.deepEqual(paths(q), ['q']);
+    const organizations = await call(app, 'GET', '/v1/organizations?q=a%00', { key: news.publishableKey });
+    assert.deepEqual([organizations.status, paths(organizations)], [422, ['q']]);
+    const body = { opportunityId: fixture.opportunityId, shiftId: fixture.shiftIds[0], volunteer: guest({ name: '王\u0000明' }), answers: { q_a: ['x\u0000'] }, consent: CONSENT };
+    const signup = await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body });
+    assertProblem(signup, 422, 'validation_failed');
+    assert.deepEqual(paths(signup).filter((p: string) => p !== 'answers.q_a').sort(), ['answers.q_a.0', 'volunteer.name']);
+    const session = await call(app, 'POST', '/v1/sessions', { bearer: news.secretKey, body: { externalId: 'ext\u0000', volunteer: guest() } });
+    assert.deepEqual([session.status, paths(session)], [422, ['externalId']]);
+  });
+
+  it('a known path with a method it lacks is 405 with Allow; unknown paths stay 404; preflights still work', async () => {
+    const cases: Array<[string, string, string]> = [
+      ['DELETE', '/v1/opportunities', 'GET, HEAD, OPTIONS'],
+      ['POST', `/v1/opportunities/${fixture.opportunityId}`, 'GET, HEAD, OPTIONS'],
+      ['PUT', '/v1/signups', 'GET, HEAD, POST, OPTIONS'],
+      ['GET', '/v1/sessions', 'POST, OPTIONS'],
+      ['DELETE', `/v1/signups/${signupId}`, 'PATCH, OPTIONS'],
+    ];
+    for (const [method, path, allow] of cases) {
+      const res = await call(app, method, path, { key: news.publishableKey, ...(method === 'PUT' ? { rawBody: 'not json', headers: { 'Content-Type': 'text/plain' } } : {}) });
+      assertProblem(res, 405, 'method_not_allowed');
+      assert.deepEqual(res.headers.get('allow')?.split(', ').sort(), allow.split(', ').sort(), `${method} ${path}`);
+    }
+    assertProblem(await call(app, 'DELETE', '/v1/nothing-here', { key: news.publishableKey }), 404, 'not_found');
+    const preflight = await app.request(`/v1/signups?key=${news.publishableKey}`, {
+      method: 'OPTIONS', headers: { Origin: 'http://localhost:3000', 'Access-Control-Request-Method': 'POST' } });
+    assert.equal(preflight.status, 204);
+    assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /POST/);
+    const head = await app.request(`/v1/opportunities?key=${news.publishableKey}`, { method: 'HEAD' });
+    assert.equal(head.status, 200);
+  });
+
+  it('every response carries X-Request-Id: reads, 304s, writes, replays, problems, 405s, preflights, health', async () => {
+    const read = await call(app, 'GET', '/v1/opportunities', { key: news.publishableKey });
+    const responses: Array<[string, CallResult | Response]> = [
+      ['200', read],
+      ['304', await call(app, 'GET', '/v1/opportunities', { key: news.publishableKey, headers: { 'If-None-Match': read.headers.get('etag')! } })],
+      ['401', await call(app, 'GET', '/v1/opportunities')],
+      ['404', await call(app, 'GET', '/v1/nothing', { key: news.publishableKey })],
+      ['405', await call(app, 'DELETE', '/v1/opportunities', { key: news.publishableKey })],
+      ['422', await call(app, 'GET', '/v1/opportunities?limit=0', { key: news.publishableKey })],
+      ['preflight', await app.request('/v1/opportunities', { method: 'OPTIONS', headers: { Origin: 'http://localhost:3000' } })],
+      ['health', await app.request('/health')],
+    ];
+    const body = { opportunityId: fixture.opportunityId, shiftId: fixture.shiftIds[0], volunteer: guest(), consent: CONSENT };
+    for (const label of ['write', 'replay'])
+      responses.push([label, await call(app, 'POST', '/v1/signups', { key: news.publishableKey, body, headers: { 'Idempotency-Key': 'request-id-check' } })]);
+    assert.equal(responses[1]![1].status, 304);
+    for (const [label, res] of responses) assert.match(res.headers.get('x-request-id') ?? '', /^[A-Za-z0-9._-]{8,64}$/, label);
+  });
+});
+
 describe('body limits and content types', () => {
   const signupPath = `/v1/signups?key=${news.publishableKey}`;
   it('a body over 64 KiB is 413, whether declared or streamed', async () => {
@@ -242,6 +326,8 @@ describe('malformed requests', () => {
       const isProblem = result.status >= 400 && result.status < 500 && (result.headers.get('content-type') ?? '').startsWith('application/problem+json')
         && ProblemDetails.safeParse(result.body).success;
       if (!acceptedAndFine && !isProblem) failures.push(`${request.name} → ${result.status} ${result.text.slice(0, 120)}`);
+      // A bad query names its parameter: 422 with a path, never a bare 400.
+      if (request.method === 'GET' && result.status === 400) failures.push(`${request.name} → 400 without a field path`);
     }
     assert.deepEqual(failures, []);
     const [row] = await t.db.query<{ n: number }>('SELECT count(*)::int AS n FROM signups');

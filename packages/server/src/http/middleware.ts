@@ -227,7 +227,6 @@ export function jsonBody(limitBytes: number): MiddlewareHandler<AppEnv> {
     } catch {
       throw new ApiError(400, 'bad_request', 'The request body is not valid UTF-8.');
     }
-    if (text.includes('\u0000') || /\\u0000/i.test(text)) throw new ApiError(400, 'bad_request', 'The request body may not contain NUL characters.');
     try {
       c.set('body', JSON.parse(text));
     } catch {
@@ -260,4 +259,35 @@ async function readLimited(request: Request, limit: number, tooLarge: () => ApiE
     offset += chunk.byteLength;
   }
   return all;
+}
+
+/**
+ * A path the API has, asked with a method it does not have: 405 with `Allow` listing the ones it
+ * has, before the body is read (a wrong method is wrong whatever the body says). Unknown paths go
+ * on to the 404. `routes` is read on first use, once every route is registered.
+ */
+export function allowedMethods(routes: () => ReadonlyArray<{ method: string; path: string }>): MiddlewareHandler<AppEnv> {
+  let table: Array<{ pattern: RegExp; methods: Set<string> }> | undefined;
+  const build = () => {
+    const byPath = new Map<string, Set<string>>();
+    for (const { method, path } of routes()) {
+      if (method === 'ALL' || path.includes('*')) continue;
+      const methods = byPath.get(path) ?? new Set<string>();
+      methods.add(method);
+      if (method === 'GET') methods.add('HEAD');
+      byPath.set(path, methods);
+    }
+    return [...byPath].map(([path, methods]) => ({
+      pattern: new RegExp(`^${path.split('/').map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}$`),
+      methods: methods.add('OPTIONS'),
+    }));
+  };
+  return async (c, next) => {
+    table ??= build();
+    const method = c.req.method;
+    const known = table.filter((entry) => entry.pattern.test(c.req.path));
+    if (method === 'OPTIONS' || known.length === 0 || known.some((entry) => entry.methods.has(method))) return next();
+    const allow = [...new Set(known.flatMap((entry) => [...entry.methods]))].join(', ');
+    throw new ApiError(405, 'method_not_allowed', `${c.req.path} does not take ${method}; it takes ${allow}.`, { headers: { Allow: allow } });
+  };
 }

@@ -6,7 +6,13 @@ import type { ErrorCode, FieldError } from '@volunteerkit/sdk/schemas';
 import type { Context } from 'hono';
 import type { AppEnv } from './context.js';
 
-const TITLES: Record<ErrorCode, { en: string; 'zh-CN': string; 'zh-TW': string }> = {
+/**
+ * The contract's codes, and the ones the server sends that the contract's `ErrorCode` does not
+ * list yet (`ProblemDetails.code` is any string, so clients accept them).
+ */
+export type ServerErrorCode = ErrorCode | 'method_not_allowed';
+
+const TITLES: Record<ServerErrorCode, { en: string; 'zh-CN': string; 'zh-TW': string }> = {
   bad_request: { en: 'Bad request', 'zh-CN': '请求有误', 'zh-TW': '請求有誤' },
   validation_failed: { en: 'Some fields are not valid', 'zh-CN': '部分内容填写有误', 'zh-TW': '部分內容填寫有誤' },
   unauthorized: { en: 'Not authenticated', 'zh-CN': '未通过身份验证', 'zh-TW': '未通過身分驗證' },
@@ -14,6 +20,7 @@ const TITLES: Record<ErrorCode, { en: string; 'zh-CN': string; 'zh-TW': string }
   forbidden: { en: 'Not allowed', 'zh-CN': '没有权限', 'zh-TW': '沒有權限' },
   origin_not_allowed: { en: 'This website may not use this key', 'zh-CN': '此网站无权使用该密钥', 'zh-TW': '此網站無權使用該密鑰' },
   not_found: { en: 'Not found', 'zh-CN': '未找到', 'zh-TW': '未找到' },
+  method_not_allowed: { en: 'Method not allowed', 'zh-CN': '不支持该请求方法', 'zh-TW': '不支援該請求方法' },
   conflict: { en: 'Conflict', 'zh-CN': '操作冲突', 'zh-TW': '操作衝突' },
   duplicate_signup: { en: 'Already signed up', 'zh-CN': '您已报名该班次', 'zh-TW': '您已報名該班次' },
   idempotency_key_reused: { en: 'Idempotency key reused with a different request', 'zh-CN': '幂等键已用于其他请求', 'zh-TW': '冪等鍵已用於其他請求' },
@@ -30,7 +37,7 @@ export type ProblemLocale = 'en' | 'zh-CN' | 'zh-TW';
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: ErrorCode,
+    readonly code: ServerErrorCode,
     detail: string,
     readonly extra: { errors?: FieldError[]; existing?: unknown; headers?: Record<string, string> } = {},
   ) {
