@@ -7,18 +7,13 @@ import {
   UpdateSignupBody,
 } from '@volunteerkit/sdk/schemas';
 import { Hono } from 'hono';
-import * as q from '../db/queries.js';
-import { toSignup } from '../db/rows.js';
-import { encodeCursor } from '../domain/cursor.js';
-import { unseal } from '../domain/sealing.js';
 import { sendRead } from '../http/cache.js';
 import { sendWrite } from '../http/write.js';
 import type { AppEnv } from '../http/context.js';
 import { parseBody, parseQuery, pathId } from '../http/validate.js';
-import { mintSession, recordService, reviewService } from '../services/partner.js';
+import { exportSignups, mintSession, recordService, reviewService } from '../services/partner.js';
 import { changeSignupStatus } from '../services/signups.js';
 import { secretCaller } from './guards.js';
-import { seqCursor } from './volunteer.js';
 
 export const partnerRoutes = new Hono<AppEnv>();
 
@@ -35,35 +30,10 @@ partnerRoutes.get('/signups', async (c) => {
   const caller = secretCaller(c);
   const query = parseQuery(c, ListSignupsQuery);
   const { db, secrets } = c.get('services');
-  const limit = query.limit ?? 20;
-  const rows = await q.listSignupsOfChannel(db, caller.channel.id, {
-    opportunityId: query.opportunityId, status: query.status, afterSeq: seqCursor(query.cursor), limit: limit + 1,
-  });
-  const sealSecret = (await secrets()).seal;
-  if (query.reveal === 'idNumber') {
-    // Unmasked ID numbers leave the platform only on explicit request, and leave a trace.
-    console.warn(`[volunteerkit-server] audit: channel ${caller.channel.id} exported unmasked ID numbers (request ${c.get('requestId')})`);
-  }
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  const idNumberOf = (row: (typeof rows)[number]): string | null => {
-    if (query.reveal !== 'idNumber' || !row.id_number_sealed) return row.id_number_masked;
-    return unseal(row.id_number_sealed, sealSecret) ?? row.id_number_masked;
-  };
-  return sendRead(c, {
-    data: page.map((row) => ({
-      ...toSignup(row),
-      contact: {
-        name: row.name,
-        mobile: row.mobile,
-        email: row.email,
-        studentId: row.student_id,
-        employeeId: row.employee_id,
-        idNumber: idNumberOf(row),
-      },
-    })),
-    nextCursor: rows.length > limit && last ? encodeCursor({ sort: 'seq', key: last.seq, id: last.id }) : null,
-  });
+  const revealIdNumbers = query.reveal === 'idNumber';
+  // Unmasked ID numbers leave the platform only on explicit request, and leave a trace.
+  if (revealIdNumbers) console.warn(`[volunteerkit-server] audit: channel ${caller.channel.id} exported unmasked ID numbers (request ${c.get('requestId')})`);
+  return sendRead(c, await exportSignups(db, caller.channel, { ...query, revealIdNumbers }, (await secrets()).seal));
 });
 
 partnerRoutes.patch('/signups/:id', async (c) => {

@@ -1,13 +1,15 @@
 /** What partner back ends do with their secret key: mint sessions, record and review service hours. @module */
-import type { GuestVolunteer, ServiceRecord, Session } from '@volunteerkit/sdk/schemas';
+import type { GuestVolunteer, ServiceRecord, Session, SignupExport, SignupStatus } from '@volunteerkit/sdk/schemas';
 import type { Queryable } from '../db/database.js';
 import * as q from '../db/queries.js';
 import type { ChannelRow } from '../db/rows.js';
-import { iso, toServiceRecord } from '../db/rows.js';
+import { iso, toServiceRecord, toSignup } from '../db/rows.js';
+import { unseal } from '../domain/sealing.js';
 import { signSessionToken } from '../domain/session-token.js';
 import { guestIdentityKey } from '../domain/signup-rules.js';
 import { ApiError, notFound, validationFailed } from '../http/problem.js';
 import { newId } from '../ids.js';
+import { keysetPage, type Page, type PageQuery } from './paging.js';
 import { volunteerFields } from './volunteers.js';
 
 const DEFAULT_SESSION_TTL_SECONDS = 3600;
@@ -69,4 +71,27 @@ export async function reviewService(
     if (!changed) throw new ApiError(409, 'conflict', `This service record was already ${record.status}.`);
   }
   return toServiceRecord((await q.getServiceRecord(tx, id))!);
+}
+
+/**
+ * The channel's sign-ups with the contact it collected, in the order they were made. ID numbers
+ * are masked unless `revealIdNumbers`, which unseals them with `sealSecret`.
+ */
+export function exportSignups(
+  db: Queryable,
+  channel: ChannelRow,
+  query: PageQuery & { opportunityId?: string | undefined; status?: SignupStatus | undefined; revealIdNumbers: boolean },
+  sealSecret: string,
+): Promise<Page<SignupExport>> {
+  const idNumberOf = (row: q.SignupExportRow): string | null => {
+    if (!query.revealIdNumbers || !row.id_number_sealed) return row.id_number_masked;
+    return unseal(row.id_number_sealed, sealSecret) ?? row.id_number_masked;
+  };
+  return keysetPage(query, 'seq',
+    (after, limit) => q.listSignupsOfChannel(db, channel.id, { opportunityId: query.opportunityId, status: query.status, afterSeq: after?.key ?? null, limit }),
+    (row) => ({ key: row.seq, id: row.id }),
+    (rows) => rows.map((row) => ({
+      ...toSignup(row),
+      contact: { name: row.name, mobile: row.mobile, email: row.email, studentId: row.student_id, employeeId: row.employee_id, idNumber: idNumberOf(row) },
+    })));
 }

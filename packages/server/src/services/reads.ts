@@ -12,15 +12,10 @@ import { NATIONAL_STAR_RULE, StarRule } from '@volunteerkit/sdk/schemas';
 import type { Queryable } from '../db/database.js';
 import * as q from '../db/queries.js';
 import { iso, toHonor, toOpportunity, toOrganization, type OpportunityRow, type ShiftRow } from '../db/rows.js';
-import { decodeCursor, encodeCursor } from '../domain/cursor.js';
 import { hoursToNextStar, maskEmail, maskMobile, publicName, starLevel } from '../domain/people.js';
 import { rankWithTies } from '../domain/ranking.js';
 import { ApiError, validationFailed } from '../http/problem.js';
-
-const DEFAULT_LIMIT = 20;
-
-const invalidCursor = () =>
-  validationFailed([{ path: 'cursor', message: 'is not a cursor from this list (or was made for another sort)', code: 'invalid_cursor' }]);
+import { keysetPage } from './paging.js';
 
 async function withShifts(db: Queryable, rows: OpportunityRow[]): Promise<Opportunity[]> {
   const shifts = await q.shiftsOf(db, rows.map((r) => r.id));
@@ -40,10 +35,7 @@ export async function listOpportunities(db: Queryable, channelId: string, f: Lis
   // near's ranges and radiusKm's bounds are checked by the contract (ListOpportunitiesQuery); only the
   // rules that tie two parameters together are here.
   if (f.radiusKm !== undefined && !f.near) throw validationFailed([{ path: 'radiusKm', message: 'needs near=lat,lng', code: 'near_required' }]);
-  const limit = f.limit ?? DEFAULT_LIMIT;
-  const after = f.cursor ? decodeCursor(f.cursor, sort) : null;
-  if (f.cursor && !after) throw invalidCursor();
-  const rows = await q.searchOpportunities(db, {
+  const search = (after: { key: number; id: string } | null, limit: number) => q.searchOpportunities(db, {
     channelId,
     now,
     terms,
@@ -59,12 +51,9 @@ export async function listOpportunities(db: Queryable, channelId: string, f: Lis
     status: f.status,
     sort,
     after: after ? { key: after.key, id: after.id } : null,
-    limit: limit + 1,
+    limit,
   });
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  const nextCursor = rows.length > limit && last ? encodeCursor({ sort, key: last.sort_key!, id: last.id }) : null;
-  return { data: await withShifts(db, page), nextCursor };
+  return keysetPage(f, sort, search, (row) => ({ key: row.sort_key!, id: row.id }), (rows) => withShifts(db, rows));
 }
 
 export async function getOpportunity(db: Queryable, channelId: string, id: string, now: Date): Promise<Opportunity | null> {
@@ -76,13 +65,8 @@ export async function listOrganizations(
   db: Queryable,
   f: { q?: string | undefined; kind?: string | undefined; regionCode?: string | undefined; limit?: number | undefined; cursor?: string | undefined },
 ): Promise<{ data: Organization[]; nextCursor: string | null }> {
-  const limit = f.limit ?? DEFAULT_LIMIT;
-  const after = f.cursor ? decodeCursor(f.cursor, 'id') : null;
-  if (f.cursor && !after) throw invalidCursor();
-  const rows = await q.listOrganizations(db, f, after?.id ?? null, limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return { data: page.map(toOrganization), nextCursor: rows.length > limit && last ? encodeCursor({ sort: 'id', key: 0, id: last.id }) : null };
+  return keysetPage(f, 'id', (after, limit) => q.listOrganizations(db, f, after?.id ?? null, limit), (row) => ({ key: 0, id: row.id }),
+    (rows) => rows.map(toOrganization));
 }
 
 /** `platform`, `org:<id>`, `region:<code>`, `channel:<id>` → a filter. Channel scopes are the caller's own only. */
