@@ -102,6 +102,10 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
   app.route('/v1', partnerRoutes);
 
   app.notFound((c) => problemResponse(c, new ApiError(404, 'not_found', `There is no ${c.req.method} ${c.req.path}.`)));
-  app.onError((error, c) => problemResponse(c, toApiError(error)));
+  app.onError((error, c) => {
+    const apiError = toApiError(error);
+    if (apiError.status >= 500) console.error('[volunteerkit-server] unexpected error:', error);
+    return problemResponse(c, apiError);
+  });
   return app;
 }

@@ -9,7 +9,7 @@ import { Signup, SignupExportPage, Session, ProblemDetails, VolunteerProfile } f
 import { createApp } from '../src/app.js';
 import type { Queryable } from '../src/db/database.js';
 import * as q from '../src/db/queries.js';
-import { ApiError } from '../src/http/problem.js';
+import { DomainError } from '../src/services/errors.js';
 import { createSignup } from '../src/services/signups.js';
 import {
   CONSENT, SEED_KEYS, addOpportunity, assertProblem, assertShape, call, guest, nextMobile, openTestDatabase, resetToChannels,
@@ -459,7 +459,7 @@ describe('POST /v1/signups with a session: a birth date for an age limit', () =>
         { opportunityId, shiftId: shiftIds[0]!, volunteer: { name: '陈静', birthDate: adult }, consent: CONSENT },
       );
     });
-    await assert.rejects(attempt, (error: ApiError) => error.status === 422 && error.code === 'requirements_not_met');
+    await assert.rejects(attempt, (error: DomainError) => error.kind === 'requirements_not_met');
     assert.equal((await q.getVolunteer(t.db, volunteerId))!.birth_date, null, 'the body\'s adult date was not stored either');
     assert.equal((await q.listSignupsOfVolunteer(t.db, volunteerId, { afterSeq: null, limit: 10 })).length, 0);
   });

@@ -4,6 +4,7 @@
  */
 import type { ErrorCode, FieldError } from '@volunteerkit/sdk/schemas';
 import type { Context } from 'hono';
+import { DomainError, type DomainErrorKind } from '../services/errors.js';
 import type { AppEnv } from './context.js';
 
 /**
@@ -51,15 +52,34 @@ export const notFound = (what: string) => new ApiError(404, 'not_found', `${what
 export const validationFailed = (errors: FieldError[], detail = 'Some fields are not valid; see errors.') =>
   new ApiError(422, 'validation_failed', detail, { errors });
 
-/** Maps anything thrown to an API error; database complaints about values are the client's fault. */
+/** The status and problem code of each kind of domain error. */
+const DOMAIN_ERRORS: Record<DomainErrorKind, { status: number; code: ServerErrorCode }> = {
+  not_found: { status: 404, code: 'not_found' },
+  invalid: { status: 422, code: 'validation_failed' },
+  requirements_not_met: { status: 422, code: 'requirements_not_met' },
+  signup_closed: { status: 409, code: 'signup_closed' },
+  duplicate_signup: { status: 409, code: 'duplicate_signup' },
+  conflict: { status: 409, code: 'conflict' },
+  unauthorized: { status: 401, code: 'unauthorized' },
+  forbidden: { status: 403, code: 'forbidden' },
+  idempotency_key_reused: { status: 422, code: 'idempotency_key_reused' },
+};
+
+/**
+ * Maps anything thrown to an API error: domain errors by kind; database complaints about values
+ * are the client's fault; anything else is ours.
+ */
 export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof DomainError) {
+    const { status, code } = DOMAIN_ERRORS[error.kind];
+    return new ApiError(status, code, error.message, error.details);
+  }
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
     if (code === '23505') return new ApiError(409, 'conflict', 'This conflicts with an existing record.');
     if (code.startsWith('22')) return new ApiError(400, 'bad_request', 'A value in the request is out of range or malformed.');
   }
-  console.error('[volunteerkit-server] unexpected error:', error);
   return new ApiError(500, 'internal_error', 'Something went wrong on our side; the request id helps us find out what.');
 }
 

@@ -7,7 +7,7 @@
  */
 import type { Database, Queryable } from '../db/database.js';
 import * as q from '../db/queries.js';
-import { ApiError } from '../http/problem.js';
+import { DomainError } from './errors.js';
 
 /** How long an answer is kept: a key can be reused for a new request after a day. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -60,7 +60,7 @@ export class IdempotentWrites {
       const claim = await q.claimIdempotencyKey(tx, scope, key, requestHash, expiredBefore);
       if (!claim.claimed) {
         if (claim.requestHash !== requestHash)
-          throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request; use a new key for a new request.');
+          throw new DomainError('idempotency_key_reused', 'This Idempotency-Key was used for a different request; use a new key for a new request.');
         return { status: claim.status, body: claim.body, replayed: true };
       }
       // A refused change undoes its own statements but keeps the claim, so its answer is stored

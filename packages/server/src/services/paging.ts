@@ -3,7 +3,7 @@
  * `limit`, and when the extra row exists the last kept row's position is the next cursor.
  */
 import { decodeCursor, encodeCursor, type CursorPosition } from '../domain/cursor.js';
-import { validationFailed } from '../http/problem.js';
+import { invalid } from './errors.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 
@@ -32,7 +32,7 @@ export async function keysetPage<Row, Item>(
   const limit = query.limit ?? DEFAULT_PAGE_SIZE;
   const after = query.cursor ? decodeCursor(query.cursor, sort) : null;
   if (query.cursor && !after)
-    throw validationFailed([{ path: 'cursor', message: 'is not a cursor from this list (or was made for another sort)', code: 'invalid_cursor' }]);
+    throw invalid([{ path: 'cursor', message: 'is not a cursor from this list (or was made for another sort)', code: 'invalid_cursor' }]);
   const rows = await fetch(after, limit + 1);
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];

@@ -7,8 +7,8 @@ import { iso, toServiceRecord, toSignup } from '../db/rows.js';
 import { unseal } from '../domain/sealing.js';
 import { signSessionToken } from '../domain/session-token.js';
 import { guestIdentityKey } from '../domain/signup-rules.js';
-import { ApiError, notFound, validationFailed } from '../http/problem.js';
 import { newId } from '../ids.js';
+import { DomainError, invalid, notFound } from './errors.js';
 import { keysetPage, type Page, type PageQuery } from './paging.js';
 import { volunteerFields } from './volunteers.js';
 
@@ -44,14 +44,14 @@ export async function recordService(
   const volunteer = await q.getVolunteer(tx, body.volunteerId);
   if (!volunteer || volunteer.channel_id !== channel.id) throw notFound('Volunteer');
   const shift = await q.shiftOfOpportunity(tx, body.shiftId, body.opportunityId);
-  if (!shift) throw validationFailed([{ path: 'shiftId', message: 'is not a shift of this opportunity', code: 'unknown_shift' }]);
+  if (!shift) throw invalid([{ path: 'shiftId', message: 'is not a shift of this opportunity', code: 'unknown_shift' }]);
   const checkIn = new Date(body.checkIn);
   const checkOut = new Date(body.checkOut);
   const served = (checkOut.getTime() - checkIn.getTime()) / 3_600_000;
-  if (served <= 0) throw validationFailed([{ path: 'checkOut', message: 'must be after checkIn', code: 'too_small' }]);
-  if (served > 24) throw validationFailed([{ path: 'checkOut', message: 'must be within 24 hours of checkIn', code: 'too_big' }]);
+  if (served <= 0) throw invalid([{ path: 'checkOut', message: 'must be after checkIn', code: 'too_small' }]);
+  if (served > 24) throw invalid([{ path: 'checkOut', message: 'must be within 24 hours of checkIn', code: 'too_big' }]);
   const hours = body.hours ?? Math.round(served * 100) / 100;
-  if (hours > served + 1e-9) throw validationFailed([{ path: 'hours', message: 'must not exceed the time between checkIn and checkOut', code: 'too_big' }]);
+  if (hours > served + 1e-9) throw invalid([{ path: 'hours', message: 'must not exceed the time between checkIn and checkOut', code: 'too_big' }]);
   const id = newId('rec');
   await q.insertServiceRecord(tx, { id, volunteerId: volunteer.id, opportunityId: body.opportunityId, shiftId: shift.id, checkIn, checkOut, hours, recordedBy: body.recordedBy });
   return toServiceRecord((await q.getServiceRecord(tx, id))!);
@@ -68,7 +68,7 @@ export async function reviewService(
   if (!record || record.channel_id !== channel.id) throw notFound('Service record');
   if (record.status !== decision) {
     const changed = await q.reviewServiceRecord(tx, id, decision, body.reviewedBy, body.note ?? null);
-    if (!changed) throw new ApiError(409, 'conflict', `This service record was already ${record.status}.`);
+    if (!changed) throw new DomainError('conflict', `This service record was already ${record.status}.`);
   }
   return toServiceRecord((await q.getServiceRecord(tx, id))!);
 }

@@ -20,8 +20,8 @@ import {
   type SignupStatus,
   type WindowProblem,
 } from '../domain/signup-rules.js';
-import { ApiError, notFound, validationFailed } from '../http/problem.js';
 import { newId, newReference } from '../ids.js';
+import { DomainError, invalid, notFound } from './errors.js';
 import { volunteerFields } from './volunteers.js';
 
 /** `CreateSignupBody` after parsing (trimmed strings, defaults applied). */
@@ -56,14 +56,14 @@ export async function createSignup(ctx: SignupContext, body: ParsedSignupBody): 
   const opportunity = await q.getOpportunity(tx, body.opportunityId, channel.id, now);
   if (!opportunity) throw notFound('Opportunity');
   const shift = await q.shiftOfOpportunity(tx, body.shiftId, opportunity.id);
-  if (!shift) throw validationFailed([{ path: 'shiftId', message: 'is not a shift of this opportunity', code: 'unknown_shift' }]);
+  if (!shift) throw invalid([{ path: 'shiftId', message: 'is not a shift of this opportunity', code: 'unknown_shift' }]);
 
   const windowProblem = signupWindowProblem(
     { status: opportunity.status, signupOpensAt: opportunity.signup_opens_at, signupClosesAt: opportunity.signup_closes_at },
     { startsAt: new Date(shift.starts_at) },
     now,
   );
-  if (windowProblem) throw new ApiError(409, 'signup_closed', WINDOW_MESSAGES[windowProblem]);
+  if (windowProblem) throw new DomainError('signup_closed', WINDOW_MESSAGES[windowProblem]);
 
   const errors = [];
   if (body.consent.policyVersion !== channel.privacy_policy_version)
@@ -77,7 +77,7 @@ export async function createSignup(ctx: SignupContext, body: ParsedSignupBody): 
   let guest: q.VolunteerFields | null = null;
   if (ctx.sessionVolunteerId) {
     const volunteer = await q.getVolunteer(tx, ctx.sessionVolunteerId);
-    if (!volunteer || volunteer.channel_id !== channel.id) throw new ApiError(401, 'unauthorized', 'The session names an unknown volunteer.');
+    if (!volunteer || volunteer.channel_id !== channel.id) throw new DomainError('unauthorized', 'The session names an unknown volunteer.');
     // The session says who signs up, so the body's identity is ignored; only a birth date the
     // server lacks is taken (fill-once), because an age limit cannot be checked without one.
     birthDate = volunteer.birth_date;
@@ -90,7 +90,7 @@ export async function createSignup(ctx: SignupContext, body: ParsedSignupBody): 
     birthDate = guest.birthDate;
   }
   const tooYoungOrOld = ageProblem(opportunity.requirements, birthDate, new Date(shift.starts_at));
-  if (errors.length) throw validationFailed(errors);
+  if (errors.length) throw invalid(errors);
   if (tooYoungOrOld) throw ageError(tooYoungOrOld);
 
   const volunteerId = ctx.sessionVolunteerId
@@ -108,7 +108,7 @@ export async function createSignup(ctx: SignupContext, body: ParsedSignupBody): 
   if (!locked) throw notFound('Shift');
   const existing = await q.findLiveSignup(tx, shift.id, volunteerId);
   if (existing) {
-    throw new ApiError(409, 'duplicate_signup', 'This volunteer already has a sign-up for this shift; it is returned as `existing`.', {
+    throw new DomainError('duplicate_signup', 'This volunteer already has a sign-up for this shift; it is returned as `existing`.', {
       existing: toSignup(existing),
     });
   }
@@ -132,9 +132,9 @@ export async function createSignup(ctx: SignupContext, body: ParsedSignupBody): 
 }
 
 /** The 422 for an age limit: `requirements_not_met` when too young or old, else a field error. */
-function ageError(problem: FieldError): ApiError {
-  const code = problem.code === 'too_young' || problem.code === 'too_old' ? 'requirements_not_met' : 'validation_failed';
-  return new ApiError(422, code, `volunteer.birthDate ${problem.message}.`, { errors: [problem] });
+function ageError(problem: FieldError): DomainError {
+  const kind = problem.code === 'too_young' || problem.code === 'too_old' ? 'requirements_not_met' : 'invalid';
+  return new DomainError(kind, `volunteer.birthDate ${problem.message}.`, { errors: [problem] });
 }
 
 /**
@@ -159,7 +159,7 @@ export async function changeSignupStatus(
     const detail = plan.reason === 'shift_full'
       ? 'The shift is full; a spot must free up first.'
       : `A sign-up that is ${current.status} cannot become ${to}.`;
-    throw new ApiError(409, 'conflict', detail);
+    throw new DomainError('conflict', detail);
   }
   await q.setSignupStatus(tx, signupId, to, note);
   await q.adjustShiftCounters(tx, locked.id, plan.signedUpDelta, plan.waitlistedDelta);
