@@ -13,6 +13,7 @@ import { ReadCache, readCache } from './http/read-cache.js';
 import { partnerRoutes } from './routes/partner.js';
 import { publicRoutes } from './routes/public.js';
 import { volunteerRoutes } from './routes/volunteer.js';
+import { Callers } from './services/callers.js';
 import { IdempotentWrites } from './services/idempotency.js';
 
 export interface AppOptions {
@@ -80,7 +81,7 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
       console.error(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms ${c.get('requestId')}`);
     });
   }
-  app.use('*', callerAndCors(options.configCacheMs ?? 5000));
+  app.use('*', callerAndCors(new Callers(db, options.configCacheMs ?? 5000)));
   if (limit) app.use('*', rateLimit(limit.perMinute));
   app.use('*', allowedMethods(() => app.routes));
   app.use('*', jsonBody(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT));

@@ -3,14 +3,13 @@
  * rate limit → body (size, type, JSON). Each step is a small Hono middleware; idempotency is part
  * of every write's transaction (http/write.ts, services/idempotency.ts).
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import * as q from '../db/queries.js';
-import type { ChannelRow } from '../db/rows.js';
 import { clientAddress, normalizeAddress } from '../domain/client-address.js';
 import { originAllowed } from '../domain/origins.js';
-import { verifySessionToken } from '../domain/session-token.js';
-import type { AppEnv, AppServices, Caller } from './context.js';
+import type { Caller, Callers } from '../services/callers.js';
+import type { AppEnv, AppServices } from './context.js';
 import { ApiError, negotiateLocale } from './problem.js';
 
 /**
@@ -34,10 +33,6 @@ export function requestContext(services: AppServices, trustProxy = 0): Middlewar
   };
 }
 
-export function hashKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
-}
-
 const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Accept-Language, X-Request-Id, If-None-Match';
 const CORS_EXPOSE_HEADERS = 'X-Request-Id, Retry-After, ETag, Idempotent-Replayed';
 
@@ -52,39 +47,17 @@ function allowOrigin(c: Context<AppEnv>, origin: string): void {
  * preflight (OPTIONS) carries no credentials: it is answered for the channel named by `?key=`, or
  * for any channel's origin when the key travels in a header (the real request is checked again).
  */
-export function callerAndCors(configCacheMs: number): MiddlewareHandler<AppEnv> {
-  // Keys and channels change rarely and are read on every request: each instance remembers the
-  // ones it found for a few seconds (a revoked key stops working within `configCacheMs`).
-  const remembered = new Map<string, { value: { kind: 'publishable' | 'secret'; channel: ChannelRow } | ChannelRow; expires: number }>();
-  const recall = async <T extends object>(cacheKey: string, load: () => Promise<T | null>): Promise<T | null> => {
-    const now = Date.now();
-    const hit = remembered.get(cacheKey);
-    if (hit && hit.expires > now) return hit.value as T;
-    const value = await load();
-    if (value && configCacheMs > 0) {
-      if (remembered.size > 1000) remembered.clear();
-      remembered.set(cacheKey, { value: value as never, expires: now + configCacheMs });
-    }
-    return value;
-  };
-  const keyOwner = (db: AppServices['db'], key: string) =>
-    recall(`key:${hashKey(key)}`, async () => {
-      const row = await q.findApiKey(db, hashKey(key));
-      const channel = row ? await q.getChannel(db, row.channel_id) : null;
-      return row && channel ? { kind: row.kind, channel } : null;
-    });
-  const channelById = (db: AppServices['db'], id: string) => recall(`channel:${id}`, () => q.getChannel(db, id));
-
+export function callerAndCors(callers: Callers): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const { db, now, secrets } = c.get('services');
+    const { now, secrets } = c.get('services');
     const origin = c.req.header('origin');
     c.header('Vary', 'Origin');
 
     if (c.req.method === 'OPTIONS') {
       if (!origin) return c.body(null, 204);
       const queryKey = c.req.query('key');
-      const owner = queryKey ? await keyOwner(db, queryKey) : null;
-      const allowList = owner ? owner.channel.allowed_origins : await q.allAllowedOrigins(db);
+      const owner = queryKey ? await callers.keyOwner(queryKey) : null;
+      const allowList = owner ? owner.channel.allowed_origins : await callers.allAllowedOrigins();
       if (!originAllowed(origin, allowList)) throw new ApiError(403, 'origin_not_allowed', `Origin ${origin} is not allowed.`);
       allowOrigin(c, origin);
       c.header('Access-Control-Allow-Methods', 'GET, POST, PATCH, OPTIONS');
@@ -113,7 +86,7 @@ export function callerAndCors(configCacheMs: number): MiddlewareHandler<AppEnv> 
 
     let caller: Caller;
     try {
-      caller = await resolveCaller(c, bearer, queryKey, secrets, now);
+      caller = await callers.resolve(bearer, queryKey, async () => (await secrets()).session, now());
     } catch (error) {
       if (origin) allowOrigin(c, origin);
       throw error;
@@ -127,47 +100,6 @@ export function callerAndCors(configCacheMs: number): MiddlewareHandler<AppEnv> 
     c.set('caller', caller);
     return next();
   };
-
-  async function resolveCaller(
-    c: Context<AppEnv>,
-    bearer: string | undefined,
-    queryKey: string | undefined,
-    secrets: AppServices['secrets'],
-    now: () => Date,
-  ): Promise<Caller> {
-    const { db } = c.get('services');
-    if (queryKey !== undefined && !queryKey.startsWith('pk_'))
-      throw new ApiError(401, 'unauthorized', 'Only a publishable key (pk_…) may travel in the URL; send other credentials in the Authorization header.');
-    const channelOfKey = async (key: string, expected: 'publishable' | 'secret'): Promise<ChannelRow> => {
-      const owner = await keyOwner(db, key);
-      if (!owner || owner.kind !== expected) throw new ApiError(401, 'unauthorized', `Unknown ${expected} key.`);
-      return owner.channel;
-    };
-    let caller: Caller;
-    if (bearer?.startsWith('vst_')) {
-      const result = verifySessionToken(bearer, (await secrets()).session, now());
-      if (!result.ok) {
-        const why = result.reason === 'expired' ? 'has expired' : 'is not valid';
-        throw new ApiError(401, 'unauthorized', `The session token ${why}; ask the partner's back end for a new one.`);
-      }
-      const channel = await channelById(db, result.claims.channelId);
-      if (!channel) throw new ApiError(401, 'unauthorized', 'The session token is not valid.');
-      caller = { kind: 'session', channel, volunteerId: result.claims.volunteerId };
-    } else if (bearer?.startsWith('sk_')) {
-      caller = { kind: 'secret', channel: await channelOfKey(bearer, 'secret') };
-    } else if (bearer?.startsWith('pk_')) {
-      caller = { kind: 'publishable', channel: await channelOfKey(bearer, 'publishable'), viaHeader: true };
-    } else if (bearer !== undefined) {
-      throw new ApiError(401, 'unauthorized', 'Unknown credential: expected pk_…, sk_… or vst_….');
-    } else {
-      return { kind: 'publishable', channel: await channelOfKey(queryKey!, 'publishable'), viaHeader: false };
-    }
-    if (queryKey !== undefined && bearer !== undefined) {
-      const keyChannel = await channelOfKey(queryKey, 'publishable');
-      if (keyChannel.id !== caller.channel.id) throw new ApiError(403, 'forbidden', 'The key in the URL belongs to another channel than the Authorization header.');
-    }
-    return caller;
-  }
 }
 
 /**
