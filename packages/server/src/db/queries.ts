@@ -4,7 +4,22 @@
  * names), never from a request.
  */
 import type { Queryable, SqlParam } from './database.js';
-import type { ChannelRow, HonorRow, OpportunityRow, OrganizationRow, ServiceRecordRow, ShiftRow, SignupRow } from './rows.js';
+import type {
+  ApiKeyRow,
+  BoardRow,
+  ChannelRow,
+  HonorRow,
+  LockedShift,
+  OpportunityRow,
+  OrganizationRow,
+  ServiceRecordRow,
+  ShiftRow,
+  SignupExportRow,
+  SignupRow,
+  StatsRow,
+  VolunteerFields,
+  VolunteerRow,
+} from './rows.js';
 
 /** Collects parameters and hands out their `$n` placeholders. */
 class Params {
@@ -35,8 +50,8 @@ export async function setting(db: Queryable, key: string): Promise<string | null
   return row?.value ?? null;
 }
 
-export async function findApiKey(db: Queryable, keyHash: string): Promise<{ channel_id: string; kind: 'publishable' | 'secret' } | null> {
-  const [row] = await db.query<{ channel_id: string; kind: 'publishable' | 'secret' }>(
+export async function findApiKey(db: Queryable, keyHash: string): Promise<ApiKeyRow | null> {
+  const [row] = await db.query<ApiKeyRow>(
     'SELECT channel_id, kind FROM api_keys WHERE key_hash = $1',
     [keyHash],
   );
@@ -239,34 +254,6 @@ export async function shiftsOf(db: Queryable, opportunityIds: string[]): Promise
 // ---------------------------------------------------------------------------------------------
 // Volunteers
 
-export interface VolunteerFields {
-  name: string;
-  mobile: string | null;
-  email: string | null;
-  birthDate: string | null;
-  studentId: string | null;
-  employeeId: string | null;
-  idNumberMasked: string | null;
-  idNumberSealed: string | null;
-  showName: boolean;
-}
-
-export interface VolunteerRow {
-  id: string;
-  channel_id: string;
-  name: string;
-  mobile: string | null;
-  email: string | null;
-  birth_date: string | null;
-  student_id: string | null;
-  employee_id: string | null;
-  id_number_masked: string | null;
-  show_name: boolean;
-  avatar_url: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
-
 const VOLUNTEER_COLUMNS = `id, channel_id, name, mobile, email, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, student_id,
   employee_id, id_number_masked, show_name, avatar_url, created_at, updated_at`;
 
@@ -377,16 +364,6 @@ export async function approvedTotals(db: Queryable, volunteerId: string): Promis
 // ---------------------------------------------------------------------------------------------
 // Shifts and sign-ups
 
-export interface LockedShift {
-  id: string;
-  opportunity_id: string;
-  starts_at: Date;
-  capacity: number;
-  signed_up: number;
-  waitlisted: number;
-  approval: 'auto' | 'manual';
-}
-
 /**
  * Locks a shift's row until the transaction ends. Every change to a shift's sign-ups happens
  * under this lock, so counting free spots and taking one cannot interleave between requests.
@@ -484,16 +461,6 @@ export async function listSignupsOfVolunteer(db: Queryable, volunteerId: string,
   return db.query<SignupRow>(`${SIGNUP_SELECT} WHERE ${where.join(' AND ')} ORDER BY s.seq LIMIT ${p.add(f.limit)}`, p.values);
 }
 
-export type SignupExportRow = SignupRow & {
-  name: string;
-  mobile: string | null;
-  email: string | null;
-  student_id: string | null;
-  employee_id: string | null;
-  id_number_masked: string | null;
-  id_number_sealed: string | null;
-};
-
 /** A channel's sign-ups with the contact it collected (the secret-key export). */
 export async function listSignupsOfChannel(db: Queryable, channelId: string, f: SignupListFilters): Promise<SignupExportRow[]> {
   const p = new Params();
@@ -575,15 +542,6 @@ function scopeCondition(p: Params, scope: ScopeFilter): string {
   }
 }
 
-export interface BoardRow {
-  id: string;
-  name: string;
-  show_name: boolean;
-  avatar_url: string | null;
-  value: number;
-  lifetime_hours: number;
-}
-
 /**
  * The best volunteers or organizations by approved hours (or points) since `since`, best first,
  * ties broken by id so pages are stable. Ranks are assigned by the caller (domain/ranking.ts).
@@ -628,14 +586,6 @@ export async function featuredHonors(db: Queryable, scope: ScopeFilter, limit: n
      ORDER BY h.awarded_at DESC, h.id LIMIT ${p.add(limit)}`,
     p.values,
   );
-}
-
-export interface StatsRow {
-  registered_volunteers: number;
-  organizations: number;
-  open_opportunities: number;
-  approved_hours: number;
-  signups_in_period: number;
 }
 
 /** Impact figures for a scope; only approved hours count, only opportunities the channel may see. */

@@ -2,7 +2,7 @@
 import type { GuestVolunteer, ServiceRecord, Session, SignupExport, SignupStatus } from '@volunteerkit/sdk/schemas';
 import type { Queryable } from '../db/database.js';
 import * as q from '../db/queries.js';
-import type { ChannelRow } from '../db/rows.js';
+import type { ChannelRow, SignupExportRow } from '../db/rows.js';
 import { iso, toServiceRecord, toSignup } from '../db/rows.js';
 import { unseal } from '../domain/sealing.js';
 import { signSessionToken } from '../domain/session-token.js';
@@ -83,7 +83,7 @@ export function exportSignups(
   query: PageQuery & { opportunityId?: string | undefined; status?: SignupStatus | undefined; revealIdNumbers: boolean },
   sealSecret: string,
 ): Promise<Page<SignupExport>> {
-  const idNumberOf = (row: q.SignupExportRow): string | null => {
+  const idNumberOf = (row: SignupExportRow): string | null => {
     if (!query.revealIdNumbers || !row.id_number_sealed) return row.id_number_masked;
     return unseal(row.id_number_sealed, sealSecret) ?? row.id_number_masked;
   };

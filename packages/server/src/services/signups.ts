@@ -6,7 +6,7 @@
 import type { CreateSignupBody, FieldError, GuestVolunteer, Signup } from '@volunteerkit/sdk/schemas';
 import type { Queryable } from '../db/database.js';
 import * as q from '../db/queries.js';
-import type { ChannelRow } from '../db/rows.js';
+import type { ChannelRow, VolunteerFields } from '../db/rows.js';
 import { toSignup } from '../db/rows.js';
 import {
   ageProblem,
@@ -74,7 +74,7 @@ export async function createSignup(ctx: SignupContext, body: ParsedSignupBody): 
   let birthDate: string | null = null;
   /** A session volunteer's first birth date, to store with the sign-up. */
   let birthDateToFill: string | null = null;
-  let guest: q.VolunteerFields | null = null;
+  let guest: VolunteerFields | null = null;
   if (ctx.sessionVolunteerId) {
     const volunteer = await q.getVolunteer(tx, ctx.sessionVolunteerId);
     if (!volunteer || volunteer.channel_id !== channel.id) throw new DomainError('unauthorized', 'The session names an unknown volunteer.');

@@ -3,7 +3,7 @@ import type { GuestVolunteer, ServiceRecord, ServiceRecordStatus, Signup, Signup
 import { maskResidentId } from '@volunteerkit/sdk/schemas';
 import type { Queryable } from '../db/database.js';
 import * as q from '../db/queries.js';
-import type { VolunteerFields } from '../db/queries.js';
+import type { VolunteerFields } from '../db/rows.js';
 import { toServiceRecord, toSignup } from '../db/rows.js';
 import { seal } from '../domain/sealing.js';
 import { birthDateFromResidentId } from '../domain/signup-rules.js';
