@@ -7,6 +7,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Hono } from 'hono';
+import { after, before, beforeEach } from 'node:test';
+import { createApp, type AppOptions } from '../src/app.js';
 import { openDatabase, type Database } from '../src/db/database.js';
 import * as q from '../src/db/queries.js';
 import { SEED_KEYS, seedChannels } from '../src/seed/seed.js';
@@ -47,6 +49,57 @@ export async function dropSchema(databaseUrl: string, schema: string): Promise<v
   } finally {
     await client.end();
   }
+}
+
+export interface TestApp {
+  /** This file's database. */
+  readonly db: Database;
+  /** The app over it: no read cache, no rate limit, the clock below. */
+  readonly app: ReturnType<typeof createApp>;
+  /** The app's clock; back to the real time before each test. */
+  now: Date;
+  /**
+   * Settles once `db` and `app` exist. A file-level `before` of the test file itself must await
+   * it: node:test runs file-level hooks as soon as they are registered, not one after another.
+   */
+  readonly ready: Promise<void>;
+}
+
+/**
+ * The set-up every in-process test file shares, as node:test hooks: one database for the file,
+ * an app over it, and before each test (unless `resetEachTest: false`) the real time and just the
+ * three demo channels.
+ */
+export function useTestApp(options: { resetEachTest?: boolean; app?: AppOptions } = {}): TestApp {
+  let database: TestDatabase | undefined;
+  let app: ReturnType<typeof createApp> | undefined;
+  let opened: Promise<void> | undefined;
+  const open = () => (opened ??= openTestDatabase().then((opened) => {
+    database = opened;
+    app = createApp(opened.db, { readCacheMs: 0, rateLimit: false, now: () => state.now, ...options.app });
+  }));
+  const state = {
+    get db() {
+      return database!.db;
+    },
+    get app() {
+      return app!;
+    },
+    now: new Date(),
+    get ready() {
+      return open();
+    },
+  };
+  before(open);
+  after(() => database?.close());
+  if (options.resetEachTest !== false) {
+    beforeEach(async () => {
+      await open();
+      state.now = new Date();
+      await resetToChannels(database!.db);
+    });
+  }
+  return state;
 }
 
 /** Empties the database and loads the three demo channels with their keys. */
