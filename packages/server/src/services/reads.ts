@@ -69,6 +69,11 @@ export async function listOrganizations(
     (rows) => rows.map(toOrganization));
 }
 
+export async function getOrganization(db: Queryable, id: string): Promise<Organization | null> {
+  const row = await q.getOrganization(db, id);
+  return row ? toOrganization(row) : null;
+}
+
 /** `platform`, `org:<id>`, `region:<code>`, `channel:<id>` → a filter. Channel scopes are the caller's own only. */
 export function scopeFilter(scope: string, callerChannelId: string): q.ScopeFilter {
   if (scope === 'platform') return { kind: 'platform' };
