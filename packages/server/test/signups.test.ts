@@ -451,3 +451,12 @@ describe('POST /v1/signups with a session: a birth date for an age limit', () =>
     assert.equal((await q.listSignupsOfVolunteer(env.db, volunteerId, { afterSeq: null, limit: 10 })).length, 0);
   });
 });
+
+describe('one transaction per write', () => {
+  it('inside a transaction the database itself refuses work (it would not be part of it; on PGlite it would wait forever)', async () => {
+    await assert.rejects(env.db.transaction(() => env.db.query('SELECT 1')), /use the transaction \(tx\)/);
+    await assert.rejects(env.db.transaction(() => env.db.transaction((tx) => tx.query('SELECT 1'))), /use the transaction \(tx\)/);
+    assert.deepEqual(await env.db.transaction((tx) => tx.query<{ one: number }>('SELECT 1 AS one')), [{ one: 1 }]);
+    assert.deepEqual(await env.db.query<{ one: number }>('SELECT 1 AS one'), [{ one: 1 }], 'usable again once the transaction ended');
+  });
+});
