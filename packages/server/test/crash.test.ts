@@ -2,7 +2,7 @@
  * `kill -9` in the middle of a burst of keyed sign-ups: the real CLI is killed with SIGKILL while
  * requests are in flight, started again over the same database, and every request is retried with
  * its Idempotency-Key. Each one whose sign-up committed must get its original answer; the rest run
- * now; exactly `capacity` are approved and the shift's counters equal its rows.
+ * now; each shift has exactly its capacity approved and counters equal to its rows.
  *
  * Where it runs: on the database the suite runs on, with no skip. With DATABASE_URL (as in CI),
  * the CLI serves a fresh schema of that PostgreSQL: the case the test exists for. Without it, the
@@ -20,7 +20,12 @@ import { openDatabase, type Database } from '../src/db/database.js';
 import { CONSENT, SEED_KEYS, addOpportunity, dropSchema, nextMobile, openTestDatabase, resetToChannels, startServerCli, type CliRun } from './helpers.js';
 
 const BURST = 160;
-const CAPACITY = 100;
+/**
+ * Four shifts of 25 spots, 40 requests each: 100 approved, 60 waitlisted. Four shift locks let
+ * four sign-ups commit at once, so more are committed and not yet answered when the kill lands.
+ */
+const SHIFTS = 4;
+const CAPACITY = 25;
 /**
  * The process is killed once this many sign-ups are in: well inside the burst. On PostgreSQL the
  * test watches the table from its own connection, so answers still on their way are lost with
@@ -81,15 +86,16 @@ async function stop(run: CliRun, signal: NodeJS.Signals): Promise<void> {
 }
 
 describe('kill -9 mid-burst, restart, retry every request with its key', () => {
-  it('every committed sign-up answers as it first did; the rest run now; exactly capacity approved; counters equal rows', async (t) => {
+  it('every committed sign-up answers as it first did; the rest run now; exactly capacity approved per shift; counters equal rows', async (t) => {
     const db = await where.open();
-    const fixture = await resetToChannels(db).then(() => addOpportunity(db, { capacity: CAPACITY })).finally(() => db.close());
-    const { opportunityId } = fixture;
-    const shiftId = fixture.shiftIds[0]!;
+    const firstStart = Date.now() + 3 * 86_400_000;
+    const shiftStarts = Array.from({ length: SHIFTS }, (_, i) => new Date(firstStart + i * 3_600_000));
+    const { opportunityId, shiftIds } = await resetToChannels(db).then(() => addOpportunity(db, { capacity: CAPACITY, shiftStarts }))
+      .finally(() => db.close());
     const requests = Array.from({ length: BURST }, (_, i) => ({
       key: `burst-${i}`,
       mobile: nextMobile(),
-      body: (mobile: string) => ({ opportunityId, shiftId, volunteer: { name: `志愿者${i}`, mobile }, consent: CONSENT }),
+      body: (mobile: string) => ({ opportunityId, shiftId: shiftIds[i % SHIFTS], volunteer: { name: `志愿者${i}`, mobile }, consent: CONSENT }),
     }));
 
     const first = await startServerCli([...where.args, '--rate-limit', 'off']);
@@ -108,7 +114,7 @@ describe('kill -9 mid-burst, restart, retry every request with its key', () => {
         }
       });
       if (watcher) {
-        const countSignups = async () => (await watcher.query<{ n: number }>('SELECT count(*)::int AS n FROM signups WHERE shift_id = $1', [shiftId]))[0]!.n;
+        const countSignups = async () => (await watcher.query<{ n: number }>('SELECT count(*)::int AS n FROM signups'))[0]!.n;
         await whenCountReaches(countSignups, KILL_AT, () => settled === BURST);
         first.child.kill('SIGKILL');
       }
@@ -126,7 +132,7 @@ describe('kill -9 mid-burst, restart, retry every request with its key', () => {
     const check = await where.open();
     try {
       const rows = await check.query<{ id: string; mobile: string }>(
-        'SELECT s.id, v.mobile FROM signups s JOIN volunteers v ON v.id = s.volunteer_id WHERE s.shift_id = $1', [shiftId]);
+        'SELECT s.id, v.mobile FROM signups s JOIN volunteers v ON v.id = s.volunteer_id');
       for (const row of rows) committedByMobile.set(row.mobile, row.id);
     } finally {
       await check.close();
@@ -161,15 +167,17 @@ describe('kill -9 mid-burst, restart, retry every request with its key', () => {
 
     const final = await where.open();
     try {
-      const [counts] = await final.query<{ approved: number; waitlisted: number; volunteers: number; signed_up: number; shift_waitlisted: number; keys: number }>(
+      const shifts = await final.query<{ approved: number; waitlisted: number; volunteers: number; signed_up: number; shift_waitlisted: number }>(
         `SELECT count(*) FILTER (WHERE s.status = 'approved')::int AS approved, count(*) FILTER (WHERE s.status = 'waitlisted')::int AS waitlisted,
-           count(DISTINCT s.volunteer_id)::int AS volunteers,
-           (SELECT signed_up FROM shifts WHERE id = $1) AS signed_up, (SELECT waitlisted FROM shifts WHERE id = $1) AS shift_waitlisted,
-           (SELECT count(*)::int FROM idempotency_keys WHERE status = 201) AS keys
-         FROM signups s WHERE s.shift_id = $1`,
-        [shiftId],
+           count(DISTINCT s.volunteer_id)::int AS volunteers, sh.signed_up, sh.waitlisted AS shift_waitlisted
+         FROM shifts sh LEFT JOIN signups s ON s.shift_id = sh.id WHERE sh.opportunity_id = $1 GROUP BY sh.id ORDER BY sh.id`,
+        [opportunityId],
       );
-      assert.deepEqual(counts, { approved: CAPACITY, waitlisted: BURST - CAPACITY, volunteers: BURST, signed_up: CAPACITY, shift_waitlisted: BURST - CAPACITY, keys: BURST });
+      const perShift = BURST / SHIFTS;
+      const expected = { approved: CAPACITY, waitlisted: perShift - CAPACITY, volunteers: perShift, signed_up: CAPACITY, shift_waitlisted: perShift - CAPACITY };
+      assert.deepEqual(shifts, Array(SHIFTS).fill(expected), 'each shift: exactly its capacity approved, the rest waitlisted, counters equal to rows');
+      const [keys] = await final.query<{ n: number }>('SELECT count(*)::int AS n FROM idempotency_keys WHERE status = 201');
+      assert.equal(keys!.n, BURST, 'one stored answer per request');
     } finally {
       await final.close();
     }
