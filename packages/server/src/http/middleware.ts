@@ -1,7 +1,8 @@
 /**
  * The request pipeline, in order: request id → who is calling and from which origin (CORS) →
- * rate limit → body (size, type, JSON). Each step is a small Hono middleware; idempotency is part
- * of every write's transaction (http/write.ts, services/idempotency.ts).
+ * rate limit → a method the path has (else 405) → body (size, type, JSON). Each step is a small
+ * Hono middleware; idempotency is part of every write's transaction (http/write.ts,
+ * services/idempotency.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
