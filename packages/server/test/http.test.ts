@@ -177,6 +177,10 @@ describe('conformance: every bad input is 422 with a path; wrong methods are 405
       assertProblem(res, 405, 'method_not_allowed');
       assert.deepEqual(res.headers.get('allow')?.split(', ').sort(), allow.split(', ').sort(), `${method} ${path}`);
     }
+    const fromBrowser = await call(env.app, 'POST', '/v1/opportunities', { key: news.publishableKey, headers: { Origin: 'http://localhost:3000' } });
+    assertProblem(fromBrowser, 405, 'method_not_allowed');
+    assert.equal(fromBrowser.headers.get('access-control-allow-origin'), 'http://localhost:3000', 'a page can read the 405');
+    assert.match(fromBrowser.headers.get('access-control-expose-headers') ?? '', /\bAllow\b/);
     assertProblem(await call(env.app, 'DELETE', '/v1/nothing-here', { key: news.publishableKey }), 404, 'not_found');
     const preflight = await env.app.request(`/v1/signups?key=${news.publishableKey}`, {
       method: 'OPTIONS', headers: { Origin: 'http://localhost:3000', 'Access-Control-Request-Method': 'POST' } });

@@ -35,7 +35,7 @@ export function requestContext(services: AppServices, trustProxy = 0): Middlewar
 }
 
 const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Accept-Language, X-Request-Id, If-None-Match';
-const CORS_EXPOSE_HEADERS = 'X-Request-Id, Retry-After, ETag, Idempotent-Replayed';
+const CORS_EXPOSE_HEADERS = 'X-Request-Id, Retry-After, ETag, Idempotent-Replayed, Allow';
 
 function allowOrigin(c: Context<AppEnv>, origin: string): void {
   c.header('Access-Control-Allow-Origin', origin);
