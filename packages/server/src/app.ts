@@ -7,12 +7,14 @@ import { Hono, type Context } from 'hono';
 import type { Database } from './db/database.js';
 import * as q from './db/queries.js';
 import type { AppEnv, AppServices } from './http/context.js';
-import { callerAndCors, idempotency, jsonBody, rateLimit, requestContext } from './http/middleware.js';
-import { ApiError, problemBody } from './http/problem.js';
+import { allowedMethods, callerAndCors, jsonBody, rateLimit, requestContext } from './http/middleware.js';
+import { ApiError, problemResponse, toApiError } from './http/problem.js';
 import { ReadCache, readCache } from './http/read-cache.js';
 import { partnerRoutes } from './routes/partner.js';
 import { publicRoutes } from './routes/public.js';
 import { volunteerRoutes } from './routes/volunteer.js';
+import { Callers } from './services/callers.js';
+import { IdempotentWrites } from './services/idempotency.js';
 
 export interface AppOptions {
   /** The clock; tests move it to check expiry and sign-up windows. Default: the real time. */
@@ -66,7 +68,8 @@ function secretsOf(db: Database): AppServices['secrets'] {
 }
 
 export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> {
-  const services: AppServices = { db, now: options.now ?? (() => new Date()), secrets: secretsOf(db) };
+  const now = options.now ?? (() => new Date());
+  const services: AppServices = { db, now, secrets: secretsOf(db), writes: new IdempotentWrites(db, now) };
   const app = new Hono<AppEnv>();
   const limit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
 
@@ -78,12 +81,12 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
       console.error(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms ${c.get('requestId')}`);
     });
   }
-  app.use('*', callerAndCors(options.configCacheMs ?? 5000));
+  app.use('*', callerAndCors(new Callers(db, options.configCacheMs ?? 5000)));
   if (limit) app.use('*', rateLimit(limit.perMinute));
+  app.use('*', allowedMethods(() => app.routes));
   app.use('*', jsonBody(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT));
   const readCacheMs = options.readCacheMs ?? DEFAULT_READ_CACHE_MS;
   if (readCacheMs > 0) app.use('*', readCache(new ReadCache(readCacheMs)));
-  app.use('*', idempotency());
 
   // Load balancers poll this often: the database is asked at most once a second.
   let lastDatabaseCheck = 0;
@@ -99,30 +102,11 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
   app.route('/v1', volunteerRoutes);
   app.route('/v1', partnerRoutes);
 
-  app.notFound((c) => problem(c, new ApiError(404, 'not_found', `There is no ${c.req.method} ${c.req.path}.`)));
-  app.onError((error, c) => problem(c, toApiError(error)));
-  return app;
-}
-
-/** Maps anything thrown to an API error; database complaints about values are the client's fault. */
-function toApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error;
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
-    if (code === '23505') return new ApiError(409, 'conflict', 'This conflicts with an existing record.');
-    if (code.startsWith('22')) return new ApiError(400, 'bad_request', 'A value in the request is out of range or malformed.');
-  }
-  console.error('[volunteerkit-server] unexpected error:', error);
-  return new ApiError(500, 'internal_error', 'Something went wrong on our side; the request id helps us find out what.');
-}
-
-function problem(c: Context<AppEnv>, error: ApiError): Response {
-  const requestId = c.get('requestId') ?? 'unknown';
-  const body = problemBody(error, requestId, c.get('locale') ?? 'zh-CN', c.req.path);
-  return c.body(JSON.stringify(body), error.status as 400, {
-    ...error.extra.headers,
-    'Content-Type': 'application/problem+json; charset=utf-8',
-    'Cache-Control': 'no-store',
-    'Content-Language': c.get('locale') ?? 'zh-CN',
+  app.notFound((c) => problemResponse(c, new ApiError(404, 'not_found', `There is no ${c.req.method} ${c.req.path}.`)));
+  app.onError((error, c) => {
+    const apiError = toApiError(error);
+    if (apiError.status >= 500) console.error('[volunteerkit-server] unexpected error:', error);
+    return problemResponse(c, apiError);
   });
+  return app;
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `volunteerkit-server [--port 8787] [--host 127.0.0.1] [--data .data/pglite|memory] [--database-url postgres://…] [--seed]
+ * `volunteerkit-server [--port 8787] [--host 127.0.0.1] [--data .data/pglite|memory] [--database-url postgres://…] [--schema name] [--seed]
  *   [--rate-limit n|off] [--trust-proxy hops] [--log]`
  */
 import { parseArgs } from 'node:util';
@@ -12,6 +12,7 @@ const { values } = parseArgs({
     host: { type: 'string', default: process.env['HOST'] ?? '127.0.0.1' },
     data: { type: 'string', default: process.env['VK_DATA_DIR'] ?? '.data/pglite' },
     'database-url': { type: 'string' },
+    schema: { type: 'string' },
     seed: { type: 'boolean', default: false },
     'rate-limit': { type: 'string' },
     'trust-proxy': { type: 'string', default: process.env['VK_TRUST_PROXY'] || '0' },
@@ -27,6 +28,7 @@ if (values.help) {
   --host <addr>           address to bind (env HOST; default 127.0.0.1)
   --data <dir|memory>     PGlite data folder, or "memory" (env VK_DATA_DIR; default .data/pglite)
   --database-url <url>    use PostgreSQL instead of PGlite (env DATABASE_URL)
+  --schema <name>         PostgreSQL only: work in this schema (created if missing)
   --seed                  load the demo data set if the database is empty
   --rate-limit <n|off>    requests per minute per caller and client (default 600)
   --trust-proxy <hops>    number of reverse proxies in front of this server whose X-Forwarded-For
@@ -60,6 +62,7 @@ try {
     host: values.host,
     dataDir: values.data,
     ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
+    ...(values.schema ? { schema: values.schema } : {}),
     seed: values.seed,
     log: values.log,
     trustProxy,

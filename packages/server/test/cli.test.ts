@@ -3,37 +3,13 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { describe, it } from 'node:test';
+import { startServerCli } from './helpers.js';
 
 const cli = new URL('../src/cli.ts', import.meta.url).pathname;
 
-/**
- * Starts the CLI on in-memory PGlite (its own lifecycle is what is tested, so DATABASE_URL is
- * dropped) and resolves once it has printed its URL and `ready` text.
- */
-async function startCli(args: string[], env: NodeJS.ProcessEnv, ready: string) {
-  const childEnv = { ...process.env, ...env };
-  delete childEnv['DATABASE_URL'];
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, '--port', '0', '--data', 'memory', '--seed', ...args], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
-  const run = { child, output: '', url: '' };
-  child.stdout.on('data', (chunk) => (run.output += chunk));
-  child.stderr.on('data', (chunk) => (run.output += chunk));
-  run.url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL printed:\n${run.output}`)), 60_000);
-    const check = () => {
-      const match = /listening on (http:\/\/\S+)/.exec(run.output);
-      if (match && run.output.includes(ready)) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    child.stdout.on('data', check);
-    child.once('exit', (code) => reject(new Error(`exited ${code}:\n${run.output}`)));
-  }).catch((error: unknown) => {
-    if (child.exitCode === null) child.kill('SIGKILL');
-    throw error;
-  });
-  return run;
-}
+/** The CLI on in-memory PGlite with the demo data: its own lifecycle is what is tested. */
+const startCli = (args: string[], env: NodeJS.ProcessEnv, ready: string) =>
+  startServerCli(['--data', 'memory', '--seed', ...args], { env, ready });
 
 describe('volunteerkit-server', () => {
   it('serves the seeded API, prints the keys and exits 0 on SIGINT', async () => {

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { clientAddress, normalizeAddress } from '../src/domain/client-address.js';
 import { decodeCursor, encodeCursor } from '../src/domain/cursor.js';
+import { DomainError } from '../src/services/errors.js';
+import { keysetPage } from '../src/services/paging.js';
 import { originAllowed } from '../src/domain/origins.js';
 import { hoursToNextStar, maskEmail, publicName, starLevel } from '../src/domain/people.js';
 import { rankWithTies } from '../src/domain/ranking.js';
@@ -149,6 +151,10 @@ describe('cursors', () => {
     assert.equal(decodeCursor(cursor, 'newest'), null);
     assert.equal(decodeCursor('not-a-cursor', 'startsAt'), null);
     assert.equal(decodeCursor(Buffer.from('["startsAt","1","x"]').toString('base64url'), 'startsAt'), null);
+    const forged = (value: unknown[]) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    assert.deepEqual(decodeCursor(forged(['seq', 42, 'sgn_abcd']), 'seq'), { sort: 'seq', key: 42, id: 'sgn_abcd' });
+    for (const value of [['seq', 1.5, 'sgn_abcd'], ['seq', -1, 'sgn_abcd'], ['seq', 2 ** 60, 'sgn_abcd'], ['seq', 1, 'sgn_\u0000'], ['seq', 1, "sgn_'--"], ['seq', 1, '']])
+      assert.equal(decodeCursor(forged(value), 'seq'), null, JSON.stringify(value));
   });
 });
 
@@ -237,5 +243,32 @@ describe('client address behind proxies', () => {
     assert.equal(normalizeAddress('::ffff:203.0.113.1'), '203.0.113.1');
     for (const bad of ['', 'unknown', '203.0.113', '256.1.1.1', '01.2.3.4', '203.0.113.1:99999', '[203.0.113.1', '_hidden', '<script>'])
       assert.equal(normalizeAddress(bad), null, bad);
+  });
+});
+
+describe('keyset pages', () => {
+  const rows = Array.from({ length: 7 }, (_, i) => ({ id: `rec_${String(i).padStart(4, '0')}` }));
+  const list = (query: { limit?: number; cursor?: string }) =>
+    keysetPage(query, 'id', async (after, rowsToRead) => rows.filter((r) => !after || r.id > after.id).slice(0, rowsToRead),
+      (row) => ({ key: 0, id: row.id }), (page) => page.map((r) => r.id));
+
+  it('reads one row more than the page to know whether there is a next one, and walks every row once', async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await list({ limit: 3, ...(cursor ? { cursor } : {}) });
+      seen.push(...page.data);
+      cursor = page.nextCursor ?? undefined;
+      pages += 1;
+    } while (cursor && pages < 10);
+    assert.deepEqual(seen, rows.map((r) => r.id));
+    assert.equal(pages, 3);
+    assert.equal((await list({ limit: 7 })).nextCursor, null, 'exactly a full last page has no next cursor');
+  });
+
+  it('refuses a cursor of another list as a field error at `cursor`', async () => {
+    const other = encodeCursor({ sort: 'seq', key: 1, id: 'sgn_abcd' });
+    await assert.rejects(list({ cursor: other }), (error: DomainError) => error.kind === 'invalid' && error.details.errors?.[0]?.path === 'cursor');
   });
 });

@@ -3,9 +3,12 @@
  * of the PostgreSQL named by DATABASE_URL), small fixtures, and request helpers.
  */
 import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { Hono } from 'hono';
+import { after, before, beforeEach } from 'node:test';
+import { createApp, type AppOptions } from '../src/app.js';
 import { openDatabase, type Database } from '../src/db/database.js';
 import * as q from '../src/db/queries.js';
 import { SEED_KEYS, seedChannels } from '../src/seed/seed.js';
@@ -46,6 +49,57 @@ export async function dropSchema(databaseUrl: string, schema: string): Promise<v
   } finally {
     await client.end();
   }
+}
+
+export interface TestApp {
+  /** This file's database. */
+  readonly db: Database;
+  /** The app over it: no read cache, no rate limit, the clock below. */
+  readonly app: ReturnType<typeof createApp>;
+  /** The app's clock; back to the real time before each test. */
+  now: Date;
+  /**
+   * Settles once `db` and `app` exist. A file-level `before` of the test file itself must await
+   * it: node:test runs file-level hooks as soon as they are registered, not one after another.
+   */
+  readonly ready: Promise<void>;
+}
+
+/**
+ * The set-up every in-process test file shares, as node:test hooks: one database for the file,
+ * an app over it, and before each test (unless `resetEachTest: false`) the real time and just the
+ * three demo channels.
+ */
+export function useTestApp(options: { resetEachTest?: boolean; app?: AppOptions } = {}): TestApp {
+  let database: TestDatabase | undefined;
+  let app: ReturnType<typeof createApp> | undefined;
+  let opened: Promise<void> | undefined;
+  const open = () => (opened ??= openTestDatabase().then((opened) => {
+    database = opened;
+    app = createApp(opened.db, { readCacheMs: 0, rateLimit: false, now: () => state.now, ...options.app });
+  }));
+  const state = {
+    get db() {
+      return database!.db;
+    },
+    get app() {
+      return app!;
+    },
+    now: new Date(),
+    get ready() {
+      return open();
+    },
+  };
+  before(open);
+  after(() => database?.close());
+  if (options.resetEachTest !== false) {
+    beforeEach(async () => {
+      await open();
+      state.now = new Date();
+      await resetToChannels(database!.db);
+    });
+  }
+  return state;
 }
 
 /** Empties the database and loads the three demo channels with their keys. */
@@ -188,3 +242,42 @@ export function guest(overrides: Record<string, unknown> = {}) {
 }
 
 export const CONSENT = { policyVersion: '2026-01', accepted: true } as const;
+
+export interface CliRun {
+  child: ChildProcess;
+  /** Everything it printed so far, stdout and stderr. */
+  output: string;
+  url: string;
+}
+
+const CLI = new URL('../src/cli.ts', import.meta.url).pathname;
+
+/**
+ * Starts the `volunteerkit-server` CLI on a free port with `args` and resolves once it has
+ * printed its URL and `ready` text. DATABASE_URL is not inherited: `args` name the database.
+ */
+export async function startServerCli(args: string[], options: { env?: NodeJS.ProcessEnv; ready?: string } = {}): Promise<CliRun> {
+  const childEnv = { ...process.env, ...options.env };
+  delete childEnv['DATABASE_URL'];
+  const ready = options.ready ?? 'listening on';
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, '--port', '0', ...args], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const run: CliRun = { child, output: '', url: '' };
+  child.stdout!.on('data', (chunk) => (run.output += chunk));
+  child.stderr!.on('data', (chunk) => (run.output += chunk));
+  run.url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL printed:\n${run.output}`)), 60_000);
+    const check = () => {
+      const match = /listening on (http:\/\/\S+)/.exec(run.output);
+      if (match && run.output.includes(ready)) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout!.on('data', check);
+    child.once('exit', (code) => reject(new Error(`exited ${code}:\n${run.output}`)));
+  }).catch((error: unknown) => {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    throw error;
+  });
+  return run;
+}

@@ -6,6 +6,7 @@
  * Numbers: `pg` returns int8/numeric as strings while PGlite returns numbers, so every query casts
  * what it selects to `int` or `float8`, which both drivers return as JavaScript numbers.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 
@@ -18,7 +19,10 @@ export interface Queryable {
 
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
-  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  /**
+   * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. Inside
+   * `fn`, use only `tx`: the database itself refuses (see `outsideTransaction`).
+   */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -33,6 +37,19 @@ export interface OpenDatabaseOptions {
    * schema so files can run one after another against one server.
    */
   schema?: string | undefined;
+}
+
+/** The transaction whose callback is running, for the guard below. */
+const openTransaction = new AsyncLocalStorage<true>();
+
+/**
+ * Work sent to the database itself from inside a transaction's callback would not be part of the
+ * transaction: on PGlite it waits forever behind it (one connection), on PostgreSQL it runs on
+ * another connection and may wait on the transaction's own locks. Both are bugs; fail at once.
+ */
+function outsideTransaction(): void {
+  if (openTransaction.getStore())
+    throw new Error('The database was used directly inside a transaction; use the transaction (tx) given to the callback.');
 }
 
 /** Opens the database and applies pending migrations. */
@@ -70,19 +87,24 @@ async function openPglite(dataDir: string): Promise<Database> {
     (await pglite.query<Row>(sql, params as unknown[])).rows;
   return {
     kind: 'pglite',
-    query: (sql, params) => serialize(() => run(sql, params)),
-    transaction: (fn) =>
-      serialize(async () => {
+    query: (sql, params) => {
+      outsideTransaction();
+      return serialize(() => run(sql, params));
+    },
+    transaction: (fn) => {
+      outsideTransaction();
+      return serialize(async () => {
         await pglite.query('BEGIN');
         try {
-          const result = await fn({ query: run });
+          const result = await openTransaction.run(true, () => fn({ query: run }));
           await pglite.query('COMMIT');
           return result;
         } catch (error) {
           await pglite.query('ROLLBACK');
           throw error;
         }
-      }),
+      });
+    },
     close: () => serialize(() => pglite.close()),
   };
 }
@@ -108,12 +130,16 @@ async function openPostgres(connectionString: string, schema: string | undefined
     (await client.query(sql, params as unknown[])).rows as Row[];
   return {
     kind: 'postgres',
-    query: (sql, params) => run(pool, sql, params),
+    query: (sql, params) => {
+      outsideTransaction();
+      return run(pool, sql, params);
+    },
     transaction: async (fn) => {
+      outsideTransaction();
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn({ query: (sql, params) => run(client as never, sql, params) });
+        const result = await openTransaction.run(true, () => fn({ query: (sql, params) => run(client as never, sql, params) }));
         await client.query('COMMIT');
         return result;
       } catch (error) {

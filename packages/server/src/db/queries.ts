@@ -4,7 +4,22 @@
  * names), never from a request.
  */
 import type { Queryable, SqlParam } from './database.js';
-import type { ChannelRow, HonorRow, OpportunityRow, OrganizationRow, ServiceRecordRow, ShiftRow, SignupRow } from './rows.js';
+import type {
+  ApiKeyRow,
+  BoardRow,
+  ChannelRow,
+  HonorRow,
+  LockedShift,
+  OpportunityRow,
+  OrganizationRow,
+  ServiceRecordRow,
+  ShiftRow,
+  SignupExportRow,
+  SignupRow,
+  StatsRow,
+  VolunteerFields,
+  VolunteerRow,
+} from './rows.js';
 
 /** Collects parameters and hands out their `$n` placeholders. */
 class Params {
@@ -35,8 +50,8 @@ export async function setting(db: Queryable, key: string): Promise<string | null
   return row?.value ?? null;
 }
 
-export async function findApiKey(db: Queryable, keyHash: string): Promise<{ channel_id: string; kind: 'publishable' | 'secret' } | null> {
-  const [row] = await db.query<{ channel_id: string; kind: 'publishable' | 'secret' }>(
+export async function findApiKey(db: Queryable, keyHash: string): Promise<ApiKeyRow | null> {
+  const [row] = await db.query<ApiKeyRow>(
     'SELECT channel_id, kind FROM api_keys WHERE key_hash = $1',
     [keyHash],
   );
@@ -239,34 +254,6 @@ export async function shiftsOf(db: Queryable, opportunityIds: string[]): Promise
 // ---------------------------------------------------------------------------------------------
 // Volunteers
 
-export interface VolunteerFields {
-  name: string;
-  mobile: string | null;
-  email: string | null;
-  birthDate: string | null;
-  studentId: string | null;
-  employeeId: string | null;
-  idNumberMasked: string | null;
-  idNumberSealed: string | null;
-  showName: boolean;
-}
-
-export interface VolunteerRow {
-  id: string;
-  channel_id: string;
-  name: string;
-  mobile: string | null;
-  email: string | null;
-  birth_date: string | null;
-  student_id: string | null;
-  employee_id: string | null;
-  id_number_masked: string | null;
-  show_name: boolean;
-  avatar_url: string | null;
-  created_at: Date;
-  updated_at: Date;
-}
-
 const VOLUNTEER_COLUMNS = `id, channel_id, name, mobile, email, to_char(birth_date, 'YYYY-MM-DD') AS birth_date, student_id,
   employee_id, id_number_masked, show_name, avatar_url, created_at, updated_at`;
 
@@ -377,16 +364,6 @@ export async function approvedTotals(db: Queryable, volunteerId: string): Promis
 // ---------------------------------------------------------------------------------------------
 // Shifts and sign-ups
 
-export interface LockedShift {
-  id: string;
-  opportunity_id: string;
-  starts_at: Date;
-  capacity: number;
-  signed_up: number;
-  waitlisted: number;
-  approval: 'auto' | 'manual';
-}
-
 /**
  * Locks a shift's row until the transaction ends. Every change to a shift's sign-ups happens
  * under this lock, so counting free spots and taking one cannot interleave between requests.
@@ -484,16 +461,6 @@ export async function listSignupsOfVolunteer(db: Queryable, volunteerId: string,
   return db.query<SignupRow>(`${SIGNUP_SELECT} WHERE ${where.join(' AND ')} ORDER BY s.seq LIMIT ${p.add(f.limit)}`, p.values);
 }
 
-export type SignupExportRow = SignupRow & {
-  name: string;
-  mobile: string | null;
-  email: string | null;
-  student_id: string | null;
-  employee_id: string | null;
-  id_number_masked: string | null;
-  id_number_sealed: string | null;
-};
-
 /** A channel's sign-ups with the contact it collected (the secret-key export). */
 export async function listSignupsOfChannel(db: Queryable, channelId: string, f: SignupListFilters): Promise<SignupExportRow[]> {
   const p = new Params();
@@ -575,15 +542,6 @@ function scopeCondition(p: Params, scope: ScopeFilter): string {
   }
 }
 
-export interface BoardRow {
-  id: string;
-  name: string;
-  show_name: boolean;
-  avatar_url: string | null;
-  value: number;
-  lifetime_hours: number;
-}
-
 /**
  * The best volunteers or organizations by approved hours (or points) since `since`, best first,
  * ties broken by id so pages are stable. Ranks are assigned by the caller (domain/ranking.ts).
@@ -630,14 +588,6 @@ export async function featuredHonors(db: Queryable, scope: ScopeFilter, limit: n
   );
 }
 
-export interface StatsRow {
-  registered_volunteers: number;
-  organizations: number;
-  open_opportunities: number;
-  approved_hours: number;
-  signups_in_period: number;
-}
-
 /** Impact figures for a scope; only approved hours count, only opportunities the channel may see. */
 export async function impactStats(db: Queryable, scope: ScopeFilter, since: Date | null, viewerChannelId: string, now: Date): Promise<StatsRow> {
   const p = new Params();
@@ -677,45 +627,45 @@ export async function impactStats(db: Queryable, scope: ScopeFilter, since: Date
 
 export type IdempotencyClaim =
   | { claimed: true }
-  | { claimed: false; requestHash: string; status: number | null; body: string | null };
+  | { claimed: false; requestHash: string; status: number; body: string };
 
 /**
- * Claims `key` for a write, or returns what is stored for it. Records older than `expiredBefore`
- * are forgotten first, so a key can be reused after a day.
+ * Takes `key` for the calling transaction, or returns the answer stored under it. The key's row
+ * is inserted first thing in the write's transaction, so a concurrent request with the same key
+ * waits on the unique index until that transaction ends: committed, it reads the stored answer;
+ * rolled back (a crash, a server error), it takes the key itself. Answers older than
+ * `expiredBefore` are forgotten first, so a key can be reused after a day.
  */
 export async function claimIdempotencyKey(
-  db: Queryable,
+  tx: Queryable,
   scope: string,
   key: string,
   requestHash: string,
   expiredBefore: Date,
-  abandonedBefore: Date,
 ): Promise<IdempotencyClaim> {
-  // A record still "in progress" long after it started belongs to a request whose instance died
-  // mid-way: the retry may take it over (the sign-up rules still catch a duplicate).
-  await db.query(
-    'DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND (created_at < $3 OR (status IS NULL AND created_at < $4))',
-    [scope, key, expiredBefore, abandonedBefore],
-  );
-  const inserted = await db.query(
-    `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
-    [scope, key, requestHash],
-  );
-  if (inserted.length === 1) return { claimed: true };
-  const [row] = await db.query<{ request_hash: string; status: number | null; body: string | null }>(
-    'SELECT request_hash, status, body FROM idempotency_keys WHERE scope = $1 AND key = $2',
-    [scope, key],
-  );
-  if (!row) return claimIdempotencyKey(db, scope, key, requestHash, expiredBefore, abandonedBefore);
-  return { claimed: false, requestHash: row.request_hash, status: row.status, body: row.body };
+  // A row without an answer can only have been committed by an older server version, which
+  // stored the answer in a separate transaction: its write may or may not have happened, so
+  // the retry runs and the sign-up rules catch a duplicate.
+  await tx.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND (created_at < $3 OR status IS NULL)', [scope, key, expiredBefore]);
+  // Between the failed INSERT and the SELECT the row may expire and vanish: then try again.
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const inserted = await tx.query(
+      'INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT (scope, key) DO NOTHING RETURNING key',
+      [scope, key, requestHash],
+    );
+    if (inserted.length === 1) return { claimed: true };
+    const [row] = await tx.query<{ request_hash: string; status: number; body: string }>(
+      'SELECT request_hash, status, body FROM idempotency_keys WHERE scope = $1 AND key = $2',
+      [scope, key],
+    );
+    if (row) return { claimed: false, requestHash: row.request_hash, status: row.status, body: row.body };
+  }
+  throw new Error(`Idempotency key ${scope}/${key} could be neither claimed nor read`);
 }
 
-export async function completeIdempotencyKey(db: Queryable, scope: string, key: string, status: number, body: string): Promise<void> {
-  await db.query('UPDATE idempotency_keys SET status = $3, body = $4 WHERE scope = $1 AND key = $2', [scope, key, status, body]);
-}
-
-export async function releaseIdempotencyKey(db: Queryable, scope: string, key: string): Promise<void> {
-  await db.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2', [scope, key]);
+/** Stores the answer of the write that claimed `key`, in that write's transaction. */
+export async function storeIdempotentAnswer(tx: Queryable, scope: string, key: string, status: number, body: string): Promise<void> {
+  await tx.query('UPDATE idempotency_keys SET status = $3, body = $4 WHERE scope = $1 AND key = $2', [scope, key, status, body]);
 }
 
 export async function purgeIdempotencyKeys(db: Queryable, before: Date): Promise<void> {

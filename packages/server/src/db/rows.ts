@@ -1,4 +1,8 @@
-/** Turning database rows into the contract's shapes (camelCase, ISO timestamps, optional fields). @module */
+/**
+ * Every row shape the queries return (db/queries.ts), and turning rows into the contract's shapes
+ * (camelCase, ISO timestamps, optional fields).
+ * @module
+ */
 import type {
   Channel,
   Honor,
@@ -256,4 +260,77 @@ export function toHonor(row: HonorRow): Honor {
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
   };
+}
+
+export interface ApiKeyRow {
+  channel_id: string;
+  kind: 'publishable' | 'secret';
+}
+
+/** The columns a volunteer's identity is stored in (written by the upserts). */
+export interface VolunteerFields {
+  name: string;
+  mobile: string | null;
+  email: string | null;
+  birthDate: string | null;
+  studentId: string | null;
+  employeeId: string | null;
+  idNumberMasked: string | null;
+  idNumberSealed: string | null;
+  showName: boolean;
+}
+
+export interface VolunteerRow {
+  id: string;
+  channel_id: string;
+  name: string;
+  mobile: string | null;
+  email: string | null;
+  birth_date: string | null;
+  student_id: string | null;
+  employee_id: string | null;
+  id_number_masked: string | null;
+  show_name: boolean;
+  avatar_url: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+/** A shift's row as read under its lock, with its opportunity's approval mode. */
+export interface LockedShift {
+  id: string;
+  opportunity_id: string;
+  starts_at: Date;
+  capacity: number;
+  signed_up: number;
+  waitlisted: number;
+  approval: 'auto' | 'manual';
+}
+
+/** A sign-up with the contact its volunteer gave (the secret-key export). */
+export type SignupExportRow = SignupRow & {
+  name: string;
+  mobile: string | null;
+  email: string | null;
+  student_id: string | null;
+  employee_id: string | null;
+  id_number_masked: string | null;
+  id_number_sealed: string | null;
+};
+
+export interface BoardRow {
+  id: string;
+  name: string;
+  show_name: boolean;
+  avatar_url: string | null;
+  value: number;
+  lifetime_hours: number;
+}
+
+export interface StatsRow {
+  registered_volunteers: number;
+  organizations: number;
+  open_opportunities: number;
+  approved_hours: number;
+  signups_in_period: number;
 }

@@ -41,9 +41,3 @@ export function sendRead(c: Context<AppEnv>, payload: unknown): Response {
   if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304);
   return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
 }
-
-/** Sends a write's JSON result; never cached. */
-export function sendWrite(c: Context<AppEnv>, payload: unknown, status: 200 | 201 = 200): Response {
-  c.header('Cache-Control', NO_STORE);
-  return c.body(JSON.stringify(payload), status, { 'Content-Type': 'application/json; charset=utf-8' });
-}

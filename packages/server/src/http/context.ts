@@ -1,18 +1,17 @@
 /** What middleware hands to routes through Hono's context. @module */
 import type { Database } from '../db/database.js';
-import type { ChannelRow } from '../db/rows.js';
+import type { Caller } from '../services/callers.js';
+import type { IdempotentWrites } from '../services/idempotency.js';
 import type { ProblemLocale } from './problem.js';
 
-/** Who is calling: a channel's publishable or secret key, or a volunteer session within a channel. */
-export type Caller =
-  | { kind: 'publishable'; channel: ChannelRow; viaHeader: boolean }
-  | { kind: 'secret'; channel: ChannelRow }
-  | { kind: 'session'; channel: ChannelRow; volunteerId: string };
+export type { Caller } from '../services/callers.js';
 
 export interface AppServices {
   db: Database;
   now: () => Date;
   secrets: () => Promise<{ session: string; seal: string }>;
+  /** Runs every write in one transaction, at most once per `Idempotency-Key`. */
+  writes: IdempotentWrites;
 }
 
 export type AppEnv = {

@@ -1,15 +1,16 @@
 /**
  * The request pipeline, in order: request id → who is calling and from which origin (CORS) →
- * rate limit → body (size, type, JSON) → idempotency. Each step is a small Hono middleware.
+ * rate limit → a method the path has (else 405) → body (size, type, JSON). Each step is a small
+ * Hono middleware; idempotency is part of every write's transaction (http/write.ts,
+ * services/idempotency.ts).
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import * as q from '../db/queries.js';
-import type { ChannelRow } from '../db/rows.js';
 import { clientAddress, normalizeAddress } from '../domain/client-address.js';
 import { originAllowed } from '../domain/origins.js';
-import { verifySessionToken } from '../domain/session-token.js';
-import type { AppEnv, AppServices, Caller } from './context.js';
+import type { Caller, Callers } from '../services/callers.js';
+import type { AppEnv, AppServices } from './context.js';
 import { ApiError, negotiateLocale } from './problem.js';
 
 /**
@@ -33,12 +34,8 @@ export function requestContext(services: AppServices, trustProxy = 0): Middlewar
   };
 }
 
-export function hashKey(key: string): string {
-  return createHash('sha256').update(key).digest('hex');
-}
-
 const CORS_ALLOW_HEADERS = 'Authorization, Content-Type, Idempotency-Key, Accept-Language, X-Request-Id, If-None-Match';
-const CORS_EXPOSE_HEADERS = 'X-Request-Id, Retry-After, ETag, Idempotent-Replayed';
+const CORS_EXPOSE_HEADERS = 'X-Request-Id, Retry-After, ETag, Idempotent-Replayed, Allow';
 
 function allowOrigin(c: Context<AppEnv>, origin: string): void {
   c.header('Access-Control-Allow-Origin', origin);
@@ -51,39 +48,17 @@ function allowOrigin(c: Context<AppEnv>, origin: string): void {
  * preflight (OPTIONS) carries no credentials: it is answered for the channel named by `?key=`, or
  * for any channel's origin when the key travels in a header (the real request is checked again).
  */
-export function callerAndCors(configCacheMs: number): MiddlewareHandler<AppEnv> {
-  // Keys and channels change rarely and are read on every request: each instance remembers the
-  // ones it found for a few seconds (a revoked key stops working within `configCacheMs`).
-  const remembered = new Map<string, { value: { kind: 'publishable' | 'secret'; channel: ChannelRow } | ChannelRow; expires: number }>();
-  const recall = async <T extends object>(cacheKey: string, load: () => Promise<T | null>): Promise<T | null> => {
-    const now = Date.now();
-    const hit = remembered.get(cacheKey);
-    if (hit && hit.expires > now) return hit.value as T;
-    const value = await load();
-    if (value && configCacheMs > 0) {
-      if (remembered.size > 1000) remembered.clear();
-      remembered.set(cacheKey, { value: value as never, expires: now + configCacheMs });
-    }
-    return value;
-  };
-  const keyOwner = (db: AppServices['db'], key: string) =>
-    recall(`key:${hashKey(key)}`, async () => {
-      const row = await q.findApiKey(db, hashKey(key));
-      const channel = row ? await q.getChannel(db, row.channel_id) : null;
-      return row && channel ? { kind: row.kind, channel } : null;
-    });
-  const channelById = (db: AppServices['db'], id: string) => recall(`channel:${id}`, () => q.getChannel(db, id));
-
+export function callerAndCors(callers: Callers): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const { db, now, secrets } = c.get('services');
+    const { now, secrets } = c.get('services');
     const origin = c.req.header('origin');
     c.header('Vary', 'Origin');
 
     if (c.req.method === 'OPTIONS') {
       if (!origin) return c.body(null, 204);
       const queryKey = c.req.query('key');
-      const owner = queryKey ? await keyOwner(db, queryKey) : null;
-      const allowList = owner ? owner.channel.allowed_origins : await q.allAllowedOrigins(db);
+      const owner = queryKey ? await callers.keyOwner(queryKey) : null;
+      const allowList = owner ? owner.channel.allowed_origins : await callers.allAllowedOrigins();
       if (!originAllowed(origin, allowList)) throw new ApiError(403, 'origin_not_allowed', `Origin ${origin} is not allowed.`);
       allowOrigin(c, origin);
       c.header('Access-Control-Allow-Methods', 'GET, POST, PATCH, OPTIONS');
@@ -112,7 +87,7 @@ export function callerAndCors(configCacheMs: number): MiddlewareHandler<AppEnv> 
 
     let caller: Caller;
     try {
-      caller = await resolveCaller(c, bearer, queryKey, secrets, now);
+      caller = await callers.resolve(bearer, queryKey, async () => (await secrets()).session, now());
     } catch (error) {
       if (origin) allowOrigin(c, origin);
       throw error;
@@ -126,47 +101,6 @@ export function callerAndCors(configCacheMs: number): MiddlewareHandler<AppEnv> 
     c.set('caller', caller);
     return next();
   };
-
-  async function resolveCaller(
-    c: Context<AppEnv>,
-    bearer: string | undefined,
-    queryKey: string | undefined,
-    secrets: AppServices['secrets'],
-    now: () => Date,
-  ): Promise<Caller> {
-    const { db } = c.get('services');
-    if (queryKey !== undefined && !queryKey.startsWith('pk_'))
-      throw new ApiError(401, 'unauthorized', 'Only a publishable key (pk_…) may travel in the URL; send other credentials in the Authorization header.');
-    const channelOfKey = async (key: string, expected: 'publishable' | 'secret'): Promise<ChannelRow> => {
-      const owner = await keyOwner(db, key);
-      if (!owner || owner.kind !== expected) throw new ApiError(401, 'unauthorized', `Unknown ${expected} key.`);
-      return owner.channel;
-    };
-    let caller: Caller;
-    if (bearer?.startsWith('vst_')) {
-      const result = verifySessionToken(bearer, (await secrets()).session, now());
-      if (!result.ok) {
-        const why = result.reason === 'expired' ? 'has expired' : 'is not valid';
-        throw new ApiError(401, 'unauthorized', `The session token ${why}; ask the partner's back end for a new one.`);
-      }
-      const channel = await channelById(db, result.claims.channelId);
-      if (!channel) throw new ApiError(401, 'unauthorized', 'The session token is not valid.');
-      caller = { kind: 'session', channel, volunteerId: result.claims.volunteerId };
-    } else if (bearer?.startsWith('sk_')) {
-      caller = { kind: 'secret', channel: await channelOfKey(bearer, 'secret') };
-    } else if (bearer?.startsWith('pk_')) {
-      caller = { kind: 'publishable', channel: await channelOfKey(bearer, 'publishable'), viaHeader: true };
-    } else if (bearer !== undefined) {
-      throw new ApiError(401, 'unauthorized', 'Unknown credential: expected pk_…, sk_… or vst_….');
-    } else {
-      return { kind: 'publishable', channel: await channelOfKey(queryKey!, 'publishable'), viaHeader: false };
-    }
-    if (queryKey !== undefined && bearer !== undefined) {
-      const keyChannel = await channelOfKey(queryKey, 'publishable');
-      if (keyChannel.id !== caller.channel.id) throw new ApiError(403, 'forbidden', 'The key in the URL belongs to another channel than the Authorization header.');
-    }
-    return caller;
-  }
 }
 
 /**
@@ -226,7 +160,6 @@ export function jsonBody(limitBytes: number): MiddlewareHandler<AppEnv> {
     } catch {
       throw new ApiError(400, 'bad_request', 'The request body is not valid UTF-8.');
     }
-    if (text.includes('\u0000') || /\\u0000/i.test(text)) throw new ApiError(400, 'bad_request', 'The request body may not contain NUL characters.');
     try {
       c.set('body', JSON.parse(text));
     } catch {
@@ -261,51 +194,33 @@ async function readLimited(request: Request, limit: number, tooLarge: () => ApiE
   return all;
 }
 
-const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
-/** A write still unfinished after this long is taken to have died with its instance. */
-const IDEMPOTENCY_ABANDONED_MS = 60 * 1000;
-
 /**
- * `Idempotency-Key` on writes: the first response (status and body) is stored; a retry with the
- * same key and the same request gets it again without running anything; the same key with a
- * different request is a client bug (422). Server errors are not stored, so they can be retried.
+ * A path the API has, asked with a method it does not have: 405 with `Allow` listing the ones it
+ * has, before the body is read (a wrong method is wrong whatever the body says). Unknown paths go
+ * on to the 404. `routes` is read on first use, once every route is registered.
  */
-export function idempotency(): MiddlewareHandler<AppEnv> {
-  let sincePurge = 0;
+export function allowedMethods(routes: () => ReadonlyArray<{ method: string; path: string }>): MiddlewareHandler<AppEnv> {
+  let table: Array<{ pattern: RegExp; methods: Set<string> }> | undefined;
+  const build = () => {
+    const byPath = new Map<string, Set<string>>();
+    for (const { method, path } of routes()) {
+      if (method === 'ALL' || path.includes('*')) continue;
+      const methods = byPath.get(path) ?? new Set<string>();
+      methods.add(method);
+      if (method === 'GET') methods.add('HEAD');
+      byPath.set(path, methods);
+    }
+    return [...byPath].map(([path, methods]) => ({
+      pattern: new RegExp(`^${path.split('/').map((part) => (part.startsWith(':') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/')}$`),
+      methods: methods.add('OPTIONS'),
+    }));
+  };
   return async (c, next) => {
-    const key = c.req.header('idempotency-key');
-    if (key === undefined || (c.req.method !== 'POST' && c.req.method !== 'PATCH')) return next();
-    if (!/^[\x21-\x7e]{1,255}$/.test(key)) throw new ApiError(400, 'bad_request', 'Idempotency-Key must be 1–255 visible ASCII characters.');
-    const caller = c.get('caller');
-    if (!caller) return next();
-    const { db, now } = c.get('services');
-    const scope = `${caller.channel.id}:${caller.kind}:${caller.kind === 'session' ? caller.volunteerId : ''}`;
-    const requestHash = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${c.get('rawBody')}`).digest('hex');
-    const expiredBefore = new Date(now().getTime() - IDEMPOTENCY_TTL_MS);
-    if (++sincePurge >= 500) {
-      sincePurge = 0;
-      await q.purgeIdempotencyKeys(db, expiredBefore);
-    }
-    const abandonedBefore = new Date(now().getTime() - IDEMPOTENCY_ABANDONED_MS);
-    const claim = await q.claimIdempotencyKey(db, scope, key, requestHash, expiredBefore, abandonedBefore);
-    if (!claim.claimed) {
-      if (claim.requestHash !== requestHash)
-        throw new ApiError(422, 'idempotency_key_reused', 'This Idempotency-Key was used for a different request; use a new key for a new request.');
-      if (claim.status === null || claim.body === null)
-        throw new ApiError(409, 'conflict', 'A request with this Idempotency-Key is still being processed.', { headers: { 'Retry-After': '1' } });
-      c.header('Idempotent-Replayed', 'true');
-      c.header('Cache-Control', 'private, no-store');
-      const contentType = claim.status >= 400 ? 'application/problem+json; charset=utf-8' : 'application/json; charset=utf-8';
-      return c.body(claim.body, claim.status as 200, { 'Content-Type': contentType });
-    }
-    try {
-      await next();
-    } catch (error) {
-      await q.releaseIdempotencyKey(db, scope, key);
-      throw error;
-    }
-    const status = c.res.status;
-    if (status >= 500 || status === 429) await q.releaseIdempotencyKey(db, scope, key);
-    else await q.completeIdempotencyKey(db, scope, key, status, await c.res.clone().text());
+    table ??= build();
+    const method = c.req.method;
+    const known = table.filter((entry) => entry.pattern.test(c.req.path));
+    if (method === 'OPTIONS' || known.length === 0 || known.some((entry) => entry.methods.has(method))) return next();
+    const allow = [...new Set(known.flatMap((entry) => [...entry.methods]))].join(', ');
+    throw new ApiError(405, 'method_not_allowed', `${c.req.path} does not take ${method}; it takes ${allow}.`, { headers: { Allow: allow } });
   };
 }

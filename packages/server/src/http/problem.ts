@@ -3,8 +3,17 @@
  * it (and anything unexpected) into `application/problem+json` with `code` and `requestId`.
  */
 import type { ErrorCode, FieldError } from '@volunteerkit/sdk/schemas';
+import type { Context } from 'hono';
+import { DomainError, type DomainErrorKind } from '../services/errors.js';
+import type { AppEnv } from './context.js';
 
-const TITLES: Record<ErrorCode, { en: string; 'zh-CN': string; 'zh-TW': string }> = {
+/**
+ * The contract's codes, and the ones the server sends that the contract's `ErrorCode` does not
+ * list yet (`ProblemDetails.code` is any string, so clients accept them).
+ */
+export type ServerErrorCode = ErrorCode | 'method_not_allowed';
+
+const TITLES: Record<ServerErrorCode, { en: string; 'zh-CN': string; 'zh-TW': string }> = {
   bad_request: { en: 'Bad request', 'zh-CN': '请求有误', 'zh-TW': '請求有誤' },
   validation_failed: { en: 'Some fields are not valid', 'zh-CN': '部分内容填写有误', 'zh-TW': '部分內容填寫有誤' },
   unauthorized: { en: 'Not authenticated', 'zh-CN': '未通过身份验证', 'zh-TW': '未通過身分驗證' },
@@ -12,6 +21,7 @@ const TITLES: Record<ErrorCode, { en: string; 'zh-CN': string; 'zh-TW': string }
   forbidden: { en: 'Not allowed', 'zh-CN': '没有权限', 'zh-TW': '沒有權限' },
   origin_not_allowed: { en: 'This website may not use this key', 'zh-CN': '此网站无权使用该密钥', 'zh-TW': '此網站無權使用該密鑰' },
   not_found: { en: 'Not found', 'zh-CN': '未找到', 'zh-TW': '未找到' },
+  method_not_allowed: { en: 'Method not allowed', 'zh-CN': '不支持该请求方法', 'zh-TW': '不支援該請求方法' },
   conflict: { en: 'Conflict', 'zh-CN': '操作冲突', 'zh-TW': '操作衝突' },
   duplicate_signup: { en: 'Already signed up', 'zh-CN': '您已报名该班次', 'zh-TW': '您已報名該班次' },
   idempotency_key_reused: { en: 'Idempotency key reused with a different request', 'zh-CN': '幂等键已用于其他请求', 'zh-TW': '冪等鍵已用於其他請求' },
@@ -28,7 +38,7 @@ export type ProblemLocale = 'en' | 'zh-CN' | 'zh-TW';
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: ErrorCode,
+    readonly code: ServerErrorCode,
     detail: string,
     readonly extra: { errors?: FieldError[]; existing?: unknown; headers?: Record<string, string> } = {},
   ) {
@@ -41,6 +51,52 @@ export const badRequest = (detail: string) => new ApiError(400, 'bad_request', d
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} was not found.`);
 export const validationFailed = (errors: FieldError[], detail = 'Some fields are not valid; see errors.') =>
   new ApiError(422, 'validation_failed', detail, { errors });
+
+/** The status and problem code of each kind of domain error. */
+const DOMAIN_ERRORS: Record<DomainErrorKind, { status: number; code: ServerErrorCode }> = {
+  not_found: { status: 404, code: 'not_found' },
+  invalid: { status: 422, code: 'validation_failed' },
+  requirements_not_met: { status: 422, code: 'requirements_not_met' },
+  signup_closed: { status: 409, code: 'signup_closed' },
+  duplicate_signup: { status: 409, code: 'duplicate_signup' },
+  conflict: { status: 409, code: 'conflict' },
+  unauthorized: { status: 401, code: 'unauthorized' },
+  forbidden: { status: 403, code: 'forbidden' },
+  idempotency_key_reused: { status: 422, code: 'idempotency_key_reused' },
+};
+
+/**
+ * Maps anything thrown to an API error: domain errors by kind; database complaints about values
+ * are the client's fault; anything else is ours.
+ */
+export function toApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  if (error instanceof DomainError) {
+    const { status, code } = DOMAIN_ERRORS[error.kind];
+    return new ApiError(status, code, error.message, error.details);
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+    if (code === '23505') return new ApiError(409, 'conflict', 'This conflicts with an existing record.');
+    if (code.startsWith('22')) return new ApiError(400, 'bad_request', 'A value in the request is out of range or malformed.');
+  }
+  return new ApiError(500, 'internal_error', 'Something went wrong on our side; the request id helps us find out what.');
+}
+
+/** The problem details of `error` for this request, as sent. */
+export function problemText(c: Context<AppEnv>, error: ApiError): string {
+  return JSON.stringify(problemBody(error, c.get('requestId') ?? 'unknown', c.get('locale') ?? 'zh-CN', c.req.path));
+}
+
+/** Sends `error` as problem details. */
+export function problemResponse(c: Context<AppEnv>, error: ApiError): Response {
+  return c.body(problemText(c, error), error.status as 400, {
+    ...error.extra.headers,
+    'Content-Type': 'application/problem+json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Language': c.get('locale') ?? 'zh-CN',
+  });
+}
 
 export function problemBody(error: ApiError, requestId: string, locale: ProblemLocale, instance: string) {
   return {

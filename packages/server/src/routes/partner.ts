@@ -7,25 +7,22 @@ import {
   UpdateSignupBody,
 } from '@volunteerkit/sdk/schemas';
 import { Hono } from 'hono';
-import * as q from '../db/queries.js';
-import { toSignup } from '../db/rows.js';
-import { encodeCursor } from '../domain/cursor.js';
-import { unseal } from '../domain/sealing.js';
-import { sendRead, sendWrite } from '../http/cache.js';
+import { sendRead } from '../http/cache.js';
+import { sendWrite } from '../http/write.js';
 import type { AppEnv } from '../http/context.js';
 import { parseBody, parseQuery, pathId } from '../http/validate.js';
-import { mintSession, recordService, reviewService } from '../services/partner.js';
+import { exportSignups, mintSession, recordService, reviewService } from '../services/partner.js';
 import { changeSignupStatus } from '../services/signups.js';
 import { secretCaller } from './guards.js';
-import { seqCursor } from './volunteer.js';
 
 export const partnerRoutes = new Hono<AppEnv>();
 
 partnerRoutes.post('/sessions', async (c) => {
   const caller = secretCaller(c);
   const body = parseBody(c, CreateSessionBody);
-  const { db, now, secrets } = c.get('services');
-  return sendWrite(c, await mintSession(db, caller.channel, body, await secrets(), now()), 201);
+  const { now, secrets } = c.get('services');
+  const keys = await secrets();
+  return sendWrite(c, 201, (tx) => mintSession(tx, caller.channel, body, keys, now()));
 });
 
 /** The channel's sign-ups with contact data; ID numbers masked unless `reveal=idNumber`. */
@@ -33,49 +30,23 @@ partnerRoutes.get('/signups', async (c) => {
   const caller = secretCaller(c);
   const query = parseQuery(c, ListSignupsQuery);
   const { db, secrets } = c.get('services');
-  const limit = query.limit ?? 20;
-  const rows = await q.listSignupsOfChannel(db, caller.channel.id, {
-    opportunityId: query.opportunityId, status: query.status, afterSeq: seqCursor(query.cursor), limit: limit + 1,
-  });
-  const sealSecret = (await secrets()).seal;
-  if (query.reveal === 'idNumber') {
-    // Unmasked ID numbers leave the platform only on explicit request, and leave a trace.
-    console.warn(`[volunteerkit-server] audit: channel ${caller.channel.id} exported unmasked ID numbers (request ${c.get('requestId')})`);
-  }
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  const idNumberOf = (row: (typeof rows)[number]): string | null => {
-    if (query.reveal !== 'idNumber' || !row.id_number_sealed) return row.id_number_masked;
-    return unseal(row.id_number_sealed, sealSecret) ?? row.id_number_masked;
-  };
-  return sendRead(c, {
-    data: page.map((row) => ({
-      ...toSignup(row),
-      contact: {
-        name: row.name,
-        mobile: row.mobile,
-        email: row.email,
-        studentId: row.student_id,
-        employeeId: row.employee_id,
-        idNumber: idNumberOf(row),
-      },
-    })),
-    nextCursor: rows.length > limit && last ? encodeCursor({ sort: 'seq', key: last.seq, id: last.id }) : null,
-  });
+  const revealIdNumbers = query.reveal === 'idNumber';
+  // Unmasked ID numbers leave the platform only on explicit request, and leave a trace.
+  if (revealIdNumbers) console.warn(`[volunteerkit-server] audit: channel ${caller.channel.id} exported unmasked ID numbers (request ${c.get('requestId')})`);
+  return sendRead(c, await exportSignups(db, caller.channel, { ...query, revealIdNumbers }, (await secrets()).seal));
 });
 
 partnerRoutes.patch('/signups/:id', async (c) => {
   const caller = secretCaller(c);
   const id = pathId(c, 'id', 'sgn', 'Sign-up');
   const body = parseBody(c, UpdateSignupBody);
-  const signup = await changeSignupStatus(c.get('services').db, id, body.status, body.note ?? null, (s) => s.channel_id === caller.channel.id);
-  return sendWrite(c, signup);
+  return sendWrite(c, 200, (tx) => changeSignupStatus(tx, id, body.status, body.note ?? null, (s) => s.channel_id === caller.channel.id));
 });
 
 partnerRoutes.post('/service-records', async (c) => {
   const caller = secretCaller(c);
   const body = parseBody(c, CreateServiceRecordBody);
-  return sendWrite(c, await recordService(c.get('services').db, caller.channel, body), 201);
+  return sendWrite(c, 201, (tx) => recordService(tx, caller.channel, body));
 });
 
 for (const [action, decision] of [['approve', 'approved'], ['reject', 'rejected']] as const) {
@@ -83,6 +54,6 @@ for (const [action, decision] of [['approve', 'approved'], ['reject', 'rejected'
     const caller = secretCaller(c);
     const id = pathId(c, 'id', 'rec', 'Service record');
     const body = parseBody(c, ReviewServiceRecordBody);
-    return sendWrite(c, await reviewService(c.get('services').db, caller.channel, id, decision, body));
+    return sendWrite(c, 200, (tx) => reviewService(tx, caller.channel, id, decision, body));
   });
 }

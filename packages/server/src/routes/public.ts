@@ -6,14 +6,13 @@ import {
   StatsQuery,
 } from '@volunteerkit/sdk/schemas';
 import { Hono } from 'hono';
-import * as q from '../db/queries.js';
-import { toChannel, toOrganization } from '../db/rows.js';
+import { toChannel } from '../db/rows.js';
 import { sendRead } from '../http/cache.js';
 import type { AppEnv } from '../http/context.js';
 import { notFound } from '../http/problem.js';
-import { callerOf } from './guards.js';
 import { parseQuery, pathId } from '../http/validate.js';
 import * as reads from '../services/reads.js';
+import { callerOf } from './guards.js';
 
 export const publicRoutes = new Hono<AppEnv>();
 
@@ -40,9 +39,9 @@ publicRoutes.get('/organizations', async (c) => {
 
 publicRoutes.get('/organizations/:id', async (c) => {
   callerOf(c);
-  const row = await q.getOrganization(c.get('services').db, pathId(c, 'id', 'org', 'Organization'));
-  if (!row) throw notFound('Organization');
-  return sendRead(c, toOrganization(row));
+  const organization = await reads.getOrganization(c.get('services').db, pathId(c, 'id', 'org', 'Organization'));
+  if (!organization) throw notFound('Organization');
+  return sendRead(c, organization);
 });
 
 publicRoutes.get('/honor-board', async (c) => {

@@ -7,7 +7,7 @@
  */
 import type { Database, Queryable } from '../db/database.js';
 import * as q from '../db/queries.js';
-import { hashKey } from '../http/middleware.js';
+import { hashKey } from '../services/callers.js';
 import { ACTIVITY_TEMPLATES, DISTRICTS, GIVEN_CHARS, ORG_KINDS, SURNAMES, type District } from './data.js';
 
 export const SEED_KEYS = {

@@ -1,28 +1,28 @@
 /** What partner back ends do with their secret key: mint sessions, record and review service hours. @module */
-import type { GuestVolunteer, ServiceRecord, Session } from '@volunteerkit/sdk/schemas';
-import type { Database } from '../db/database.js';
+import type { GuestVolunteer, ServiceRecord, Session, SignupExport, SignupStatus } from '@volunteerkit/sdk/schemas';
+import type { Queryable } from '../db/database.js';
 import * as q from '../db/queries.js';
-import type { ChannelRow } from '../db/rows.js';
-import { iso, toServiceRecord } from '../db/rows.js';
+import type { ChannelRow, SignupExportRow } from '../db/rows.js';
+import { iso, toServiceRecord, toSignup } from '../db/rows.js';
+import { unseal } from '../domain/sealing.js';
 import { signSessionToken } from '../domain/session-token.js';
 import { guestIdentityKey } from '../domain/signup-rules.js';
-import { ApiError, notFound, validationFailed } from '../http/problem.js';
 import { newId } from '../ids.js';
+import { DomainError, invalid, notFound } from './errors.js';
+import { keysetPage, type Page, type PageQuery } from './paging.js';
 import { volunteerFields } from './volunteers.js';
 
 const DEFAULT_SESSION_TTL_SECONDS = 3600;
 
 export async function mintSession(
-  db: Database,
+  tx: Queryable,
   channel: ChannelRow,
   body: { externalId: string; volunteer: GuestVolunteer; ttlSeconds?: number | undefined },
   secrets: { session: string; seal: string },
   now: Date,
 ): Promise<Session> {
-  const volunteer = await db.transaction((tx) =>
-    q.upsertSessionVolunteer(tx, newId('vol'), channel.id, body.externalId, guestIdentityKey(channel.identity_fields, body.volunteer),
-      volunteerFields(body.volunteer, secrets.seal)),
-  );
+  const volunteer = await q.upsertSessionVolunteer(tx, newId('vol'), channel.id, body.externalId,
+    guestIdentityKey(channel.identity_fields, body.volunteer), volunteerFields(body.volunteer, secrets.seal));
   const expiresAt = new Date(now.getTime() + (body.ttlSeconds ?? DEFAULT_SESSION_TTL_SECONDS) * 1000);
   return {
     token: signSessionToken({ volunteerId: volunteer.id, channelId: channel.id, expiresAt }, secrets.session),
@@ -37,38 +37,61 @@ export async function mintSession(
  * to the partner's channel and the shift to the opportunity. Hours default to check-out − check-in.
  */
 export async function recordService(
-  db: Database,
+  tx: Queryable,
   channel: ChannelRow,
   body: { volunteerId: string; opportunityId: string; shiftId: string; checkIn: string; checkOut: string; hours?: number | undefined; recordedBy: string },
 ): Promise<ServiceRecord> {
-  const volunteer = await q.getVolunteer(db, body.volunteerId);
+  const volunteer = await q.getVolunteer(tx, body.volunteerId);
   if (!volunteer || volunteer.channel_id !== channel.id) throw notFound('Volunteer');
-  const shift = await q.shiftOfOpportunity(db, body.shiftId, body.opportunityId);
-  if (!shift) throw validationFailed([{ path: 'shiftId', message: 'is not a shift of this opportunity', code: 'unknown_shift' }]);
+  const shift = await q.shiftOfOpportunity(tx, body.shiftId, body.opportunityId);
+  if (!shift) throw invalid([{ path: 'shiftId', message: 'is not a shift of this opportunity', code: 'unknown_shift' }]);
   const checkIn = new Date(body.checkIn);
   const checkOut = new Date(body.checkOut);
   const served = (checkOut.getTime() - checkIn.getTime()) / 3_600_000;
-  if (served <= 0) throw validationFailed([{ path: 'checkOut', message: 'must be after checkIn', code: 'too_small' }]);
-  if (served > 24) throw validationFailed([{ path: 'checkOut', message: 'must be within 24 hours of checkIn', code: 'too_big' }]);
+  if (served <= 0) throw invalid([{ path: 'checkOut', message: 'must be after checkIn', code: 'too_small' }]);
+  if (served > 24) throw invalid([{ path: 'checkOut', message: 'must be within 24 hours of checkIn', code: 'too_big' }]);
   const hours = body.hours ?? Math.round(served * 100) / 100;
-  if (hours > served + 1e-9) throw validationFailed([{ path: 'hours', message: 'must not exceed the time between checkIn and checkOut', code: 'too_big' }]);
+  if (hours > served + 1e-9) throw invalid([{ path: 'hours', message: 'must not exceed the time between checkIn and checkOut', code: 'too_big' }]);
   const id = newId('rec');
-  await q.insertServiceRecord(db, { id, volunteerId: volunteer.id, opportunityId: body.opportunityId, shiftId: shift.id, checkIn, checkOut, hours, recordedBy: body.recordedBy });
-  return toServiceRecord((await q.getServiceRecord(db, id))!);
+  await q.insertServiceRecord(tx, { id, volunteerId: volunteer.id, opportunityId: body.opportunityId, shiftId: shift.id, checkIn, checkOut, hours, recordedBy: body.recordedBy });
+  return toServiceRecord((await q.getServiceRecord(tx, id))!);
 }
 
 export async function reviewService(
-  db: Database,
+  tx: Queryable,
   channel: ChannelRow,
   id: string,
   decision: 'approved' | 'rejected',
   body: { reviewedBy: string; note?: string | undefined },
 ): Promise<ServiceRecord> {
-  const record = await q.getServiceRecord(db, id);
+  const record = await q.getServiceRecord(tx, id);
   if (!record || record.channel_id !== channel.id) throw notFound('Service record');
   if (record.status !== decision) {
-    const changed = await q.reviewServiceRecord(db, id, decision, body.reviewedBy, body.note ?? null);
-    if (!changed) throw new ApiError(409, 'conflict', `This service record was already ${record.status}.`);
+    const changed = await q.reviewServiceRecord(tx, id, decision, body.reviewedBy, body.note ?? null);
+    if (!changed) throw new DomainError('conflict', `This service record was already ${record.status}.`);
   }
-  return toServiceRecord((await q.getServiceRecord(db, id))!);
+  return toServiceRecord((await q.getServiceRecord(tx, id))!);
+}
+
+/**
+ * The channel's sign-ups with the contact it collected, in the order they were made. ID numbers
+ * are masked unless `revealIdNumbers`, which unseals them with `sealSecret`.
+ */
+export function exportSignups(
+  db: Queryable,
+  channel: ChannelRow,
+  query: PageQuery & { opportunityId?: string | undefined; status?: SignupStatus | undefined; revealIdNumbers: boolean },
+  sealSecret: string,
+): Promise<Page<SignupExport>> {
+  const idNumberOf = (row: SignupExportRow): string | null => {
+    if (!query.revealIdNumbers || !row.id_number_sealed) return row.id_number_masked;
+    return unseal(row.id_number_sealed, sealSecret) ?? row.id_number_masked;
+  };
+  return keysetPage(query, 'seq',
+    (after, limit) => q.listSignupsOfChannel(db, channel.id, { opportunityId: query.opportunityId, status: query.status, afterSeq: after?.key ?? null, limit }),
+    (row) => ({ key: row.seq, id: row.id }),
+    (rows) => rows.map((row) => ({
+      ...toSignup(row),
+      contact: { name: row.name, mobile: row.mobile, email: row.email, studentId: row.student_id, employeeId: row.employee_id, idNumber: idNumberOf(row) },
+    })));
 }

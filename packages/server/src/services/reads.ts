@@ -12,15 +12,10 @@ import { NATIONAL_STAR_RULE, StarRule } from '@volunteerkit/sdk/schemas';
 import type { Queryable } from '../db/database.js';
 import * as q from '../db/queries.js';
 import { iso, toHonor, toOpportunity, toOrganization, type OpportunityRow, type ShiftRow } from '../db/rows.js';
-import { decodeCursor, encodeCursor } from '../domain/cursor.js';
 import { hoursToNextStar, maskEmail, maskMobile, publicName, starLevel } from '../domain/people.js';
 import { rankWithTies } from '../domain/ranking.js';
-import { ApiError, validationFailed } from '../http/problem.js';
-
-const DEFAULT_LIMIT = 20;
-
-const invalidCursor = () =>
-  validationFailed([{ path: 'cursor', message: 'is not a cursor from this list (or was made for another sort)', code: 'invalid_cursor' }]);
+import { DomainError, invalid } from './errors.js';
+import { keysetPage } from './paging.js';
 
 async function withShifts(db: Queryable, rows: OpportunityRow[]): Promise<Opportunity[]> {
   const shifts = await q.shiftsOf(db, rows.map((r) => r.id));
@@ -36,14 +31,11 @@ async function withShifts(db: Queryable, rows: OpportunityRow[]): Promise<Opport
 export async function listOpportunities(db: Queryable, channelId: string, f: ListOpportunitiesFilters, now: Date): Promise<OpportunityPage> {
   const terms = (f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 5);
   const sort = f.sort ?? (terms.length ? 'relevance' : 'startsAt');
-  if (sort === 'distance' && !f.near) throw validationFailed([{ path: 'sort', message: 'distance needs near=lat,lng', code: 'near_required' }]);
+  if (sort === 'distance' && !f.near) throw invalid([{ path: 'sort', message: 'distance needs near=lat,lng', code: 'near_required' }]);
   // near's ranges and radiusKm's bounds are checked by the contract (ListOpportunitiesQuery); only the
   // rules that tie two parameters together are here.
-  if (f.radiusKm !== undefined && !f.near) throw validationFailed([{ path: 'radiusKm', message: 'needs near=lat,lng', code: 'near_required' }]);
-  const limit = f.limit ?? DEFAULT_LIMIT;
-  const after = f.cursor ? decodeCursor(f.cursor, sort) : null;
-  if (f.cursor && !after) throw invalidCursor();
-  const rows = await q.searchOpportunities(db, {
+  if (f.radiusKm !== undefined && !f.near) throw invalid([{ path: 'radiusKm', message: 'needs near=lat,lng', code: 'near_required' }]);
+  const search = (after: { key: number; id: string } | null, limit: number) => q.searchOpportunities(db, {
     channelId,
     now,
     terms,
@@ -59,12 +51,9 @@ export async function listOpportunities(db: Queryable, channelId: string, f: Lis
     status: f.status,
     sort,
     after: after ? { key: after.key, id: after.id } : null,
-    limit: limit + 1,
+    limit,
   });
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  const nextCursor = rows.length > limit && last ? encodeCursor({ sort, key: last.sort_key!, id: last.id }) : null;
-  return { data: await withShifts(db, page), nextCursor };
+  return keysetPage(f, sort, search, (row) => ({ key: row.sort_key!, id: row.id }), (rows) => withShifts(db, rows));
 }
 
 export async function getOpportunity(db: Queryable, channelId: string, id: string, now: Date): Promise<Opportunity | null> {
@@ -76,13 +65,13 @@ export async function listOrganizations(
   db: Queryable,
   f: { q?: string | undefined; kind?: string | undefined; regionCode?: string | undefined; limit?: number | undefined; cursor?: string | undefined },
 ): Promise<{ data: Organization[]; nextCursor: string | null }> {
-  const limit = f.limit ?? DEFAULT_LIMIT;
-  const after = f.cursor ? decodeCursor(f.cursor, 'id') : null;
-  if (f.cursor && !after) throw invalidCursor();
-  const rows = await q.listOrganizations(db, f, after?.id ?? null, limit + 1);
-  const page = rows.slice(0, limit);
-  const last = page[page.length - 1];
-  return { data: page.map(toOrganization), nextCursor: rows.length > limit && last ? encodeCursor({ sort: 'id', key: 0, id: last.id }) : null };
+  return keysetPage(f, 'id', (after, limit) => q.listOrganizations(db, f, after?.id ?? null, limit), (row) => ({ key: 0, id: row.id }),
+    (rows) => rows.map(toOrganization));
+}
+
+export async function getOrganization(db: Queryable, id: string): Promise<Organization | null> {
+  const row = await q.getOrganization(db, id);
+  return row ? toOrganization(row) : null;
 }
 
 /** `platform`, `org:<id>`, `region:<code>`, `channel:<id>` → a filter. Channel scopes are the caller's own only. */
@@ -91,7 +80,7 @@ export function scopeFilter(scope: string, callerChannelId: string): q.ScopeFilt
   const [kind, value = ''] = scope.split(/:(.*)/s) as [string, string?];
   if (kind === 'org') return { kind: 'org', orgId: value };
   if (kind === 'region') return { kind: 'region', prefix: value };
-  if (value !== callerChannelId) throw new ApiError(403, 'forbidden', 'A channel scope is only readable with that channel\'s own key.');
+  if (value !== callerChannelId) throw new DomainError('forbidden', 'A channel scope is only readable with that channel\'s own key.');
   return { kind: 'channel', channelId: value };
 }
 

@@ -1,12 +1,12 @@
 /**
- * Signing up, cancelling and reviewing sign-ups. Each runs in one transaction holding the
- * shift's row lock, so capacity checks and counter updates cannot interleave; the decisions
- * themselves come from domain/signup-rules.ts.
+ * Signing up, cancelling and reviewing sign-ups. Each is given the write's one transaction (see
+ * services/idempotency.ts) and takes the shift's row lock in it, so capacity checks and counter
+ * updates cannot interleave; the decisions themselves come from domain/signup-rules.ts.
  */
 import type { CreateSignupBody, FieldError, GuestVolunteer, Signup } from '@volunteerkit/sdk/schemas';
-import type { Database, Queryable } from '../db/database.js';
+import type { Queryable } from '../db/database.js';
 import * as q from '../db/queries.js';
-import type { ChannelRow } from '../db/rows.js';
+import type { ChannelRow, VolunteerFields } from '../db/rows.js';
 import { toSignup } from '../db/rows.js';
 import {
   ageProblem,
@@ -20,8 +20,8 @@ import {
   type SignupStatus,
   type WindowProblem,
 } from '../domain/signup-rules.js';
-import { ApiError, notFound, validationFailed } from '../http/problem.js';
 import { newId, newReference } from '../ids.js';
+import { DomainError, invalid, notFound } from './errors.js';
 import { volunteerFields } from './volunteers.js';
 
 /** `CreateSignupBody` after parsing (trimmed strings, defaults applied). */
@@ -42,7 +42,8 @@ const WINDOW_MESSAGES: Record<WindowProblem, string> = {
 };
 
 export interface SignupContext {
-  db: Database;
+  /** The write's transaction. */
+  tx: Queryable;
   channel: ChannelRow;
   /** The signed-in volunteer, when the request carries a session. */
   sessionVolunteerId: string | null;
@@ -51,18 +52,18 @@ export interface SignupContext {
 }
 
 export async function createSignup(ctx: SignupContext, body: ParsedSignupBody): Promise<Signup> {
-  const { db, channel, now } = ctx;
-  const opportunity = await q.getOpportunity(db, body.opportunityId, channel.id, now);
+  const { tx, channel, now } = ctx;
+  const opportunity = await q.getOpportunity(tx, body.opportunityId, channel.id, now);
   if (!opportunity) throw notFound('Opportunity');
-  const shift = await q.shiftOfOpportunity(db, body.shiftId, opportunity.id);
-  if (!shift) throw validationFailed([{ path: 'shiftId', message: 'is not a shift of this opportunity', code: 'unknown_shift' }]);
+  const shift = await q.shiftOfOpportunity(tx, body.shiftId, opportunity.id);
+  if (!shift) throw invalid([{ path: 'shiftId', message: 'is not a shift of this opportunity', code: 'unknown_shift' }]);
 
   const windowProblem = signupWindowProblem(
     { status: opportunity.status, signupOpensAt: opportunity.signup_opens_at, signupClosesAt: opportunity.signup_closes_at },
     { startsAt: new Date(shift.starts_at) },
     now,
   );
-  if (windowProblem) throw new ApiError(409, 'signup_closed', WINDOW_MESSAGES[windowProblem]);
+  if (windowProblem) throw new DomainError('signup_closed', WINDOW_MESSAGES[windowProblem]);
 
   const errors = [];
   if (body.consent.policyVersion !== channel.privacy_policy_version)
@@ -73,10 +74,10 @@ export async function createSignup(ctx: SignupContext, body: ParsedSignupBody): 
   let birthDate: string | null = null;
   /** A session volunteer's first birth date, to store with the sign-up. */
   let birthDateToFill: string | null = null;
-  let guest: q.VolunteerFields | null = null;
+  let guest: VolunteerFields | null = null;
   if (ctx.sessionVolunteerId) {
-    const volunteer = await q.getVolunteer(db, ctx.sessionVolunteerId);
-    if (!volunteer || volunteer.channel_id !== channel.id) throw new ApiError(401, 'unauthorized', 'The session names an unknown volunteer.');
+    const volunteer = await q.getVolunteer(tx, ctx.sessionVolunteerId);
+    if (!volunteer || volunteer.channel_id !== channel.id) throw new DomainError('unauthorized', 'The session names an unknown volunteer.');
     // The session says who signs up, so the body's identity is ignored; only a birth date the
     // server lacks is taken (fill-once), because an age limit cannot be checked without one.
     birthDate = volunteer.birth_date;
@@ -89,54 +90,51 @@ export async function createSignup(ctx: SignupContext, body: ParsedSignupBody): 
     birthDate = guest.birthDate;
   }
   const tooYoungOrOld = ageProblem(opportunity.requirements, birthDate, new Date(shift.starts_at));
-  if (errors.length) throw validationFailed(errors);
+  if (errors.length) throw invalid(errors);
   if (tooYoungOrOld) throw ageError(tooYoungOrOld);
 
-  const signupId = await db.transaction(async (tx) => {
-    const volunteerId = ctx.sessionVolunteerId
-      ?? (await q.upsertGuestVolunteer(tx, newId('vol'), channel.id, guestIdentityKey(channel.identity_fields, body.volunteer ?? {}), guest!)).id;
-    if (birthDateToFill) {
-      // Before the shift's lock, so volunteer-then-shift is the lock order on both paths. If a
-      // concurrent request stored another date meanwhile, that one is on file: check it instead.
-      const onFile = await q.fillBirthDate(tx, volunteerId, birthDateToFill);
-      if (onFile !== birthDateToFill) {
-        const problem = ageProblem(opportunity.requirements, onFile, new Date(shift.starts_at));
-        if (problem) throw ageError(problem);
-      }
+  const volunteerId = ctx.sessionVolunteerId
+    ?? (await q.upsertGuestVolunteer(tx, newId('vol'), channel.id, guestIdentityKey(channel.identity_fields, body.volunteer ?? {}), guest!)).id;
+  if (birthDateToFill) {
+    // Before the shift's lock, so volunteer-then-shift is the lock order on both paths. If a
+    // concurrent request stored another date meanwhile, that one is on file: check it instead.
+    const onFile = await q.fillBirthDate(tx, volunteerId, birthDateToFill);
+    if (onFile !== birthDateToFill) {
+      const problem = ageProblem(opportunity.requirements, onFile, new Date(shift.starts_at));
+      if (problem) throw ageError(problem);
     }
-    const locked = await q.lockShift(tx, shift.id);
-    if (!locked) throw notFound('Shift');
-    const existing = await q.findLiveSignup(tx, shift.id, volunteerId);
-    if (existing) {
-      throw new ApiError(409, 'duplicate_signup', 'This volunteer already has a sign-up for this shift; it is returned as `existing`.', {
-        existing: toSignup(existing),
-      });
-    }
-    const status = initialStatus({ capacity: locked.capacity, signedUp: locked.signed_up }, locked.approval);
-    const id = newId('sgn');
-    await q.insertSignup(tx, {
-      id,
-      reference: newReference(),
-      opportunityId: opportunity.id,
-      shiftId: shift.id,
-      volunteerId,
-      channelId: channel.id,
-      widget: body.source?.widget ?? null,
-      answers,
-      consentVersion: body.consent.policyVersion,
-      consentAt: now,
-      status,
+  }
+  const locked = await q.lockShift(tx, shift.id);
+  if (!locked) throw notFound('Shift');
+  const existing = await q.findLiveSignup(tx, shift.id, volunteerId);
+  if (existing) {
+    throw new DomainError('duplicate_signup', 'This volunteer already has a sign-up for this shift; it is returned as `existing`.', {
+      existing: toSignup(existing),
     });
-    await q.adjustShiftCounters(tx, shift.id, status === 'waitlisted' ? 0 : 1, status === 'waitlisted' ? 1 : 0);
-    return id;
+  }
+  const status = initialStatus({ capacity: locked.capacity, signedUp: locked.signed_up }, locked.approval);
+  const id = newId('sgn');
+  await q.insertSignup(tx, {
+    id,
+    reference: newReference(),
+    opportunityId: opportunity.id,
+    shiftId: shift.id,
+    volunteerId,
+    channelId: channel.id,
+    widget: body.source?.widget ?? null,
+    answers,
+    consentVersion: body.consent.policyVersion,
+    consentAt: now,
+    status,
   });
-  return toSignup((await q.getSignup(db, signupId))!);
+  await q.adjustShiftCounters(tx, shift.id, status === 'waitlisted' ? 0 : 1, status === 'waitlisted' ? 1 : 0);
+  return toSignup((await q.getSignup(tx, id))!);
 }
 
 /** The 422 for an age limit: `requirements_not_met` when too young or old, else a field error. */
-function ageError(problem: FieldError): ApiError {
-  const code = problem.code === 'too_young' || problem.code === 'too_old' ? 'requirements_not_met' : 'validation_failed';
-  return new ApiError(422, code, `volunteer.birthDate ${problem.message}.`, { errors: [problem] });
+function ageError(problem: FieldError): DomainError {
+  const kind = problem.code === 'too_young' || problem.code === 'too_old' ? 'requirements_not_met' : 'invalid';
+  return new DomainError(kind, `volunteer.birthDate ${problem.message}.`, { errors: [problem] });
 }
 
 /**
@@ -144,31 +142,29 @@ function ageError(problem: FieldError): ApiError {
  * the waitlist gets it.
  */
 export async function changeSignupStatus(
-  db: Database,
+  tx: Queryable,
   signupId: string,
   to: SignupStatus,
   note: string | null,
   mayChange: (signup: { channel_id: string; volunteer_id: string }) => boolean,
 ): Promise<Signup> {
-  const before = await q.getSignup(db, signupId);
+  const before = await q.getSignup(tx, signupId);
   if (!before || !mayChange(before)) throw notFound('Sign-up');
-  await db.transaction(async (tx) => {
-    const locked = await q.lockShift(tx, before.shift_id);
-    const current = await q.getSignup(tx, signupId);
-    if (!locked || !current) throw notFound('Sign-up');
-    if (current.status === to) return;
-    const plan = planTransition(current.status, to, { capacity: locked.capacity, signedUp: locked.signed_up });
-    if (!plan.ok) {
-      const detail = plan.reason === 'shift_full'
-        ? 'The shift is full; a spot must free up first.'
-        : `A sign-up that is ${current.status} cannot become ${to}.`;
-      throw new ApiError(409, 'conflict', detail);
-    }
-    await q.setSignupStatus(tx, signupId, to, note);
-    await q.adjustShiftCounters(tx, locked.id, plan.signedUpDelta, plan.waitlistedDelta);
-    if (plan.promoteNext) await promoteFirstWaitlisted(tx, locked.id, locked.approval);
-  });
-  return toSignup((await q.getSignup(db, signupId))!);
+  const locked = await q.lockShift(tx, before.shift_id);
+  const current = await q.getSignup(tx, signupId);
+  if (!locked || !current) throw notFound('Sign-up');
+  if (current.status === to) return toSignup(current);
+  const plan = planTransition(current.status, to, { capacity: locked.capacity, signedUp: locked.signed_up });
+  if (!plan.ok) {
+    const detail = plan.reason === 'shift_full'
+      ? 'The shift is full; a spot must free up first.'
+      : `A sign-up that is ${current.status} cannot become ${to}.`;
+    throw new DomainError('conflict', detail);
+  }
+  await q.setSignupStatus(tx, signupId, to, note);
+  await q.adjustShiftCounters(tx, locked.id, plan.signedUpDelta, plan.waitlistedDelta);
+  if (plan.promoteNext) await promoteFirstWaitlisted(tx, locked.id, locked.approval);
+  return toSignup((await q.getSignup(tx, signupId))!);
 }
 
 async function promoteFirstWaitlisted(tx: Queryable, shiftId: string, approval: 'auto' | 'manual'): Promise<void> {

@@ -1,0 +1,56 @@
+/**
+ * How every write route answers: the change runs through services/idempotency.ts in one
+ * transaction, and its answer (or a stored one, for a retried `Idempotency-Key`) is sent.
+ */
+import { createHash } from 'node:crypto';
+import type { Context } from 'hono';
+import type { Queryable } from '../db/database.js';
+import type { IdempotentRequest, WriteAnswer } from '../services/idempotency.js';
+import { NO_STORE } from './cache.js';
+import type { AppEnv } from './context.js';
+import { ApiError, problemText, toApiError, validationFailed } from './problem.js';
+
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/** The request's `Idempotency-Key`, scoped to its caller, or `null` without one. */
+export function idempotentRequestOf(c: Context<AppEnv>): IdempotentRequest | null {
+  const key = c.req.header('idempotency-key');
+  const caller = c.get('caller');
+  if (key === undefined || !caller) return null;
+  if (!IDEMPOTENCY_KEY.test(key))
+    throw validationFailed([{ path: 'Idempotency-Key', message: 'must be 1–255 visible ASCII characters', code: 'invalid_format' }], 'The Idempotency-Key header is not valid.');
+  return {
+    scope: `${caller.channel.id}:${caller.kind}:${caller.kind === 'session' ? caller.volunteerId : ''}`,
+    key,
+    requestHash: createHash('sha256').update(`${c.req.method} ${c.req.path}\n${c.get('rawBody')}`).digest('hex'),
+  };
+}
+
+/**
+ * Runs `change` (a service call given the write's transaction) and sends its result with
+ * `status`. A client error the change throws is the answer too, stored under the key like a
+ * success; server errors and rate limits are not stored, so a retry runs again.
+ */
+export async function sendWrite(c: Context<AppEnv>, status: 200 | 201, change: (tx: Queryable) => Promise<unknown>): Promise<Response> {
+  const request = idempotentRequestOf(c);
+  let refusal: ApiError | undefined;
+  const outcome = await c.get('services').writes.run(
+    request,
+    async (tx): Promise<WriteAnswer> => ({ status, body: JSON.stringify(await change(tx)) }),
+    (error) => {
+      const apiError = toApiError(error);
+      if (!request || apiError.status >= 500 || apiError.status === 429) return null;
+      refusal = apiError;
+      return { status: apiError.status, body: problemText(c, apiError) };
+    },
+  );
+  c.header('Cache-Control', NO_STORE);
+  if (outcome.replayed) c.header('Idempotent-Replayed', 'true');
+  const isProblem = outcome.status >= 400;
+  if (isProblem) {
+    for (const [name, value] of Object.entries(refusal?.extra.headers ?? {})) c.header(name, value);
+    c.header('Content-Language', c.get('locale'));
+  }
+  const contentType = isProblem ? 'application/problem+json; charset=utf-8' : 'application/json; charset=utf-8';
+  return c.body(outcome.body, outcome.status as 200, { 'Content-Type': contentType });
+}
