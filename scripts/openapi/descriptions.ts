@@ -142,7 +142,7 @@ const identity = {
   idNumber: { description: 'Resident ID number (公民身份号码, GB 11643): 18 characters, 17 digits and a check character (`0`–`9` or `X`); positions 7–14 must be a real birth date and the check character must match. Stored sealed; exports show it masked.', schema: { pattern: RESIDENT_ID_SHAPE.source } },
   showName: 'Opt in to show the full name on public honor boards and lists (default: masked).',
 };
-const pathId = 'The id, as returned by the API. Anything that is not an id of this kind cannot exist: 404.';
+const pathId = 'The id, as the API returned it (its prefix names the kind). A well-formed id that names nothing visible to the channel is a 404.';
 
 /** Each error code's status and meaning, for the table in `ErrorCode`'s description. */
 const errorCodeDocs: Record<string, { status: number; meaning: string }> = {
@@ -570,7 +570,7 @@ export const errorDescriptions: Record<string, { description: string; example: u
     example: problemOf(403, 'origin_not_allowed', '此网站无权使用该密钥', 'Origin https://evil.example is not on this channel\'s list of allowed origins.'),
   },
   404: {
-    description: 'No such resource visible to this channel (`not_found`). A path id of the wrong form is a 404 too: it cannot exist.',
+    description: 'No such resource visible to this channel (`not_found`).',
     example: problemOf(404, 'not_found', '未找到', 'Opportunity was not found.'),
   },
   405: {

@@ -3,7 +3,7 @@
 // against its own schema as an independent JSON Schema 2020-12 validator (Ajv) reads it.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { ErrorCode } from '@volunteerkit/sdk/schemas';
@@ -100,6 +100,19 @@ describe('docs/openapi.json for partners', () => {
 
   it('lists every error code the server may send as an enum on ProblemDetails.code', () => {
     assert.deepEqual(resolve(doc.components.schemas.ProblemDetails.properties.code).enum, ErrorCode.options);
+  });
+
+  it('names every field-error code the server and the contract produce in FieldError.code', () => {
+    // Field errors are built in the server (`{ path, message, code: '…' }`) and in the contract
+    // (`params: { code: '…' }`); a partner must find each one in the document.
+    const sources = (dir: URL): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.ts')).map((file) => readFileSync(new URL(file, dir), 'utf8'));
+    const codes = new Set<string>();
+    for (const text of [...sources(new URL('packages/server/src/', root)), ...sources(new URL('packages/sdk/src/schemas/', root))])
+      for (const match of text.matchAll(/(?:path[,:][^\n]*?message: [^\n]*?|params: \{ )code: '([a-z_]+)'/g)) codes.add(match[1]!);
+    assert.ok(codes.size >= 10, `found ${[...codes]}`);
+    const documented = doc.components.schemas.FieldError.properties.code.description as string;
+    assert.deepEqual([...codes].filter((code) => !documented.includes(`\`${code}\``)), []);
   });
 
   it('declares X-Request-Id on every response, Retry-After on 409 and 429, and 422 on every operation that reads input', () => {
