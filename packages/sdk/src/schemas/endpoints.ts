@@ -42,9 +42,6 @@ export const components = {
 
 export type ComponentName = keyof typeof components;
 
-/** `GET /v1/me/signups` reads the same filters as the export, except `reveal` (nothing is masked there). */
-export const ListMySignupsQuery = z.omit(S.ListSignupsQuery, { reveal: true });
-
 export interface Endpoint {
   method: 'GET' | 'POST' | 'PATCH';
   /** OpenAPI style: `/v1/opportunities/{id}`. */
@@ -104,7 +101,7 @@ export const endpoints: readonly Endpoint[] = [
   { method: 'GET', path: '/v1/me', operationId: 'getMe', tag: 'Me', auth: 'session',
     responses: { 200: 'VolunteerProfile' }, errors: sorted(ANY) },
   { method: 'GET', path: '/v1/me/signups', operationId: 'listMySignups', tag: 'Me', auth: 'session',
-    query: ListMySignupsQuery, responses: { 200: 'SignupPage' }, errors: sorted(ANY, QUERY) },
+    query: S.ListMySignupsQuery, responses: { 200: 'SignupPage' }, errors: sorted(ANY, QUERY) },
   { method: 'POST', path: '/v1/me/signups/{id}/cancel', operationId: 'cancelMySignup', tag: 'Me', auth: 'session', idempotent: true,
     pathParams: { id: S.SignupId }, responses: { 200: 'Signup' }, errors: sorted(ANY, WRITE, BY_ID) },
   { method: 'GET', path: '/v1/me/service-records', operationId: 'listMyServiceRecords', tag: 'Me', auth: 'session',
