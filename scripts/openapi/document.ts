@@ -226,7 +226,9 @@ export function buildOpenApiDocument(version: string) {
       schemas: componentSchemas(),
       parameters: sharedParameters,
       headers,
-      responses: sharedResponses(),
+      // A 405 can answer any path with a method it does not list, which OpenAPI cannot say per
+      // operation: the response is described here and in info.description.
+      responses: { MethodNotAllowed: sharedResponses().MethodNotAllowed },
       securitySchemes,
     },
   };

@@ -82,6 +82,8 @@ describe('docs/openapi.json for partners', () => {
     const check = validator();
     for (const [name, schema] of Object.entries(doc.components.schemas as Json))
       for (const example of schema.examples) check({ $ref: `#/components/schemas/${name}` }, example, `components.schemas.${name}`);
+    for (const [name, response] of Object.entries((doc.components.responses ?? {}) as Json))
+      for (const media of Object.values((response.content ?? {}) as Json)) check(media.schema, media.example, `components.responses.${name}`);
     for (const { where, operation } of operations) {
       for (const parameter of (operation.parameters ?? []).map(resolve)) check(parameter.schema, parameter.example, `${where} ${parameter.name}`);
       const body = operation.requestBody?.content?.['application/json'];
@@ -126,6 +128,11 @@ describe('docs/openapi.json for partners', () => {
       if (readsInput) assert.ok(operation.responses['422'], `${where}: 422`);
       assert.equal(operation.responses['400'] !== undefined, operation.requestBody !== undefined || where.startsWith('POST') || where.startsWith('PATCH'), `${where}: 400 only for bodies`);
     }
+  });
+
+  it('describes the 405 with Allow that any path answers to a method it does not list', () => {
+    assert.ok(doc.components.responses.MethodNotAllowed.headers.Allow);
+    assert.match(doc.info.description, /405 with `Allow`/);
   });
 
   it('has a getting-started text and a server beyond localhost', () => {
