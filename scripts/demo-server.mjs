@@ -33,8 +33,12 @@ export function enterpriseCsp(apiUrl) {
 /**
  * The HTTP API reference: docs/openapi.json rendered by Redoc's standalone bundle, served from
  * node_modules (no CDN: the docs work offline and on an intranet). Its policy keeps it that way:
- * nothing but this server is contacted (Redoc's footer logo, on a CDN, is simply not loaded).
+ * nothing but this server is contacted. The one remote file the bundle asks for, the footer's
+ * logo, is swapped for an empty inline image.
  */
+const REDOC_REMOTE_LOGO = 'https://cdn.redoc.ly/redoc/logo-mini.svg';
+const EMPTY_SVG = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E";
+
 const REFERENCE_CSP = [
   "default-src 'self'", "script-src 'self' blob:", "worker-src 'self' blob:", "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:", "font-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'self'",
@@ -57,12 +61,15 @@ const REFERENCE_PAGE = `<!doctype html>
 
 /** Mounts the rendered API reference at /reference/ (and /openapi.json, which it reads). */
 export function mountApiReference(app) {
-  const redocBundle = createRequire(import.meta.url).resolve('redoc/bundles/redoc.standalone.js');
+  const redocFile = createRequire(import.meta.url).resolve('redoc/bundles/redoc.standalone.js');
+  let redocBundle;
   app.get('/openapi.json', (c) => serveFile(c, join(root, 'docs/'), 'openapi.json'));
   app.get('/reference', (c) => c.redirect('/reference/'));
   app.get('/reference/', (c) => c.html(REFERENCE_PAGE, 200, { 'Content-Security-Policy': REFERENCE_CSP, 'Cache-Control': 'no-cache' }));
-  app.get('/reference/redoc.standalone.js', async (c) =>
-    c.body(await readFile(redocBundle), 200, { 'Content-Type': TYPES['.js'], 'Cache-Control': 'public, max-age=3600' }));
+  app.get('/reference/redoc.standalone.js', async (c) => {
+    redocBundle ??= (await readFile(redocFile, 'utf8')).replaceAll(REDOC_REMOTE_LOGO, EMPTY_SVG);
+    return c.body(redocBundle, 200, { 'Content-Type': TYPES['.js'], 'Cache-Control': 'public, max-age=3600' });
+  });
 }
 
 /** Serves a file below `base`, refusing paths that climb out of it. */
