@@ -49,6 +49,10 @@ function propertiesOf(schema: Json, prefix = ''): Array<[string, Json]> {
   });
 }
 
+/** The text of every TypeScript file below `dir`. */
+const sources = (dir: URL): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' })
+  .filter((file) => file.endsWith('.ts')).map((file) => readFileSync(new URL(file, dir), 'utf8'));
+
 describe('docs/openapi.json for partners', () => {
   it('describes every schema and every property of it, and has an example of each schema', () => {
     const missing: string[] = [];
@@ -104,11 +108,20 @@ describe('docs/openapi.json for partners', () => {
     assert.deepEqual(resolve(doc.components.schemas.ProblemDetails.properties.code).enum, ErrorCode.options);
   });
 
+  it('gives each error code the status the server sends it with', () => {
+    const table = new Map([...(resolve(doc.components.schemas.ErrorCode).description as string).matchAll(/^\| `([a-z_]+)` \| (\d{3}) \|/gm)]
+      .map((row) => [row[1]!, Number(row[2])]));
+    assert.deepEqual([...table.keys()].sort(), [...ErrorCode.options].sort(), 'one row per code');
+    const sent: Array<[number, string]> = [];
+    for (const text of sources(new URL('packages/server/src/', root)))
+      for (const match of text.matchAll(/new ApiError\((\d{3}), '([a-z_]+)'/g)) sent.push([Number(match[1]), match[2]!]);
+    assert.ok(sent.length >= 20, `found ${sent.length}`);
+    assert.deepEqual(sent.filter(([status, code]) => table.get(code) !== status), []);
+  });
+
   it('names every field-error code the server and the contract produce in FieldError.code', () => {
     // Field errors are built in the server (`{ path, message, code: '…' }`) and in the contract
     // (`params: { code: '…' }`); a partner must find each one in the document.
-    const sources = (dir: URL): string[] => readdirSync(dir, { recursive: true, encoding: 'utf8' })
-      .filter((file) => file.endsWith('.ts')).map((file) => readFileSync(new URL(file, dir), 'utf8'));
     const codes = new Set<string>();
     for (const text of [...sources(new URL('packages/server/src/', root)), ...sources(new URL('packages/sdk/src/schemas/', root))])
       for (const match of text.matchAll(/(?:path[,:][^\n]*?message: [^\n]*?|params: \{ )code: '([a-z_]+)'/g)) codes.add(match[1]!);
