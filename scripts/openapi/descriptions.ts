@@ -135,7 +135,9 @@ const signupProps = {
 const identity = {
   name: 'Full name, 1–50 characters after trimming, e.g. `林晓雨`.',
   mobile: { description: 'Mainland China mobile number: 11 digits, starting with 1 and then 3–9. Surrounding spaces are trimmed.', schema: { pattern: MAINLAND_MOBILE.source } },
-  email: { description: 'Email address: one `@`, a dot in the domain, no spaces; at most 254 characters.', schema: { format: 'email', pattern: EMAIL.source, maxLength: 254 } },
+  // No `format: email`: validators read it as RFC 5321 ASCII and would refuse addresses the server
+  // takes (`张三@例子.中国`). The pattern is the server's own.
+  email: { description: 'Email address: one `@`, a dot in the domain, no spaces (any script); at most 254 characters.', schema: { pattern: EMAIL.source, maxLength: 254 } },
   birthDate: { description: 'Date of birth, `YYYY-MM-DD`, a real calendar date in the past. Checked against the activity\'s age limits on the day of the shift.', schema: { format: 'date' } },
   studentId: 'Student number: 4–20 letters, digits or `-`.',
   employeeId: 'Employee number: 2–20 letters, digits or `-`.',
