@@ -43,7 +43,7 @@ for (const browserName of BROWSERS) {
           const section = document.querySelector('[data-section-id="tag/Signups/operation/createSignup"]');
           return section?.textContent?.includes('Idempotency-Key') ? section.textContent : null;
         });
-        assert.match(signUp, /Sign up for a shift/);
+        assert.match(signUp ?? '', /Sign up for a shift/);
         // The request sample (the examples, Chinese text included) is rendered beside it.
         assert.ok(await page.evaluate(() => document.body.textContent?.includes('林晓雨')), 'the request example is shown');
 
