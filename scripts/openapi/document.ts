@@ -22,8 +22,6 @@ import {
   type JsonSchema,
 } from './descriptions.js';
 
-export { components, endpoints };
-
 const securityFor: Record<EndpointAuth, Array<Record<string, string[]>>> = {
   publishable: [{ publishableKey: [] }, { bearerPublishableKey: [] }],
   publishableOrSession: [{ bearerPublishableKey: [] }, { publishableKey: [] }, { sessionToken: [] }],
