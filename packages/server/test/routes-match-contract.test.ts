@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { createClient, type VolunteerKitClient } from '@volunteerkit/sdk';
-import { endpoints, type Endpoint } from '@volunteerkit/sdk/endpoints';
+import { TRANSPORT_QUERY_PARAMS, endpoints, type Endpoint } from '@volunteerkit/sdk/endpoints';
 import { createApp } from '../src/app.js';
 import { SEED_KEYS, openTestDatabase, resetToChannels, type TestDatabase } from './helpers.js';
 
@@ -232,7 +232,7 @@ describe('the SDK resource methods are the endpoint table', () => {
       assert.equal(e?.operationId, operationId, `${sent.method} ${sent.url.pathname} is not ${operationId}`);
 
       const documented = ownParameters(e, 'query');
-      const sentQuery = [...sent.url.searchParams.keys()].filter((key) => key !== 'key' && key !== 'locale');
+      const sentQuery = [...sent.url.searchParams.keys()].filter((key) => !(TRANSPORT_QUERY_PARAMS as readonly string[]).includes(key));
       assert.deepEqual(sentQuery.sort(), documented.map((p) => p.name).sort(), 'query parameters');
       for (const parameter of documented) {
         const value = sent.url.searchParams.get(parameter.name);

@@ -120,7 +120,7 @@ export const endpoints: readonly Endpoint[] = [
     pathParams: { id: S.ServiceRecordId }, body: 'ReviewServiceRecordBody', responses: { 200: 'ServiceRecord' }, errors: sorted(ANY, WRITE, BY_ID) },
 ];
 
-/** Query parameters every operation reads besides its own: the language of messages. */
+/** Query parameters of the transport, read on every operation besides its own: the publishable key and the language of messages. */
 export const TRANSPORT_QUERY_PARAMS = ['key', 'locale'] as const;
 
 /** `Idempotency-Key`: 1–255 visible ASCII characters (the server answers anything else with 422). */
