@@ -638,6 +638,7 @@ export const tags = [
   { name: 'Me', description: 'The signed-in volunteer\'s own data (volunteer session).' },
   { name: 'Sessions', description: 'Volunteer sessions minted by partner back ends.' },
   { name: 'Service records', description: 'Served hours (服务记录): recorded, then approved or rejected.' },
+  { name: 'CORS', description: 'Preflight requests browsers send on their own before writes and bearer-authorized reads.' },
 ];
 
 export const gettingStarted = `The VolunteerKit platform API: volunteering opportunities, sign-ups, service hours and recognition, for partner sites (news portals, campuses, enterprises) and their apps. The TypeScript SDK \`@volunteerkit/sdk\` and the web components \`@volunteerkit/widgets\` wrap it; this document is generated from the same contract (\`npm run openapi\`), so the three agree.

@@ -193,6 +193,42 @@ const sharedParameters = {
   },
 };
 
+/**
+ * The CORS preflight a browser sends before a write or a bearer-authorized read. The server
+ * answers it for every path before any route (http/middleware.ts, callerAndCors), without
+ * credentials; it is documented so that every request a browser makes is in the document.
+ */
+function preflight(path: string, pathParameters: unknown[]) {
+  const name = path.split('/').filter((part) => part && part !== 'v1')
+    .map((part) => (part.startsWith('{') ? 'ById' : part.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()))).join('');
+  return {
+    operationId: `preflight${name}`, tags: ['CORS'], summary: 'CORS preflight',
+    description: 'Sent by browsers, not by you: answered 204 with the CORS headers when `Origin` is allowed for the channel named by `?key=` (or, with the key in a header, for any channel: the real request is checked again), 403 `origin_not_allowed` otherwise. No credentials, no rate limit.',
+    security: [],
+    parameters: [
+      ...pathParameters,
+      { name: 'Origin', in: 'header', required: false, description: 'The page\'s origin.', schema: { type: 'string' }, example: 'https://news.example.com' },
+      { name: 'Access-Control-Request-Method', in: 'header', required: false, description: 'The method of the request to come.', schema: { type: 'string' }, example: 'POST' },
+      { name: 'Access-Control-Request-Headers', in: 'header', required: false, description: 'The headers of the request to come.', schema: { type: 'string' }, example: 'authorization, content-type, idempotency-key' },
+      { name: 'key', in: 'query', required: false, description: 'A publishable key, when the request to come carries it in the query: the channel whose origins are checked.', schema: { type: 'string' }, example: 'pk_test_news_demo' },
+    ],
+    responses: {
+      204: {
+        description: 'Allowed (or no `Origin`: nothing to allow). No body.',
+        headers: {
+          'X-Request-Id': headerRef('X-Request-Id'),
+          'Access-Control-Allow-Origin': { description: 'The allowed origin, echoed.', schema: { type: 'string', examples: ['https://news.example.com'] } },
+          'Access-Control-Allow-Methods': { description: '`GET, POST, PATCH, OPTIONS`.', schema: { type: 'string', examples: ['GET, POST, PATCH, OPTIONS'] } },
+          'Access-Control-Allow-Headers': { description: 'The request headers a page may send.', schema: { type: 'string', examples: ['Authorization, Content-Type, Idempotency-Key, Accept-Language, X-Request-Id, If-None-Match'] } },
+          'Access-Control-Max-Age': { description: 'Seconds the browser may reuse this answer.', schema: { type: 'string', examples: ['600'] } },
+        },
+      },
+      403: sharedResponses().Error403,
+      default: sharedResponses().UnexpectedError,
+    },
+  };
+}
+
 export function buildOpenApiDocument(version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const e of endpoints) {
@@ -207,6 +243,10 @@ export function buildOpenApiDocument(version: string) {
         : {}),
       responses: responses(e),
     };
+  }
+  for (const [path, operations] of Object.entries(paths)) {
+    const pathParameters = (Object.values(operations)[0] as { parameters: Array<{ in?: string }> }).parameters.filter((p) => p.in === 'path');
+    operations.options = preflight(path, pathParameters);
   }
   return {
     openapi: '3.1.0',
