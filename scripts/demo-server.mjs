@@ -3,6 +3,7 @@
 // reference API server. `npm start` and the end-to-end tests both start it through startDemo().
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { extname, join, normalize } from 'node:path';
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
@@ -27,6 +28,48 @@ export function enterpriseCsp(apiUrl) {
     "img-src 'self' data: https:", "font-src 'self'", "object-src 'none'", "base-uri 'self'", "frame-ancestors 'none'",
     "require-trusted-types-for 'script'", 'trusted-types lit-html',
   ].join('; ');
+}
+
+/**
+ * The HTTP API reference: docs/openapi.json rendered by Redoc's standalone bundle, served from
+ * node_modules (no CDN: the docs work offline and on an intranet). Its policy keeps it that way:
+ * nothing but this server is contacted. The one remote file the bundle asks for, the footer's
+ * logo, is swapped for an empty inline image.
+ */
+const REDOC_REMOTE_LOGO = 'https://cdn.redoc.ly/redoc/logo-mini.svg';
+const EMPTY_SVG = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg'/%3E";
+
+const REFERENCE_CSP = [
+  "default-src 'self'", "script-src 'self' blob:", "worker-src 'self' blob:", "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:", "font-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'self'",
+].join('; ');
+
+const REFERENCE_PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>VolunteerKit API reference</title>
+<link rel="icon" href="data:,">
+</head>
+<body>
+<redoc spec-url="/openapi.json" sort-tags-alphabetically="false" path-in-middle-panel="true" expand-responses="200,201"></redoc>
+<script src="/reference/redoc.standalone.js"></script>
+</body>
+</html>
+`;
+
+/** Mounts the rendered API reference at /reference/ (and /openapi.json, which it reads). */
+export function mountApiReference(app) {
+  const redocFile = createRequire(import.meta.url).resolve('redoc/bundles/redoc.standalone.js');
+  let redocBundle;
+  app.get('/openapi.json', (c) => serveFile(c, join(root, 'docs/'), 'openapi.json'));
+  app.get('/reference', (c) => c.redirect('/reference/'));
+  app.get('/reference/', (c) => c.html(REFERENCE_PAGE, 200, { 'Content-Security-Policy': REFERENCE_CSP, 'Cache-Control': 'no-cache' }));
+  app.get('/reference/redoc.standalone.js', async (c) => {
+    redocBundle ??= (await readFile(redocFile, 'utf8')).replaceAll(REDOC_REMOTE_LOGO, EMPTY_SVG);
+    return c.body(redocBundle, 200, { 'Content-Type': TYPES['.js'], 'Cache-Control': 'public, max-age=3600' });
+  });
 }
 
 /** Serves a file below `base`, refusing paths that climb out of it. */
@@ -92,7 +135,7 @@ export async function startDemo({ apiUrl, port = 8080, host = '127.0.0.1', campu
   app.get('/cdn/*', (c) => serveFile(c, join(root, 'packages/widgets/cdn/'), c.req.path.slice('/cdn/'.length)));
   app.get('/docs/*', (c) => serveFile(c, join(root, 'docs/api/'), c.req.path.slice('/docs/'.length) || 'index.html'));
   app.get('/docs', (c) => c.redirect('/docs/'));
-  app.get('/openapi.json', (c) => serveFile(c, join(root, 'docs/'), 'openapi.json'));
+  mountApiReference(app);
   app.get('/*', (c) => serveFile(c, demoDir, decodeURIComponent(c.req.path.slice(1)) || 'index.html', { substitute }));
 
   const server = await new Promise((resolve) => {

@@ -33,7 +33,8 @@ VolunteerKit is running.
   Campus demo        ${demo.url}/campus/
   Enterprise demo    ${demo.url}/enterprise/      (strict CSP + Trusted Types)
   Snippet builder    ${demo.url}/builder/
-  Docs & API ref.    ${demo.url}/docs/
+  SDK & widget docs  ${demo.url}/docs/
+  HTTP API reference ${demo.url}/reference/
   OpenAPI            ${demo.url}/openapi.json
 
   Keys: news ${SEED_KEYS.news.publishableKey} · campus ${SEED_KEYS.campus.publishableKey} · enterprise ${SEED_KEYS.enterprise.publishableKey}

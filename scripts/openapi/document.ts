@@ -1,133 +1,79 @@
-// Builds the OpenAPI 3.1 document from the contract schemas. Nothing here is written by hand
-// except the list of endpoints (method, path, auth, which schema goes where) and their prose.
+// Builds the OpenAPI 3.1 document from the contract: the endpoint table and the zod schemas of
+// @volunteerkit/sdk (packages/sdk/src/schemas/endpoints.ts), and the prose and examples of
+// ./descriptions.ts. Nothing in the document is written by hand anywhere else.
 import * as z from 'zod/mini';
-import * as S from '../../packages/sdk/src/schemas/index.js';
+import {
+  components,
+  endpoints,
+  IDEMPOTENCY_KEY_PATTERN,
+  type ComponentName,
+  type Endpoint,
+  type EndpointAuth,
+} from '../../packages/sdk/src/schemas/endpoints.js';
+import {
+  errorDescriptions,
+  gettingStarted,
+  operationDocs,
+  parameterDoc,
+  schemaDocs,
+  securitySchemes,
+  servers,
+  tags,
+  type JsonSchema,
+} from './descriptions.js';
 
-type AnySchema = z.ZodMiniType;
-type Auth = 'publishable' | 'secret' | 'session' | 'publishableOrSession' | 'none';
-
-interface Endpoint {
-  method: 'get' | 'post' | 'patch';
-  path: string;
-  operationId: string;
-  tag: string;
-  summary: string;
-  description?: string;
-  auth: Auth;
-  /** Public, cacheable, CORS-simple GET: key in the query string, ETag/304. */
-  publicRead?: boolean;
-  query?: AnySchema;
-  body?: string;
-  idempotent?: boolean;
-  /** status → component schema name */
-  responses: Record<number, string>;
-  errors: number[];
-}
-
-/** Every schema that appears in the document, by its component name. */
-export const components: Record<string, AnySchema> = {
-  Organization: S.Organization, OrganizationPage: S.OrganizationPage,
-  Opportunity: S.Opportunity, OpportunityPage: S.OpportunityPage, Shift: S.Shift, Question: S.Question,
-  Location: S.Location, Requirements: S.Requirements, Category: S.Category,
-  Volunteer: S.Volunteer, VolunteerProfile: S.VolunteerProfile, GuestVolunteer: S.GuestVolunteer,
-  Channel: S.Channel,
-  Signup: S.Signup, SignupPage: S.SignupPage, SignupExport: S.SignupExport, SignupExportPage: S.SignupExportPage,
-  CreateSignupBody: S.CreateSignupBody, UpdateSignupBody: S.UpdateSignupBody,
-  ServiceRecord: S.ServiceRecord, ServiceRecordPage: S.ServiceRecordPage,
-  CreateServiceRecordBody: S.CreateServiceRecordBody, ReviewServiceRecordBody: S.ReviewServiceRecordBody,
-  Honor: S.Honor, HonorBoard: S.HonorBoard, HonorBoardEntry: S.HonorBoardEntry,
-  ImpactStats: S.ImpactStats,
-  CreateSessionBody: S.CreateSessionBody, Session: S.Session,
-  Need: S.Need,
-  FieldError: S.FieldError, ProblemDetails: S.ProblemDetails,
-};
-
-const read = [400, 401, 403, 429];
-export const endpoints: Endpoint[] = [
-  { method: 'get', path: '/v1/opportunities', operationId: 'listOpportunities', tag: 'Opportunities', auth: 'publishable', publicRead: true,
-    summary: 'List opportunities', description: 'Filter, search (Chinese text included) and page through opportunities visible to the key\'s channel.',
-    query: S.ListOpportunitiesQuery, responses: { 200: 'OpportunityPage' }, errors: [...read] },
-  { method: 'get', path: '/v1/opportunities/{id}', operationId: 'getOpportunity', tag: 'Opportunities', auth: 'publishable', publicRead: true,
-    summary: 'Get one opportunity with its shifts and questions', responses: { 200: 'Opportunity' }, errors: [...read, 404] },
-  { method: 'get', path: '/v1/organizations', operationId: 'listOrganizations', tag: 'Organizations', auth: 'publishable', publicRead: true,
-    summary: 'List organizations', query: S.ListOrganizationsQuery, responses: { 200: 'OrganizationPage' }, errors: [...read] },
-  { method: 'get', path: '/v1/organizations/{id}', operationId: 'getOrganization', tag: 'Organizations', auth: 'publishable', publicRead: true,
-    summary: 'Get one organization', responses: { 200: 'Organization' }, errors: [...read, 404] },
-  { method: 'get', path: '/v1/channel', operationId: 'getChannel', tag: 'Channel', auth: 'publishable', publicRead: true,
-    summary: 'The public configuration of the key\'s channel', description: 'Identity fields a sign-up must carry, the privacy policy consented to, default locale and theme.',
-    responses: { 200: 'Channel' }, errors: [...read] },
-  { method: 'post', path: '/v1/signups', operationId: 'createSignup', tag: 'Signups', auth: 'publishableOrSession', idempotent: true,
-    summary: 'Sign up for a shift', description: 'A guest (publishable key) or a signed-in volunteer (session token). A full shift waitlists; a second live sign-up for the same shift answers 409 with the first. With a session, `volunteer` is ignored except `volunteer.birthDate`, read only while the profile has no birth date on file (`birthDateOnFile`): it is checked against the activity\'s age limit and kept.',
-    body: 'CreateSignupBody', responses: { 201: 'Signup' }, errors: [400, 401, 403, 404, 409, 413, 415, 422, 429] },
-  { method: 'get', path: '/v1/honor-board', operationId: 'getHonorBoard', tag: 'Recognition', auth: 'publishable', publicRead: true,
-    summary: 'Ranked volunteers or teams and featured honors', description: 'Only approved hours count; ties share a rank; names are masked unless the volunteer opted in.',
-    query: S.HonorBoardQuery, responses: { 200: 'HonorBoard' }, errors: [...read] },
-  { method: 'get', path: '/v1/stats', operationId: 'getStats', tag: 'Recognition', auth: 'publishable', publicRead: true,
-    summary: 'Impact statistics for a scope', query: S.StatsQuery, responses: { 200: 'ImpactStats' }, errors: [...read] },
-  { method: 'get', path: '/v1/me', operationId: 'getMe', tag: 'Me', auth: 'session',
-    summary: 'The signed-in volunteer\'s profile', responses: { 200: 'VolunteerProfile' }, errors: [401, 403, 429] },
-  { method: 'get', path: '/v1/me/signups', operationId: 'listMySignups', tag: 'Me', auth: 'session',
-    summary: 'The signed-in volunteer\'s sign-ups', query: S.ListSignupsQuery, responses: { 200: 'SignupPage' }, errors: [400, 401, 403, 429] },
-  { method: 'post', path: '/v1/me/signups/{id}/cancel', operationId: 'cancelMySignup', tag: 'Me', auth: 'session', idempotent: true,
-    summary: 'Cancel one of my sign-ups', description: 'Frees the spot; the first waitlisted volunteer is promoted.',
-    responses: { 200: 'Signup' }, errors: [401, 403, 404, 409, 429] },
-  { method: 'get', path: '/v1/me/service-records', operationId: 'listMyServiceRecords', tag: 'Me', auth: 'session',
-    summary: 'The signed-in volunteer\'s service records', query: S.ListServiceRecordsQuery, responses: { 200: 'ServiceRecordPage' }, errors: [400, 401, 403, 429] },
-  { method: 'post', path: '/v1/sessions', operationId: 'createSession', tag: 'Sessions', auth: 'secret', idempotent: true,
-    summary: 'Mint a volunteer session for a person the partner authenticated', body: 'CreateSessionBody', responses: { 201: 'Session' },
-    errors: [400, 401, 403, 413, 415, 422, 429] },
-  { method: 'get', path: '/v1/signups', operationId: 'listSignups', tag: 'Signups', auth: 'secret',
-    summary: 'Export sign-ups with contact data', description: 'ID numbers stay masked unless `reveal=idNumber`.',
-    query: S.ListSignupsQuery, responses: { 200: 'SignupExportPage' }, errors: [400, 401, 403, 429] },
-  { method: 'patch', path: '/v1/signups/{id}', operationId: 'updateSignup', tag: 'Signups', auth: 'secret', idempotent: true,
-    summary: 'Approve, reject or record attendance for a sign-up', body: 'UpdateSignupBody', responses: { 200: 'SignupExport' },
-    errors: [400, 401, 403, 404, 409, 413, 415, 422, 429] },
-  { method: 'post', path: '/v1/service-records', operationId: 'createServiceRecord', tag: 'Service records', auth: 'secret', idempotent: true,
-    summary: 'Record served hours (pending until approved)', body: 'CreateServiceRecordBody', responses: { 201: 'ServiceRecord' },
-    errors: [400, 401, 403, 404, 413, 415, 422, 429] },
-  { method: 'post', path: '/v1/service-records/{id}/approve', operationId: 'approveServiceRecord', tag: 'Service records', auth: 'secret', idempotent: true,
-    summary: 'Approve a service record: its hours now count', body: 'ReviewServiceRecordBody', responses: { 200: 'ServiceRecord' },
-    errors: [400, 401, 403, 404, 409, 422, 429] },
-  { method: 'post', path: '/v1/service-records/{id}/reject', operationId: 'rejectServiceRecord', tag: 'Service records', auth: 'secret', idempotent: true,
-    summary: 'Reject a service record', body: 'ReviewServiceRecordBody', responses: { 200: 'ServiceRecord' },
-    errors: [400, 401, 403, 404, 409, 422, 429] },
-];
-
-const errorDescriptions: Record<number, string> = {
-  400: 'Malformed request (bad JSON, bad query value)',
-  401: 'Missing, unknown, expired or tampered credentials',
-  403: 'Origin not allowed for this key, or the key may not do this',
-  404: 'No such resource visible to this key',
-  409: 'Conflict; for a duplicate sign-up, `existing` holds the first one',
-  413: 'Body too large',
-  415: 'Body is not application/json',
-  422: 'Validation failed; `errors` lists each field by path, or an Idempotency-Key was reused with a different body',
-  429: 'Rate limited; retry after `Retry-After` seconds',
-};
-
-const securityFor: Record<Auth, Array<Record<string, string[]>>> = {
+const securityFor: Record<EndpointAuth, Array<Record<string, string[]>>> = {
   publishable: [{ publishableKey: [] }, { bearerPublishableKey: [] }],
-  secret: [{ secretKey: [] }],
+  publishableOrSession: [{ bearerPublishableKey: [] }, { publishableKey: [] }, { sessionToken: [] }],
   session: [{ sessionToken: [] }],
-  publishableOrSession: [{ bearerPublishableKey: [] }, { sessionToken: [] }],
-  none: [],
+  secret: [{ secretKey: [] }],
 };
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const schemaRef = (name: ComponentName) => ({ $ref: `#/components/schemas/${name}` });
+const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
 
-function jsonSchemas() {
+/**
+ * Every component as JSON Schema 2020-12, with its description, example and the descriptions
+ * (and documented formats) of each property, walked by dotted path (`source.channelId`).
+ */
+function componentSchemas(): Record<string, JsonSchema> {
   const registry = z.registry<{ id: string }>();
   for (const [id, schema] of Object.entries(components)) registry.add(schema, { id });
   const { schemas } = z.toJSONSchema(registry, {
     target: 'draft-2020-12', io: 'input', unrepresentable: 'any',
     uri: (id) => `#/components/schemas/${id}`,
-  }) as { schemas: Record<string, Record<string, unknown>> };
-  for (const schema of Object.values(schemas)) {
+  }) as { schemas: Record<string, JsonSchema> };
+  for (const [name, schema] of Object.entries(schemas)) {
     delete schema.$schema;
     delete schema.$id;
     dropFormatPatterns(schema);
+    const docs = schemaDocs[name as ComponentName];
+    schema.description = docs.description;
+    schema.examples = [docs.example];
+    Object.assign(schema, docs.schema);
+    describeProperties(name, schema, '', docs.properties ?? {});
   }
   return schemas;
+}
+
+/** Sets each property's description (and documented format) from `docs`, keyed by dotted path. */
+function describeProperties(component: string, schema: JsonSchema, prefix: string, docs: Record<string, { description: string; schema?: JsonSchema } | string>) {
+  for (const [name, property] of Object.entries((schema.properties ?? {}) as Record<string, JsonSchema>)) {
+    const path = `${prefix}${name}`;
+    const doc = docs[path];
+    if (doc === undefined) throw new Error(`scripts/openapi/descriptions.ts: ${component}.${path} has no description`);
+    const { description, schema: extra } = typeof doc === 'string' ? { description: doc, schema: undefined } : doc;
+    property.description = description;
+    if (extra?.$ref) delete property.type;
+    if (extra) Object.assign(property, extra);
+    for (const nested of objectsWithin(property)) describeProperties(component, nested, `${path}.`, docs);
+  }
+}
+
+/** Inline object schemas directly inside a property (itself, `anyOf` branches), not behind a `$ref`. */
+function objectsWithin(schema: JsonSchema): JsonSchema[] {
+  if (schema.properties) return [schema];
+  return ((schema.anyOf ?? []) as JsonSchema[]).filter((branch) => branch.properties);
 }
 
 /**
@@ -142,76 +88,186 @@ function dropFormatPatterns(node: unknown): void {
   Object.values(record).forEach(dropFormatPatterns);
 }
 
-function queryParameters(schema: AnySchema) {
-  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
-    properties: Record<string, Record<string, unknown>>; required?: string[];
-  };
+function asJsonSchema(schema: z.ZodMiniType): JsonSchema {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
+  delete json.$schema;
   dropFormatPatterns(json);
-  return Object.entries(json.properties).map(([name, property]) => ({
-    name, in: 'query', required: json.required?.includes(name) ?? false, schema: property,
-    ...(typeof property.description === 'string' ? { description: property.description } : {}),
-  }));
+  return json;
+}
+
+function parameters(e: Endpoint): unknown[] {
+  const list: unknown[] = [];
+  for (const [name, schema] of Object.entries(e.pathParams ?? {})) {
+    const doc = parameterDoc(e.operationId, name);
+    list.push({ name, in: 'path', required: true, description: doc.description, schema: asJsonSchema(schema), example: doc.example });
+  }
+  if (e.query) {
+    const json = asJsonSchema(e.query);
+    for (const [name, schema] of Object.entries(json.properties as Record<string, JsonSchema>)) {
+      const doc = parameterDoc(e.operationId, name);
+      list.push({
+        name, in: 'query', required: (json.required as string[] | undefined)?.includes(name) ?? false,
+        description: doc.description, schema: { ...schema, ...doc.schema }, example: doc.example,
+      });
+    }
+  }
+  list.push({ $ref: '#/components/parameters/locale' });
+  if (e.publicRead) list.push({ $ref: '#/components/parameters/ifNoneMatch' });
+  if (e.idempotent) list.push({ $ref: '#/components/parameters/idempotencyKey' });
+  return list;
+}
+
+function responses(e: Endpoint): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const docs = operationDocs[e.operationId]!;
+  for (const [status, name] of Object.entries(e.responses) as Array<[string, ComponentName]>) {
+    out[status] = {
+      description: docs.response,
+      headers: {
+        'X-Request-Id': headerRef('X-Request-Id'),
+        'Cache-Control': headerRef('Cache-Control'),
+        ...(e.publicRead ? { ETag: headerRef('ETag') } : {}),
+        ...(e.idempotent ? { 'Idempotent-Replayed': headerRef('Idempotent-Replayed') } : {}),
+      },
+      content: { 'application/json': { schema: schemaRef(name), example: schemaDocs[name].example } },
+    };
+  }
+  // Inlined rather than `$ref`ed to components.responses: simpler for every tool that walks the document.
+  const shared = sharedResponses();
+  if (e.publicRead) out['304'] = shared.NotModified;
+  for (const status of e.errors) out[String(status)] = shared[`Error${status}`];
+  out.default = shared.UnexpectedError;
+  return out;
+}
+
+function problemResponse(status: number, description: string, example: unknown, extraHeaders: Record<string, unknown> = {}) {
+  return {
+    description,
+    headers: { 'X-Request-Id': headerRef('X-Request-Id'), 'Content-Language': headerRef('Content-Language'), ...extraHeaders },
+    content: { 'application/problem+json': { schema: schemaRef('ProblemDetails'), example } },
+  };
+}
+
+function sharedResponses() {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const [status, doc] of Object.entries(errorDescriptions)) {
+    const headers: Record<string, unknown> = {};
+    if (status === '429' || status === '409') headers['Retry-After'] = headerRef('Retry-After');
+    if (status === '405') headers['Allow'] = headerRef('Allow');
+    const name = status === 'default' ? 'UnexpectedError' : status === '405' ? 'MethodNotAllowed' : `Error${status}`;
+    out[name] = problemResponse(Number(status), doc.description, doc.example, headers);
+  }
+  out.NotModified = {
+    description: 'Not modified: `If-None-Match` named the current `ETag`. No body; reuse the copy you hold.',
+    headers: { 'X-Request-Id': headerRef('X-Request-Id'), ETag: headerRef('ETag'), 'Cache-Control': headerRef('Cache-Control') },
+  };
+  return out;
+}
+
+const headers = {
+  'X-Request-Id': { description: 'The id of this request, on every response (errors and 304 included); quote it to support. Send your own (8–64 of `A-Z a-z 0-9 . _ -`) to have it echoed.', schema: { type: 'string', examples: ['req_4f9c2a7e1b8d4e0f9a3c6b2d1e7f8a90'] } },
+  'Cache-Control': { description: 'Public reads with `?key=`: `public, max-age=30, stale-while-revalidate=300`; with the key as a bearer: `private, …`; everything else: `private, no-store`.', schema: { type: 'string', examples: ['public, max-age=30, stale-while-revalidate=300'] } },
+  ETag: { description: 'A strong validator of the body; send it back as `If-None-Match` to get a 304.', schema: { type: 'string', examples: ['"kQ3v9yJ2cX8rT1mN5bH7wZ4pL6sD0fGa"'] } },
+  'Idempotent-Replayed': { description: '`true` when this is the stored answer to an earlier request with the same `Idempotency-Key`.', schema: { type: 'string', enum: ['true'] } },
+  'Retry-After': { description: 'Seconds to wait before retrying (429: until the rate-limit window ends; 409: the same key is still being processed).', schema: { type: 'integer', minimum: 1, examples: [12] } },
+  'Content-Language': { description: 'The language of `title` in the problem details: `zh-CN`, `zh-TW` or `en` (see the `locale` parameter).', schema: { type: 'string', enum: ['zh-CN', 'zh-TW', 'en'] } },
+  Allow: { description: 'The methods the path does accept, e.g. `GET` or `POST`.', schema: { type: 'string', examples: ['GET'] } },
+};
+
+const sharedParameters = {
+  locale: {
+    name: 'locale', in: 'query', required: false,
+    description: 'Language of human-readable text in errors (`title`). Any BCP 47 tag: the server picks the best match among `zh-CN`, `zh-TW` (also for `zh-HK`, `zh-Hant…`) and `en`; a tag it cannot match is ignored, then `Accept-Language` is read, and the fallback is `zh-CN`. `Content-Language` on an error names the one used. Never a reason for a 422.',
+    schema: { type: 'string' }, example: 'zh-CN',
+  },
+  ifNoneMatch: {
+    name: 'If-None-Match', in: 'header', required: false,
+    description: 'The `ETag` of a copy you hold; when it is still current the answer is 304 with no body.',
+    schema: { type: 'string' }, example: '"kQ3v9yJ2cX8rT1mN5bH7wZ4pL6sD0fGa"',
+  },
+  idempotencyKey: {
+    name: 'Idempotency-Key', in: 'header', required: false,
+    description: 'Makes the write safe to retry: the same key with the same request (method, path, body) returns the first answer (with `Idempotent-Replayed: true`) for 24 hours without doing the work again; the same key with a different request is a 422 (`idempotency_key_reused`); while the first request is still running, a 409 with `Retry-After`. 1–255 visible ASCII characters (a UUID is ideal); anything else is a 422 naming `Idempotency-Key`. Optional on the wire, but send one on every write you may retry: the SDK always does for `signups.create`.',
+    schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source, minLength: 1, maxLength: 255 },
+    example: '6f1c2b8e-3d4a-4c5b-9e7f-1a2b3c4d5e6f',
+  },
+};
+
+/**
+ * The CORS preflight a browser sends before a write or a bearer-authorized read. The server
+ * answers it for every path before any route (http/middleware.ts, callerAndCors), without
+ * credentials; it is documented so that every request a browser makes is in the document.
+ */
+function preflight(path: string, pathParameters: unknown[]) {
+  const name = path.split('/').filter((part) => part && part !== 'v1')
+    .map((part) => (part.startsWith('{') ? 'ById' : part.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase()))).join('');
+  return {
+    operationId: `preflight${name}`, tags: ['CORS'], summary: 'CORS preflight',
+    description: 'Sent by browsers, not by you: answered 204 with the CORS headers when `Origin` is allowed for the channel named by `?key=` (or, with the key in a header, for any channel: the real request is checked again), 403 `origin_not_allowed` otherwise. No credentials, no rate limit.',
+    security: [],
+    parameters: [
+      ...pathParameters,
+      { name: 'Origin', in: 'header', required: false, description: 'The page\'s origin.', schema: { type: 'string' }, example: 'https://news.example.com' },
+      { name: 'Access-Control-Request-Method', in: 'header', required: false, description: 'The method of the request to come.', schema: { type: 'string' }, example: 'POST' },
+      { name: 'Access-Control-Request-Headers', in: 'header', required: false, description: 'The headers of the request to come.', schema: { type: 'string' }, example: 'authorization, content-type, idempotency-key' },
+      { name: 'key', in: 'query', required: false, description: 'A publishable key, when the request to come carries it in the query: the channel whose origins are checked.', schema: { type: 'string' }, example: 'pk_test_news_demo' },
+    ],
+    responses: {
+      204: {
+        description: 'Allowed (or no `Origin`: nothing to allow). No body.',
+        headers: {
+          'X-Request-Id': headerRef('X-Request-Id'),
+          'Access-Control-Allow-Origin': { description: 'The allowed origin, echoed.', schema: { type: 'string', examples: ['https://news.example.com'] } },
+          'Access-Control-Allow-Methods': { description: '`GET, POST, PATCH, OPTIONS`.', schema: { type: 'string', examples: ['GET, POST, PATCH, OPTIONS'] } },
+          'Access-Control-Allow-Headers': { description: 'The request headers a page may send.', schema: { type: 'string', examples: ['Authorization, Content-Type, Idempotency-Key, Accept-Language, X-Request-Id, If-None-Match'] } },
+          'Access-Control-Max-Age': { description: 'Seconds the browser may reuse this answer.', schema: { type: 'string', examples: ['600'] } },
+        },
+      },
+      403: sharedResponses().Error403,
+      default: sharedResponses().UnexpectedError,
+    },
+  };
 }
 
 export function buildOpenApiDocument(version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const e of endpoints) {
-    const parameters: unknown[] = [];
-    for (const match of e.path.matchAll(/\{(\w+)\}/g))
-      parameters.push({ name: match[1], in: 'path', required: true, schema: { type: 'string' } });
-    if (e.query) parameters.push(...queryParameters(e.query));
-    if (e.publicRead) {
-      parameters.push({ name: 'locale', in: 'query', required: false, schema: { type: 'string', enum: ['zh-CN', 'zh-TW', 'en'] },
-        description: 'Language of human-readable text (also read from Accept-Language).' });
-      parameters.push({ name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } });
-    }
-    if (e.idempotent)
-      parameters.push({ name: 'Idempotency-Key', in: 'header', required: e.operationId === 'createSignup', schema: { type: 'string', maxLength: 255 },
-        description: 'The same key with the same body returns the first result; with a different body, 422.' });
-    const responses: Record<string, unknown> = {};
-    for (const [status, schemaName] of Object.entries(e.responses)) {
-      responses[status] = {
-        description: Number(status) === 201 ? 'Created' : 'OK',
-        headers: { 'X-Request-Id': { schema: { type: 'string' } }, ...(e.publicRead ? { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } } } : {}) },
-        content: { 'application/json': { schema: ref(schemaName) } },
-      };
-    }
-    if (e.publicRead) responses['304'] = { description: 'Not modified (If-None-Match matched the ETag)' };
-    for (const status of e.errors)
-      responses[String(status)] = {
-        description: errorDescriptions[status],
-        ...(status === 429 ? { headers: { 'Retry-After': { schema: { type: 'integer' } } } } : {}),
-        content: { 'application/problem+json': { schema: ref('ProblemDetails') } },
-      };
-    responses.default = { description: 'Unexpected error', content: { 'application/problem+json': { schema: ref('ProblemDetails') } } };
-    (paths[e.path] ??= {})[e.method] = {
-      operationId: e.operationId, tags: [e.tag], summary: e.summary,
-      ...(e.description ? { description: e.description } : {}),
+    const docs = operationDocs[e.operationId];
+    if (!docs) throw new Error(`scripts/openapi/descriptions.ts: operation ${e.operationId} has no docs`);
+    (paths[e.path] ??= {})[e.method.toLowerCase()] = {
+      operationId: e.operationId, tags: [e.tag], summary: docs.summary, description: docs.description,
       security: securityFor[e.auth],
-      ...(parameters.length ? { parameters } : {}),
-      ...(e.body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(e.body) } } } } : {}),
-      responses,
+      parameters: parameters(e),
+      ...(e.body
+        ? { requestBody: { required: true, description: docs.requestBody, content: { 'application/json': { schema: schemaRef(e.body), example: schemaDocs[e.body].example } } } }
+        : {}),
+      responses: responses(e),
     };
+  }
+  for (const [path, operations] of Object.entries(paths)) {
+    const pathParameters = (Object.values(operations)[0] as { parameters: Array<{ in?: string }> }).parameters.filter((p) => p.in === 'path');
+    operations.options = preflight(path, pathParameters);
   }
   return {
     openapi: '3.1.0',
     info: {
       title: 'VolunteerKit platform API', version,
-      description: 'The volunteer-service platform API served by @volunteerkit/server and wrapped by @volunteerkit/sdk. Generated from the zod schemas in @volunteerkit/sdk/schemas by `npm run openapi`; do not edit by hand.',
+      summary: 'Volunteer opportunities, sign-ups, service hours and recognition, for partner sites and apps.',
+      description: gettingStarted,
       license: { name: 'MIT', identifier: 'MIT' },
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
-    servers: [{ url: 'http://localhost:8787', description: 'Reference server (`npm start`)' }],
-    tags: [...new Set(endpoints.map((e) => e.tag))].map((name) => ({ name })),
+    servers,
+    tags,
     paths,
     components: {
-      schemas: jsonSchemas(),
-      securitySchemes: {
-        publishableKey: { type: 'apiKey', in: 'query', name: 'key', description: '`pk_test_…`/`pk_live_…`: public reads and guest sign-ups, from the channel\'s allowed origins only. In the query string so that public GETs stay CORS-simple (no preflight).' },
-        bearerPublishableKey: { type: 'http', scheme: 'bearer', description: 'A publishable key as a bearer token (writes from a browser).' },
-        secretKey: { type: 'http', scheme: 'bearer', description: '`sk_…`: partner back ends only; refused from browsers.' },
-        sessionToken: { type: 'http', scheme: 'bearer', description: '`vst_…`: a short-lived volunteer session minted by POST /v1/sessions.' },
-      },
+      schemas: componentSchemas(),
+      parameters: sharedParameters,
+      headers,
+      // A 405 can answer any path with a method it does not list, which OpenAPI cannot say per
+      // operation: the response is described here and in info.description.
+      responses: { MethodNotAllowed: sharedResponses().MethodNotAllowed },
+      securitySchemes,
     },
   };
 }

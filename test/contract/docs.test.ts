@@ -1,5 +1,6 @@
-// `npm start` and `npm run docs` build the API reference with typedoc, warnings as errors: a
+// `npm start` and `npm run docs` build the SDK reference with typedoc, warnings as errors: a
 // broken link or an undocumented tag in a doc comment must fail here, not on a newcomer's start.
+// `npm start` also serves the HTTP API reference rendered from docs/openapi.json.
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -10,4 +11,31 @@ it('typedoc builds the SDK and widgets reference and the guides with no warning'
   const output = `${result.stdout}\n${result.stderr}`.replace(/\x1b\[[0-9;]*m/g, '');
   assert.equal(result.status, 0, output);
   assert.doesNotMatch(output, /\[warning\]/, output);
+});
+
+it('serves the HTTP API reference (Redoc) from local files, with the OpenAPI document it reads', async () => {
+  const { Hono } = await import('hono');
+  const { mountApiReference } = await import('../../scripts/demo-server.mjs');
+  const app = new Hono();
+  mountApiReference(app);
+
+  const page = await app.request('/reference/');
+  assert.equal(page.status, 200);
+  const html = await page.text();
+  assert.match(html, /<redoc spec-url="\/openapi\.json"/);
+  const scripts = [...html.matchAll(/<script src="([^"]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(scripts, ['/reference/redoc.standalone.js']);
+  assert.doesNotMatch(html, /https?:\/\//, 'no CDN: every file comes from this server');
+  assert.match(page.headers.get('content-security-policy') ?? '', /default-src 'self'/);
+
+  const bundle = await app.request(scripts[0]!);
+  assert.equal(bundle.status, 200);
+  assert.match(bundle.headers.get('content-type') ?? '', /javascript/);
+  const code = await bundle.text();
+  assert.ok(code.length > 500_000, 'the Redoc standalone bundle');
+  assert.doesNotMatch(code, /cdn\.redoc\.ly/, 'the bundle asks no CDN for anything');
+
+  const spec = await app.request('/openapi.json');
+  assert.equal(spec.status, 200);
+  assert.equal((await spec.json()).openapi, '3.1.0');
 });

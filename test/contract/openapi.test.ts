@@ -47,3 +47,29 @@ describe('docs/openapi.json', () => {
     assert.equal(committed.components.securitySchemes.publishableKey.in, 'query');
   });
 });
+
+describe('docs/openapi.json is neither looser nor stricter than the server', () => {
+  const operation = (method: string, path: string) => committed.paths[path][method];
+  const parameter = (op: any, name: string) => op.parameters.map((p: any) => (p.$ref ? committed.components.parameters[p.$ref.split('/').pop()] : p)).find((p: any) => p.name === name);
+
+  it('answers PATCH /v1/signups/{id} with a Signup, as the server does (no contact data)', () => {
+    assert.equal(operation('patch', '/v1/signups/{id}').responses['200'].content['application/json'].schema.$ref, '#/components/schemas/Signup');
+  });
+
+  it('gives identity fields, the idempotency key and boolean filters the forms the server enforces', () => {
+    const guest = committed.components.schemas.GuestVolunteer.properties;
+    assert.ok(new RegExp(guest.mobile.pattern).test('13957112345') && !new RegExp(guest.mobile.pattern).test('12345678901'));
+    assert.ok(new RegExp(guest.email.pattern, 'u').test('张三@例子.中国') && !new RegExp(guest.email.pattern, 'u').test('a b@c.d'));
+    assert.equal(guest.birthDate.format, 'date');
+    assert.ok(new RegExp(guest.idNumber.pattern).test('33010619980307123X'));
+    const key = parameter(operation('post', '/v1/signups'), 'Idempotency-Key');
+    assert.equal(key.required, false, 'the server accepts a sign-up without a key');
+    assert.ok(new RegExp(key.schema.pattern).test('6f1c2b8e-3d4a') && !new RegExp(key.schema.pattern).test('has space'));
+    assert.deepEqual(parameter(operation('get', '/v1/opportunities'), 'hasOpenSlots').schema.enum.sort(), ['0', '1', 'false', 'true']);
+  });
+
+  it('takes any locale tag and the publishable key in the query on a sign-up, as the server does', () => {
+    assert.equal(parameter(operation('get', '/v1/opportunities'), 'locale').schema.enum, undefined);
+    assert.ok(operation('post', '/v1/signups').security.some((s: object) => 'publishableKey' in s));
+  });
+});

@@ -170,6 +170,15 @@ const LatLng = z.pipe(
   }),
 );
 
+/** `true`/`1` or `false`/`0`: the spellings of a boolean in a query string. */
+const queryBoolean = z.pipe(z.enum(['true', 'false', '1', '0']), z.transform((value) => value === 'true' || value === '1'));
+
+type NearDependent = { near?: unknown; radiusKm?: number | undefined; sort?: string | undefined };
+
+/** `radiusKm` and `sort=distance` measure from `near`: without it they are a 422 naming them. */
+const needsNear = (name: 'radiusKm' | 'sort', message: string, applies: (query: NearDependent) => boolean) =>
+  z.refine<NearDependent>((query) => query.near !== undefined || !applies(query), { message, path: [name], params: { code: 'near_required' } });
+
 /**
  * Query of `GET /v1/opportunities`. Every value arrives as text in the URL; this schema turns
  * it into typed filters (`hasOpenSlots=true` → `true`, `skills=a,b` → `['a','b']`).
@@ -188,11 +197,14 @@ export const ListOpportunitiesQuery = z.object({
   /** Only opportunities with a shift starting at or before this instant. */
   to: z.optional(Timestamp),
   skills: z.optional(commaList),
-  hasOpenSlots: z.optional(z.stringbool()),
+  hasOpenSlots: z.optional(queryBoolean),
   status: z.optional(OpportunityStatus),
   sort: z.optional(OpportunitySort),
   ...pageParams,
-});
+}).check(
+  needsNear('radiusKm', 'needs near=lat,lng', (query) => query.radiusKm !== undefined),
+  needsNear('sort', 'distance needs near=lat,lng', (query) => query.sort === 'distance'),
+);
 /** Filters as a caller writes them (`skills` may be a list, `hasOpenSlots` a boolean). */
 export type ListOpportunitiesParams = {
   q?: string;

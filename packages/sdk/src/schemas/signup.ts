@@ -102,3 +102,7 @@ export const ListSignupsQuery = z.object({
   ...pageParams,
 });
 export type ListSignupsQuery = z.input<typeof ListSignupsQuery>;
+
+/** Query of `GET /v1/me/signups`: the export's filters without `reveal` (nothing is masked there). */
+export const ListMySignupsQuery = z.omit(ListSignupsQuery, { reveal: true });
+export type ListMySignupsQuery = z.input<typeof ListMySignupsQuery>;

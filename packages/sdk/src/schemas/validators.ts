@@ -6,8 +6,11 @@
  */
 
 /** Mainland China mobile number: 11 digits starting with 1, second digit 3–9. */
+export const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
+
+/** Whether `value` is a {@link MAINLAND_MOBILE} number. */
 export function isMainlandMobile(value: string): boolean {
-  return /^1[3-9]\d{9}$/.test(value);
+  return MAINLAND_MOBILE.test(value);
 }
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
@@ -20,13 +23,16 @@ export function residentIdCheckChar(first17: string): string {
   return ID_CHECK_CHARS[sum % 11]!;
 }
 
+/** The form of a resident ID number before its date and check character are checked. */
+export const RESIDENT_ID_SHAPE = /^\d{17}[\dXx]$/;
+
 /**
  * Whether `value` is a well-formed 18-character resident ID number (公民身份号码, GB 11643):
  * 17 digits, a valid birth date in positions 7–14, and the right check character.
  */
 export function isResidentId(value: string): boolean {
   const id = value.toUpperCase();
-  if (!/^\d{17}[\dX]$/.test(id)) return false;
+  if (!RESIDENT_ID_SHAPE.test(id)) return false;
   const birth = id.slice(6, 14);
   if (!isIsoDate(`${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}`)) return false;
   return residentIdCheckChar(id.slice(0, 17)) === id[17];
@@ -60,9 +66,12 @@ export function maskName(name: string): string {
   return `${first[0]}${'*'.repeat(Math.max(1, first.length - 1))}${last}`;
 }
 
-/** A pragmatic email check: one `@`, a dot in the domain, no spaces; at most 254 characters. */
+/** A pragmatic email form: one `@`, a dot in the domain, no spaces. */
+export const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+
+/** Whether `value` is an {@link EMAIL} address of at most 254 characters. */
 export function isEmail(value: string): boolean {
-  return value.length <= 254 && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(value);
+  return value.length <= 254 && EMAIL.test(value);
 }
 
 /** Whether `value` is a real calendar date written `YYYY-MM-DD`. */

@@ -117,7 +117,20 @@ describe('request schemas', () => {
   it('ListOpportunitiesQuery: radiusKm is between 0.1 and 500 km', () => {
     assertContract(S.ListOpportunitiesQuery, { near: '30.25,120.16', radiusKm: '500' }, { near: '30.25,120.16', radiusKm: '500.5' }, 'radiusKm');
     assertContract(S.ListOpportunitiesQuery, { near: '30.25,120.16', radiusKm: '0.1' }, { near: '30.25,120.16', radiusKm: '0' }, 'radiusKm');
-    assertContract(S.ListOpportunitiesQuery, { radiusKm: '5' }, { radiusKm: 'far' }, 'radiusKm');
+    assertContract(S.ListOpportunitiesQuery, { near: '30.25,120.16', radiusKm: '5' }, { near: '30.25,120.16', radiusKm: 'far' }, 'radiusKm');
+  });
+  it('ListOpportunitiesQuery: radiusKm and sort=distance need near, and say so on their own path', () => {
+    for (const [query, path] of [[{ radiusKm: '5' }, 'radiusKm'], [{ sort: 'distance' }, 'sort']] as const) {
+      const result = S.ListOpportunitiesQuery.safeParse(query);
+      assert.equal(result.success, false, JSON.stringify(query));
+      assert.deepEqual(S.toFieldErrors(result.error!.issues).map((e) => [e.path, e.code]), [[path, 'near_required']]);
+      assert.equal(S.ListOpportunitiesQuery.safeParse({ ...query, near: '30.25,120.16' }).success, true);
+    }
+  });
+  it('ListOpportunitiesQuery: hasOpenSlots is true/false/1/0 and nothing else', () => {
+    assert.equal(S.ListOpportunitiesQuery.parse({ hasOpenSlots: '1' }).hasOpenSlots, true);
+    assert.equal(S.ListOpportunitiesQuery.parse({ hasOpenSlots: '0' }).hasOpenSlots, false);
+    assertContract(S.ListOpportunitiesQuery, { hasOpenSlots: 'true' }, { hasOpenSlots: 'yes' }, 'hasOpenSlots');
   });
   it('ListOpportunitiesQuery: the generated JSON Schema carries the same ranges', () => {
     const near = (z.toJSONSchema(S.ListOpportunitiesQuery, { io: 'input', unrepresentable: 'any' }) as { properties: Record<string, { pattern?: string }> }).properties['near']!;

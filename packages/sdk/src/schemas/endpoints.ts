@@ -1,0 +1,127 @@
+/**
+ * The endpoint table of the VolunteerKit API: for every operation its method, path, credential,
+ * parameters, body, answers and errors, pointing at the contract's schemas. `docs/openapi.json`
+ * is generated from it, and tests hold the server's routes and the SDK's resource methods to it.
+ *
+ * Published as `@volunteerkit/sdk/endpoints`, apart from `@volunteerkit/sdk/schemas`: no browser
+ * bundle needs it, and importing it pulls in every schema. Prose (summaries, descriptions,
+ * examples) lives with the document generator, not here.
+ *
+ * @module
+ */
+import * as z from 'zod/mini';
+import * as S from './index.js';
+
+/**
+ * Which credentials an operation accepts:
+ * - `publishable`: a publishable key, in `?key=` (public reads stay CORS-simple) or as a bearer;
+ * - `publishableOrSession`: a publishable key (guest) or a volunteer session;
+ * - `session`: a volunteer session token;
+ * - `secret`: a secret key (partner back ends only).
+ */
+export type EndpointAuth = 'publishable' | 'publishableOrSession' | 'session' | 'secret';
+
+/** Every schema that appears in the published document, by its component name. */
+export const components = {
+  Organization: S.Organization, OrganizationPage: S.OrganizationPage, OrganizationKind: S.OrganizationKind,
+  Opportunity: S.Opportunity, OpportunityPage: S.OpportunityPage, OpportunityStatus: S.OpportunityStatus,
+  Shift: S.Shift, Question: S.Question, Location: S.Location, Requirements: S.Requirements, Category: S.Category,
+  Volunteer: S.Volunteer, VolunteerProfile: S.VolunteerProfile, GuestVolunteer: S.GuestVolunteer, IdentityField: S.IdentityField,
+  Channel: S.Channel, Locale: S.Locale,
+  Signup: S.Signup, SignupStatus: S.SignupStatus, SignupPage: S.SignupPage, SignupExport: S.SignupExport,
+  SignupExportPage: S.SignupExportPage, Answers: S.Answers,
+  CreateSignupBody: S.CreateSignupBody, UpdateSignupBody: S.UpdateSignupBody,
+  ServiceRecord: S.ServiceRecord, ServiceRecordStatus: S.ServiceRecordStatus, ServiceRecordPage: S.ServiceRecordPage,
+  CreateServiceRecordBody: S.CreateServiceRecordBody, ReviewServiceRecordBody: S.ReviewServiceRecordBody,
+  Honor: S.Honor, HonorBoard: S.HonorBoard, HonorBoardEntry: S.HonorBoardEntry, Period: S.Period, Metric: S.Metric,
+  ImpactStats: S.ImpactStats,
+  CreateSessionBody: S.CreateSessionBody, Session: S.Session,
+  Need: S.Need,
+  ErrorCode: S.ErrorCode, FieldError: S.FieldError, ProblemDetails: S.ProblemDetails,
+} as const;
+
+export type ComponentName = keyof typeof components;
+
+export interface Endpoint {
+  method: 'GET' | 'POST' | 'PATCH';
+  /** OpenAPI style: `/v1/opportunities/{id}`. */
+  path: string;
+  operationId: string;
+  tag: 'Opportunities' | 'Organizations' | 'Channel' | 'Signups' | 'Recognition' | 'Me' | 'Sessions' | 'Service records';
+  auth: EndpointAuth;
+  /** Path parameters and the id schema each must match. */
+  pathParams?: Record<string, z.ZodMiniType>;
+  query?: z.ZodMiniObject;
+  body?: ComponentName;
+  /** Success status → the component the body matches. */
+  responses: Partial<Record<200 | 201, ComponentName>>;
+  /** Every error status the server can answer this operation with (problem details). */
+  errors: readonly number[];
+  /** A write that honours `Idempotency-Key` (every write does). */
+  idempotent?: boolean;
+  /** A public, cacheable, CORS-simple GET: key in the query string, `ETag`, 304 on `If-None-Match`. */
+  publicRead?: boolean;
+}
+
+/**
+ * Errors every request can meet before it reaches its route: bad or missing credentials (401),
+ * an origin or key that may not do this (403), the rate limit (429).
+ */
+const ANY = [401, 403, 429] as const;
+/** A query checked against its schema: 422 with a field error per parameter. */
+const QUERY = [422] as const;
+/**
+ * Every write: a body that is not JSON (400), too large (413), not `application/json` (415), a
+ * bad or reused `Idempotency-Key` or a body that fails its schema (422), and the same key still
+ * in flight (409 with `Retry-After`).
+ */
+const WRITE = [400, 409, 413, 415, 422] as const;
+/** A path id that names nothing visible to the caller (404), or is not an id at all (404 or 422). */
+const BY_ID = [404, 422] as const;
+
+const sorted = (...lists: ReadonlyArray<readonly number[]>): number[] => [...new Set(lists.flat())].sort((a, b) => a - b);
+
+export const endpoints: readonly Endpoint[] = [
+  { method: 'GET', path: '/v1/opportunities', operationId: 'listOpportunities', tag: 'Opportunities', auth: 'publishable', publicRead: true,
+    query: S.ListOpportunitiesQuery, responses: { 200: 'OpportunityPage' }, errors: sorted(ANY, QUERY) },
+  { method: 'GET', path: '/v1/opportunities/{id}', operationId: 'getOpportunity', tag: 'Opportunities', auth: 'publishable', publicRead: true,
+    pathParams: { id: S.OpportunityId }, responses: { 200: 'Opportunity' }, errors: sorted(ANY, BY_ID) },
+  { method: 'GET', path: '/v1/organizations', operationId: 'listOrganizations', tag: 'Organizations', auth: 'publishable', publicRead: true,
+    query: S.ListOrganizationsQuery, responses: { 200: 'OrganizationPage' }, errors: sorted(ANY, QUERY) },
+  { method: 'GET', path: '/v1/organizations/{id}', operationId: 'getOrganization', tag: 'Organizations', auth: 'publishable', publicRead: true,
+    pathParams: { id: S.OrganizationId }, responses: { 200: 'Organization' }, errors: sorted(ANY, BY_ID) },
+  { method: 'GET', path: '/v1/channel', operationId: 'getChannel', tag: 'Channel', auth: 'publishable', publicRead: true,
+    responses: { 200: 'Channel' }, errors: sorted(ANY) },
+  { method: 'POST', path: '/v1/signups', operationId: 'createSignup', tag: 'Signups', auth: 'publishableOrSession', idempotent: true,
+    body: 'CreateSignupBody', responses: { 201: 'Signup' }, errors: sorted(ANY, WRITE, [404]) },
+  { method: 'GET', path: '/v1/honor-board', operationId: 'getHonorBoard', tag: 'Recognition', auth: 'publishable', publicRead: true,
+    query: S.HonorBoardQuery, responses: { 200: 'HonorBoard' }, errors: sorted(ANY, QUERY) },
+  { method: 'GET', path: '/v1/stats', operationId: 'getStats', tag: 'Recognition', auth: 'publishable', publicRead: true,
+    query: S.StatsQuery, responses: { 200: 'ImpactStats' }, errors: sorted(ANY, QUERY) },
+  { method: 'GET', path: '/v1/me', operationId: 'getMe', tag: 'Me', auth: 'session',
+    responses: { 200: 'VolunteerProfile' }, errors: sorted(ANY) },
+  { method: 'GET', path: '/v1/me/signups', operationId: 'listMySignups', tag: 'Me', auth: 'session',
+    query: S.ListMySignupsQuery, responses: { 200: 'SignupPage' }, errors: sorted(ANY, QUERY) },
+  { method: 'POST', path: '/v1/me/signups/{id}/cancel', operationId: 'cancelMySignup', tag: 'Me', auth: 'session', idempotent: true,
+    pathParams: { id: S.SignupId }, responses: { 200: 'Signup' }, errors: sorted(ANY, WRITE, BY_ID) },
+  { method: 'GET', path: '/v1/me/service-records', operationId: 'listMyServiceRecords', tag: 'Me', auth: 'session',
+    query: S.ListServiceRecordsQuery, responses: { 200: 'ServiceRecordPage' }, errors: sorted(ANY, QUERY) },
+  { method: 'POST', path: '/v1/sessions', operationId: 'createSession', tag: 'Sessions', auth: 'secret', idempotent: true,
+    body: 'CreateSessionBody', responses: { 201: 'Session' }, errors: sorted(ANY, WRITE) },
+  { method: 'GET', path: '/v1/signups', operationId: 'listSignups', tag: 'Signups', auth: 'secret',
+    query: S.ListSignupsQuery, responses: { 200: 'SignupExportPage' }, errors: sorted(ANY, QUERY) },
+  { method: 'PATCH', path: '/v1/signups/{id}', operationId: 'updateSignup', tag: 'Signups', auth: 'secret', idempotent: true,
+    pathParams: { id: S.SignupId }, body: 'UpdateSignupBody', responses: { 200: 'Signup' }, errors: sorted(ANY, WRITE, BY_ID) },
+  { method: 'POST', path: '/v1/service-records', operationId: 'createServiceRecord', tag: 'Service records', auth: 'secret', idempotent: true,
+    body: 'CreateServiceRecordBody', responses: { 201: 'ServiceRecord' }, errors: sorted(ANY, WRITE, [404]) },
+  { method: 'POST', path: '/v1/service-records/{id}/approve', operationId: 'approveServiceRecord', tag: 'Service records', auth: 'secret', idempotent: true,
+    pathParams: { id: S.ServiceRecordId }, body: 'ReviewServiceRecordBody', responses: { 200: 'ServiceRecord' }, errors: sorted(ANY, WRITE, BY_ID) },
+  { method: 'POST', path: '/v1/service-records/{id}/reject', operationId: 'rejectServiceRecord', tag: 'Service records', auth: 'secret', idempotent: true,
+    pathParams: { id: S.ServiceRecordId }, body: 'ReviewServiceRecordBody', responses: { 200: 'ServiceRecord' }, errors: sorted(ANY, WRITE, BY_ID) },
+];
+
+/** Query parameters of the transport, read on every operation besides its own: the publishable key and the language of messages. */
+export const TRANSPORT_QUERY_PARAMS = ['key', 'locale'] as const;
+
+/** `Idempotency-Key`: 1–255 visible ASCII characters (the server answers anything else with 422). */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;

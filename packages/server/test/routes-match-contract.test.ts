@@ -1,0 +1,264 @@
+/**
+ * One source for endpoints: the table in @volunteerkit/sdk/endpoints generates docs/openapi.json,
+ * and here the server's routes and the SDK's resource methods are held to it — method, path,
+ * query parameters and body fields. (Responses are checked against the document by the
+ * conformance tests.)
+ */
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { createClient, type VolunteerKitClient } from '@volunteerkit/sdk';
+import { TRANSPORT_QUERY_PARAMS, endpoints, type Endpoint } from '@volunteerkit/sdk/endpoints';
+import { createApp } from '../src/app.js';
+import { SEED_KEYS, openTestDatabase, resetToChannels, type TestDatabase } from './helpers.js';
+
+type Json = Record<string, any>;
+
+const DOC_ID = 'https://volunteerkit.dev/openapi.json';
+const doc: Json = JSON.parse(readFileSync(new URL('../../../docs/openapi.json', import.meta.url), 'utf8'));
+const ajv = new Ajv2020({ strict: false, allErrors: true });
+addFormats.default(ajv);
+ajv.addSchema({ $id: DOC_ID, components: doc.components });
+
+const operationOf = (e: Endpoint): Json => doc.paths[e.path][e.method.toLowerCase()];
+const ownParameters = (e: Endpoint, place: 'query' | 'path'): Json[] =>
+  (operationOf(e).parameters as Json[]).filter((p) => p.in === place);
+const bodySchema = (e: Endpoint): Json => doc.components.schemas[e.body!];
+
+function matches(schema: Json, value: unknown): boolean {
+  const rebased = JSON.parse(JSON.stringify(schema).replaceAll('"#/components/', `"${DOC_ID}#/components/`));
+  return ajv.validate(rebased, value) as boolean;
+}
+
+describe('the server routes are the endpoint table', () => {
+  let t: TestDatabase;
+  let app: ReturnType<typeof createApp>;
+  let sessionToken: string;
+
+  before(async () => {
+    t = await openTestDatabase();
+    app = createApp(t.db, { readCacheMs: 0, rateLimit: false });
+    await resetToChannels(t.db);
+    const minted = await send('POST', '/v1/sessions', { bearer: SEED_KEYS.news.secretKey, body: { externalId: 'contract-test', volunteer: { name: '林晓雨' } } });
+    assert.equal(minted.status, 201, JSON.stringify(minted.body));
+    sessionToken = minted.body.token;
+  });
+  after(() => t.close());
+
+  async function send(method: string, path: string, options: { bearer?: string; body?: unknown } = {}) {
+    const headers: Record<string, string> = {};
+    if (options.bearer) headers['Authorization'] = `Bearer ${options.bearer}`;
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    const response = await app.request(path, { method, headers, ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}) });
+    const text = await response.text();
+    return { status: response.status, body: text ? JSON.parse(text) : undefined };
+  }
+
+  /** A request to `e` with the credentials it needs, path ids well-formed but naming nothing. */
+  function request(e: Endpoint, query: Record<string, string> = {}, body?: unknown) {
+    const path = e.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const pattern = ownParameters(e, 'path').find((p) => p.name === name)!.schema.pattern as string;
+      return `${/\^(\w+_)/.exec(pattern)![1]}ZZZZ0000`;
+    });
+    const search = new URLSearchParams(query);
+    if (e.auth === 'publishable') search.set('key', SEED_KEYS.news.publishableKey);
+    const bearer = e.auth === 'secret' ? SEED_KEYS.news.secretKey : e.auth === 'session' ? sessionToken
+      : e.auth === 'publishableOrSession' ? SEED_KEYS.news.publishableKey : undefined;
+    return send(e.method, `${path}${search.size ? `?${search}` : ''}`, { ...(bearer ? { bearer } : {}), ...(body !== undefined ? { body } : {}) });
+  }
+
+  it('serves exactly the methods and paths of the table', () => {
+    const served = app.routes
+      .filter((route) => ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'].includes(route.method) && route.path.startsWith('/v1/'))
+      .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
+    assert.deepEqual([...new Set(served)].sort(), endpoints.map((e) => `${e.method} ${e.path}`).sort());
+  });
+
+  it('reads every documented query parameter: a bad value of each is a 422 naming it', async () => {
+    for (const e of endpoints) {
+      for (const parameter of ownParameters(e, 'query')) {
+        const value = invalidValueFor(parameter.schema);
+        const answer = await request(e, { [parameter.name]: value });
+        assert.equal(answer.status, 422, `${e.operationId} ${parameter.name}=${value}: ${JSON.stringify(answer.body)}`);
+        assert.ok(answer.body.errors.some((error: Json) => error.path === parameter.name), `${e.operationId} names ${parameter.name}: ${JSON.stringify(answer.body.errors)}`);
+      }
+    }
+  });
+
+  it('requires exactly the documented body fields, and reads every documented one', async () => {
+    for (const e of endpoints.filter((x) => x.body)) {
+      const schema = bodySchema(e);
+      const empty = await request(e, {}, {});
+      assert.equal(empty.status, 422, `${e.operationId} {}`);
+      assert.deepEqual(empty.body.errors.map((error: Json) => error.path).sort(), [...schema.required].sort(), `${e.operationId}: required fields`);
+      for (const property of Object.keys(schema.properties)) {
+        // A value no field of the contract accepts: if the server's schema did not know the
+        // field, it would drop it silently instead of answering 422.
+        const answer = await request(e, {}, { ...schema.examples[0], [property]: [[]] });
+        assert.equal(answer.status, 422, `${e.operationId} ${property}: ${JSON.stringify(answer.body)}`);
+        assert.ok(answer.body.errors.some((error: Json) => error.path === property || error.path.startsWith(`${property}.`)),
+          `${e.operationId} names ${property}: ${JSON.stringify(answer.body.errors)}`);
+      }
+    }
+  });
+});
+
+/** A query value the parameter's schema refuses, chosen from the schema itself. */
+function invalidValueFor(schema: Json): string {
+  const value = schema.enum ? 'not_one_of_them' : schema.const !== undefined ? 'not_it'
+    : schema.type === 'integer' || schema.type === 'number' ? 'not_a_number'
+    : schema.pattern || schema.format ? '!' : typeof schema.maxLength === 'number' ? 'x'.repeat(schema.maxLength + 1) : undefined;
+  assert.ok(value !== undefined && !matches(schema, value), `no invalid value for ${JSON.stringify(schema)}`);
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const example = (name: string) => structuredClone(doc.components.schemas[name].examples[0]);
+const parameterExample = (operationId: string, name: string) => {
+  const e = endpoints.find((x) => x.operationId === operationId)!;
+  return ownParameters(e, 'query').concat(ownParameters(e, 'path')).find((p) => p.name === name)!.example;
+};
+
+/**
+ * Each SDK resource method, called with every parameter the document lists for its operation
+ * (in the SDK's own spelling: lists, numbers, booleans, `{ lat, lng }`).
+ */
+const sdkCalls: Record<string, { operationId: string; call: (vk: VolunteerKitClient) => PromiseLike<unknown> }> = {
+  'opportunities.list': {
+    operationId: 'listOpportunities',
+    call: (vk) => vk.opportunities.list({
+      q: '敬老', category: 'elderly', regionCode: '3301', orgId: parameterExample('listOpportunities', 'orgId'), near: { lat: 30.2594, lng: 120.13 },
+      radiusKm: 5, from: '2026-12-01T00:00:00+08:00', to: '2026-12-31T23:59:59+08:00', skills: ['first_aid', 'driving'], hasOpenSlots: true,
+      status: 'recruiting', sort: 'distance', limit: 20, cursor: parameterExample('listOpportunities', 'cursor'),
+    }),
+  },
+  'opportunities.get': { operationId: 'getOpportunity', call: (vk) => vk.opportunities.get(parameterExample('getOpportunity', 'id')) },
+  'organizations.list': {
+    operationId: 'listOrganizations',
+    call: (vk) => vk.organizations.list({ q: '西湖', kind: 'volunteer_org', regionCode: '330106', limit: 20, cursor: parameterExample('listOrganizations', 'cursor') }),
+  },
+  'organizations.get': { operationId: 'getOrganization', call: (vk) => vk.organizations.get(parameterExample('getOrganization', 'id')) },
+  'channel.get': { operationId: 'getChannel', call: (vk) => vk.channel.get() },
+  'signups.create': { operationId: 'createSignup', call: (vk) => vk.signups.create(example('CreateSignupBody')) },
+  'signups.list': {
+    operationId: 'listSignups',
+    call: (vk) => vk.signups.list({ opportunityId: parameterExample('listSignups', 'opportunityId'), status: 'pending_review', reveal: 'idNumber', limit: 20, cursor: parameterExample('listSignups', 'cursor') }),
+  },
+  'signups.update': { operationId: 'updateSignup', call: (vk) => vk.signups.update(parameterExample('updateSignup', 'id'), example('UpdateSignupBody')) },
+  'honorBoard.get': {
+    operationId: 'getHonorBoard',
+    call: (vk) => vk.honorBoard.get({ scope: 'region:3301', period: 'year', metric: 'hours', subject: 'volunteer', limit: 10, featured: 3 }),
+  },
+  'stats.get': { operationId: 'getStats', call: (vk) => vk.stats.get({ scope: 'region:3301', period: 'month' }) },
+  'me.get': { operationId: 'getMe', call: (vk) => vk.withSession('vst_contract_test').me.get() },
+  'me.signups.list': {
+    operationId: 'listMySignups',
+    call: (vk) => vk.withSession('vst_contract_test').me.signups.list({ opportunityId: parameterExample('listMySignups', 'opportunityId'), status: 'approved', limit: 20, cursor: parameterExample('listMySignups', 'cursor') }),
+  },
+  'me.signups.cancel': { operationId: 'cancelMySignup', call: (vk) => vk.withSession('vst_contract_test').me.signups.cancel(parameterExample('cancelMySignup', 'id')) },
+  'me.serviceRecords.list': {
+    operationId: 'listMyServiceRecords',
+    call: (vk) => vk.withSession('vst_contract_test').me.serviceRecords.list({ status: 'approved', limit: 20, cursor: parameterExample('listMyServiceRecords', 'cursor') }),
+  },
+  'sessions.create': { operationId: 'createSession', call: (vk) => vk.sessions.create(example('CreateSessionBody')) },
+  'serviceRecords.create': { operationId: 'createServiceRecord', call: (vk) => vk.serviceRecords.create(example('CreateServiceRecordBody')) },
+  'serviceRecords.approve': { operationId: 'approveServiceRecord', call: (vk) => vk.serviceRecords.approve(parameterExample('approveServiceRecord', 'id'), example('ReviewServiceRecordBody')) },
+  'serviceRecords.reject': { operationId: 'rejectServiceRecord', call: (vk) => vk.serviceRecords.reject(parameterExample('rejectServiceRecord', 'id'), example('ReviewServiceRecordBody')) },
+};
+
+interface Recorded {
+  method: string;
+  url: URL;
+  headers: Headers;
+  body: string;
+}
+
+/** The endpoint whose method and path template (ids as their patterns) match a request. */
+function endpointFor(method: string, pathname: string): Endpoint | undefined {
+  return endpoints.find((e) => {
+    if (e.method !== method) return false;
+    const template = e.path.replace(/\{(\w+)\}/g, (_, name: string) => {
+      const pattern = ownParameters(e, 'path').find((p) => p.name === name)!.schema.pattern as string;
+      return pattern.replace(/^\^|\$$/g, '');
+    });
+    return new RegExp(`^${template}$`).test(pathname);
+  });
+}
+
+/** A client whose `fetch` records each request and answers with the document's example. */
+function recordingClient(recorded: Recorded[]): VolunteerKitClient {
+  const fetchSpy = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    recorded.push({ method: request.method, url, headers: request.headers, body: request.method === 'GET' ? '' : await request.text() });
+    const e = endpointFor(request.method, url.pathname);
+    if (!e) return new Response(JSON.stringify({ type: 'about:blank', title: 'Not found', status: 404, code: 'not_found' }), { status: 404, headers: { 'content-type': 'application/problem+json' } });
+    const [status, component] = Object.entries(e.responses)[0]!;
+    return new Response(JSON.stringify(example(component!)), { status: Number(status), headers: { 'content-type': 'application/json', 'x-request-id': 'req_contract_test' } });
+  };
+  return createClient({ baseUrl: 'https://api.volunteerkit.test', publishableKey: 'pk_test_contract', secretKey: 'sk_test_contract', fetch: fetchSpy as typeof fetch, maxRetries: 0 });
+}
+
+/** `opportunities.list`, `me.signups.cancel`, …: every method of every resource reachable from the client. */
+function resourceMethods(vk: VolunteerKitClient): string[] {
+  const found: string[] = [];
+  const walk = (resource: object, prefix: string) => {
+    for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(resource)))
+      if (name !== 'constructor' && typeof (resource as Json)[name] === 'function') found.push(`${prefix}${name}`);
+    for (const [name, value] of Object.entries(resource))
+      if (value && typeof value === 'object' && (value as Json).client === vk) walk(value, `${prefix}${name}.`);
+  };
+  for (const [name, value] of Object.entries(vk)) if (value && typeof value === 'object' && (value as Json).client === vk) walk(value, `${name}.`);
+  return found.sort();
+}
+
+describe('the SDK resource methods are the endpoint table', () => {
+  it('has one method per operation, and no other', () => {
+    const vk = recordingClient([]);
+    assert.deepEqual(resourceMethods(vk), Object.keys(sdkCalls).sort());
+    assert.deepEqual(Object.values(sdkCalls).map((c) => c.operationId).sort(), endpoints.map((e) => e.operationId).sort());
+  });
+
+  for (const [name, { operationId, call }] of Object.entries(sdkCalls)) {
+    it(`${name} sends ${operationId} as documented`, async () => {
+      const recorded: Recorded[] = [];
+      await call(recordingClient(recorded));
+      assert.equal(recorded.length, 1);
+      const [sent] = recorded as [Recorded];
+      const e = endpointFor(sent.method, sent.url.pathname);
+      assert.equal(e?.operationId, operationId, `${sent.method} ${sent.url.pathname} is not ${operationId}`);
+
+      const documented = ownParameters(e, 'query');
+      const sentQuery = [...sent.url.searchParams.keys()].filter((key) => !(TRANSPORT_QUERY_PARAMS as readonly string[]).includes(key));
+      assert.deepEqual(sentQuery.sort(), documented.map((p) => p.name).sort(), 'query parameters');
+      for (const parameter of documented) {
+        const value = sent.url.searchParams.get(parameter.name);
+        assert.ok(matches(parameter.schema, parameter.schema.type === 'integer' || parameter.schema.type === 'number' ? Number(value) : value),
+          `${parameter.name}=${value} does not match ${JSON.stringify(parameter.schema)}`);
+      }
+
+      const authorization = sent.headers.get('authorization');
+      if (e.auth === 'publishable') {
+        assert.equal(sent.url.searchParams.get('key'), 'pk_test_contract');
+        assert.equal(authorization, null, 'a public read stays CORS-simple');
+      } else {
+        const prefix = { secret: 'sk_', session: 'vst_', publishableOrSession: 'pk_' }[e.auth];
+        assert.ok(authorization?.startsWith(`Bearer ${prefix}`), `${e.auth}: ${authorization}`);
+      }
+
+      if (e.body) {
+        const body = JSON.parse(sent.body);
+        assert.ok(matches({ $ref: `#/components/schemas/${e.body}` }, body), `body does not match ${e.body}: ${sent.body}`);
+        assert.deepEqual(Object.keys(body).sort(), Object.keys(example(e.body)).sort());
+      } else {
+        assert.equal(sent.body, '', 'no body');
+      }
+      const key = sent.headers.get('idempotency-key');
+      if (key !== null) assert.ok(e.idempotent && matches(doc.components.parameters.idempotencyKey.schema, key), `Idempotency-Key ${key}`);
+      if (operationId === 'createSignup') assert.ok(key, 'signups.create always sends an Idempotency-Key');
+    });
+  }
+});

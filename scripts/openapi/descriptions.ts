@@ -1,0 +1,704 @@
+// The prose and examples of docs/openapi.json, keyed by component and property (dotted paths for
+// nested objects) and by operation. Kept here, not in zod `.meta()`, because the contract schemas
+// ship in the browser bundles (the sign-up form's validation chunk) and this text must not.
+// test/contract/openapi-docs.test.ts checks that everything is described and every example fits.
+import {
+  EMAIL,
+  ErrorCode,
+  MAINLAND_MOBILE,
+  RESIDENT_ID_SHAPE,
+  maskMobile,
+  maskResidentId,
+  residentIdCheckChar,
+} from '../../packages/sdk/src/schemas/index.js';
+import type { ComponentName } from '../../packages/sdk/src/schemas/endpoints.js';
+
+export type JsonSchema = Record<string, unknown>;
+
+/** A property's description, or a description and JSON Schema keywords the zod schema cannot say. */
+export type PropertyDoc = string | { description: string; schema: JsonSchema };
+
+export interface SchemaDoc {
+  description: string;
+  example: unknown;
+  /** Every property by dotted path (`consent.policyVersion`). */
+  properties?: Record<string, PropertyDoc>;
+  /** Keywords merged into the schema itself. */
+  schema?: JsonSchema;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Examples, from the demo seed's world (packages/server/src/seed/data.ts): Hangzhou, West Lake.
+
+const at = (day: string, time = '09:00:00') => `2026-${day}T${time}+08:00`;
+const cursorOf = (sort: string, key: number, id: string) => Buffer.from(JSON.stringify([sort, key, id])).toString('base64url');
+const residentId = (first17: string) => first17 + residentIdCheckChar(first17);
+const exampleIdNumber = residentId('33010619980307123');
+
+const organization = {
+  id: 'org_XhWl7Qm2Zp4Ka9Rt', name: '西湖区志愿者协会', kind: 'volunteer_org', regionCode: '330106',
+  logoUrl: 'https://static.volunteerkit.dev/logos/org_XhWl7Qm2Zp4Ka9Rt.png',
+  description: '扎根西湖区的志愿服务组织，常年开展敬老助残、环境保护和大型赛事服务。', verified: true,
+  createdAt: at('03-01'), updatedAt: at('10-12', '14:30:00'),
+};
+const shift = { id: 'shf_x2Lp9Q0aM7cV3nB8', start: at('12-05'), end: at('12-05', '12:00:00'), capacity: 12, signedUp: 9, waitlisted: 0 };
+const question = { id: 'q_tshirt', label: 'T恤尺码', kind: 'choice', required: true, options: ['S', 'M', 'L', 'XL'] };
+const location = { name: '西湖区社会福利中心', address: '杭州市西湖区文一西路 588 号', regionCode: '330106', lat: 30.2594, lng: 120.13, online: false };
+const requirements = { minAge: 16, trainingRequired: false, insuranceProvided: true };
+const opportunity = {
+  id: 'opp_7Hq2xK9pR4mT8wZ1', orgId: organization.id, orgName: organization.name,
+  title: '敬老院陪伴聊天', summary: '陪伴院里的老人聊天、读报、下棋，让他们的周末热闹一些。',
+  description: '每周六上午在西湖区社会福利中心陪伴老人。\n\n请提前 15 分钟到前台签到，领取志愿者马甲。',
+  category: 'elderly', skills: ['elderly_care'], location, status: 'recruiting', audience: 'public', approval: 'auto',
+  signupOpensAt: at('11-20', '00:00:00'), signupClosesAt: at('12-04', '18:00:00'), requirements,
+  hoursPerShift: 3, pointsPerHour: 10, coverImageUrl: 'https://static.volunteerkit.dev/covers/elderly-3.jpg', timezone: 'Asia/Shanghai',
+  shifts: [shift], questions: [question], createdAt: at('11-18', '10:00:00'), updatedAt: at('11-30', '16:20:00'),
+};
+const consent = { policyVersion: '2026-01', at: at('11-30', '20:15:00') };
+const signup = {
+  id: 'sgn_9Kd3mQ1zT6vB2nX5', reference: 'VK-7F3K2Q9A', opportunityId: opportunity.id, shiftId: shift.id,
+  volunteerId: 'vol_Zy8Lm2Qp5Rt9Wx3K', displayName: '林*雨', answers: { q_tshirt: 'M' }, consent, status: 'approved',
+  waitlistPosition: null, source: { channelId: 'chn_newsdemo', widget: 'vk-signup-form' },
+  createdAt: at('11-30', '20:15:00'), updatedAt: at('11-30', '20:15:00'),
+};
+const signupExport = {
+  ...signup,
+  contact: { name: '林晓雨', mobile: '13957112345', email: 'linxiaoyu@example.com', studentId: null, employeeId: null, idNumber: maskResidentId(exampleIdNumber) },
+};
+const guestVolunteer = { name: '林晓雨', mobile: '13957112345', email: 'linxiaoyu@example.com', birthDate: '1998-03-07', idNumber: exampleIdNumber, showName: false };
+const volunteer = {
+  id: signup.volunteerId, displayName: '林*雨', avatarUrl: null, starLevel: 1, approvedHours: 126.5, points: 1265,
+  createdAt: at('03-15', '19:02:00'), updatedAt: at('11-30', '20:15:00'),
+};
+const serviceRecord = {
+  id: 'rec_4Tn8Vb2Lx6Qm9Kp3', volunteerId: volunteer.id, opportunityId: opportunity.id, opportunityTitle: opportunity.title,
+  shiftId: shift.id, checkIn: at('12-05', '08:55:00'), checkOut: at('12-05', '12:05:00'), hours: 3, status: 'approved',
+  recordedBy: '西湖区社会福利中心 王老师', createdAt: at('12-05', '12:10:00'), updatedAt: at('12-06', '09:00:00'),
+};
+const honor = {
+  id: 'hon_2Wq7Ez4Rt9Yu1Io6', kind: 'exemplary_volunteer', title: '2026 年度西湖区优秀志愿者',
+  citation: '三年来每周陪伴社区独居老人，累计服务超过 300 小时。', subject: { type: 'volunteer', id: volunteer.id, name: '林*雨' },
+  awardedAt: at('11-01', '10:00:00'), createdAt: at('11-01', '10:00:00'), updatedAt: at('11-01', '10:00:00'),
+};
+const honorBoardEntry = {
+  rank: 1, subject: { type: 'volunteer', id: volunteer.id, name: '林*雨', avatarUrl: null, starLevel: 1 }, value: 126.5,
+};
+const problem = {
+  type: 'https://volunteerkit.dev/problems/validation_failed', title: '部分内容填写有误', status: 422,
+  detail: 'Some fields are not valid; see errors.', instance: '/v1/signups', code: 'validation_failed',
+  requestId: 'req_4f9c2a7e1b8d4e0f9a3c6b2d1e7f8a90',
+  errors: [{ path: 'volunteer.mobile', message: 'must be an 11-digit mainland mobile number starting with 1', code: 'invalid_mobile' }],
+};
+const problemOf = (status: number, code: ErrorCode, title: string, detail: string, extra: object = {}) => ({
+  type: `https://volunteerkit.dev/problems/${code}`, title, status, detail, instance: '/v1/opportunities', code,
+  requestId: 'req_4f9c2a7e1b8d4e0f9a3c6b2d1e7f8a90', ...extra,
+});
+
+// ---------------------------------------------------------------------------------------------
+// Shared property descriptions.
+
+const stamps = {
+  createdAt: 'When the record was created (ISO 8601 with offset).',
+  updatedAt: 'When the record last changed (ISO 8601 with offset).',
+};
+const page = (what: string) => ({
+  data: `This page of ${what}, in the list's order.`,
+  nextCursor: 'Opaque cursor of the next page: pass it back unchanged as `cursor` with the same filters. `null` on the last page. Do not parse or build it; it may change shape at any time.',
+});
+const volunteerProps = {
+  id: 'The volunteer\'s id (`vol_…`).',
+  displayName: 'The name shown publicly: masked (`林*雨`) unless the volunteer opted in to show it.',
+  avatarUrl: 'Profile picture, or `null`.',
+  starLevel: 'Star level, 0 (none yet) to 5, from approved hours under the national rule (1★ ≥ 100 h, 2★ ≥ 300, 3★ ≥ 600, 4★ ≥ 1000, 5★ ≥ 1500).',
+  approvedHours: 'Service hours approved so far. Pending and rejected records do not count.',
+  points: 'Points earned from approved hours (each activity sets points per hour).',
+  ...stamps,
+};
+const signupProps = {
+  id: 'The sign-up\'s id (`sgn_…`).',
+  reference: 'A short human reference to quote on the phone, e.g. `VK-7F3K2Q9A` (no 0/O or 1/I/L).',
+  opportunityId: 'The opportunity signed up for.',
+  shiftId: 'The shift signed up for.',
+  volunteerId: 'Who signed up.',
+  displayName: 'The volunteer\'s public name, masked unless they opted in.',
+  answers: 'Answers to the opportunity\'s custom questions, by question id.',
+  consent: 'The privacy consent given with the sign-up.',
+  'consent.policyVersion': 'Version of the channel\'s privacy policy consented to.',
+  'consent.at': 'When consent was given.',
+  status: 'Where the sign-up stands (see `SignupStatus`).',
+  waitlistPosition: '1-based place on the waitlist while `waitlisted`, else `null`.',
+  source: 'Where the sign-up came from.',
+  'source.channelId': 'The channel whose key was used.',
+  'source.widget': 'The widget that sent it (e.g. `vk-signup-form`), or `null` for direct API calls.',
+  ...stamps,
+};
+const identity = {
+  name: 'Full name, 1–50 characters after trimming, e.g. `林晓雨`.',
+  mobile: { description: 'Mainland China mobile number: 11 digits, starting with 1 and then 3–9. Surrounding spaces are trimmed.', schema: { pattern: MAINLAND_MOBILE.source } },
+  // No `format: email`: validators read it as RFC 5321 ASCII and would refuse addresses the server
+  // takes (`张三@例子.中国`). The pattern is the server's own.
+  email: { description: 'Email address: one `@`, a dot in the domain, no spaces (any script); at most 254 characters.', schema: { pattern: EMAIL.source, maxLength: 254 } },
+  birthDate: { description: 'Date of birth, `YYYY-MM-DD`, a real calendar date in the past. Checked against the activity\'s age limits on the day of the shift.', schema: { format: 'date' } },
+  studentId: 'Student number: 4–20 letters, digits or `-`.',
+  employeeId: 'Employee number: 2–20 letters, digits or `-`.',
+  idNumber: { description: 'Resident ID number (公民身份号码, GB 11643): 18 characters, 17 digits and a check character (`0`–`9` or `X`); positions 7–14 must be a real birth date and the check character must match. Stored sealed; exports show it masked.', schema: { pattern: RESIDENT_ID_SHAPE.source } },
+  showName: 'Opt in to show the full name on public honor boards and lists (default: masked).',
+};
+const pathId = 'The id, as the API returned it (its prefix names the kind). A well-formed id that names nothing visible to the channel is a 404.';
+
+/** Each error code's status and meaning, for the table in `ErrorCode`'s description. */
+const errorCodeDocs: Record<string, { status: number; meaning: string }> = {
+  bad_request: { status: 400, meaning: 'The body is not JSON, not UTF-8, or missing where one is needed.' },
+  validation_failed: { status: 422, meaning: 'Input failed its schema or a rule; `errors` lists each field by path.' },
+  unauthorized: { status: 401, meaning: 'Credentials missing, unknown, expired or malformed.' },
+  secret_key_required: { status: 403, meaning: 'The endpoint needs a secret key.' },
+  forbidden: { status: 403, meaning: 'The key may not do this (a secret key from a browser, another channel\'s scope).' },
+  origin_not_allowed: { status: 403, meaning: 'The page\'s origin is not on the channel\'s allow-list.' },
+  not_found: { status: 404, meaning: 'No such resource visible to this channel, or no such path.' },
+  method_not_allowed: { status: 405, meaning: 'The path does not accept this method; `Allow` lists those it does.' },
+  conflict: { status: 409, meaning: 'A state conflict, or the same `Idempotency-Key` still in flight (`Retry-After`).' },
+  duplicate_signup: { status: 409, meaning: 'The volunteer already signed up for the shift; `existing` is that sign-up.' },
+  idempotency_key_reused: { status: 422, meaning: 'The `Idempotency-Key` was used for a different request.' },
+  signup_closed: { status: 409, meaning: 'Sign-up is not open (not recruiting, not yet open, closed, shift started).' },
+  requirements_not_met: { status: 422, meaning: 'The volunteer is too young or too old on the day (`errors` names `volunteer.birthDate`).' },
+  payload_too_large: { status: 413, meaning: 'The body is over the limit (64 KiB by default).' },
+  unsupported_media_type: { status: 415, meaning: 'The body is not `application/json`.' },
+  rate_limited: { status: 429, meaning: 'Too many requests; wait `Retry-After` seconds.' },
+  internal_error: { status: 500, meaning: 'Our fault; retry later and quote `requestId`.' },
+};
+
+/** The code of a 405 (the server names one when it starts answering 405s; see packages/server/src/app.ts). */
+const methodNotAllowedCode = (ErrorCode.options as readonly string[]).includes('method_not_allowed') ? 'method_not_allowed' as ErrorCode : 'not_found';
+
+// ---------------------------------------------------------------------------------------------
+// Components.
+
+export const schemaDocs: Record<ComponentName, SchemaDoc> = {
+  Organization: {
+    description: 'An organization (志愿服务组织) that publishes opportunities: a volunteer association, charity, school, community centre, …',
+    example: organization,
+    properties: {
+      id: 'The organization\'s id (`org_…`).', name: 'Display name.', kind: 'What kind of organization it is.',
+      regionCode: 'The 6-digit GB/T 2260 code of the district it is registered in.', logoUrl: 'Logo image, or `null`.',
+      description: 'About the organization; plain text.', verified: 'Whether the platform operator verified its registration.', ...stamps,
+    },
+  },
+  OrganizationPage: { description: 'One page of organizations.', example: { data: [organization], nextCursor: null }, properties: page('organizations') },
+  OrganizationKind: { description: 'The kind of an organization.', example: 'volunteer_org' },
+  Opportunity: {
+    description: 'A volunteering opportunity (活动/岗位) with its shifts (班次) and custom sign-up questions.',
+    example: opportunity,
+    properties: {
+      id: 'The opportunity\'s id (`opp_…`).', orgId: 'The organizer.', orgName: 'The organizer\'s name, so a list renders without a second request.',
+      title: 'Title, 1–120 characters.', summary: 'One or two sentences for lists, up to 300 characters.',
+      description: 'Full description, plain text (never HTML); paragraphs are separated by blank lines.',
+      category: 'The category it is listed under.', skills: 'Skills that help (`first_aid`, `driving`, …); filter with `skills=`.',
+      location: 'Where it happens.', status: 'Where it stands; `recruiting` takes sign-ups.',
+      audience: '`public`, or the id of the only channel that may see it (campus-only, employees-only).',
+      approval: '`auto`: a sign-up with a free spot is approved at once; `manual`: it waits in `pending_review` for the organizer.',
+      signupOpensAt: 'When sign-up opens, or `null` (open now).', signupClosesAt: 'When sign-up closes, or `null` (until the shift starts).',
+      requirements: 'Age limits and what volunteers should know.', hoursPerShift: 'Service hours credited for one shift.',
+      pointsPerHour: 'Points credited per approved hour.', coverImageUrl: 'Cover image, or `null`.',
+      timezone: 'IANA time zone of the activity (`Asia/Shanghai`); show times in it.',
+      shifts: 'Its shifts, earliest first, each with its own capacity.', questions: 'Custom questions a sign-up answers in `answers`.', ...stamps,
+    },
+  },
+  OpportunityPage: {
+    description: 'One page of opportunities.',
+    example: { data: [opportunity], nextCursor: cursorOf('startsAt', Date.parse(shift.start), opportunity.id) },
+    properties: page('opportunities'),
+  },
+  OpportunityStatus: { description: 'Where an opportunity stands: `recruiting` takes sign-ups; `full` has no spot left in any shift; `in_progress` between first start and last end; `completed`, `closed` and `cancelled` are over.', example: 'recruiting' },
+  Shift: {
+    description: 'A time slot of an opportunity with its own capacity. Spots left = `capacity − signedUp` (never negative).',
+    example: shift,
+    properties: {
+      id: 'The shift\'s id (`shf_…`).', start: 'When it starts.', end: 'When it ends.', capacity: 'How many volunteers it needs.',
+      signedUp: 'Sign-ups holding a spot (pending review, approved or attended).', waitlisted: 'Sign-ups waiting for a spot to free up.',
+    },
+  },
+  Question: {
+    description: 'A custom sign-up question. `choice` takes one of `options`, `multi` several, `text` free text.',
+    example: question,
+    properties: {
+      id: 'The question\'s id (`q_…`); the key of its answer in `answers`.', label: 'The question as shown to the volunteer.',
+      kind: '`text`, `choice` (one option) or `multi` (several distinct options).', required: 'Whether a sign-up must answer it.',
+      options: 'The allowed answers for `choice` and `multi`.',
+    },
+  },
+  Location: {
+    description: 'Where an opportunity happens.',
+    example: location,
+    properties: {
+      name: 'Name of the place.', address: 'Street address.', regionCode: 'The 6-digit GB/T 2260 district code.',
+      lat: 'Latitude in decimal degrees (absent for online activities).', lng: 'Longitude in decimal degrees (absent for online activities).',
+      online: 'Whether it happens online.',
+    },
+  },
+  Requirements: {
+    description: 'What a volunteer must meet or should know. Age limits are checked on the day of the shift.',
+    example: requirements,
+    properties: {
+      minAge: 'Youngest age accepted on the day of the shift.', maxAge: 'Oldest age accepted on the day of the shift.',
+      trainingRequired: 'Whether the organizer trains volunteers first.', insuranceProvided: 'Whether the organizer insures volunteers.',
+    },
+  },
+  Category: { description: 'The fixed category taxonomy of opportunities.', example: 'elderly' },
+  Volunteer: { description: 'A volunteer as the public sees them: never any contact data.', example: volunteer, properties: volunteerProps },
+  VolunteerProfile: {
+    description: 'The signed-in volunteer\'s own profile (`GET /v1/me`): their data, contact details masked.',
+    example: { ...volunteer, name: '林晓雨', channelId: 'chn_newsdemo', mobile: maskMobile('13957112345'), email: 'l***@example.com', studentId: null, employeeId: null, showName: false, birthDateOnFile: true, hoursToNextStar: 173.5 },
+    properties: {
+      ...volunteerProps,
+      name: 'Full name.', channelId: 'The channel the volunteer belongs to.', mobile: 'Mobile number, masked (`139****2345`), or `null`.',
+      email: 'Email, masked, or `null`.', studentId: 'Student number, or `null`.', employeeId: 'Employee number, or `null`.',
+      showName: 'Whether the full name is shown publicly.',
+      birthDateOnFile: 'Whether the birth date is known (given, or read from a resident ID number). A sign-up form asks for it only when this is `false` and the activity has an age limit.',
+      hoursToNextStar: 'Approved hours still needed for the next star; `null` at 5★.',
+    },
+  },
+  GuestVolunteer: {
+    description: 'A person\'s identity on a sign-up or a session. Which fields are required depends on the channel (`Channel.identityFields`, checked by the server: 422 `required`); each field given must have the form described.',
+    example: guestVolunteer, properties: identity,
+  },
+  IdentityField: { description: 'An identity field a channel may require on sign-up.', example: 'mobile' },
+  Channel: {
+    description: 'A channel\'s public configuration (`GET /v1/channel`): what a sign-up form must ask and which privacy policy is consented to. Allowed origins and keys are not part of it.',
+    example: {
+      id: 'chn_newsdemo', name: '钱江晚报·志愿频道', kind: 'news', identityFields: ['name', 'mobile'],
+      privacyPolicyUrl: 'https://www.example.com/volunteer/privacy', privacyPolicyVersion: '2026-01', defaultLocale: 'zh-CN', theme: 'auto',
+      createdAt: at('01-05'), updatedAt: at('01-05'),
+    },
+    properties: {
+      id: 'The channel\'s id (`chn_…`).', name: 'The partner\'s name for it.', kind: 'What kind of partner it is.',
+      identityFields: 'Identity fields a guest sign-up must carry in `volunteer`.', privacyPolicyUrl: 'The privacy policy a volunteer consents to.',
+      privacyPolicyVersion: 'Its current version: send it as `consent.policyVersion`.', defaultLocale: 'The language the widgets start in.',
+      theme: 'The widgets\' colour scheme.', ...stamps,
+    },
+  },
+  Locale: { description: 'A language the widgets and server messages are available in.', example: 'zh-CN' },
+  Signup: { description: 'A sign-up (报名) as its volunteer and the widgets see it: no contact data.', example: signup, properties: signupProps },
+  SignupStatus: { description: '`pending_review` (waits for the organizer), `approved`, `waitlisted` (the shift was full), `rejected`, `cancelled`, `attended`, `no_show`. A cancellation frees the spot for the first waitlisted sign-up.', example: 'approved' },
+  SignupPage: { description: 'One page of sign-ups, newest last.', example: { data: [signup], nextCursor: null }, properties: page('sign-ups') },
+  SignupExport: {
+    description: 'A sign-up in a partner\'s export (`GET /v1/signups`, secret key), with the contact data the channel collected.',
+    example: signupExport,
+    properties: {
+      ...signupProps,
+      contact: 'Contact data given with the sign-up.', 'contact.name': 'Full name.', 'contact.mobile': 'Mobile number, or `null`.',
+      'contact.email': 'Email, or `null`.', 'contact.studentId': 'Student number, or `null`.', 'contact.employeeId': 'Employee number, or `null`.',
+      'contact.idNumber': 'Resident ID number, masked (`330106********123X`) unless the export asked for `reveal=idNumber`; `null` if none was given.',
+    },
+  },
+  SignupExportPage: { description: 'One page of exported sign-ups.', example: { data: [signupExport], nextCursor: null }, properties: page('sign-ups with contact data') },
+  Answers: { description: 'Answers to custom questions by question id (`q_…`): text (≤ 2000 characters), one option, or a list of distinct options (≤ 50).', example: { q_tshirt: 'M' } },
+  CreateSignupBody: {
+    description: 'Body of `POST /v1/signups`. A guest (publishable key) sends `volunteer`; with a volunteer session the session says who signs up and `volunteer` is ignored, except `volunteer.birthDate` while the profile has no birth date on file.',
+    example: { opportunityId: opportunity.id, shiftId: shift.id, volunteer: { name: '林晓雨', mobile: '13957112345' }, answers: { q_tshirt: 'M' }, consent: { policyVersion: '2026-01', accepted: true }, source: { widget: 'vk-signup-form' } },
+    properties: {
+      opportunityId: 'The opportunity to sign up for.', shiftId: 'One of its shifts.',
+      volunteer: 'Who signs up: required for a guest, with the channel\'s `identityFields`.',
+      answers: 'Answers to the opportunity\'s questions; every `required` one must be answered.',
+      consent: 'Explicit consent to the channel\'s privacy policy.', 'consent.policyVersion': 'The channel\'s current `privacyPolicyVersion`; an older one is a 422 (`policy_outdated`).',
+      'consent.accepted': 'Must be `true`.', source: 'Where the sign-up comes from.', 'source.widget': 'The widget or page sending it, for the partner\'s statistics.',
+    },
+  },
+  UpdateSignupBody: {
+    description: 'Body of `PATCH /v1/signups/{id}`: the organizer\'s decision. A transition the sign-up cannot make is a 409.',
+    example: { status: 'approved', note: '已电话确认' },
+    properties: { status: 'The new status.', note: 'An internal note kept with the change.' },
+  },
+  ServiceRecord: {
+    description: 'A service record (服务记录): hours a volunteer served on a shift. Only approved hours count towards stars and boards.',
+    example: serviceRecord,
+    properties: {
+      id: 'The record\'s id (`rec_…`).', volunteerId: 'Who served.', opportunityId: 'Where.', opportunityTitle: 'The activity\'s title, for "my hours" lists.',
+      shiftId: 'Which shift.', checkIn: 'When they arrived.', checkOut: 'When they left.', hours: 'Hours credited.',
+      status: '`pending` until reviewed, then `approved` or `rejected`.', recordedBy: 'Who recorded it.', ...stamps,
+    },
+  },
+  ServiceRecordStatus: { description: 'Review state of a service record.', example: 'approved' },
+  ServiceRecordPage: { description: 'One page of service records.', example: { data: [serviceRecord], nextCursor: null }, properties: page('service records') },
+  CreateServiceRecordBody: {
+    description: 'Body of `POST /v1/service-records`: hours served, pending until approved.',
+    example: { volunteerId: volunteer.id, opportunityId: opportunity.id, shiftId: shift.id, checkIn: serviceRecord.checkIn, checkOut: serviceRecord.checkOut, hours: 3, recordedBy: '西湖区社会福利中心 王老师' },
+    properties: {
+      volunteerId: 'Who served (a volunteer of this channel).', opportunityId: 'Where.', shiftId: 'Which shift of it.', checkIn: 'Arrival.',
+      checkOut: 'Departure: after `checkIn`, within 24 hours of it.', hours: 'Hours to credit; at most `checkOut − checkIn`, which is the default.',
+      recordedBy: 'Who records it (shown to the volunteer).',
+    },
+  },
+  ReviewServiceRecordBody: {
+    description: 'Body of the approve and reject actions on a service record.',
+    example: { reviewedBy: '西湖区志愿者协会 张明', note: '签到记录核对无误' },
+    properties: { reviewedBy: 'Who reviews it.', note: 'An internal note.' },
+  },
+  Honor: {
+    description: 'An honor (先进典型/嘉许) awarded to a volunteer, a team or a project.',
+    example: honor,
+    properties: {
+      id: 'The honor\'s id (`hon_…`).', kind: 'What kind of honor.', title: 'Its title.', citation: 'Why it was awarded.',
+      subject: 'Who or what was honored.', 'subject.type': 'A volunteer, an organization or an opportunity.', 'subject.id': 'Its id.',
+      'subject.name': 'Its name; a volunteer\'s is masked unless they opted in.', awardedAt: 'When it was awarded.', ...stamps,
+    },
+  },
+  HonorBoard: {
+    description: 'The honor board (光荣榜): ranked volunteers or teams, and featured honors.',
+    example: { scope: 'region:330106', period: 'year', metric: 'hours', subject: 'volunteer', generatedAt: at('12-01', '10:00:00'), entries: [honorBoardEntry], featured: [honor] },
+    properties: {
+      scope: 'The scope ranked (`platform`, `org:…`, `region:…`, `channel:…`).', period: 'The period ranked.', metric: 'What is ranked.',
+      subject: 'Volunteers or organizations.', generatedAt: 'The minute it was computed for; boards are computed per minute.',
+      entries: 'Ranked lines, best first.', featured: 'Featured honors, newest first.',
+    },
+  },
+  HonorBoardEntry: {
+    description: 'One ranked line. Ties share a rank (1, 2, 2, 4).',
+    example: honorBoardEntry,
+    properties: {
+      rank: 'Rank, from 1.', subject: 'Who is ranked.', 'subject.type': 'A volunteer or an organization.', 'subject.id': 'Its id.',
+      'subject.name': 'Its name; a volunteer\'s is masked unless they opted in.', 'subject.avatarUrl': 'Picture or logo, or `null`.',
+      'subject.starLevel': 'A volunteer\'s star level; `null` for an organization.', value: 'Approved hours or points in the period.',
+    },
+  },
+  Period: { description: 'A rolling period ending now: 7, 30 or 365 days, or all time.', example: 'year' },
+  Metric: { description: 'What a board ranks: approved hours or points.', example: 'hours' },
+  ImpactStats: {
+    description: 'Impact statistics for a scope and period.',
+    example: { scope: 'region:3301', period: 'month', registeredVolunteers: 18234, organizations: 312, openOpportunities: 87, approvedHours: 40211.5, signupsInPeriod: 2960, generatedAt: at('12-01', '10:00:00') },
+    properties: {
+      scope: 'The scope counted.', period: 'The period counted.', registeredVolunteers: 'Volunteers registered in the scope.',
+      organizations: 'Organizations in the scope.', openOpportunities: 'Opportunities taking sign-ups now.',
+      approvedHours: 'Approved service hours in the period (pending hours do not count).', signupsInPeriod: 'Sign-ups made in the period.',
+      generatedAt: 'The minute it was computed for.',
+    },
+  },
+  CreateSessionBody: {
+    description: 'Body of `POST /v1/sessions`: the partner vouches for a person it authenticated (campus SSO, enterprise login).',
+    example: { externalId: 'zju-sso|3230100123', volunteer: { name: '林晓雨', mobile: '13957112345', studentId: '3230100123' }, ttlSeconds: 3600 },
+    properties: {
+      externalId: 'The partner\'s stable id for the person; the same `externalId` always maps to the same volunteer in the channel.',
+      volunteer: 'Their identity, as the partner knows it.', ttlSeconds: 'Lifetime of the session in seconds, 60 s to 24 h; default 1 h.',
+    },
+  },
+  Session: {
+    description: 'A volunteer session: hand `token` to the widgets (`session` property) or the SDK (`withSession`). Never put it in a URL.',
+    example: { token: 'vst_eyJ2IjoxLCJ2b2wiOiJ2b2xfWnk4TG0yUXA1UnQ5V3gzSyJ9.Qm9yZGVyQ29sbGll', volunteerId: volunteer.id, channelId: 'chn_campusdemo', expiresAt: at('12-01', '11:00:00') },
+    properties: {
+      token: 'The session token (`vst_…`), sent as `Authorization: Bearer vst_…`.', volunteerId: 'The volunteer it acts for.',
+      channelId: 'The channel it belongs to.', expiresAt: 'When it stops working; mint a new one before then.',
+    },
+  },
+  Need: {
+    description: 'A need (微心愿/点单): a resident\'s request, claimed by volunteers. Reserved: no endpoint serves it yet.',
+    example: { id: 'ned_8Hj3Kl5Zx7Cv2Bn4', title: '帮独居老人更换阳台灯泡', description: '文一西路某小区 3 楼，老人行动不便。', category: 'elderly', regionCode: '330106', filedOnBehalf: true, status: 'open', createdAt: at('11-28'), updatedAt: at('11-28') },
+    properties: {
+      id: 'The need\'s id (`ned_…`).', title: 'What is needed.', description: 'Details.', category: 'Its category.', regionCode: 'Where.',
+      filedOnBehalf: 'Filed by a helper for someone else (e.g. an elderly neighbour).', status: 'Where it stands.', ...stamps,
+    },
+  },
+  ErrorCode: {
+    description: [
+      'The machine-readable `code` of every problem the server sends. Switch on it, never on `title` or `detail`. New codes may be added in a minor version: treat an unknown one by its HTTP status.',
+      '',
+      '| code | status | meaning |', '| --- | --- | --- |',
+      ...ErrorCode.options.map((code) => {
+        const doc = errorCodeDocs[code];
+        if (!doc) throw new Error(`scripts/openapi/descriptions.ts: error code ${code} has no row in errorCodeDocs`);
+        return `| \`${code}\` | ${doc.status} | ${doc.meaning} |`;
+      }),
+    ].join('\n'),
+    example: 'validation_failed',
+  },
+  FieldError: {
+    description: 'One field-level problem of a 422.',
+    example: problem.errors[0],
+    properties: {
+      path: 'Dot-separated path of the field in the request: `volunteer.mobile`, `answers.q_tshirt`, a query parameter (`near`, `cursor`) or a header (`Idempotency-Key`).',
+      message: 'What is wrong, in English, to show next to the field (prefix the field\'s label).',
+      code: 'Stable reason: a domain code (`invalid_mobile`, `invalid_email`, `invalid_resident_id`, `invalid_birth_date`, `required`, `policy_outdated`, `unknown_shift`, `unknown_question`, `invalid_option`, `too_young`, `too_old`, `near_required`, `out_of_range`, `invalid_cursor`) or a schema check (`invalid_type`, `invalid_format`, `invalid_value`, `too_small`, `too_big`, `custom`).',
+    },
+  },
+  ProblemDetails: {
+    description: 'An error, as RFC 9457 problem details (`application/problem+json`), with `code`, `requestId` and field `errors` added.',
+    example: problem,
+    properties: {
+      type: 'A URI naming the kind of problem (`https://volunteerkit.dev/problems/<code>`).', title: 'A short summary in the negotiated language (see `locale`).',
+      status: 'The HTTP status, repeated.', detail: 'What happened in this case, in English.', instance: 'The request path.',
+      code: { description: 'Machine-readable code; see `ErrorCode`.', schema: { $ref: '#/components/schemas/ErrorCode' } },
+      requestId: 'The request id (also in `X-Request-Id`); quote it to support.', errors: 'On a 422: each invalid field by path.',
+      existing: 'On a 409 `duplicate_signup`: the first sign-up (a `Signup`); show it instead of an error.',
+    },
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Operations and their parameters.
+
+export interface OperationDoc {
+  summary: string;
+  description: string;
+  /** Description of the success response. */
+  response: string;
+  requestBody?: string;
+}
+
+export const operationDocs: Record<string, OperationDoc> = {
+  listOpportunities: {
+    summary: 'List opportunities',
+    description: 'Search, filter and page through the opportunities visible to the key\'s channel (public ones and the channel\'s own). Free text works for Chinese (`q=敬老`). `radiusKm` and `sort=distance` measure from `near` and need it (422 `near_required` otherwise). Without `q` the default order is `startsAt`; with it, `relevance`.',
+    response: 'A page of opportunities.',
+  },
+  getOpportunity: { summary: 'Get an opportunity', description: 'One opportunity with its shifts (spots left) and sign-up questions.', response: 'The opportunity.' },
+  listOrganizations: { summary: 'List organizations', description: 'Organizations, filtered by name, kind or district.', response: 'A page of organizations.' },
+  getOrganization: { summary: 'Get an organization', description: 'One organization.', response: 'The organization.' },
+  getChannel: {
+    summary: 'Get the key\'s channel',
+    description: 'The public configuration of the channel the key belongs to: the identity fields a sign-up must carry, the privacy policy to consent to, default locale and theme. A sign-up form reads it first.',
+    response: 'The channel.',
+  },
+  createSignup: {
+    summary: 'Sign up for a shift',
+    description: 'A guest signs up with the publishable key (as a bearer, or `?key=`) and sends `volunteer`; a signed-in volunteer signs up with their session and `volunteer` is ignored except `volunteer.birthDate`, read only while the profile has no birth date on file (`birthDateOnFile: false`): it is checked against the age limit and kept. A free spot gives `approved` (or `pending_review` with manual approval); a full shift gives `waitlisted`. A second live sign-up of the same volunteer for the same shift is a 409 `duplicate_signup` whose `existing` is the first. Send an `Idempotency-Key` so a retry after a lost answer cannot sign up twice (the SDK always does).',
+    response: 'The sign-up.', requestBody: 'Who signs up for which shift, their answers and their consent.',
+  },
+  getHonorBoard: {
+    summary: 'Get the honor board',
+    description: 'Volunteers (or organizations) ranked by approved hours or points over a period, and featured honors. Only approved hours count; ties share a rank; names are masked unless the volunteer opted in. Computed per minute, so a repeat within it revalidates with a 304.',
+    response: 'The board.',
+  },
+  getStats: { summary: 'Get impact statistics', description: 'Volunteers, organizations, open opportunities, approved hours and sign-ups for a scope and period.', response: 'The statistics.' },
+  getMe: { summary: 'Get my profile', description: 'The signed-in volunteer\'s profile, contact details masked. Never cached.', response: 'The profile.' },
+  listMySignups: { summary: 'List my sign-ups', description: 'The signed-in volunteer\'s sign-ups, oldest first.', response: 'A page of sign-ups.' },
+  cancelMySignup: {
+    summary: 'Cancel one of my sign-ups',
+    description: 'Cancels a sign-up of the signed-in volunteer. The spot goes to the first waitlisted volunteer. Cancelling a sign-up that is already cancelled returns it unchanged; one that cannot be cancelled (attended) is a 409.',
+    response: 'The cancelled sign-up.',
+  },
+  listMyServiceRecords: { summary: 'List my service records', description: 'The signed-in volunteer\'s service records ("my hours").', response: 'A page of service records.' },
+  createSession: {
+    summary: 'Mint a volunteer session',
+    description: 'For a person the partner authenticated itself (SSO, login). The same `externalId` is always the same volunteer of the channel; their identity is updated from `volunteer`. Call it from your back end only, and give the browser only the returned token.',
+    response: 'The session.', requestBody: 'Who the partner vouches for.',
+  },
+  listSignups: {
+    summary: 'Export sign-ups',
+    description: 'The channel\'s sign-ups with the contact data collected, oldest first. Resident ID numbers stay masked unless `reveal=idNumber` (logged for audit).',
+    response: 'A page of sign-ups with contact data.',
+  },
+  updateSignup: {
+    summary: 'Review a sign-up',
+    description: 'Approve, reject, cancel, or record attendance (`attended`, `no_show`). Approving needs a free spot; a transition the sign-up cannot make (e.g. `rejected` → `attended`) is a 409 `conflict`. Freeing a spot promotes the first waitlisted sign-up.',
+    response: 'The sign-up as it is now (without contact data).', requestBody: 'The new status.',
+  },
+  createServiceRecord: {
+    summary: 'Record served hours',
+    description: 'Records the hours a volunteer served on a shift. The record stays `pending` (and its hours do not count) until approved.',
+    response: 'The service record.', requestBody: 'Who served where and when.',
+  },
+  approveServiceRecord: { summary: 'Approve a service record', description: 'Its hours now count towards stars, boards and statistics. A record already reviewed is a 409.', response: 'The approved record.', requestBody: 'Who reviews it.' },
+  rejectServiceRecord: { summary: 'Reject a service record', description: 'Its hours never count. A record already reviewed is a 409.', response: 'The rejected record.', requestBody: 'Who reviews it.' },
+};
+
+export interface ParameterDoc {
+  description: string;
+  example: unknown;
+  /** Keywords merged into the parameter's schema. */
+  schema?: JsonSchema;
+}
+
+const limit = { description: 'Page size, 1–100; default 20.', example: 20 };
+const cursor = {
+  description: 'Opaque: the `nextCursor` of the previous page, passed back unchanged with the same filters. A cursor from another list or another sort, or one that was altered, is a 422 naming `cursor` (`invalid_cursor`).',
+  example: cursorOf('startsAt', Date.parse(shift.start), opportunity.id),
+};
+
+/** Parameter docs by `operationId.name`, falling back to `name`. */
+const parameterDocs: Record<string, ParameterDoc> = {
+  limit, cursor,
+  'getOpportunity.id': { description: pathId, example: opportunity.id },
+  'getOrganization.id': { description: pathId, example: organization.id },
+  'cancelMySignup.id': { description: pathId, example: signup.id },
+  'updateSignup.id': { description: pathId, example: signup.id },
+  'approveServiceRecord.id': { description: pathId, example: serviceRecord.id },
+  'rejectServiceRecord.id': { description: pathId, example: serviceRecord.id },
+  'listOpportunities.q': { description: 'Free text over title, summary, organizer and place; Chinese works without spaces. Up to 5 words count.', example: '敬老' },
+  'listOpportunities.category': { description: 'Only this category.', example: 'elderly' },
+  'listOpportunities.regionCode': { description: 'A province (2 digits), city (4) or district (6) GB/T 2260 code; matches that region and everything in it.', example: '3301' },
+  'listOpportunities.orgId': { description: 'Only this organizer\'s opportunities.', example: organization.id },
+  'listOpportunities.near': { description: 'A point as `lat,lng` in decimal degrees (latitude −90…90, longitude −180…180). Needed by `radiusKm` and `sort=distance`.', example: '30.2594,120.13' },
+  'listOpportunities.radiusKm': { description: 'Only within this many kilometres of `near` (0.1–500). Needs `near`: without it, 422 `near_required` on `radiusKm`.', example: 5 },
+  'listOpportunities.from': { description: 'Only opportunities with a shift ending at or after this instant.', example: at('12-01', '00:00:00') },
+  'listOpportunities.to': { description: 'Only opportunities with a shift starting at or before this instant.', example: at('12-31', '23:59:59') },
+  'listOpportunities.skills': { description: 'Comma-separated skills; matches opportunities asking for any of them.', example: 'first_aid,driving' },
+  'listOpportunities.hasOpenSlots': { description: '`true` (or `1`): only opportunities with a free spot in some future shift; `false` (or `0`): no filter.', example: 'true' },
+  'listOpportunities.status': { description: 'Only this status (default: everything visible).', example: 'recruiting' },
+  'listOpportunities.sort': { description: '`relevance` (default with `q`), `startsAt` (default without), `newest`, `distance` (needs `near`: 422 `near_required` on `sort` otherwise) or `spotsLeft`.', example: 'startsAt' },
+  'listOrganizations.q': { description: 'Free text over the name and description.', example: '西湖' },
+  'listOrganizations.kind': { description: 'Only this kind.', example: 'volunteer_org' },
+  'listOrganizations.regionCode': { description: 'Only organizations registered in this 6-digit district.', example: '330106' },
+  scope: { description: '`platform` (default), `org:<organization id>`, `region:<2, 4 or 6 digit code>` or `channel:<channel id>` (only the key\'s own channel: 403 otherwise).', example: 'region:3301' },
+  period: { description: 'The rolling period: `week`, `month`, `year` or `all` (default).', example: 'year' },
+  'getHonorBoard.metric': { description: 'Rank by approved `hours` (default) or `points`.', example: 'hours' },
+  'getHonorBoard.subject': { description: 'Rank `volunteer`s (default) or `organization`s (teams).', example: 'volunteer' },
+  'getHonorBoard.limit': { description: 'How many ranked lines, 1–100; default 10.', example: 10 },
+  'getHonorBoard.featured': { description: 'How many featured honors to include, 0–10; default 3.', example: 3 },
+  opportunityId: { description: 'Only sign-ups for this opportunity.', example: opportunity.id },
+  'listSignups.status': { description: 'Only sign-ups with this status.', example: 'pending_review' },
+  'listMySignups.status': { description: 'Only sign-ups with this status.', example: 'approved' },
+  'listSignups.reveal': { description: '`idNumber` to export unmasked resident ID numbers. Every such export is logged for audit.', example: 'idNumber' },
+  'listMyServiceRecords.status': { description: 'Only records with this review state.', example: 'approved' },
+};
+
+export function parameterDoc(operationId: string, name: string): ParameterDoc {
+  const doc = parameterDocs[`${operationId}.${name}`] ?? parameterDocs[name];
+  if (!doc) throw new Error(`scripts/openapi/descriptions.ts: parameter ${name} of ${operationId} has no description`);
+  return doc;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors shared by every operation (components.responses).
+
+export const errorDescriptions: Record<string, { description: string; example: unknown }> = {
+  400: {
+    description: 'The body could not be read: not JSON, not UTF-8, or missing on an operation that needs one (`bad_request`).',
+    example: problemOf(400, 'bad_request', '请求有误', 'The request body is not valid JSON.'),
+  },
+  401: {
+    description: 'Credentials missing, unknown, expired or malformed (`unauthorized`). A publishable key travels as `?key=pk_…` or a bearer; everything else only as `Authorization: Bearer …`.',
+    example: problemOf(401, 'unauthorized', '未通过身份验证', 'Unknown publishable key.'),
+  },
+  403: {
+    description: 'The credential may not do this: the origin is not on the channel\'s allow-list (`origin_not_allowed`), a secret key came from a browser or a scope belongs to another channel (`forbidden`), or the endpoint needs a secret key (`secret_key_required`).',
+    example: problemOf(403, 'origin_not_allowed', '此网站无权使用该密钥', 'Origin https://evil.example is not on this channel\'s list of allowed origins.'),
+  },
+  404: {
+    description: 'No such resource visible to this channel (`not_found`).',
+    example: problemOf(404, 'not_found', '未找到', 'Opportunity was not found.'),
+  },
+  405: {
+    description: 'The path exists but not with this method; `Allow` lists the methods it accepts. Any path of this document answers a method it does not list with 405.',
+    example: problemOf(405, methodNotAllowedCode, '请求方法不被允许', 'DELETE is not allowed on /v1/opportunities; use GET.'),
+  },
+  409: {
+    description: 'A conflict: a request with the same `Idempotency-Key` is still being processed (`conflict`, retry after `Retry-After` seconds), a state change the resource cannot make (`conflict`), sign-up not open (`signup_closed`), or a duplicate sign-up (`duplicate_signup`, with `existing`).',
+    example: problemOf(409, 'duplicate_signup', '您已报名该班次', 'This volunteer already has a sign-up for this shift; it is returned as `existing`.', { existing: signup }),
+  },
+  413: { description: 'The body is larger than the server accepts (64 KiB by default; `payload_too_large`).', example: problemOf(413, 'payload_too_large', '请求内容过大', 'The request body is larger than 65536 bytes.') },
+  415: { description: 'The body is not JSON (`unsupported_media_type`): send `Content-Type: application/json`.', example: problemOf(415, 'unsupported_media_type', '不支持的内容类型', 'Send the body as JSON with Content-Type: application/json.') },
+  422: {
+    description: 'Validation failed (`validation_failed`): `errors` names each bad query parameter, path id, body field or header by path, with a stable `code`. Also: an `Idempotency-Key` reused with a different request (`idempotency_key_reused`), an age limit not met (`requirements_not_met`).',
+    example: problem,
+  },
+  429: {
+    description: 'Rate limited (`rate_limited`): more requests than allowed per minute for this caller and client address. Wait `Retry-After` seconds.',
+    example: problemOf(429, 'rate_limited', '请求过于频繁', 'More than 600 requests in a minute; retry after 12 s.'),
+  },
+  default: {
+    description: 'An unexpected server error (`internal_error`, 500). Safe to retry GETs and writes sent with an `Idempotency-Key`; quote `requestId` to support.',
+    example: { ...problemOf(500, 'internal_error', '服务器内部错误', 'Something went wrong on our side; the request id helps us find out what.'), status: 500 },
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Security schemes, servers, tags and the getting-started text.
+
+export const securitySchemes = {
+  publishableKey: {
+    type: 'apiKey', in: 'query', name: 'key',
+    description: 'A **publishable key** (`pk_test_…` / `pk_live_…`) in the query string: `?key=pk_live_…`. For public reads and guest sign-ups from web pages; safe to ship in a page, and usable only from the channel\'s allowed origins. In the query so that public GETs are CORS-simple (no preflight) and a CDN can cache them per channel. Only publishable keys may travel in a URL.',
+  },
+  bearerPublishableKey: {
+    type: 'http', scheme: 'bearer', bearerFormat: 'pk_…',
+    description: 'The same **publishable key** as `Authorization: Bearer pk_…`. Accepted everywhere `?key=` is; answers are then cached only privately. The SDK uses it for guest sign-ups.',
+  },
+  secretKey: {
+    type: 'http', scheme: 'bearer', bearerFormat: 'sk_…',
+    description: 'A **secret key** (`sk_test_…` / `sk_live_…`) as `Authorization: Bearer sk_…`. For partner back ends only: exports, reviews, service records and minting sessions. A request carrying an `Origin` header (a browser) is refused with 403. Never in a URL, never in a page.',
+  },
+  sessionToken: {
+    type: 'http', scheme: 'bearer', bearerFormat: 'vst_…',
+    description: 'A **volunteer session** (`vst_…`) as `Authorization: Bearer vst_…`, minted by your back end with `POST /v1/sessions` for a person it authenticated. Acts for that one volunteer: `/v1/me…` and sign-ups. Short-lived (1 h by default); safe to hand to the browser, never put in a URL.',
+  },
+};
+
+export const servers = [
+  { url: 'http://localhost:8787', description: 'The reference server on your machine: `npm start` (or `npx volunteerkit-server --seed`) serves it with demo keys such as `pk_test_news_demo` and `sk_test_news_demo`.' },
+  {
+    url: 'https://{host}', description: 'The province\'s production platform. Its host name and your live keys are given to you when your channel is registered.',
+    variables: { host: { default: 'api.volunteer.example.gov.cn', description: 'The production API host (placeholder until your channel is registered).' } },
+  },
+];
+
+export const tags = [
+  { name: 'Opportunities', description: 'Volunteering opportunities (活动/岗位) and their shifts.' },
+  { name: 'Organizations', description: 'Organizations (志愿服务组织) that publish opportunities.' },
+  { name: 'Channel', description: 'The partner channel the key belongs to.' },
+  { name: 'Signups', description: 'Signing up (guests and volunteers) and, with a secret key, exporting and reviewing sign-ups.' },
+  { name: 'Recognition', description: 'Honor boards (光荣榜) and impact statistics.' },
+  { name: 'Me', description: 'The signed-in volunteer\'s own data (volunteer session).' },
+  { name: 'Sessions', description: 'Volunteer sessions minted by partner back ends.' },
+  { name: 'Service records', description: 'Served hours (服务记录): recorded, then approved or rejected.' },
+  { name: 'CORS', description: 'Preflight requests browsers send on their own before writes and bearer-authorized reads.' },
+];
+
+export const gettingStarted = `The VolunteerKit platform API: volunteering opportunities, sign-ups, service hours and recognition, for partner sites (news portals, campuses, enterprises) and their apps. The TypeScript SDK \`@volunteerkit/sdk\` and the web components \`@volunteerkit/widgets\` wrap it; this document is generated from the same contract (\`npm run openapi\`), so the three agree.
+
+## Keys
+
+Each partner is a **channel** with three kinds of credentials:
+
+| credential | prefix | where | for |
+| --- | --- | --- | --- |
+| publishable key | \`pk_test_\` / \`pk_live_\` | \`?key=\` or \`Authorization: Bearer\`, from web pages on the channel's allowed origins | public reads, guest sign-ups |
+| secret key | \`sk_test_\` / \`sk_live_\` | \`Authorization: Bearer\`, from your back end only | exports, reviews, service records, sessions |
+| volunteer session | \`vst_\` | \`Authorization: Bearer\`, minted by your back end with \`POST /v1/sessions\` | one volunteer's own data and sign-ups |
+
+The reference server (\`npm start\`) is seeded with demo channels: \`pk_test_news_demo\` / \`sk_test_news_demo\` (news), \`pk_test_campus_demo\` / \`sk_test_campus_demo\` (campus).
+
+## A first request
+
+\`\`\`sh
+curl 'http://localhost:8787/v1/opportunities?key=pk_test_news_demo&category=elderly&hasOpenSlots=true&limit=2'
+\`\`\`
+
+answers \`200\` with \`{ "data": [ …opportunities… ], "nextCursor": "…" }\`. Sign a guest up (the key as a bearer, an idempotency key so a retry is safe):
+
+\`\`\`sh
+curl -X POST http://localhost:8787/v1/signups \\
+  -H 'Authorization: Bearer pk_test_news_demo' -H 'Content-Type: application/json' \\
+  -H "Idempotency-Key: $(uuidgen)" \\
+  -d '{"opportunityId":"opp_…","shiftId":"shf_…","volunteer":{"name":"林晓雨","mobile":"13957112345"},"consent":{"policyVersion":"2026-01","accepted":true}}'
+\`\`\`
+
+## Paging
+
+Lists answer \`{ data, nextCursor }\`. Pass \`nextCursor\` back as \`cursor\` with the same filters until it is \`null\`. Cursors are opaque strings: do not parse, build or keep them across filter changes (a foreign or altered cursor is a 422 on \`cursor\`). \`limit\` is 1–100, default 20.
+
+## Errors
+
+Every error is RFC 9457 problem details (\`application/problem+json\`) with a stable \`code\` (see \`ErrorCode\`), the \`requestId\`, and on a 422 \`errors[]\` naming each field by path (\`volunteer.mobile\`, \`near\`, \`cursor\`, \`Idempotency-Key\`):
+
+\`\`\`json
+{ "type": "https://volunteerkit.dev/problems/validation_failed", "title": "部分内容填写有误", "status": 422,
+  "code": "validation_failed", "requestId": "req_…",
+  "errors": [{ "path": "volunteer.mobile", "message": "must be an 11-digit mainland mobile number starting with 1", "code": "invalid_mobile" }] }
+\`\`\`
+
+Bad input of any kind (query, path id, body, header) is a 4xx, never a 5xx: 422 for values, 400 for a body that is not JSON, 413/415 for its size and type. \`title\` follows \`?locale=\` or \`Accept-Language\` (\`zh-CN\` by default; \`Content-Language\` says which). A method a path does not accept is a 405 with \`Allow\`; an unknown path is a 404. Every response, errors and 304s included, carries \`X-Request-Id\`: quote it to support.
+
+## Idempotency and retries
+
+Every write accepts \`Idempotency-Key\` (1–255 visible ASCII characters; a UUID). The first answer is stored for 24 hours: the same key with the same request returns it again (\`Idempotent-Replayed: true\`) without doing the work twice; the same key with a different request is a 422 \`idempotency_key_reused\`; while the first is still running, a 409 with \`Retry-After\`. Retry GETs and keyed writes on network errors, 409 with \`Retry-After\`, 429 and 5xx, with backoff.
+
+## Rate limits
+
+Requests are counted per credential and client address in one-minute windows (600 per minute on the reference server). Over the limit: 429 with \`Retry-After\` in seconds.
+
+## Caching
+
+Public reads with \`?key=\` are cacheable by browsers and CDNs (\`Cache-Control: public, max-age=30, stale-while-revalidate=300\`) and carry a strong \`ETag\`: send it back as \`If-None-Match\` and an unchanged answer is a bodiless 304. With the key as a bearer they are cached only privately; secret-key and session answers are never stored.
+
+## CORS
+
+Browsers may call from the channel's allowed origins. Public GETs with \`?key=\` need no preflight; writes preflight (\`OPTIONS\`, answered for allowed origins). A request with an \`Origin\` header and a secret key is refused.
+`;
