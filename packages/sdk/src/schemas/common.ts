@@ -91,6 +91,7 @@ export const ErrorCode = z.enum([
   'forbidden',
   'origin_not_allowed',
   'not_found',
+  'method_not_allowed',
   'conflict',
   'duplicate_signup',
   'idempotency_key_reused',

@@ -7,13 +7,8 @@ import type { Context } from 'hono';
 import { DomainError, type DomainErrorKind } from '../services/errors.js';
 import type { AppEnv } from './context.js';
 
-/**
- * The contract's codes, and the ones the server sends that the contract's `ErrorCode` does not
- * list yet (`ProblemDetails.code` is any string, so clients accept them).
- */
-export type ServerErrorCode = ErrorCode | 'method_not_allowed';
 
-const TITLES: Record<ServerErrorCode, { en: string; 'zh-CN': string; 'zh-TW': string }> = {
+const TITLES: Record<ErrorCode, { en: string; 'zh-CN': string; 'zh-TW': string }> = {
   bad_request: { en: 'Bad request', 'zh-CN': '请求有误', 'zh-TW': '請求有誤' },
   validation_failed: { en: 'Some fields are not valid', 'zh-CN': '部分内容填写有误', 'zh-TW': '部分內容填寫有誤' },
   unauthorized: { en: 'Not authenticated', 'zh-CN': '未通过身份验证', 'zh-TW': '未通過身分驗證' },
@@ -38,7 +33,7 @@ export type ProblemLocale = 'en' | 'zh-CN' | 'zh-TW';
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: ServerErrorCode,
+    readonly code: ErrorCode,
     detail: string,
     readonly extra: { errors?: FieldError[]; existing?: unknown; headers?: Record<string, string> } = {},
   ) {
@@ -53,7 +48,7 @@ export const validationFailed = (errors: FieldError[], detail = 'Some fields are
   new ApiError(422, 'validation_failed', detail, { errors });
 
 /** The status and problem code of each kind of domain error. */
-const DOMAIN_ERRORS: Record<DomainErrorKind, { status: number; code: ServerErrorCode }> = {
+const DOMAIN_ERRORS: Record<DomainErrorKind, { status: number; code: ErrorCode }> = {
   not_found: { status: 404, code: 'not_found' },
   invalid: { status: 422, code: 'validation_failed' },
   requirements_not_met: { status: 422, code: 'requirements_not_met' },

@@ -1,4 +1,5 @@
 /** Request validation with the contract's schemas, answering 422 with field paths. @module */
+import { TRANSPORT_QUERY_PARAMS } from '@volunteerkit/sdk/endpoints';
 import { toFieldErrors, type FieldError } from '@volunteerkit/sdk/schemas';
 import type { Context } from 'hono';
 import type { AppEnv } from './context.js';
@@ -9,7 +10,7 @@ interface SafeParser<T> {
 }
 
 /** Query parameters that are about the transport, not the resource (the key, the locale). */
-const TRANSPORT_PARAMS = new Set(['key', 'locale']);
+const TRANSPORT_PARAMS = new Set<string>(TRANSPORT_QUERY_PARAMS);
 
 export function parseQuery<T>(c: Context<AppEnv>, schema: SafeParser<T>): T {
   const query: Record<string, string> = {};

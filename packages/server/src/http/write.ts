@@ -3,6 +3,7 @@
  * transaction, and its answer (or a stored one, for a retried `Idempotency-Key`) is sent.
  */
 import { createHash } from 'node:crypto';
+import { IDEMPOTENCY_KEY_PATTERN } from '@volunteerkit/sdk/endpoints';
 import type { Context } from 'hono';
 import type { Queryable } from '../db/database.js';
 import type { IdempotentRequest, WriteAnswer } from '../services/idempotency.js';
@@ -10,14 +11,13 @@ import { NO_STORE } from './cache.js';
 import type { AppEnv } from './context.js';
 import { ApiError, problemText, toApiError, validationFailed } from './problem.js';
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
 
 /** The request's `Idempotency-Key`, scoped to its caller, or `null` without one. */
 export function idempotentRequestOf(c: Context<AppEnv>): IdempotentRequest | null {
   const key = c.req.header('idempotency-key');
   const caller = c.get('caller');
   if (key === undefined || !caller) return null;
-  if (!IDEMPOTENCY_KEY.test(key))
+  if (!IDEMPOTENCY_KEY_PATTERN.test(key))
     throw validationFailed([{ path: 'Idempotency-Key', message: 'must be 1–255 visible ASCII characters', code: 'invalid_format' }], 'The Idempotency-Key header is not valid.');
   return {
     scope: `${caller.channel.id}:${caller.kind}:${caller.kind === 'session' ? caller.volunteerId : ''}`,

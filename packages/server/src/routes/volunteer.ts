@@ -1,5 +1,5 @@
 /** Signing up (guest or session) and the signed-in volunteer's own pages (`/v1/me…`). @module */
-import { CreateSignupBody, ListServiceRecordsQuery, ListSignupsQuery } from '@volunteerkit/sdk/schemas';
+import { CreateSignupBody, ListMySignupsQuery, ListServiceRecordsQuery } from '@volunteerkit/sdk/schemas';
 import { Hono } from 'hono';
 import { sendRead } from '../http/cache.js';
 import { sendWrite } from '../http/write.js';
@@ -31,7 +31,7 @@ volunteerRoutes.get('/me', async (c) => {
 
 volunteerRoutes.get('/me/signups', async (c) => {
   const caller = sessionCaller(c);
-  return sendRead(c, await listOwnSignups(c.get('services').db, caller.volunteerId, parseQuery(c, ListSignupsQuery)));
+  return sendRead(c, await listOwnSignups(c.get('services').db, caller.volunteerId, parseQuery(c, ListMySignupsQuery)));
 });
 
 volunteerRoutes.post('/me/signups/:id/cancel', async (c) => {

@@ -14,7 +14,7 @@ import * as q from '../db/queries.js';
 import { iso, toHonor, toOpportunity, toOrganization, type OpportunityRow, type ShiftRow } from '../db/rows.js';
 import { hoursToNextStar, maskEmail, maskMobile, publicName, starLevel } from '../domain/people.js';
 import { rankWithTies } from '../domain/ranking.js';
-import { DomainError, invalid } from './errors.js';
+import { DomainError } from './errors.js';
 import { keysetPage } from './paging.js';
 
 async function withShifts(db: Queryable, rows: OpportunityRow[]): Promise<Opportunity[]> {
@@ -31,10 +31,8 @@ async function withShifts(db: Queryable, rows: OpportunityRow[]): Promise<Opport
 export async function listOpportunities(db: Queryable, channelId: string, f: ListOpportunitiesFilters, now: Date): Promise<OpportunityPage> {
   const terms = (f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 5);
   const sort = f.sort ?? (terms.length ? 'relevance' : 'startsAt');
-  if (sort === 'distance' && !f.near) throw invalid([{ path: 'sort', message: 'distance needs near=lat,lng', code: 'near_required' }]);
-  // near's ranges and radiusKm's bounds are checked by the contract (ListOpportunitiesQuery); only the
-  // rules that tie two parameters together are here.
-  if (f.radiusKm !== undefined && !f.near) throw invalid([{ path: 'radiusKm', message: 'needs near=lat,lng', code: 'near_required' }]);
+  // near's ranges, radiusKm's bounds and the rules that tie them to `sort` are the contract's
+  // (ListOpportunitiesQuery), checked when the route parses the query.
   const search = (after: { key: number; id: string } | null, limit: number) => q.searchOpportunities(db, {
     channelId,
     now,
