@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { OPENAPI_PATH } from './openapi-contract.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const STARTUP_LIMIT_MS = 60_000;
@@ -71,13 +72,13 @@ export async function startReferenceServer(): Promise<RunningProcess> {
 }
 
 /**
- * `prism proxy --errors docs/openapi.json <target>`: forwards each request to the server and, on a
+ * `prism proxy --errors docs/openapi.json <target>` (or VK_OPENAPI_DOCUMENT): forwards each request to the server and, on a
  * request or response the document does not allow, answers with an error and an `sl-violations`
  * header instead of the server's answer.
  */
 export async function startPrismProxy(target: string): Promise<RunningProcess> {
   const port = await freePort();
   return startProcess(`${root}node_modules/.bin/prism`,
-    ['proxy', '--errors', 'docs/openapi.json', target, '--host', '127.0.0.1', '--port', String(port)],
+    ['proxy', '--errors', OPENAPI_PATH, target, '--host', '127.0.0.1', '--port', String(port)],
     /Prism is listening on (http:\/\/\S+)/);
 }
