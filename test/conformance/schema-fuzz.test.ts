@@ -159,7 +159,7 @@ function requestFor(template: string, method: string, operation: OperationObject
   const parameters = operation.parameters ?? [];
   const query = parameters.filter((p) => p.in === 'query');
   const headers = parameters.filter((p) => p.in === 'header');
-  const kind = KIND_BY_TEMPLATE[template.split('/')[template.split('/').length - (template.endsWith('}') ? 2 : 3)] ?? ''] ?? '';
+  const kind = KIND_BY_TEMPLATE[/\/([^/]+)\/\{[^}]+\}/.exec(template)?.[1] ?? ''] ?? '';
   const pathId = fc.oneof(
     { arbitrary: fc.constantFrom(...(world.ids[kind] ?? ['none'])), weight: 3 },
     { arbitrary: fc.stringMatching(/^[a-z]{3}_[A-Za-z0-9]{4,20}$/), weight: 1 },
@@ -233,10 +233,14 @@ async function discoverWorld(baseUrl: string): Promise<World> {
     body: JSON.stringify({ volunteerId: session.volunteerId, opportunityId: details[0].id, shiftId: shift.id, checkIn: shift.start, checkOut: shift.end, recordedBy: 'fuzz' }) });
   const record = await recordResponse.json() as any;
   assert.equal(recordResponse.status, 201, JSON.stringify(record));
+  const ownResponse = await fetch(`${baseUrl}/v1/signups`, { method: 'POST', headers: { Authorization: `Bearer ${session.token}`, 'Content-Type': 'application/json', 'Idempotency-Key': 'fuzz-signup-1' },
+    body: JSON.stringify({ opportunityId: 'opp_demoOpenWestLake', shiftId: (await get(`/v1/opportunities/opp_demoOpenWestLake?key=${NEWS.publishable}`)).shifts[0].id, consent: { policyVersion: '2026-01', accepted: true } }) });
+  const own = await ownResponse.json() as any;
+  assert.equal(ownResponse.status, 201, JSON.stringify(own));
   return {
     ids: {
       opp: opportunities.data.map((o: { id: string }) => o.id), org: organizations.data.map((o: { id: string }) => o.id), shf: shifts,
-      sgn: signups.data.map((s: { id: string }) => s.id), vol: [session.volunteerId, ...signups.data.map((s: { volunteerId: string }) => s.volunteerId)],
+      sgn: [own.id, ...signups.data.map((s: { id: string }) => s.id)], vol: [session.volunteerId, ...signups.data.map((s: { volunteerId: string }) => s.volunteerId)],
       rec: [record.id], chn: ['chn_newsdemo'],
     },
     cursors: Object.fromEntries(Object.entries({ '/v1/opportunities': opportunities, '/v1/organizations': organizations, '/v1/signups': signups })
