@@ -101,7 +101,7 @@ export class OpenApiContract {
     addFormats(this.ajv);
     this.ajv.addVocabulary(['openapi', 'info', 'jsonSchemaDialect', 'servers', 'tags', 'paths', 'components', 'webhooks',
       'security', 'externalDocs', 'example', 'xml', 'discriminator']);
-    this.ajv.addSchema({ ...structuredClone(document), $id: DOCUMENT_ID });
+    this.ajv.addSchema({ ...withoutExtensions(structuredClone(document)) as object, $id: DOCUMENT_ID });
     this.routes = Object.entries(document.paths).map(([template, methods]) => {
       const source = template.split('/').map((part) => (/^\{[^}]+\}$/.test(part) ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/');
       return { template, regex: new RegExp(`^${source}$`), templated: (template.match(/\{/g) ?? []).length, methods };
@@ -235,6 +235,15 @@ export class OpenApiContract {
     }
     if (!validate(parsed)) fail('unknown-path-answer', where, `404 problem: ${describeErrors(validate.errors)}`);
   }
+}
+
+/** The document without `x-…` extension keys (strict Ajv refuses unknown keywords; property names are kept). */
+function withoutExtensions(node: unknown, isPropertyMap = false): unknown {
+  if (Array.isArray(node)) return node.map((item) => withoutExtensions(item));
+  if (node === null || typeof node !== 'object') return node;
+  return Object.fromEntries(Object.entries(node)
+    .filter(([key]) => isPropertyMap || !key.startsWith('x-'))
+    .map(([key, value]) => [key, withoutExtensions(value, !isPropertyMap && (key === 'properties' || key === 'patternProperties'))]));
 }
 
 /** Ajv errors as one line without the offending values, so that equal mistakes group together. */

@@ -63,10 +63,36 @@ const hostileString = fc.oneof(
   fc.string({ maxLength: 40, unit: 'grapheme' }),
 );
 
+/** Strings matching `pattern`; for a pattern fast-check cannot generate from, arbitrary text (then mostly invalid). */
+function matching(pattern: string): fc.Arbitrary<string> {
+  try {
+    return fc.stringMatching(new RegExp(pattern, 'u'));
+  } catch {
+    return fc.string({ maxLength: 30 });
+  }
+}
+
 /** A value `schema` allows (mostly), drawing ids from the seeded world when their pattern names a kind. */
 function validValue(schema: Schema, world: World, depth = 0): fc.Arbitrary<unknown> {
-  const s = resolve(schema);
+  const s = merged(resolve(schema));
   if (s['const'] !== undefined) return fc.constant(s['const']);
+  // The document's own examples are valid values too, and realistic ones.
+  const examples = [...(Array.isArray(s['examples']) ? s['examples'] as unknown[] : []), ...(s['example'] !== undefined ? [s['example']] : [])];
+  if (examples.length > 0 && depth > 0) return fc.oneof(fc.constantFrom(...examples), generatedValue(s, world, depth));
+  return generatedValue(s, world, depth);
+}
+
+/** `allOf` folded into one schema (properties and required lists joined). */
+function merged(schema: Schema): Schema {
+  if (!Array.isArray(schema['allOf'])) return schema;
+  const parts = (schema['allOf'] as Schema[]).map((part) => merged(resolve(part)));
+  const { allOf: _allOf, ...rest } = schema;
+  return parts.reduce<Schema>((all, part) => ({ ...part, ...all,
+    properties: { ...(part['properties'] ?? {}), ...(all['properties'] ?? {}) },
+    required: [...(part['required'] ?? []), ...(all['required'] ?? [])] }), rest);
+}
+
+function generatedValue(s: Schema, world: World, depth: number): fc.Arbitrary<unknown> {
   if (Array.isArray(s['enum'])) return fc.constantFrom(...(s['enum'] as unknown[]));
   const alternatives = (s['anyOf'] ?? s['oneOf']) as Schema[] | undefined;
   if (alternatives) return fc.oneof(...alternatives.map((alternative) => validValue(alternative, world, depth + 1)));
@@ -78,7 +104,7 @@ function validValue(schema: Schema, world: World, depth = 0): fc.Arbitrary<unkno
       if (s['format'] === 'date-time') return fc.date({ min: new Date('2020-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString());
       if (s['format'] === 'email') return fc.emailAddress();
       if (s['format'] === 'uri') return fc.webUrl();
-      const generated = s['pattern'] ? fc.stringMatching(new RegExp(s['pattern'])).filter((v) => v.length <= (s['maxLength'] ?? Infinity) && v.length >= (s['minLength'] ?? 0))
+      const generated = s['pattern'] ? matching(s['pattern']).filter((v) => v.length <= (s['maxLength'] ?? Infinity) && v.length >= (s['minLength'] ?? 0))
         : fc.string({ minLength: s['minLength'] ?? 0, maxLength: Math.min(s['maxLength'] ?? 30, 30), unit: 'grapheme' }).filter((v) => v.length >= (s['minLength'] ?? 0));
       return known.length > 0 ? fc.oneof({ arbitrary: fc.constantFrom(...known), weight: 3 }, { arbitrary: generated, weight: 1 }) : generated;
     }
