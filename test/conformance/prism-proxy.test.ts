@@ -9,10 +9,13 @@
  * with 422 `…/prism/errors#UNPROCESSABLE_ENTITY` and never reaches the server; an answer the
  * document forbids is replaced by a 500 `…/prism/errors#VIOLATIONS` problem and an `sl-violations`
  * header listing them. So: every exchange below must come back untouched by Prism (0 violations),
- * and the two negative controls at the end must be refused by Prism — proof it is validating.
+ * and the negative controls at the end (a bad request, a wrong method, a bad answer from a stand-in
+ * upstream) must be refused by Prism — proof it is validating.
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { startPrismProxy, startReferenceServer, type RunningProcess } from './real-server.js';
 
@@ -153,5 +156,22 @@ describe('a Prism validation proxy in front of the real server', () => {
     assert.equal(badLimit.body?.type, `${PRISM_ERROR}UNPROCESSABLE_ENTITY`);
     const wrongMethod = await send('negative control', 'DELETE', `/v1/opportunities?key=${NEWS.publishable}`);
     assert.equal(wrongMethod.body?.type, `${PRISM_ERROR}NO_METHOD_MATCHED_ERROR`);
+  });
+
+  it('is really validating: an answer the document does not allow comes back as a violation', async () => {
+    // A stand-in upstream whose channel lacks every required field, behind a second Prism.
+    const upstream = createServer((_request, response) => response.writeHead(200, { 'Content-Type': 'application/json' }).end('{"id":"chn_fake"}'));
+    await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
+    const checker = await startPrismProxy(`http://127.0.0.1:${(upstream.address() as AddressInfo).port}`);
+    try {
+      const response = await fetch(`${checker.url}/v1/channel?key=${NEWS.publishable}`);
+      const body = await response.json() as { type?: string };
+      assert.equal(response.status, 500);
+      assert.equal(body.type, `${PRISM_ERROR}VIOLATIONS`);
+      assert.match(response.headers.get('sl-violations') ?? '', /required property/);
+    } finally {
+      await checker.stop();
+      await new Promise((resolve) => upstream.close(resolve));
+    }
   });
 });
