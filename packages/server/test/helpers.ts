@@ -12,6 +12,8 @@ import { createApp, type AppOptions } from '../src/app.js';
 import { openDatabase, type Database } from '../src/db/database.js';
 import * as q from '../src/db/queries.js';
 import { SEED_KEYS, seedChannels } from '../src/seed/seed.js';
+// Every response below is also checked against docs/openapi.json (fails the file on a violation).
+import { recordExchange } from './conformance-recorder.js';
 
 export { SEED_KEYS };
 
@@ -208,6 +210,7 @@ export async function call(app: Hono<any>, method: string, path: string, options
   const env = options.socket ? { incoming: { socket: { remoteAddress: options.socket } } } : undefined;
   const response = await app.request(url.pathname + url.search, { method, headers, ...(body !== undefined ? { body } : {}) }, env);
   const text = await response.text();
+  recordExchange({ method, url: url.pathname + url.search, status: response.status, headers: response.headers, body: text });
   let parsed: unknown = undefined;
   try {
     parsed = text ? JSON.parse(text) : undefined;

@@ -1,0 +1,200 @@
+/**
+ * Builds what a partner builds from docs/openapi.json — types from openapi-typescript, a client
+ * from openapi-fetch — and proves it both compiles and works against the real server:
+ *
+ *   1. openapi-typescript writes generated/openapi.d.ts from the CURRENT document (never
+ *      committed, so it cannot be stale), and `tsc -p test/conformance` type-checks this file
+ *      against it: every call's path, parameters and body, and every field read below.
+ *   2. Every operation of the document is called (the test fails if one is added and not called
+ *      here), and each answer is held to its declared schema by Ajv (openapi-contract.ts) in an
+ *      openapi-fetch middleware; the code reads fields as a partner would, so an answer that is
+ *      not what its generated type says throws just as it would in their app.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import createClient, { type Middleware } from 'openapi-fetch';
+import openapiTS, { astToString } from 'openapi-typescript';
+import type { paths } from './generated/openapi.js';
+import { OPENAPI_PATH, OpenApiContract, summarize, type Violation } from './openapi-contract.js';
+import { startReferenceServer, type RunningProcess } from './real-server.js';
+
+const root = new URL('../../', import.meta.url).pathname;
+const NEWS = { publishable: 'pk_test_news_demo', secret: 'sk_test_news_demo' };
+const OPEN_OPPORTUNITY = 'opp_demoOpenWestLake';
+
+describe('a client generated with openapi-typescript + openapi-fetch', () => {
+  it('compiles: the generated types from the current docs/openapi.json type-check this file', async () => {
+    const types = astToString(await openapiTS(new URL(`file://${OPENAPI_PATH}`)));
+    writeFileSync(new URL('./generated/openapi.d.ts', import.meta.url), types);
+    const result = spawnSync(process.execPath, [`${root}node_modules/typescript/bin/tsc`, '-p', 'test/conformance/tsconfig.json'], { cwd: root, encoding: 'utf8' });
+    assert.equal(result.status, 0, `tsc -p test/conformance failed:\n${result.stdout}\n${result.stderr}`);
+  });
+
+  describe('against the real server', () => {
+    let server: RunningProcess;
+    before(async () => {
+      server = await startReferenceServer();
+    });
+    after(async () => {
+      await server?.stop();
+    });
+
+    it('calls every operation; every answer matches its generated type', async () => {
+      const contract = OpenApiContract.load();
+      const violations: Violation[] = [];
+      const called = new Set<string>();
+      // Ajv on every answer, as it comes off the wire (the client then parses it for the test).
+      const validateAnswers: Middleware = {
+        async onResponse({ request, response }) {
+          const url = new URL(request.url);
+          const body = await response.clone().text();
+          violations.push(...contract.check({ method: request.method, url: url.pathname + url.search, status: response.status, headers: response.headers, body }));
+          const operation = contract.match(request.method, url.pathname);
+          if (operation) called.add(operation.operationId);
+        },
+      };
+      // Public reads carry the publishable key in the query string, as a browser page's do.
+      const publishableKeyInQuery: Middleware = {
+        onRequest({ request }) {
+          const url = new URL(request.url);
+          url.searchParams.set('key', NEWS.publishable);
+          return new Request(url, request);
+        },
+      };
+      const publicApi = createClient<paths>({ baseUrl: server.url });
+      publicApi.use(publishableKeyInQuery, validateAnswers);
+      const browserApi = createClient<paths>({ baseUrl: server.url, headers: { Authorization: `Bearer ${NEWS.publishable}` } });
+      browserApi.use(validateAnswers);
+      const partnerApi = createClient<paths>({ baseUrl: server.url, headers: { Authorization: `Bearer ${NEWS.secret}` } });
+      partnerApi.use(validateAnswers);
+
+      // Each step reads its answer like a partner's code; a throw is recorded and the next step runs.
+      const crashes: string[] = [];
+      const step = async <T>(name: string, run: () => Promise<T>): Promise<T | undefined> => {
+        try {
+          return await run();
+        } catch (error) {
+          crashes.push(`${name}: ${(error as Error).message}`);
+          return undefined;
+        }
+      };
+      const read: string[] = [];
+
+      await step('getChannel', async () => {
+        const { data } = await publicApi.GET('/v1/channel', { params: { query: { locale: 'en' } } });
+        read.push(data!.name, data!.id);
+      });
+      const page = await step('listOpportunities', async () => {
+        const { data } = await publicApi.GET('/v1/opportunities', { params: { query: { limit: 3, sort: 'newest' } } });
+        read.push(data!.data[0]!.title, data!.data[0]!.location.name);
+        return data!;
+      });
+      const opportunity = await step('getOpportunity', async () => {
+        const { data } = await publicApi.GET('/v1/opportunities/{id}', { params: { path: { id: page?.data.find((o) => o.id === OPEN_OPPORTUNITY)?.id ?? OPEN_OPPORTUNITY } } });
+        read.push(data!.title, data!.shifts[0]!.id, data!.orgName);
+        return data!;
+      });
+      await step('getOpportunity (unknown id)', async () => {
+        const { data, error, response } = await publicApi.GET('/v1/opportunities/{id}', { params: { path: { id: 'opp_doesNotExist1' } } });
+        assert.equal(data, undefined);
+        assert.equal(response.status, 404);
+        read.push(error!.code, error!.title);
+      });
+      await step('listOrganizations + getOrganization', async () => {
+        const { data } = await publicApi.GET('/v1/organizations', { params: { query: { limit: 2 } } });
+        const { data: organization } = await publicApi.GET('/v1/organizations/{id}', { params: { path: { id: data!.data[0]!.id } } });
+        read.push(organization!.name, organization!.kind);
+      });
+      await step('getHonorBoard', async () => {
+        const { data } = await publicApi.GET('/v1/honor-board', { params: { query: { period: 'all', metric: 'hours', limit: 5 } } });
+        read.push(data!.period);
+      });
+      await step('getStats', async () => {
+        const { data } = await publicApi.GET('/v1/stats', { params: { query: { scope: 'platform' } } });
+        read.push(String(data!.registeredVolunteers), String(data!.approvedHours));
+      });
+
+      const shiftId = opportunity?.shifts[0]?.id ?? 'shf_missing1';
+      const signup = await step('createSignup (guest)', async () => {
+        const { data } = await browserApi.POST('/v1/signups', {
+          params: { header: { 'Idempotency-Key': randomUUID() } },
+          body: { opportunityId: OPEN_OPPORTUNITY, shiftId, volunteer: { name: '韩梅梅', mobile: '13800002001' }, consent: { policyVersion: '2026-01', accepted: true } },
+        });
+        read.push(data!.reference, data!.status);
+        return data!;
+      });
+      const session = await step('createSession', async () => {
+        const { data } = await partnerApi.POST('/v1/sessions', {
+          params: { header: { 'Idempotency-Key': randomUUID() } },
+          body: { externalId: 'generated-client-user', volunteer: { name: '林涛', mobile: '13800002002' } },
+        });
+        read.push(data!.expiresAt);
+        return data!;
+      });
+      const volunteerApi = createClient<paths>({ baseUrl: server.url, headers: { Authorization: `Bearer ${session?.token ?? 'vst_missing'}` } });
+      volunteerApi.use(validateAnswers);
+      await step('getMe', async () => {
+        const { data } = await volunteerApi.GET('/v1/me');
+        read.push(data!.displayName);
+      });
+      const mine = await step('createSignup (signed in)', async () => {
+        const { data } = await volunteerApi.POST('/v1/signups', {
+          params: { header: { 'Idempotency-Key': randomUUID() } },
+          body: { opportunityId: OPEN_OPPORTUNITY, shiftId, consent: { policyVersion: '2026-01', accepted: true } },
+        });
+        return data!;
+      });
+      await step('listMySignups', async () => {
+        const { data } = await volunteerApi.GET('/v1/me/signups', { params: { query: { limit: 5 } } });
+        read.push(data!.data[0]!.status);
+      });
+      await step('cancelMySignup', async () => {
+        const { data } = await volunteerApi.POST('/v1/me/signups/{id}/cancel', { params: { path: { id: mine?.id ?? 'sgn_missing1' } } });
+        assert.equal(data!.status, 'cancelled');
+      });
+      await step('listMyServiceRecords', async () => {
+        const { data } = await volunteerApi.GET('/v1/me/service-records');
+        read.push(String(data!.data.length));
+      });
+
+      await step('listSignups', async () => {
+        const { data } = await partnerApi.GET('/v1/signups', { params: { query: { opportunityId: OPEN_OPPORTUNITY, limit: 5 } } });
+        read.push(data!.data[0]!.contact.name);
+      });
+      await step('updateSignup', async () => {
+        const { data } = await partnerApi.PATCH('/v1/signups/{id}', {
+          params: { path: { id: signup?.id ?? 'sgn_missing1' }, header: { 'Idempotency-Key': randomUUID() } },
+          body: { status: 'attended' },
+        });
+        // The document promises the partner's view of the sign-up, contact included. (If the
+        // document's answer for updateSignup changes, tsc points here: read what the new type promises.)
+        read.push(data!.contact.name);
+      });
+      const shift = opportunity?.shifts[0];
+      const record = await step('createServiceRecord', async () => {
+        const { data } = await partnerApi.POST('/v1/service-records', {
+          params: { header: { 'Idempotency-Key': randomUUID() } },
+          body: { volunteerId: session!.volunteerId, opportunityId: OPEN_OPPORTUNITY, shiftId, checkIn: shift!.start, checkOut: shift!.end, recordedBy: '站长' },
+        });
+        read.push(data!.status, String(data!.hours));
+        return data!;
+      });
+      await step('approveServiceRecord', async () => {
+        const { data } = await partnerApi.POST('/v1/service-records/{id}/approve', { params: { path: { id: record!.id } }, body: { reviewedBy: '审核员' } });
+        assert.equal(data!.status, 'approved');
+      });
+      await step('rejectServiceRecord (already approved: 409)', async () => {
+        const { error, response } = await partnerApi.POST('/v1/service-records/{id}/reject', { params: { path: { id: record!.id } }, body: { reviewedBy: '审核员', note: '重复登记' } });
+        assert.equal(response.status, 409);
+        read.push(error!.code);
+      });
+
+      const uncalled = contract.operations().map((o) => o.operationId).filter((id) => !called.has(id));
+      assert.deepEqual({ crashes, uncalled, violations: summarize(violations) }, { crashes: [], uncalled: [], violations: '' },
+        `the generated client's answers do not match their generated types (${read.length} fields read)`);
+    });
+  });
+});
