@@ -4,13 +4,13 @@
  * @module
  */
 import type { Locale } from './schemas/common.js';
-import { VolunteerKitError } from './core/errors.js';
+import { ResponseValidationError, VolunteerKitError } from './core/errors.js';
 import { PagePromise, type PageBody } from './core/pagination.js';
 import { ResponseCache, type CacheOptions } from './internal/cache.js';
 import { shareInFlight } from './internal/dedupe.js';
 import { isBrowserPage, randomUUID, redactUrl } from './internal/env.js';
-import { send, type RawResponse } from './internal/request.js';
-import { checkAgainst, loadContract, parseBody, type Output, type SchemaName } from './internal/validate.js';
+import { send, type RawResponse } from './internal/transport.js';
+import type { Output, ResponseValidator, SchemaName } from './internal/contract-types.js';
 import { Channels } from './resources/channel.js';
 import { HonorBoards } from './resources/honor-board.js';
 import { Me } from './resources/me.js';
@@ -42,8 +42,11 @@ export interface ClientOptions {
   maxRetries?: number;
   /** A `fetch` to use instead of the global one (a proxy, a test double). */
   fetch?: typeof fetch;
-  /** Check every response against the contract (schemas loaded lazily). Default `true`. */
-  validateResponses?: boolean;
+  /**
+   * Checks every answer against the contract: pass `responseValidator` from
+   * `@volunteerkit/sdk/validation`. Off by default, so that the client carries no schemas.
+   */
+  validate?: ResponseValidator;
   /** Opt-in stale-while-revalidate cache of GET answers. Default `false`. */
   cache?: false | CacheOptions;
   /** Allow a secret key in a web page. Only for internal tools whose users may see the key. */
@@ -249,9 +252,6 @@ export class VolunteerKitClient {
   async request<N extends SchemaName>(spec: RequestSpec<N>): Promise<Output<N>> {
     const { options: clientOptions, baseUrl, cache } = this.#shared;
     const options = spec.options ?? {};
-    const validate = clientOptions.validateResponses !== false;
-    if (validate) void loadContract().catch(() => {}); // in parallel with the request; errors surface in parseBody
-
     const headers: Record<string, string> = {};
     const query: Record<string, string | undefined> = { locale: clientOptions.locale };
     const authorization = this.#credential(spec);
@@ -301,7 +301,13 @@ export class VolunteerKitClient {
     } else {
       response = await run(options.signal);
     }
-    return parseBody(response.text, spec.schema, validate, describe);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(response.text);
+    } catch {
+      throw new ResponseValidationError(describe, [{ path: '', message: 'the body is not JSON', code: 'invalid_json' }]);
+    }
+    return this.check(parsed, spec.schema, describe);
   }
 
   /** @internal A `list()` call: the first page now, the next ones on demand. */
@@ -313,8 +319,9 @@ export class VolunteerKitClient {
   }
 
   /** @internal Checks a value (e.g. a 409's `existing`) against a contract schema, if validation is on. */
-  async check<N extends SchemaName>(value: unknown, schema: N, what: string): Promise<Output<N>> {
-    return this.#shared.options.validateResponses === false ? (value as Output<N>) : checkAgainst(value, schema, what);
+  check<N extends SchemaName>(value: unknown, schema: N, what: string): Output<N> {
+    const { validate } = this.#shared.options;
+    return (validate ? validate(value, schema, what) : value) as Output<N>;
   }
 
   /** @internal Generates an idempotency key. */

@@ -8,14 +8,16 @@
  * for await (const opp of vk.opportunities.list({ category: 'elderly' })) console.log(opp.title);
  * ```
  *
- * The contract (zod/mini schemas) is a separate entry point, `@volunteerkit/sdk/schemas`, so
- * that importing the client does not pull the validators into your bundle up front.
+ * The contract (zod/mini schemas) is a separate entry point, `@volunteerkit/sdk/schemas`, and
+ * response validation an opt-in one, `@volunteerkit/sdk/validation`, so that importing the client
+ * pulls neither zod nor the schemas into your bundle.
  *
  * @module
  */
 export { createClient, VolunteerKitClient, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './client.js';
 export type { ClientOptions, RequestOptions } from './client.js';
 export type { CacheOptions } from './internal/cache.js';
+export type { ResponseValidator, SchemaName } from './internal/contract-types.js';
 export {
   VolunteerKitError,
   APIError,

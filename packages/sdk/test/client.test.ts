@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { http, HttpResponse } from 'msw';
 import { VolunteerKitError, createClient } from '../src/index.js';
+import { responseValidator } from '../src/validation.js';
 import * as fixtures from './shared/fixtures.js';
 import { ListOpportunitiesQuery } from '../src/schemas/index.js';
 import { BASE, PK, SESSION, SK, client, mockServer, recorder, rejection } from './helpers.js';
@@ -179,7 +180,7 @@ describe('on the wire', () => {
       http.post(`${BASE}/v1/service-records/:id/approve`, async ({ request }) => (await record(request), HttpResponse.json({ ...fixtures.serviceRecord(), status: 'approved' }))),
       http.post(`${BASE}/v1/service-records/:id/reject`, async ({ request }) => (await record(request), HttpResponse.json({ ...fixtures.serviceRecord(), status: 'rejected' }))),
     );
-    const vk = createClient({ baseUrl: BASE, secretKey: SK });
+    const vk = createClient({ baseUrl: BASE, secretKey: SK, validate: responseValidator });
     assert.equal((await vk.sessions.create({ externalId: 'u1', volunteer: { name: '张三明' } })).token, 'vst_abcdef123456');
     assert.equal((await vk.signups.list({ reveal: 'idNumber' })).data[0]?.contact.mobile, '13800138000');
     await vk.signups.update('sgn_test0001', { status: 'approved' });

@@ -89,10 +89,10 @@ export function sharedClient(baseUrl: string, publishableKey: string, locale: Vk
   let entry = clients.get(key);
   if (!entry) {
     try {
-      // No response validation: it would load zod and the whole contract on every page that
-      // shows a widget. A response outside the contract still cannot break the host page: the
-      // widget's safety net shows its error state (docs/architecture.md, Widgets).
-      entry = { client: createClient({ baseUrl, publishableKey, locale, validateResponses: false }) };
+      // No response validation (`validate` not passed): it would put zod and the whole contract
+      // on every page that shows a widget. A response outside the contract still cannot break the
+      // host page: the widget's safety net shows its error state (docs/architecture.md, Widgets).
+      entry = { client: createClient({ baseUrl, publishableKey, locale }) };
     } catch (error) {
       entry = { error };
     }
