@@ -172,33 +172,16 @@ function toSearchParams(query: object | undefined, extra: Record<string, string 
 }
 
 /**
- * The VolunteerKit API client. Create it with {@link createClient}; derive a client acting for one
- * volunteer with {@link VolunteerKitClient.withSession}.
+ * What every resource calls: credentials, the request, the answer's check. {@link createClient}
+ * returns it with every resource attached ({@link VolunteerKitClient}); {@link createBaseClient}
+ * returns it bare, for a bundle that constructs only the resources it uses
+ * (`new Opportunities(base)`), so a bundler can leave the others out.
  */
-export class VolunteerKitClient {
-  /** Volunteering opportunities (活动/岗位). */
-  readonly opportunities: Opportunities = new Opportunities(this);
-  /** Organizations (志愿服务组织). */
-  readonly organizations: Organizations = new Organizations(this);
-  /** The channel (partner) the publishable key belongs to. */
-  readonly channel: Channels = new Channels(this);
-  /** Sign-ups (报名). */
-  readonly signups: Signups = new Signups(this);
-  /** Honor boards (光荣榜). */
-  readonly honorBoard: HonorBoards = new HonorBoards(this);
-  /** Impact statistics. */
-  readonly stats: Stats = new Stats(this);
-  /** The signed-in volunteer (needs {@link withSession}). */
-  readonly me: Me = new Me(this);
-  /** Volunteer sessions (secret key). */
-  readonly sessions: Sessions = new Sessions(this);
-  /** Service records (服务记录; secret key). */
-  readonly serviceRecords: ServiceRecords = new ServiceRecords(this);
-
+export class BaseClient {
   readonly #shared: SharedState;
   readonly #sessionToken: string | undefined;
 
-  /** @internal Use {@link createClient}. */
+  /** @internal Use {@link createClient} or {@link createBaseClient}. */
   constructor(shared: SharedState, sessionToken?: string) {
     this.#shared = shared;
     this.#sessionToken = sessionToken;
@@ -228,11 +211,11 @@ export class VolunteerKitClient {
    * const hours = await me.me.serviceRecords.list({ status: 'approved' });
    * ```
    */
-  withSession(token: string): VolunteerKitClient {
+  withSession(token: string): this {
     if (typeof token !== 'string' || !token.startsWith('vst_')) {
       throw new VolunteerKitError('withSession needs a volunteer session token starting with vst_ (from sessions.create)');
     }
-    return new VolunteerKitClient(this.#shared, token);
+    return new (this.constructor as new (shared: SharedState, token: string) => this)(this.#shared, token);
   }
 
   /**
@@ -353,6 +336,31 @@ export class VolunteerKitClient {
 }
 
 /**
+ * The VolunteerKit API client, every resource attached. Create it with {@link createClient};
+ * derive a client acting for one volunteer with {@link VolunteerKitClient.withSession}.
+ */
+export class VolunteerKitClient extends BaseClient {
+  /** Volunteering opportunities (活动/岗位). */
+  readonly opportunities: Opportunities = new Opportunities(this);
+  /** Organizations (志愿服务组织). */
+  readonly organizations: Organizations = new Organizations(this);
+  /** The channel (partner) the publishable key belongs to. */
+  readonly channel: Channels = new Channels(this);
+  /** Sign-ups (报名). */
+  readonly signups: Signups = new Signups(this);
+  /** Honor boards (光荣榜). */
+  readonly honorBoard: HonorBoards = new HonorBoards(this);
+  /** Impact statistics. */
+  readonly stats: Stats = new Stats(this);
+  /** The signed-in volunteer (needs {@link withSession}). */
+  readonly me: Me = new Me(this);
+  /** Volunteer sessions (secret key). */
+  readonly sessions: Sessions = new Sessions(this);
+  /** Service records (服务记录; secret key). */
+  readonly serviceRecords: ServiceRecords = new ServiceRecords(this);
+}
+
+/**
  * Creates a client.
  *
  * @example In a web page
@@ -368,9 +376,28 @@ export class VolunteerKitClient {
  * ```
  */
 export function createClient(options: ClientOptions): VolunteerKitClient {
+  return new VolunteerKitClient(sharedState(options));
+}
+
+/**
+ * Creates a client with no resource attached: construct the ones you use on it, and a bundler
+ * leaves the others out. Same options and checks as {@link createClient}.
+ *
+ * @example
+ * ```ts
+ * import { Opportunities, createBaseClient } from '@volunteerkit/sdk';
+ * const opportunities = new Opportunities(createBaseClient({ baseUrl, publishableKey }));
+ * const page = await opportunities.list({ category: 'elderly' });
+ * ```
+ */
+export function createBaseClient(options: ClientOptions): BaseClient {
+  return new BaseClient(sharedState(options));
+}
+
+function sharedState(options: ClientOptions): SharedState {
   if (typeof options !== 'object' || options === null) throw new VolunteerKitError('createClient needs an options object');
   const baseUrl = checkBaseUrl(options.baseUrl);
   checkKeys(options);
   const cache = options.cache ? new ResponseCache(options.cache) : undefined;
-  return new VolunteerKitClient({ options: { ...options }, baseUrl, cache });
+  return { options: { ...options }, baseUrl, cache };
 }
