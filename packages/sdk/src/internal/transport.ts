@@ -23,7 +23,7 @@ export interface SendOptions {
   /** `undefined` → the global `fetch`, looked up on each call (test tools patch it). */
   fetch: typeof fetch | undefined;
   url: string;
-  method: string;
+  method: 'GET' | 'POST' | 'PATCH';
   headers: Record<string, string>;
   body?: string | undefined;
   /** GETs, and writes that carry an idempotency key. */
@@ -150,9 +150,11 @@ export async function send(options: SendOptions): Promise<RawResponse> {
       fetch: readingFetch(options.fetch),
       retry: {
         limit: options.retryable ? options.maxRetries : 0,
-        methods: [options.method.toLowerCase() as 'get'],
+        methods: [options.method.toLowerCase() as Lowercase<SendOptions['method']>],
         statusCodes: RETRY_STATUSES,
         afterStatusCodes: RETRY_STATUSES,
+        // shouldRetry refuses a longer Retry-After; this caps the rate-limit headers ky also reads.
+        maxRetryAfter: MAX_RETRY_AFTER_MS,
         delay: backoffMs,
         jitter: (ms) => jitterMs(ms),
         retryOnTimeout: true,
