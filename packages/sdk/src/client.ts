@@ -4,13 +4,13 @@
  * @module
  */
 import type { Locale } from './schemas/common.js';
-import { VolunteerKitError } from './core/errors.js';
+import { ResponseValidationError, VolunteerKitError } from './core/errors.js';
 import { PagePromise, type PageBody } from './core/pagination.js';
 import { ResponseCache, type CacheOptions } from './internal/cache.js';
 import { shareInFlight } from './internal/dedupe.js';
 import { isBrowserPage, randomUUID, redactUrl } from './internal/env.js';
-import { send, type RawResponse } from './internal/request.js';
-import { checkAgainst, loadContract, parseBody, type Output, type SchemaName } from './internal/validate.js';
+import { send, type RawResponse } from './internal/transport.js';
+import type { Output, ResponseValidator, SchemaName } from './internal/contract-types.js';
 import { Channels } from './resources/channel.js';
 import { HonorBoards } from './resources/honor-board.js';
 import { Me } from './resources/me.js';
@@ -42,8 +42,11 @@ export interface ClientOptions {
   maxRetries?: number;
   /** A `fetch` to use instead of the global one (a proxy, a test double). */
   fetch?: typeof fetch;
-  /** Check every response against the contract (schemas loaded lazily). Default `true`. */
-  validateResponses?: boolean;
+  /**
+   * Checks every answer against the contract: pass `responseValidator` from
+   * `@volunteerkit/sdk/validation`. Off by default, so that the client carries no schemas.
+   */
+  validate?: ResponseValidator;
   /** Opt-in stale-while-revalidate cache of GET answers. Default `false`. */
   cache?: false | CacheOptions;
   /** Allow a secret key in a web page. Only for internal tools whose users may see the key. */
@@ -169,33 +172,16 @@ function toSearchParams(query: object | undefined, extra: Record<string, string 
 }
 
 /**
- * The VolunteerKit API client. Create it with {@link createClient}; derive a client acting for one
- * volunteer with {@link VolunteerKitClient.withSession}.
+ * What every resource calls: credentials, the request, the answer's check. {@link createClient}
+ * returns it with every resource attached ({@link VolunteerKitClient}); {@link createBaseClient}
+ * returns it bare, for a bundle that constructs only the resources it uses
+ * (`new Opportunities(base)`), so a bundler can leave the others out.
  */
-export class VolunteerKitClient {
-  /** Volunteering opportunities (活动/岗位). */
-  readonly opportunities: Opportunities = new Opportunities(this);
-  /** Organizations (志愿服务组织). */
-  readonly organizations: Organizations = new Organizations(this);
-  /** The channel (partner) the publishable key belongs to. */
-  readonly channel: Channels = new Channels(this);
-  /** Sign-ups (报名). */
-  readonly signups: Signups = new Signups(this);
-  /** Honor boards (光荣榜). */
-  readonly honorBoard: HonorBoards = new HonorBoards(this);
-  /** Impact statistics. */
-  readonly stats: Stats = new Stats(this);
-  /** The signed-in volunteer (needs {@link withSession}). */
-  readonly me: Me = new Me(this);
-  /** Volunteer sessions (secret key). */
-  readonly sessions: Sessions = new Sessions(this);
-  /** Service records (服务记录; secret key). */
-  readonly serviceRecords: ServiceRecords = new ServiceRecords(this);
-
+export class BaseClient {
   readonly #shared: SharedState;
   readonly #sessionToken: string | undefined;
 
-  /** @internal Use {@link createClient}. */
+  /** @internal Use {@link createClient} or {@link createBaseClient}. */
   constructor(shared: SharedState, sessionToken?: string) {
     this.#shared = shared;
     this.#sessionToken = sessionToken;
@@ -225,11 +211,11 @@ export class VolunteerKitClient {
    * const hours = await me.me.serviceRecords.list({ status: 'approved' });
    * ```
    */
-  withSession(token: string): VolunteerKitClient {
+  withSession(token: string): this {
     if (typeof token !== 'string' || !token.startsWith('vst_')) {
       throw new VolunteerKitError('withSession needs a volunteer session token starting with vst_ (from sessions.create)');
     }
-    return new VolunteerKitClient(this.#shared, token);
+    return new (this.constructor as new (shared: SharedState, token: string) => this)(this.#shared, token);
   }
 
   /**
@@ -249,9 +235,6 @@ export class VolunteerKitClient {
   async request<N extends SchemaName>(spec: RequestSpec<N>): Promise<Output<N>> {
     const { options: clientOptions, baseUrl, cache } = this.#shared;
     const options = spec.options ?? {};
-    const validate = clientOptions.validateResponses !== false;
-    if (validate) void loadContract().catch(() => {}); // in parallel with the request; errors surface in parseBody
-
     const headers: Record<string, string> = {};
     const query: Record<string, string | undefined> = { locale: clientOptions.locale };
     const authorization = this.#credential(spec);
@@ -301,7 +284,13 @@ export class VolunteerKitClient {
     } else {
       response = await run(options.signal);
     }
-    return parseBody(response.text, spec.schema, validate, describe);
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(response.text);
+    } catch {
+      throw new ResponseValidationError(describe, [{ path: '', message: 'the body is not JSON', code: 'invalid_json' }]);
+    }
+    return this.check(parsed, spec.schema, describe);
   }
 
   /** @internal A `list()` call: the first page now, the next ones on demand. */
@@ -313,8 +302,9 @@ export class VolunteerKitClient {
   }
 
   /** @internal Checks a value (e.g. a 409's `existing`) against a contract schema, if validation is on. */
-  async check<N extends SchemaName>(value: unknown, schema: N, what: string): Promise<Output<N>> {
-    return this.#shared.options.validateResponses === false ? (value as Output<N>) : checkAgainst(value, schema, what);
+  check<N extends SchemaName>(value: unknown, schema: N, what: string): Output<N> {
+    const { validate } = this.#shared.options;
+    return (validate ? validate(value, schema, what) : value) as Output<N>;
   }
 
   /** @internal Generates an idempotency key. */
@@ -346,6 +336,31 @@ export class VolunteerKitClient {
 }
 
 /**
+ * The VolunteerKit API client, every resource attached. Create it with {@link createClient};
+ * derive a client acting for one volunteer with {@link VolunteerKitClient.withSession}.
+ */
+export class VolunteerKitClient extends BaseClient {
+  /** Volunteering opportunities (活动/岗位). */
+  readonly opportunities: Opportunities = new Opportunities(this);
+  /** Organizations (志愿服务组织). */
+  readonly organizations: Organizations = new Organizations(this);
+  /** The channel (partner) the publishable key belongs to. */
+  readonly channel: Channels = new Channels(this);
+  /** Sign-ups (报名). */
+  readonly signups: Signups = new Signups(this);
+  /** Honor boards (光荣榜). */
+  readonly honorBoard: HonorBoards = new HonorBoards(this);
+  /** Impact statistics. */
+  readonly stats: Stats = new Stats(this);
+  /** The signed-in volunteer (needs {@link withSession}). */
+  readonly me: Me = new Me(this);
+  /** Volunteer sessions (secret key). */
+  readonly sessions: Sessions = new Sessions(this);
+  /** Service records (服务记录; secret key). */
+  readonly serviceRecords: ServiceRecords = new ServiceRecords(this);
+}
+
+/**
  * Creates a client.
  *
  * @example In a web page
@@ -361,9 +376,28 @@ export class VolunteerKitClient {
  * ```
  */
 export function createClient(options: ClientOptions): VolunteerKitClient {
+  return new VolunteerKitClient(sharedState(options));
+}
+
+/**
+ * Creates a client with no resource attached: construct the ones you use on it, and a bundler
+ * leaves the others out. Same options and checks as {@link createClient}.
+ *
+ * @example
+ * ```ts
+ * import { Opportunities, createBaseClient } from '@volunteerkit/sdk';
+ * const opportunities = new Opportunities(createBaseClient({ baseUrl, publishableKey }));
+ * const page = await opportunities.list({ category: 'elderly' });
+ * ```
+ */
+export function createBaseClient(options: ClientOptions): BaseClient {
+  return new BaseClient(sharedState(options));
+}
+
+function sharedState(options: ClientOptions): SharedState {
   if (typeof options !== 'object' || options === null) throw new VolunteerKitError('createClient needs an options object');
   const baseUrl = checkBaseUrl(options.baseUrl);
   checkKeys(options);
   const cache = options.cache ? new ResponseCache(options.cache) : undefined;
-  return new VolunteerKitClient({ options: { ...options }, baseUrl, cache });
+  return { options: { ...options }, baseUrl, cache };
 }

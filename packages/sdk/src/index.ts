@@ -8,14 +8,16 @@
  * for await (const opp of vk.opportunities.list({ category: 'elderly' })) console.log(opp.title);
  * ```
  *
- * The contract (zod/mini schemas) is a separate entry point, `@volunteerkit/sdk/schemas`, so
- * that importing the client does not pull the validators into your bundle up front.
+ * The contract (zod/mini schemas) is a separate entry point, `@volunteerkit/sdk/schemas`, and
+ * response validation an opt-in one, `@volunteerkit/sdk/validation`, so that importing the client
+ * pulls neither zod nor the schemas into your bundle.
  *
  * @module
  */
-export { createClient, VolunteerKitClient, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './client.js';
+export { createClient, createBaseClient, BaseClient, VolunteerKitClient, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './client.js';
 export type { ClientOptions, RequestOptions } from './client.js';
 export type { CacheOptions } from './internal/cache.js';
+export type { ResponseValidator, SchemaName } from './internal/contract-types.js';
 export {
   VolunteerKitError,
   APIError,
@@ -34,16 +36,17 @@ export {
 } from './core/errors.js';
 export type { DuplicateSignupError, APIErrorInit } from './core/errors.js';
 export { Page, PagePromise } from './core/pagination.js';
+export { APIResource } from './core/resource.js';
 export type { PageBody, PageFetcher } from './core/pagination.js';
-export type { Opportunities } from './resources/opportunities.js';
-export type { Organizations } from './resources/organizations.js';
-export type { Channels } from './resources/channel.js';
-export type { Signups } from './resources/signups.js';
-export type { HonorBoards } from './resources/honor-board.js';
-export type { Stats } from './resources/stats.js';
-export type { Me, MySignups, MyServiceRecords } from './resources/me.js';
-export type { Sessions } from './resources/sessions.js';
-export type { ServiceRecords } from './resources/service-records.js';
+export { Opportunities } from './resources/opportunities.js';
+export { Organizations } from './resources/organizations.js';
+export { Channels } from './resources/channel.js';
+export { Signups } from './resources/signups.js';
+export { HonorBoards } from './resources/honor-board.js';
+export { Stats } from './resources/stats.js';
+export { Me, MySignups, MyServiceRecords } from './resources/me.js';
+export { Sessions } from './resources/sessions.js';
+export { ServiceRecords } from './resources/service-records.js';
 
 // Entity, body and query types of the contract, by name (types only: no schema code is imported).
 export type { ErrorCode, FieldError, Locale, ProblemDetails } from './schemas/common.js';

@@ -2,7 +2,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { http, HttpResponse } from 'msw';
-import { VolunteerKitError, createClient } from '../src/index.js';
+import { BaseClient, Me, Opportunities, VolunteerKitClient, VolunteerKitError, createBaseClient, createClient } from '../src/index.js';
+import { responseValidator } from '../src/validation.js';
 import * as fixtures from './shared/fixtures.js';
 import { ListOpportunitiesQuery } from '../src/schemas/index.js';
 import { BASE, PK, SESSION, SK, client, mockServer, recorder, rejection } from './helpers.js';
@@ -60,6 +61,25 @@ describe('createClient', () => {
       return true;
     });
     assert.throws(() => createClient({ baseUrl: BASE }), /needs a publishableKey/);
+  });
+
+  it('createBaseClient checks the same options and carries resources constructed on it', async () => {
+    assert.throws(() => createBaseClient({ baseUrl: 'http://api.example.com', publishableKey: PK }), /https/);
+    assert.throws(() => createBaseClient({ baseUrl: BASE, publishableKey: SK }), /publishableKey must start with pk_/);
+    const { sent, record } = recorder();
+    server.use(
+      http.get(`${BASE}/v1/opportunities`, async ({ request }) => (await record(request), HttpResponse.json(fixtures.opportunityPage(1)))),
+      http.get(`${BASE}/v1/me`, async ({ request }) => (await record(request), HttpResponse.json(fixtures.profile()))),
+    );
+    const base = createBaseClient({ baseUrl: BASE, publishableKey: PK, validate: responseValidator });
+    assert.ok(base instanceof BaseClient && !(base instanceof VolunteerKitClient));
+    assert.equal(!('opportunities' in base), true, 'no resource attached');
+    assert.equal((await new Opportunities(base).list({ limit: 1 })).data.length, 1);
+    const session = base.withSession(SESSION);
+    assert.ok(session instanceof BaseClient && !(session instanceof VolunteerKitClient) && session.hasSession);
+    assert.equal((await new Me(session).get()).id, 'vol_test0001');
+    assert.ok(client().withSession(SESSION) instanceof VolunteerKitClient, 'a full client stays full');
+    assert.deepEqual(sent.map((s) => `${s.url.pathname} ${s.headers['authorization'] ?? 'key=' + s.url.searchParams.get('key')}`), [`/v1/opportunities key=${PK}`, `/v1/me Bearer ${SESSION}`]);
   });
 
   it('withSession takes only vst_ tokens', () => {
@@ -179,7 +199,7 @@ describe('on the wire', () => {
       http.post(`${BASE}/v1/service-records/:id/approve`, async ({ request }) => (await record(request), HttpResponse.json({ ...fixtures.serviceRecord(), status: 'approved' }))),
       http.post(`${BASE}/v1/service-records/:id/reject`, async ({ request }) => (await record(request), HttpResponse.json({ ...fixtures.serviceRecord(), status: 'rejected' }))),
     );
-    const vk = createClient({ baseUrl: BASE, secretKey: SK });
+    const vk = createClient({ baseUrl: BASE, secretKey: SK, validate: responseValidator });
     assert.equal((await vk.sessions.create({ externalId: 'u1', volunteer: { name: '张三明' } })).token, 'vst_abcdef123456');
     assert.equal((await vk.signups.list({ reveal: 'idNumber' })).data[0]?.contact.mobile, '13800138000');
     await vk.signups.update('sgn_test0001', { status: 'approved' });

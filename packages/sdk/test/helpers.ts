@@ -2,6 +2,7 @@
 import { after, afterEach, before } from 'node:test';
 import { setupServer } from 'msw/node';
 import { createClient, type ClientOptions } from '../src/index.js';
+import { responseValidator } from '../src/validation.js';
 
 export const BASE = 'https://api.volunteerkit.test';
 export const PK = 'pk_test_news_demo';
@@ -37,7 +38,8 @@ export function recorder() {
   };
 }
 
-export const client = (options: Partial<ClientOptions> = {}) => createClient({ baseUrl: BASE, publishableKey: PK, ...options });
+/** A client as our tests use it: with response validation on (the opt-in entry point). */
+export const client = (options: Partial<ClientOptions> = {}) => createClient({ baseUrl: BASE, publishableKey: PK, validate: responseValidator, ...options });
 
 /** Resolves with what `promise` rejected with; fails when it resolves. */
 export async function rejection(promise: Promise<unknown>): Promise<any> {
@@ -48,3 +50,5 @@ export async function rejection(promise: Promise<unknown>): Promise<any> {
   }
   throw new Error('expected a rejection');
 }
+
+export { deferred, withFakeClock, type InstalledClock } from './shared/fake-clock.js';

@@ -5,6 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { SEED_FIXTURES, SEED_KEYS, startServer } from '@volunteerkit/server';
 import { ConflictError, NotFoundError, ValidationError, createClient, type Opportunity, type VolunteerKitClient } from '../src/index.js';
+import { responseValidator } from '../src/validation.js';
 import { rejection } from './helpers.js';
 
 describe('against the reference server', () => {
@@ -16,8 +17,8 @@ describe('against the reference server', () => {
 
   before(async () => {
     server = await startServer({ port: 0, dataDir: 'memory', seed: true, rateLimit: false, log: false });
-    vk = createClient({ baseUrl: server.url, publishableKey: SEED_KEYS.news.publishableKey, locale: 'en' });
-    partner = createClient({ baseUrl: server.url, secretKey: SEED_KEYS.news.secretKey });
+    vk = createClient({ baseUrl: server.url, publishableKey: SEED_KEYS.news.publishableKey, locale: 'en', validate: responseValidator });
+    partner = createClient({ baseUrl: server.url, secretKey: SEED_KEYS.news.secretKey, validate: responseValidator });
     opp = await vk.opportunities.get(SEED_FIXTURES.openOpportunityId);
     policyVersion = (await vk.channel.get()).privacyPolicyVersion;
   });
@@ -66,6 +67,7 @@ describe('against the reference server', () => {
     const lossy = createClient({
       baseUrl: server.url,
       publishableKey: SEED_KEYS.news.publishableKey,
+      validate: responseValidator,
       fetch: async (input, init) => {
         const response = await fetch(input, init);
         if (++attempts === 1) throw new TypeError('connection reset');

@@ -1,10 +1,10 @@
-// Responses are held to the contract, lazily, and the check can be turned off.
+// Responses are held to the contract when the caller opts in (`@volunteerkit/sdk/validation`).
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { http, HttpResponse } from 'msw';
-import { ConflictError, ResponseValidationError } from '../src/index.js';
+import { ConflictError, ResponseValidationError, createClient } from '../src/index.js';
 import * as fixtures from './shared/fixtures.js';
-import { BASE, client, mockServer, rejection } from './helpers.js';
+import { BASE, PK, client, mockServer, rejection } from './helpers.js';
 
 const server = mockServer();
 
@@ -30,11 +30,17 @@ describe('response validation', () => {
     assert.match(error.message, /not JSON/);
   });
 
-  it('validateResponses: false passes the body through unchecked', async () => {
+  it('is off unless opted in: without `validate` the body passes through unchecked', async () => {
     const broken = { ...fixtures.honorBoard(), entries: 'not a list' };
     server.use(http.get(`${BASE}/v1/honor-board`, () => HttpResponse.json(broken)));
     assert.ok(ResponseValidationError.is(await rejection(client().honorBoard.get())));
-    assert.equal((await client({ validateResponses: false }).honorBoard.get()).entries, 'not a list' as never);
+    const plain = createClient({ baseUrl: BASE, publishableKey: PK });
+    assert.equal((await plain.honorBoard.get()).entries, 'not a list' as never);
+  });
+
+  it('checked answers are shaped by the contract: unknown keys are dropped', async () => {
+    server.use(http.get(`${BASE}/v1/channel`, () => HttpResponse.json({ ...fixtures.channel(), internalNote: 'x' })));
+    assert.ok(!('internalNote' in (await client().channel.get())));
   });
 
   it('the existing sign-up in a 409 is checked too', async () => {

@@ -1,10 +1,12 @@
 /**
  * Client and server prove the contract together: the real server over HTTP, driven through
- * `@volunteerkit/sdk`, which validates every response against the same schemas.
+ * `@volunteerkit/sdk` with response validation on (`@volunteerkit/sdk/validation`), so every
+ * response is checked against the same schemas.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { ConflictError, NotFoundError, PermissionDeniedError, ValidationError, AuthenticationError, createClient } from '@volunteerkit/sdk';
+import { responseValidator } from '@volunteerkit/sdk/validation';
 import { SEED_KEYS, startServer, type RunningServer } from '../src/index.js';
 import { addOpportunity, dropSchema, nextMobile, resetToChannels, type OpportunityFixture } from './helpers.js';
 
@@ -27,7 +29,7 @@ after(async () => {
   if (schema) await dropSchema(process.env['DATABASE_URL']!, schema);
 });
 
-const newsClient = () => createClient({ baseUrl: server.url, publishableKey: news.publishableKey, maxRetries: 0 });
+const newsClient = () => createClient({ baseUrl: server.url, publishableKey: news.publishableKey, maxRetries: 0, validate: responseValidator });
 const consent = { policyVersion: '2026-01', accepted: true } as const;
 
 describe('the SDK against the real server', () => {
@@ -89,7 +91,7 @@ describe('the SDK against the real server', () => {
   });
 
   it('a partner mints a session; the volunteer signs up, lists and cancels, and the first waitlisted is promoted', async () => {
-    const partner = createClient({ baseUrl: server.url, secretKey: news.secretKey, maxRetries: 0 });
+    const partner = createClient({ baseUrl: server.url, secretKey: news.secretKey, maxRetries: 0, validate: responseValidator });
     const target = elderly[3]!; // capacity 2
     const tokens = [];
     for (const name of ['甲一', '乙二', '丙三']) tokens.push((await partner.sessions.create({ externalId: `sdk-${name}`, volunteer: { name, mobile: nextMobile() } })).token);
@@ -109,7 +111,7 @@ describe('the SDK against the real server', () => {
   });
 
   it('maps refusals to the SDK\'s error classes', async () => {
-    await assert.rejects(createClient({ baseUrl: server.url, publishableKey: 'pk_test_unknown', maxRetries: 0 }).channel.get(), (error) => AuthenticationError.is(error));
+    await assert.rejects(createClient({ baseUrl: server.url, publishableKey: 'pk_test_unknown', maxRetries: 0, validate: responseValidator }).channel.get(), (error) => AuthenticationError.is(error));
     await assert.rejects(newsClient().withSession('vst_bad.token').me.get(), (error) => AuthenticationError.is(error));
     await assert.rejects(newsClient().honorBoard.get({ scope: `channel:${campus.channelId}` }), (error) => PermissionDeniedError.is(error));
   });

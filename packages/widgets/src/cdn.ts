@@ -15,6 +15,8 @@
  *
  * @module
  */
+// First: evaluated before Lit, so that a second copy of this bundle reuses the page's lit-html policy.
+import { releaseLitPolicy } from './shared/lit-policy.js';
 import './define/vk-provider.js';
 import './define/vk-opportunity-list.js';
 import { defineOnDemand, loadElement } from './shared/on-demand.js';
@@ -22,6 +24,9 @@ import { configure, getGlobalConfig } from './shared/config.js';
 import { VERSION } from './shared/version.js';
 
 export { configure } from './shared/config.js';
+
+// Lit has been evaluated (it is imported above): the page's own createPolicy goes back in place.
+releaseLitPolicy();
 
 type Command = 'configure' | 'load';
 

@@ -1,12 +1,16 @@
-/** The base of every resource class (`vk.opportunities`, `vk.signups`, …). @module */
-import type { VolunteerKitClient } from '../client.js';
+/**
+ * The base of every resource class (`vk.opportunities`, `vk.signups`, …). A resource needs only a
+ * {@link BaseClient}, so `new Opportunities(createBaseClient(options))` works on its own.
+ *
+ * @module
+ */
+import type { BaseClient } from '../client.js';
 
 export abstract class APIResource {
   /** @internal */
-  protected readonly client: VolunteerKitClient;
+  protected readonly client: BaseClient;
 
-  /** @internal */
-  constructor(client: VolunteerKitClient) {
+  constructor(client: BaseClient) {
     this.client = client;
   }
 }

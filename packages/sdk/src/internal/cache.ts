@@ -6,7 +6,7 @@
  * @internal
  * @module
  */
-import type { RawResponse } from './request.js';
+import type { RawResponse } from './transport.js';
 
 export interface CacheOptions {
   /** How long an answer is fresh (served without any request). Default 30 s. */

@@ -8,7 +8,7 @@
  * @internal
  * @module
  */
-import type { RawResponse } from './request.js';
+import type { RawResponse } from './transport.js';
 
 interface InFlight {
   promise: Promise<RawResponse>;

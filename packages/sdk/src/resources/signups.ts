@@ -49,7 +49,7 @@ export class Signups extends APIResource {
     } catch (error) {
       // The first sign-up comes back inside the 409: hold it to the contract like any answer.
       if (error instanceof ConflictError && error.existing !== undefined) {
-        (error as { existing: unknown }).existing = await this.client.check(error.existing, 'Signup', 'signups.create (409 existing)');
+        (error as { existing: unknown }).existing = this.client.check(error.existing, 'Signup', 'signups.create (409 existing)');
       }
       throw error;
     }

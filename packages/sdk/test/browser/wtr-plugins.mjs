@@ -6,7 +6,13 @@
 // sent as text/plain so that setting it up needs no preflight itself), runs every public GET of
 // the SDK against it, then reads the counts (GET /__count). The page finds the probe's origin at
 // /__sdk/cors-probe.json on the dev server.
+//
+// `fakeTimersAsModule` serves @sinonjs/fake-timers (CommonJS, for Node) to the browsers as an ES
+// module, bundled by esbuild, so the shared transport cases run on the same fake clock there.
 import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+import { build } from 'esbuild';
 
 function corsProbe() {
   let server;
@@ -64,4 +70,22 @@ function corsProbe() {
   };
 }
 
-export default [corsProbe()];
+function fakeTimersAsModule() {
+  const source = createRequire(import.meta.url).resolve('@sinonjs/fake-timers');
+  let module;
+  return {
+    name: 'vk-sdk-fake-timers-esm',
+    async transform(context) {
+      if (!context.path.endsWith('/@sinonjs/fake-timers/src/fake-timers-src.js')) return undefined;
+      module ??= build({
+        stdin: { contents: `import timers from ${JSON.stringify(source)}; export const { withGlobal } = timers; export default timers;`, resolveDir: dirname(source) },
+        bundle: true, format: 'esm', platform: 'browser', write: false, logLevel: 'silent',
+        // Node-only modules, required only where `process` exists (inside try/catch or behind a check).
+        external: ['timers', 'timers/promises', 'perf_hooks', 'util'],
+      }).then((result) => result.outputFiles[0].text);
+      return { body: await module, transformCache: false };
+    },
+  };
+}
+
+export default [corsProbe(), fakeTimersAsModule()];

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
-import type { Honor, HonorBoard, HonorBoardEntry, HonorBoardQuery, Metric, Period } from '@volunteerkit/sdk';
+import { HonorBoards, type Honor, type HonorBoard, type HonorBoardEntry, type HonorBoardQuery, type Metric, type Period } from '@volunteerkit/sdk';
 import { VkElement, sectionHeadingLevel } from '../shared/vk-element.js';
 import { configurationGrace } from '../shared/config.js';
 import { baseStyles } from '../shared/base.styles.js';
@@ -116,7 +116,7 @@ export class VkHonorBoard extends VkElement {
         limit: clamp(limit, 1, 100, 10),
         featured: clamp(featured, 0, 10, 0),
       };
-      return client.honorBoard.get(query, { signal });
+      return new HonorBoards(client).get(query, { signal });
     },
     args: () => [this.config.client, this.scope, this.period, this.metric, this.subject, this.limit, this.featured] as const,
     onComplete: (board) => {

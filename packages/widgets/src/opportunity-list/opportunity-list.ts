@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
-import type { Category, ListOpportunitiesParams, Opportunity, Shift } from '@volunteerkit/sdk';
+import { Opportunities, type Category, type ListOpportunitiesParams, type Opportunity, type Shift } from '@volunteerkit/sdk';
 import { VkElement, sectionHeadingLevel } from '../shared/vk-element.js';
 import { configurationGrace } from '../shared/config.js';
 import { baseStyles } from '../shared/base.styles.js';
@@ -183,7 +183,7 @@ export class VkOpportunityList extends VkElement {
       if (regionCode) params.regionCode = regionCode;
       if (orgId) params.orgId = orgId;
       Object.assign(params, dayRange(date));
-      const page = await client.opportunities.list(params, { signal });
+      const page = await new Opportunities(client).list(params, { signal });
       return { page, params };
     },
     args: () => [this.config.client, this.query?.trim(), this.category, this.region, this.org, this.date, this.limit] as const,
@@ -257,7 +257,7 @@ export class VkOpportunityList extends VkElement {
     this.loadingMore = true;
     this.loadMoreError = undefined;
     try {
-      const page = await client.opportunities.list({ ...base, cursor: this.nextCursor }, { signal });
+      const page = await new Opportunities(client).list({ ...base, cursor: this.nextCursor }, { signal });
       if (signal.aborted) return;
       const firstNew = this.items.length;
       this.items = [...this.items, ...page.data];

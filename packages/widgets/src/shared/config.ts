@@ -6,7 +6,7 @@
  */
 import { ContextConsumer, ContextRoot, createContext } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { createClient, type VolunteerKitClient } from '@volunteerkit/sdk';
+import { createBaseClient, type BaseClient } from '@volunteerkit/sdk';
 import { nearestLangBelowDocument, toSupportedLocale, type VkLocale } from './locale.js';
 
 export type { VkLocale } from './locale.js';
@@ -78,21 +78,23 @@ export function resetGlobalConfig(): void {
 // One SDK client per (baseUrl, key, locale) on the page: ten widgets asking the same thing share
 // the client's de-duplication of identical GETs and its cache, so they send one request.
 
-const clients = new Map<string, { client: VolunteerKitClient } | { error: unknown }>();
+const clients = new Map<string, { client: BaseClient } | { error: unknown }>();
 
 /**
  * The shared client for a configuration; throws what `createClient` throws (e.g. for a secret
  * key in a browser). Failures are remembered too, so a refused key is not retried on every render.
  */
-export function sharedClient(baseUrl: string, publishableKey: string, locale: VkLocale): VolunteerKitClient {
+export function sharedClient(baseUrl: string, publishableKey: string, locale: VkLocale): BaseClient {
   const key = JSON.stringify([baseUrl, publishableKey, locale]);
   let entry = clients.get(key);
   if (!entry) {
     try {
-      // No response validation: it would load zod and the whole contract on every page that
-      // shows a widget. A response outside the contract still cannot break the host page: the
-      // widget's safety net shows its error state (docs/architecture.md, Widgets).
-      entry = { client: createClient({ baseUrl, publishableKey, locale, validateResponses: false }) };
+      // No response validation (`validate` not passed): it would put zod and the whole contract
+      // on every page that shows a widget. A response outside the contract still cannot break the
+      // host page: the widget's safety net shows its error state (docs/architecture.md, Widgets).
+      // A base client: each widget constructs the one resource it calls (`new Opportunities(client)`),
+      // so the board's and the form's resources stay in their own chunks.
+      entry = { client: createBaseClient({ baseUrl, publishableKey, locale }) };
     } catch (error) {
       entry = { error };
     }
@@ -204,7 +206,7 @@ export class ConfigController implements ReactiveController {
   /** The merged configuration. */
   value: WidgetConfig = {};
   /** The shared SDK client; `null` until both a base URL and a publishable key are configured, or when refused. */
-  client: VolunteerKitClient | null = null;
+  client: BaseClient | null = null;
   /** Why `client` is `null` although a key is configured (what `createClient` threw). */
   clientError: unknown = undefined;
   /** The locale the widget speaks. */
@@ -270,7 +272,7 @@ export class ConfigController implements ReactiveController {
       toSupportedLocale(navigator.language) ??
       'en';
 
-    let client: VolunteerKitClient | null = null;
+    let client: BaseClient | null = null;
     let clientError: unknown = undefined;
     if (value.publishableKey && value.baseUrl) {
       try {

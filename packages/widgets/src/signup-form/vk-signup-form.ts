@@ -11,7 +11,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Channel, IdentityField, Opportunity, Question, Shift, Signup, VolunteerProfile } from '@volunteerkit/sdk/schemas';
-import type { VolunteerKitClient } from '@volunteerkit/sdk';
+import { Channels, Me, Opportunities, Signups, type BaseClient } from '@volunteerkit/sdk';
 import { VkElement } from '../shared/vk-element.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { formatDate, formatDateRange } from '../shared/i18n.js';
@@ -231,7 +231,7 @@ export class VkSignupForm extends VkElement {
     send: (body, { idempotencyKey }) => {
       const client = this.activeClient();
       if (!client) return Promise.reject(new WidgetConfigurationError('no client'));
-      return client.signups.create(body, { idempotencyKey });
+      return new Signups(client).create(body, { idempotencyKey });
     },
     existingFrom: (error) => {
       const existing = (error as { existing?: unknown }).existing;
@@ -296,7 +296,7 @@ export class VkSignupForm extends VkElement {
   private valuesFor: string | undefined;
 
   /** The client the form signs up with: the session's, or the publishable key's. */
-  private activeClient(): VolunteerKitClient | null {
+  private activeClient(): BaseClient | null {
     const client = this.config.client;
     if (!client) return null;
     return this.session ? client.withSession(this.session) : client;
@@ -327,9 +327,9 @@ export class VkSignupForm extends VkElement {
     try {
       const client = this.activeClient()!;
       const [opportunity, channel, profile] = await Promise.all([
-        client.opportunities.get(opportunityId),
-        client.channel.get(),
-        this.session ? client.me.get() : Promise.resolve(null),
+        new Opportunities(client).get(opportunityId),
+        new Channels(client).get(),
+        this.session ? new Me(client).get() : Promise.resolve(null),
       ]);
       if (generation !== this.loadGeneration) return;
       // Reloading the same opportunity (a retry, a new session) keeps what is on screen: the
