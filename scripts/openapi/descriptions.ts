@@ -639,6 +639,7 @@ export const tags = [
   { name: 'Sessions', description: 'Volunteer sessions minted by partner back ends.' },
   { name: 'Service records', description: 'Served hours (服务记录): recorded, then approved or rejected.' },
   { name: 'CORS', description: 'Preflight requests browsers send on their own before writes and bearer-authorized reads.' },
+  { name: 'Operations', description: 'For the people who run the server: health checks.' },
 ];
 
 export const gettingStarted = `The VolunteerKit platform API: volunteering opportunities, sign-ups, service hours and recognition, for partner sites (news portals, campuses, enterprises) and their apps. The TypeScript SDK \`@volunteerkit/sdk\` and the web components \`@volunteerkit/widgets\` wrap it; this document is generated from the same contract (\`npm run openapi\`), so the three agree.

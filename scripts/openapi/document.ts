@@ -229,6 +229,39 @@ function preflight(path: string, pathParameters: unknown[]) {
   };
 }
 
+/**
+ * `GET /health`, for load balancers and uptime checks. It is outside `/v1` and outside the
+ * endpoint table (no credential, no SDK method), but it is served, so it is documented.
+ */
+function health() {
+  return {
+    get: {
+      operationId: 'getHealth', tags: ['Operations'], summary: 'Liveness and database check',
+      description: 'Answers 200 while the server runs and its database answers (asked at most once a second, so polling is cheap). No credentials, never cached. Any other answer, or none, means take the instance out of rotation.',
+      security: [],
+      responses: {
+        200: {
+          description: 'The server and its database are up.',
+          headers: { 'X-Request-Id': headerRef('X-Request-Id') },
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object', required: ['status', 'database'], additionalProperties: false,
+                properties: {
+                  status: { const: 'ok', description: 'Always `ok` in a 200.' },
+                  database: { enum: ['pglite', 'postgres'], description: 'Which database the instance runs on.' },
+                },
+              },
+              example: { status: 'ok', database: 'postgres' },
+            },
+          },
+        },
+        default: sharedResponses().UnexpectedError,
+      },
+    },
+  };
+}
+
 export function buildOpenApiDocument(version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const e of endpoints) {
@@ -248,6 +281,7 @@ export function buildOpenApiDocument(version: string) {
     const pathParameters = (Object.values(operations)[0] as { parameters: Array<{ in?: string }> }).parameters.filter((p) => p.in === 'path');
     operations.options = preflight(path, pathParameters);
   }
+  paths['/health'] = health();
   return {
     openapi: '3.1.0',
     info: {
