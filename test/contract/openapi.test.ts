@@ -21,7 +21,7 @@ describe('docs/openapi.json', () => {
     assert.equal(committed.openapi, '3.1.0');
   });
 
-  it('lists every endpoint of DESIGN §4', () => {
+  it('lists every endpoint of docs/spec/api-conventions.md', () => {
     const promised = [
       'get /v1/opportunities', 'get /v1/opportunities/{id}', 'get /v1/organizations', 'get /v1/organizations/{id}',
       'post /v1/signups', 'get /v1/honor-board', 'get /v1/stats', 'get /v1/me', 'get /v1/me/signups',

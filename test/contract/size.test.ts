@@ -1,4 +1,4 @@
-// The bundle budgets of DESIGN §9, measured on the built output (npm test builds first).
+// The bundle budgets, measured on the built output (npm test builds first).
 import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
