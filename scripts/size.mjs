@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bundle sizes against the budgets of docs/spec/budgets.md, in gzip -9 bytes of minified output:
+// Bundle sizes against their budgets, in gzip -9 bytes of minified output:
 //   - the CDN bundle, built exactly as rollup.config.mjs builds it: the entry every page loads
 //     (Lit, the SDK, the config, <vk-provider> and <vk-opportunity-list>), with each part's share,
 //     and each chunk it loads on first need (the honor board, the sign-up form, the form's
