@@ -22,7 +22,7 @@ function textFiles(dir: string): string[] {
   });
 }
 
-const files = SCANNED.flatMap(textFiles);
+const files = ['README.md', ...SCANNED.flatMap(textFiles)];
 const lineOf = (text: string, index: number) => text.slice(0, index).split('\n').length;
 
 /** An external design document's section sign: `DESIGN` followed by `§` (spelled apart so this file does not match). */
@@ -33,7 +33,7 @@ const MARKDOWN_LINK = /\]\(\s*<?([^)\s>]+?\.md)(?:#[^)\s>]*)?>?(?:\s+"[^"]*")?\s
 const DOCS_PATH = /(?<![\w./-])(docs\/[\w./-]+\.md)\b/g;
 
 it('scans the folders it promises to (a broken walk must not pass by finding nothing)', () => {
-  for (const expected of ['docs/architecture.md', 'docs/spec/README.md', 'packages/sdk/src/index.ts', 'test/contract/spec-links.test.ts', 'scripts/size.mjs']) {
+  for (const expected of ['README.md', 'docs/architecture.md', 'docs/spec/README.md', 'packages/sdk/src/index.ts', 'test/contract/spec-links.test.ts', 'scripts/size.mjs']) {
     assert.ok(files.includes(expected), `${expected} was not scanned`);
   }
   assert.ok(!files.some((file) => file.includes('/node_modules/') || file.startsWith('docs/api/')), 'generated and installed files are skipped');
