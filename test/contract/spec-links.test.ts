@@ -1,6 +1,6 @@
 // The repository explains itself with its own documents: code, tests and docs cite the product's
 // spec in docs/spec/ (and the other pages under docs/), never a design file a reader of the
-// repository cannot open, and every relative link to a Markdown page leads to a file that exists.
+// repository cannot open, and every relative link to a Markdown page leads to a file (and a heading) that exists.
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -28,7 +28,14 @@ const lineOf = (text: string, index: number) => text.slice(0, index).split('\n')
 /** An external design document's section sign: `DESIGN` followed by `§` (spelled apart so this file does not match). */
 const EXTERNAL_CITATION = new RegExp(['DESIGN', '\\s*§'].join(''), 'g');
 /** A Markdown link or an `href` to a page ending in `.md`, with an optional anchor. */
-const MARKDOWN_LINK = /\]\(\s*<?([^)\s>]+?\.md)(?:#[^)\s>]*)?>?(?:\s+"[^"]*")?\s*\)|href="([^"#]+?\.md)(?:#[^"]*)?"/g;
+const MARKDOWN_LINK = /\]\(\s*<?([^)\s>]+?\.md)(?:#([^)\s>]*))?>?(?:\s+"[^"]*")?\s*\)|href="([^"#]+?\.md)(?:#([^"]*))?"/g;
+
+/** The anchors of a Markdown page's headings, as GitHub and typedoc make them. */
+function anchorsOf(markdown: string): Set<string> {
+  const outsideCode = markdown.replace(/^```[\s\S]*?^```/gm, '');
+  return new Set([...outsideCode.matchAll(/^#{1,6}\s+(.+?)\s*#*$/gm)].map((heading) =>
+    heading[1]!.toLowerCase().replace(/[^\p{L}\p{N}\s_-]/gu, '').trim().replace(/\s/g, '-')));
+}
 /** A repository path to a page under docs/ cited in prose or a comment: `docs/spec/budgets.md`. */
 const DOCS_PATH = /(?<![\w./-])(docs\/[\w./-]+\.md)\b/g;
 
@@ -47,19 +54,22 @@ it('cites no design document from outside the repository: cite docs/spec/ instea
   assert.deepEqual(found, [], `cite the page under docs/spec/ that says it:\n${found.join('\n')}`);
 });
 
-it('links only to Markdown pages that exist', () => {
+it('links only to Markdown pages, and sections of them, that exist', () => {
   const broken = files.flatMap((file) => {
     const text = readFileSync(join(root, file), 'utf8');
     const relativeLinks = [...text.matchAll(MARKDOWN_LINK)]
-      .map((match) => ({ target: (match[1] ?? match[2])!, index: match.index }))
+      .map((match) => ({ target: (match[1] ?? match[3])!, anchor: match[2] ?? match[4], index: match.index }))
       .filter(({ target }) => !/^[a-z][a-z0-9+.-]*:/i.test(target) && !target.startsWith('/'))
-      .map(({ target, index }) => ({ target, index, path: resolve(root, dirname(file), target) }));
+      .map((link) => ({ ...link, path: resolve(root, dirname(file), link.target) }));
     const docsPaths = [...text.matchAll(DOCS_PATH)]
       .filter((match) => !match[1]!.includes('*'))
-      .map((match) => ({ target: match[1]!, index: match.index, path: resolve(root, match[1]!) }));
-    return [...relativeLinks, ...docsPaths]
-      .filter(({ path }) => !existsSync(path))
-      .map(({ target, index, path }) => `${file}:${lineOf(text, index)} → ${target} (${relative(root, path)} does not exist)`);
+      .map((match) => ({ target: match[1]!, anchor: undefined, index: match.index, path: resolve(root, match[1]!) }));
+    return [...relativeLinks, ...docsPaths].flatMap(({ target, anchor, index, path }) => {
+      const at = `${file}:${lineOf(text, index)} → ${target}`;
+      if (!existsSync(path)) return [`${at} (${relative(root, path)} does not exist)`];
+      if (anchor && !anchorsOf(readFileSync(path, 'utf8')).has(decodeURIComponent(anchor))) return [`${at}#${anchor} (no such heading)`];
+      return [];
+    });
   });
   assert.deepEqual(broken, [], broken.join('\n'));
 });
