@@ -27,6 +27,7 @@ describe('docs/openapi.json', () => {
       'post /v1/signups', 'get /v1/honor-board', 'get /v1/stats', 'get /v1/me', 'get /v1/me/signups',
       'post /v1/me/signups/{id}/cancel', 'get /v1/me/service-records', 'post /v1/sessions', 'get /v1/signups',
       'patch /v1/signups/{id}', 'post /v1/service-records', 'post /v1/service-records/{id}/approve',
+      'post /v1/service-records/{id}/reject', 'get /v1/channel',
     ];
     const listed = Object.entries(committed.paths as Record<string, object>)
       .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method} ${path}`));
