@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// `npm run bench`: the budgets of DESIGN §9, measured in one go, reported as ratios against a
+// `npm run bench`: the budgets of docs/spec/budgets.md, measured in one go, reported as ratios against a
 // baseline measured in the same run on the same machine.
 //
-//   sizes    gzip -9 of the built bundles, against the budget and the anchors DESIGN names
+//   sizes    gzip -9 of the built bundles, against the budget and the anchors budgets.md names
 //   server   GET /v1/opportunities at a fixed 500 req/s (open loop, latency from the intended
 //            send time), against GET /health at the same rate: the baseline is the HTTP stack
 //            itself; then the same list with If-None-Match (304s)

@@ -145,7 +145,7 @@ for (const browserName of BROWSERS) {
       await page.goto(`${stack.demoUrl}/bench/list-only.html`, { waitUntil: 'load' });
       await listReady(page);
       await new Promise((resolve) => setTimeout(resolve, 500));
-      assert.deepEqual(fetched, ['GET /cdn/volunteerkit.js', 'GET /v1/opportunities'], 'DESIGN §9: script + 1 GET');
+      assert.deepEqual(fetched, ['GET /cdn/volunteerkit.js', 'GET /v1/opportunities'], 'docs/spec/budgets.md: script + 1 GET');
 
       const button = await shadowChild('vk-opportunity-list', '[part~="signup-button"]', page);
       await button.click();

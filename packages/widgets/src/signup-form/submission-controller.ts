@@ -6,7 +6,7 @@
  * person submits and belongs to exactly that body. Sending the same body again — the retry button,
  * the resend when the connection comes back, a second click — reuses the key, so the server makes
  * at most one sign-up. A different body gets a new key: the server answers 422 to a reused key with
- * a different body (DESIGN §4), and a changed form is a new attempt.
+ * a different body (docs/spec/api-conventions.md), and a changed form is a new attempt.
  *
  * @module
  */

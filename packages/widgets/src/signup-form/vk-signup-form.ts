@@ -1,5 +1,5 @@
 /**
- * `<vk-signup-form>`: signing up for one opportunity (DESIGN §7).
+ * `<vk-signup-form>`: signing up for one opportunity (docs/widgets/vk-signup-form.md).
  *
  * The pure parts live beside this file and carry the behaviour: `form-model.ts` (fields,
  * validation, request body), `submission-controller.ts` (idempotency, double-click guard,
