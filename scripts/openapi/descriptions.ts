@@ -156,7 +156,7 @@ const errorCodeDocs: Record<string, { status: number; meaning: string }> = {
   origin_not_allowed: { status: 403, meaning: 'The page\'s origin is not on the channel\'s allow-list.' },
   not_found: { status: 404, meaning: 'No such resource visible to this channel, or no such path.' },
   method_not_allowed: { status: 405, meaning: 'The path does not accept this method; `Allow` lists those it does.' },
-  conflict: { status: 409, meaning: 'A state conflict, or the same `Idempotency-Key` still in flight (`Retry-After`).' },
+  conflict: { status: 409, meaning: 'A change the record\'s current state does not allow (for example reviewing a service record twice).' },
   duplicate_signup: { status: 409, meaning: 'The volunteer already signed up for the shift; `existing` is that sign-up.' },
   idempotency_key_reused: { status: 422, meaning: 'The `Idempotency-Key` was used for a different request.' },
   signup_closed: { status: 409, meaning: 'Sign-up is not open (not recruiting, not yet open, closed, shift started).' },
@@ -580,7 +580,7 @@ export const errorDescriptions: Record<string, { description: string; example: u
     example: problemOf(405, methodNotAllowedCode, '请求方法不被允许', 'DELETE is not allowed on /v1/opportunities; use GET.'),
   },
   409: {
-    description: 'A conflict: a request with the same `Idempotency-Key` is still being processed (`conflict`, retry after `Retry-After` seconds), a state change the resource cannot make (`conflict`), sign-up not open (`signup_closed`), or a duplicate sign-up (`duplicate_signup`, with `existing`).',
+    description: 'A conflict: a state change the resource cannot make (`conflict`), sign-up not open (`signup_closed`), or a duplicate sign-up (`duplicate_signup`, with `existing`).',
     example: problemOf(409, 'duplicate_signup', '您已报名该班次', 'This volunteer already has a sign-up for this shift; it is returned as `existing`.', { existing: signup }),
   },
   413: { description: 'The body is larger than the server accepts (64 KiB by default; `payload_too_large`).', example: problemOf(413, 'payload_too_large', '请求内容过大', 'The request body is larger than 65536 bytes.') },
@@ -689,7 +689,7 @@ Bad input of any kind (query, path id, body, header) is a 4xx, never a 5xx: 422 
 
 ## Idempotency and retries
 
-Every write accepts \`Idempotency-Key\` (1–255 visible ASCII characters; a UUID). The first answer is stored for 24 hours: the same key with the same request returns it again (\`Idempotent-Replayed: true\`) without doing the work twice; the same key with a different request is a 422 \`idempotency_key_reused\`; while the first is still running, a 409 with \`Retry-After\`. Retry GETs and keyed writes on network errors, 409 with \`Retry-After\`, 429 and 5xx, with backoff.
+Every write accepts \`Idempotency-Key\` (1–255 visible ASCII characters; a UUID). The first answer is stored for 24 hours: the same key with the same request returns it again (\`Idempotent-Replayed: true\`) without doing the work twice; the same key with a different request is a 422 \`idempotency_key_reused\`; a retry that arrives while the first is still running waits for it and gets the same answer. Retry GETs and keyed writes on network errors, 429 and 5xx, with backoff.
 
 ## Rate limits
 

@@ -152,7 +152,7 @@ function sharedResponses() {
   const out: Record<string, Record<string, unknown>> = {};
   for (const [status, doc] of Object.entries(errorDescriptions)) {
     const headers: Record<string, unknown> = {};
-    if (status === '429' || status === '409') headers['Retry-After'] = headerRef('Retry-After');
+    if (status === '429') headers['Retry-After'] = headerRef('Retry-After');
     if (status === '405') headers['Allow'] = headerRef('Allow');
     const name = status === 'default' ? 'UnexpectedError' : status === '405' ? 'MethodNotAllowed' : `Error${status}`;
     out[name] = problemResponse(Number(status), doc.description, doc.example, headers);
@@ -169,7 +169,7 @@ const headers = {
   'Cache-Control': { description: 'Public reads with `?key=`: `public, max-age=30, stale-while-revalidate=300`; with the key as a bearer: `private, …`; everything else: `private, no-store`.', schema: { type: 'string', examples: ['public, max-age=30, stale-while-revalidate=300'] } },
   ETag: { description: 'A strong validator of the body; send it back as `If-None-Match` to get a 304.', schema: { type: 'string', examples: ['"kQ3v9yJ2cX8rT1mN5bH7wZ4pL6sD0fGa"'] } },
   'Idempotent-Replayed': { description: '`true` when this is the stored answer to an earlier request with the same `Idempotency-Key`.', schema: { type: 'string', enum: ['true'] } },
-  'Retry-After': { description: 'Seconds to wait before retrying (429: until the rate-limit window ends; 409: the same key is still being processed).', schema: { type: 'integer', minimum: 1, examples: [12] } },
+  'Retry-After': { description: 'Seconds to wait before retrying (until the rate-limit window ends).', schema: { type: 'integer', minimum: 1, examples: [12] } },
   'Content-Language': { description: 'The language of `title` in the problem details: `zh-CN`, `zh-TW` or `en` (see the `locale` parameter).', schema: { type: 'string', enum: ['zh-CN', 'zh-TW', 'en'] } },
   Allow: { description: 'The methods the path does accept, e.g. `GET` or `POST`.', schema: { type: 'string', examples: ['GET'] } },
 };
@@ -187,7 +187,7 @@ const sharedParameters = {
   },
   idempotencyKey: {
     name: 'Idempotency-Key', in: 'header', required: false,
-    description: 'Makes the write safe to retry: the same key with the same request (method, path, body) returns the first answer (with `Idempotent-Replayed: true`) for 24 hours without doing the work again; the same key with a different request is a 422 (`idempotency_key_reused`); while the first request is still running, a 409 with `Retry-After`. 1–255 visible ASCII characters (a UUID is ideal); anything else is a 422 naming `Idempotency-Key`. Optional on the wire, but send one on every write you may retry: the SDK always does for `signups.create`.',
+    description: 'Makes the write safe to retry: the same key with the same request (method, path, body) returns the first answer (with `Idempotent-Replayed: true`) for 24 hours without doing the work again; the same key with a different request is a 422 (`idempotency_key_reused`); a retry that arrives while the first request is still running waits for it and gets the same answer. 1–255 visible ASCII characters (a UUID is ideal); anything else is a 422 naming `Idempotency-Key`. Optional on the wire, but send one on every write you may retry: the SDK always does for `signups.create`.',
     schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source, minLength: 1, maxLength: 255 },
     example: '6f1c2b8e-3d4a-4c5b-9e7f-1a2b3c4d5e6f',
   },

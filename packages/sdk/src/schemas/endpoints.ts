@@ -72,8 +72,8 @@ const ANY = [401, 403, 429] as const;
 const QUERY = [422] as const;
 /**
  * Every write: a body that is not JSON (400), too large (413), not `application/json` (415), a
- * bad or reused `Idempotency-Key` or a body that fails its schema (422), and the same key still
- * in flight (409 with `Retry-After`).
+ * bad or reused `Idempotency-Key` or a body that fails its schema (422), and a change the record's
+ * state does not allow (409). A retry whose key is still in flight waits for the first answer.
  */
 const WRITE = [400, 409, 413, 415, 422] as const;
 /** A path id that names nothing visible to the caller (404), or is not an id at all (404 or 422). */
