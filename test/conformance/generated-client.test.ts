@@ -84,6 +84,12 @@ describe('a client generated with openapi-typescript + openapi-fetch', () => {
       };
       const read: string[] = [];
 
+      await step('getHealth', async () => {
+        const operationsApi = createClient<paths>({ baseUrl: server.url }); // no credential: a load balancer's view
+        operationsApi.use(validateAnswers);
+        const { data } = await operationsApi.GET('/health');
+        read.push(data!.status, data!.database);
+      });
       await step('getChannel', async () => {
         const { data } = await publicApi.GET('/v1/channel', { params: { query: { locale: 'en' } } });
         read.push(data!.name, data!.id);

@@ -81,12 +81,14 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
       console.error(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)}ms ${c.get('requestId')}`);
     });
   }
-  app.use('*', callerAndCors(new Callers(db, options.configCacheMs ?? 5000)));
-  if (limit) app.use('*', rateLimit(limit.perMinute));
+  // Credentials, CORS, rate limits, bodies and the read cache are the API's (`/v1`): `/health`
+  // answers a load balancer whatever it sends, and an unknown path is a 404 whatever the key.
+  app.use('/v1/*', callerAndCors(new Callers(db, options.configCacheMs ?? 5000)));
+  if (limit) app.use('/v1/*', rateLimit(limit.perMinute));
   app.use('*', allowedMethods(() => app.routes));
-  app.use('*', jsonBody(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT));
+  app.use('/v1/*', jsonBody(options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT));
   const readCacheMs = options.readCacheMs ?? DEFAULT_READ_CACHE_MS;
-  if (readCacheMs > 0) app.use('*', readCache(new ReadCache(readCacheMs)));
+  if (readCacheMs > 0) app.use('/v1/*', readCache(new ReadCache(readCacheMs)));
 
   // Load balancers poll this often: the database is asked at most once a second.
   let lastDatabaseCheck = 0;

@@ -106,8 +106,13 @@ describe('the demo seed', () => {
     assert.ok(board.entries.some((e: { subject: { name: string } }) => e.subject.name.includes('*')), 'names masked unless opted in');
   });
 
-  it('answers /health without a key and a browser GET with a 304 on revalidation', async () => {
+  it('answers /health without a key, and whatever credentials a probe sends; a browser GET with a 304 on revalidation', async () => {
     assert.deepEqual(await (await get('/health')).json(), { status: 'ok', database: server.db.kind });
+    for (const [path, headers] of [['/health?key=not-a-key', {}], ['/health', { Authorization: 'Bearer junk' }]] as const) {
+      const probe = await get(path, { headers });
+      assert.equal(probe.status, 200, `${path} ${JSON.stringify(headers)}`);
+    }
+    assert.equal((await get('/no-such-path?key=not-a-key')).status, 404, 'an unknown path is a 404 whatever the key');
     const path = `/v1/stats?key=${SEED_KEYS.news.publishableKey}`;
     const first = await get(path, { headers: { Origin: 'https://news.example.cn' } });
     assert.equal(first.status, 200);
