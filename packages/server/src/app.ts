@@ -7,6 +7,7 @@ import { Hono, type Context } from 'hono';
 import type { Database } from './db/database.js';
 import * as q from './db/queries.js';
 import type { AppEnv, AppServices } from './http/context.js';
+import { compression, DEFAULT_COMPRESSION_THRESHOLD } from './http/compression.js';
 import { allowedMethods, callerAndCors, jsonBody, rateLimit, requestContext } from './http/middleware.js';
 import { ApiError, problemResponse, toApiError } from './http/problem.js';
 import { ReadCache, readCache } from './http/read-cache.js';
@@ -36,6 +37,11 @@ export interface AppOptions {
   configCacheMs?: number;
   /** How long identical public reads are answered from this instance's memory; 0 turns it off. Default 2000. */
   readCacheMs?: number;
+  /**
+   * JSON bodies at least this long are sent brotli- or gzip-compressed when the client accepts it;
+   * `false` leaves compression to a proxy in front. Default 1024 bytes.
+   */
+  compressionThresholdBytes?: number | false;
 }
 
 export const DEFAULT_READ_CACHE_MS = 2000;
@@ -73,6 +79,8 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
   const app = new Hono<AppEnv>();
   const limit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
 
+  // Outermost, so it sees every answer: routes, the read cache, problem details, 404s.
+  if (options.compressionThresholdBytes !== false) app.use('*', compression(options.compressionThresholdBytes ?? DEFAULT_COMPRESSION_THRESHOLD));
   app.use('*', requestContext(services, trustedProxyHops(options.trustProxy)));
   if (options.log) {
     app.use('*', async (c, next) => {

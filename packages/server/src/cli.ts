@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `volunteerkit-server [--port 8787] [--host 127.0.0.1] [--data .data/pglite|memory] [--database-url postgres://…] [--schema name] [--seed]
- *   [--rate-limit n|off] [--trust-proxy hops] [--log]`
+ *   [--seed-scale n] [--rate-limit n|off] [--trust-proxy hops] [--log]`
  */
 import { parseArgs } from 'node:util';
 import { SEED_KEYS, startServer } from './index.js';
@@ -14,6 +14,7 @@ const { values } = parseArgs({
     'database-url': { type: 'string' },
     schema: { type: 'string' },
     seed: { type: 'boolean', default: false },
+    'seed-scale': { type: 'string', default: '1' },
     'rate-limit': { type: 'string' },
     'trust-proxy': { type: 'string', default: process.env['VK_TRUST_PROXY'] || '0' },
     log: { type: 'boolean', default: false },
@@ -30,6 +31,7 @@ if (values.help) {
   --database-url <url>    use PostgreSQL instead of PGlite (env DATABASE_URL)
   --schema <name>         PostgreSQL only: work in this schema (created if missing)
   --seed                  load the demo data set if the database is empty
+  --seed-scale <n>        with --seed: n times the demo opportunities, volunteers and records (1–100; default 1)
   --rate-limit <n|off>    requests per minute per caller and client (default 600)
   --trust-proxy <hops>    number of reverse proxies in front of this server whose X-Forwarded-For
                           entries name the client for rate limits (env VK_TRUST_PROXY; default 0:
@@ -55,6 +57,11 @@ if (!/^\d{1,3}$/.test(trustProxyFlag)) {
   process.exit(2);
 }
 const trustProxy = Number(trustProxyFlag);
+const seedScale = Number(values['seed-scale']);
+if (!Number.isInteger(seedScale) || seedScale < 1 || seedScale > 100) {
+  console.error(`Invalid --seed-scale: ${values['seed-scale']} (a whole number from 1 to 100)`);
+  process.exit(2);
+}
 let server: Awaited<ReturnType<typeof startServer>>;
 try {
   server = await startServer({
@@ -64,6 +71,7 @@ try {
     ...(values['database-url'] ? { databaseUrl: values['database-url'] } : {}),
     ...(values.schema ? { schema: values.schema } : {}),
     seed: values.seed,
+    seedScale,
     log: values.log,
     trustProxy,
     ...(rateLimitFlag === undefined ? {} : { rateLimit: rateLimitFlag === 'off' ? false : { perMinute: Number(rateLimitFlag) } }),

@@ -18,7 +18,7 @@ import { seedIfEmpty, type SeedSummary } from './seed/seed.js';
 
 export { createApp, DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT, type AppOptions } from './app.js';
 export { openDatabase, migrate, type Database, type Queryable, type OpenDatabaseOptions } from './db/database.js';
-export { SEED_KEYS, SEED_FIXTURES, seedIfEmpty, seedDemoData, type SeedSummary } from './seed/seed.js';
+export { SEED_KEYS, SEED_FIXTURES, seedIfEmpty, seedDemoData, type SeedOptions, type SeedSummary } from './seed/seed.js';
 export { signSessionToken, verifySessionToken } from './domain/session-token.js';
 
 export interface ServerOptions {
@@ -34,6 +34,8 @@ export interface ServerOptions {
   schema?: string;
   /** Load the deterministic demo data set if the database is empty. */
   seed?: boolean;
+  /** Size of the demo data set as a multiple of the default (1–100). Default 1. */
+  seedScale?: number;
   /** Requests per minute per caller and client; `false` disables. Default 600. */
   rateLimit?: { perMinute: number } | false;
   /**
@@ -67,7 +69,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     schema: options.schema,
   });
   const now = options.now ?? (() => new Date());
-  const seeded = options.seed ? await seedIfEmpty(db, now()) : null;
+  const seeded = options.seed ? await seedIfEmpty(db, now(), { scale: options.seedScale ?? 1 }) : null;
   const appOptions: AppOptions = { now, log: options.log ?? false };
   if (options.rateLimit !== undefined) appOptions.rateLimit = options.rateLimit;
   if (options.readCacheMs !== undefined) appOptions.readCacheMs = options.readCacheMs;

@@ -147,14 +147,33 @@ const SORTS: Record<OpportunitySortName, { expression: string; descending: boole
 };
 
 /**
- * One page of opportunities visible to a channel, in keyset order. Search is a case-insensitive
- * substring match per term (ILIKE), which works for Chinese text without a tokenizer; every term
- * must match one of title, summary, organizer or place.
- *
- * Two steps keep it fast: first the sort keys of narrow rows (ids, one pass over the shifts),
- * then the full rows of just the page.
+ * The text a search term is matched against: the opportunity's own searchable fields in one
+ * expression, which the trigram index `opportunities_search_trgm` (migrations/002) is built on —
+ * keep the two identical, or the planner cannot use the index. Terms hold no whitespace, so a
+ * match never spans two fields.
  */
-export async function searchOpportunities(db: Queryable, s: OpportunitySearch): Promise<OpportunityRow[]> {
+const opportunitySearchText = (alias: string) =>
+  `(${alias}.title || ' ' || ${alias}.summary || ' ' || ${alias}.location_name || ' ' || ${alias}.location_address)`;
+
+/** Characters in a trigram: shorter terms have none, and no trigram index can find them. */
+const TRIGRAM = 3;
+
+/** Kilometres per degree of latitude, for the bounding band of a `near` + `radiusKm` search. */
+const KM_PER_DEGREE_LATITUDE = 111.2;
+
+/**
+ * The SQL of one page of opportunities visible to a channel, in keyset order, with its parameters
+ * (exported so a test can read the plan). Search is a case-insensitive substring match per term
+ * (ILIKE), which works for Chinese text without a tokenizer; every term must match one of title,
+ * summary, organizer or place.
+ *
+ * Every filter can be served by an index (migrations/002): the trigram index on the opportunity's
+ * text and on organization names (text and organizer matched as two indexed lookups), category,
+ * region prefix, organization, skills, a latitude band for `near` + `radiusKm`, and the shifts of a
+ * time window. Each candidate's next start and open spots are summed from its own shifts (a
+ * LATERAL subquery on `shifts_opportunity`), never from the whole shifts table.
+ */
+export function opportunitySearchSql(s: OpportunitySearch): { sql: string; params: SqlParam[] } {
   const p = new Params();
   const now = p.add(s.now);
   const where = [`o.status <> 'draft'`, `(o.audience = 'public' OR o.audience = ${p.add(s.channelId)})`];
@@ -162,8 +181,18 @@ export async function searchOpportunities(db: Queryable, s: OpportunitySearch): 
   const textMatch = s.terms.length > 0;
   for (const term of s.terms) {
     const pattern = p.add(likePattern(term));
-    const fields = ['o.title', 'o.summary', 'org.name', 'o.location_name', 'o.location_address'];
-    where.push(`(${fields.map((f) => `${f} ILIKE ${pattern}`).join(' OR ')})`);
+    if ([...term].length >= TRIGRAM) {
+      // Two lookups, each on its own trigram index, not one OR across two tables (which the
+      // planner can only guess at, and then answers by reading every opportunity).
+      where.push(`o.id IN (
+        SELECT t.id FROM opportunities t WHERE ${opportunitySearchText('t')} ILIKE ${pattern}
+        UNION ALL
+        SELECT t.id FROM organizations org JOIN opportunities t ON t.org_id = org.id WHERE org.name ILIKE ${pattern})`);
+    } else {
+      // Too short for a trigram: a filter on the rows the other conditions leave.
+      where.push(`(${opportunitySearchText('o')} ILIKE ${pattern}
+        OR EXISTS (SELECT 1 FROM organizations org WHERE org.id = o.org_id AND org.name ILIKE ${pattern}))`);
+    }
     scoreParts.push(`(CASE WHEN o.title ILIKE ${pattern} THEN 3 ELSE 0 END + CASE WHEN o.summary ILIKE ${pattern} THEN 1 ELSE 0 END)`);
   }
   if (s.category) where.push(`o.category = ${p.add(s.category)}`);
@@ -171,10 +200,11 @@ export async function searchOpportunities(db: Queryable, s: OpportunitySearch): 
   if (s.orgId) where.push(`o.org_id = ${p.add(s.orgId)}`);
   if (s.skills?.length) where.push(`o.skills && ${p.add(s.skills)}::text[]`);
   if (s.from || s.to) {
-    const conditions = ['s.opportunity_id = o.id'];
+    const conditions: string[] = [];
     if (s.from) conditions.push(`s.ends_at >= ${p.add(s.from)}`);
     if (s.to) conditions.push(`s.starts_at <= ${p.add(s.to)}`);
-    where.push(`EXISTS (SELECT 1 FROM shifts s WHERE ${conditions.join(' AND ')})`);
+    // IN over the window's shifts (not a correlated EXISTS), so shifts_starts_at can drive it.
+    where.push(`o.id IN (SELECT s.opportunity_id FROM shifts s WHERE ${conditions.join(' AND ')})`);
   }
   let distance = 'NULL::float8';
   if (s.near) {
@@ -182,6 +212,11 @@ export async function searchOpportunities(db: Queryable, s: OpportunitySearch): 
     const lng = p.add(s.near.lng);
     distance = `(6371 * 2 * asin(sqrt(power(sin(radians(o.lat - ${lat}::float8) / 2), 2)
       + cos(radians(${lat}::float8)) * cos(radians(o.lat)) * power(sin(radians(o.lng - ${lng}::float8) / 2), 2))))`;
+    if (s.radiusKm !== undefined) {
+      // Every point within radiusKm lies within this band of latitude (a little wider, for safety).
+      const band = s.radiusKm / KM_PER_DEGREE_LATITUDE + 0.01;
+      where.push(`o.lat BETWEEN ${p.add(s.near.lat - band)}::float8 AND ${p.add(s.near.lat + band)}::float8`);
+    }
   }
   const outer: string[] = [];
   if (s.near && s.radiusKm !== undefined) outer.push(`distance_km <= ${p.add(s.radiusKm)}`);
@@ -194,17 +229,16 @@ export async function searchOpportunities(db: Queryable, s: OpportunitySearch): 
     outer.push(`(sort_key ${sort.descending ? '<' : '>'} ${key}::float8 OR (sort_key = ${key}::float8 AND id > ${id}))`);
   }
   const sql = `
-    WITH shift_summary AS (
-      SELECT opportunity_id,
-        min(starts_at) FILTER (WHERE ends_at >= ${now}) AS next_start,
-        coalesce(sum(greatest(capacity - signed_up, 0)) FILTER (WHERE starts_at > ${now}), 0)::int AS open_spots
-      FROM shifts GROUP BY opportunity_id
-    ), base AS (
-      SELECT o.id, o.status, o.created_at, ss.next_start, coalesce(ss.open_spots, 0) AS open_spots,
+    WITH base AS (
+      SELECT o.id, o.status, o.created_at, ss.next_start, ss.open_spots,
         ${distance} AS distance_km,
         ${textMatch ? scoreParts.join(' + ') : '0'} AS score
-      FROM opportunities o ${textMatch ? 'JOIN organizations org ON org.id = o.org_id' : ''}
-        LEFT JOIN shift_summary ss ON ss.opportunity_id = o.id
+      FROM opportunities o
+        CROSS JOIN LATERAL (
+          SELECT min(sh.starts_at) FILTER (WHERE sh.ends_at >= ${now}) AS next_start,
+            coalesce(sum(greatest(sh.capacity - sh.signed_up, 0)) FILTER (WHERE sh.starts_at > ${now}), 0)::int AS open_spots
+          FROM shifts sh WHERE sh.opportunity_id = o.id
+        ) ss
       WHERE ${where.join(' AND ')}
     ), keyed AS (
       SELECT id, distance_km, open_spots,
@@ -215,7 +249,13 @@ export async function searchOpportunities(db: Queryable, s: OpportunitySearch): 
     SELECT id, sort_key FROM keyed WHERE ${outer.join(' AND ')}
     ORDER BY sort_key ${sort.descending ? 'DESC' : 'ASC'}, id ASC
     LIMIT ${p.add(s.limit)}`;
-  const page = await db.query<{ id: string; sort_key: number }>(sql, p.values);
+  return { sql, params: p.values };
+}
+
+/** One page of opportunities (see `opportunitySearchSql`): the sort keys first, then the full rows of just the page. */
+export async function searchOpportunities(db: Queryable, s: OpportunitySearch): Promise<OpportunityRow[]> {
+  const { sql, params } = opportunitySearchSql(s);
+  const page = await db.query<{ id: string; sort_key: number }>(sql, params);
   if (page.length === 0) return [];
   const rows = await db.query<OpportunityRow>(
     `${OPPORTUNITY_SELECT} WHERE o.id = ANY($1::text[])`,
@@ -350,12 +390,11 @@ export async function getVolunteer(db: Queryable, id: string): Promise<Volunteer
   return row ?? null;
 }
 
-/** Approved hours and points of one volunteer: only approved service records count. */
+/** Approved hours and points of one volunteer: only approved service records count (read from the rollup). */
 export async function approvedTotals(db: Queryable, volunteerId: string): Promise<{ hours: number; points: number }> {
   const [row] = await db.query<{ hours: number; points: number }>(
-    `SELECT coalesce(sum(r.hours), 0)::float8 AS hours, coalesce(sum(round(r.hours * o.points_per_hour)), 0)::float8 AS points
-     FROM service_records r JOIN opportunities o ON o.id = r.opportunity_id
-     WHERE r.volunteer_id = $1 AND r.status = 'approved'`,
+    `SELECT coalesce(sum(hours), 0)::float8 AS hours, coalesce(sum(points), 0)::float8 AS points
+     FROM service_hours_monthly WHERE volunteer_id = $1`,
     [volunteerId],
   );
   return row!;
@@ -542,6 +581,44 @@ function scopeCondition(p: Params, scope: ScopeFilter): string {
   }
 }
 
+/** The same scope over the rollup, whose rows carry organization, region and channel. */
+function rollupScopeCondition(p: Params, scope: ScopeFilter): string {
+  switch (scope.kind) {
+    case 'platform':
+      return 'TRUE';
+    case 'org':
+      return `m.org_id = ${p.add(scope.orgId)}`;
+    case 'region':
+      return `m.region_code LIKE ${p.add(`${scope.prefix}%`)}`;
+    case 'channel':
+      return `m.channel_id = ${p.add(scope.channelId)}`;
+  }
+}
+
+/** The first month (UTC) that lies wholly at or after `since`: the rollup serves from there on. */
+export function firstWholeMonth(since: Date): Date {
+  const month = new Date(Date.UTC(since.getUTCFullYear(), since.getUTCMonth(), 1));
+  return month.getTime() === since.getTime() ? month : new Date(Date.UTC(since.getUTCFullYear(), since.getUTCMonth() + 1, 1));
+}
+
+/**
+ * Approved hours and points since `since` in a scope, one row per volunteer × organization ×
+ * month: whole months come from the rollup (service_hours_monthly, migrations/003), the part of a
+ * month between `since` and the first whole month from the records themselves (at most a month of
+ * them, found by service_records_approved). The sum is exact: same records, no double counting.
+ */
+function approvedContributions(p: Params, scope: ScopeFilter, since: Date | null): string {
+  const fromRollup = `SELECT m.volunteer_id, m.org_id, m.hours, m.points, m.records FROM service_hours_monthly m
+    WHERE ${rollupScopeCondition(p, scope)}`;
+  if (!since) return fromRollup;
+  const wholeMonths = p.add(firstWholeMonth(since));
+  return `${fromRollup} AND m.month >= ${wholeMonths}::date
+    UNION ALL
+    SELECT r.volunteer_id, o.org_id, r.hours::numeric, round(r.hours * o.points_per_hour)::numeric, 1
+    FROM service_records r JOIN opportunities o ON o.id = r.opportunity_id JOIN volunteers v ON v.id = r.volunteer_id
+    WHERE r.status = 'approved' AND r.check_out >= ${p.add(since)} AND r.check_out < ${wholeMonths} AND ${scopeCondition(p, scope)}`;
+}
+
 /**
  * The best volunteers or organizations by approved hours (or points) since `since`, best first,
  * ties broken by id so pages are stable. Ranks are assigned by the caller (domain/ranking.ts).
@@ -551,19 +628,17 @@ export async function honorBoardRows(
   q: { subject: 'volunteer' | 'organization'; metric: 'hours' | 'points'; since: Date | null; scope: ScopeFilter; limit: number },
 ): Promise<BoardRow[]> {
   const p = new Params();
-  const where = [`r.status = 'approved'`, scopeCondition(p, q.scope)];
-  if (q.since) where.push(`r.check_out >= ${p.add(q.since)}`);
-  const value = q.metric === 'hours' ? 'sum(r.hours)' : 'sum(round(r.hours * o.points_per_hour))';
-  const from = `FROM service_records r JOIN opportunities o ON o.id = r.opportunity_id JOIN volunteers v ON v.id = r.volunteer_id
-    WHERE ${where.join(' AND ')}`;
+  const contributions = approvedContributions(p, q.scope, q.since);
+  const subject = q.subject === 'volunteer' ? 'volunteer_id' : 'org_id';
+  const ranked = `WITH contributions AS (${contributions}),
+    ranked AS (SELECT ${subject} AS id, round(sum(${q.metric}), 1)::float8 AS value FROM contributions
+      GROUP BY ${subject} HAVING sum(records) > 0 ORDER BY value DESC, ${subject} LIMIT ${p.add(q.limit)})`;
   const sql = q.subject === 'volunteer'
-    ? `WITH ranked AS (SELECT r.volunteer_id AS id, round((${value})::numeric, 1)::float8 AS value ${from}
-         GROUP BY r.volunteer_id ORDER BY value DESC, r.volunteer_id LIMIT ${p.add(q.limit)})
+    ? `${ranked}
        SELECT ranked.id, ranked.value, vv.name, vv.show_name, vv.avatar_url,
-         (SELECT coalesce(sum(hours), 0)::float8 FROM service_records WHERE volunteer_id = ranked.id AND status = 'approved') AS lifetime_hours
+         (SELECT coalesce(sum(hours), 0)::float8 FROM service_hours_monthly WHERE volunteer_id = ranked.id) AS lifetime_hours
        FROM ranked JOIN volunteers vv ON vv.id = ranked.id ORDER BY ranked.value DESC, ranked.id`
-    : `WITH ranked AS (SELECT o.org_id AS id, round((${value})::numeric, 1)::float8 AS value ${from}
-         GROUP BY o.org_id ORDER BY value DESC, o.org_id LIMIT ${p.add(q.limit)})
+    : `${ranked}
        SELECT ranked.id, ranked.value, org.name, TRUE AS show_name, org.logo_url AS avatar_url, 0::float8 AS lifetime_hours
        FROM ranked JOIN organizations org ON org.id = ranked.id ORDER BY ranked.value DESC, ranked.id`;
   return db.query<BoardRow>(sql, p.values);
@@ -592,7 +667,6 @@ export async function featuredHonors(db: Queryable, scope: ScopeFilter, limit: n
 export async function impactStats(db: Queryable, scope: ScopeFilter, since: Date | null, viewerChannelId: string, now: Date): Promise<StatsRow> {
   const p = new Params();
   const scoped = scopeCondition(p, scope);
-  const sinceRecords = since ? `AND r.check_out >= ${p.add(since)}` : '';
   const sinceSignups = since ? `AND s.created_at >= ${p.add(since)}` : '';
   const viewer = p.add(viewerChannelId);
   const nowParam = p.add(now);
@@ -614,8 +688,7 @@ export async function impactStats(db: Queryable, scope: ScopeFilter, since: Date
       (SELECT count(*)::int FROM opportunities o WHERE o.status = 'recruiting' AND (o.audience = 'public' OR o.audience = ${viewer})
          AND ${scope.kind === 'channel' ? 'TRUE' : opportunityScope}
          AND EXISTS (SELECT 1 FROM shifts sh WHERE sh.opportunity_id = o.id AND sh.starts_at > ${nowParam})) AS open_opportunities,
-      (SELECT coalesce(round(sum(r.hours)::numeric, 1), 0)::float8 FROM service_records r JOIN opportunities o ON o.id = r.opportunity_id
-         JOIN volunteers v ON v.id = r.volunteer_id WHERE r.status = 'approved' AND ${scoped} ${sinceRecords}) AS approved_hours,
+      (SELECT coalesce(round(sum(c.hours), 1), 0)::float8 FROM (${approvedContributions(p, scope, since)}) c) AS approved_hours,
       (SELECT count(*)::int FROM signups s JOIN opportunities o ON o.id = s.opportunity_id JOIN volunteers v ON v.id = s.volunteer_id
          WHERE ${scoped} ${sinceSignups}) AS signups_in_period`;
   const [row] = await db.query<StatsRow>(sql, p.values);
@@ -741,6 +814,6 @@ export async function bulkInsert(db: Queryable, table: BulkTable, rows: Readonly
 
 /** Empties every data table (tests reset between cases; migrations and settings stay). */
 export async function truncateAll(db: Queryable): Promise<void> {
-  await db.query(`TRUNCATE rate_limits, idempotency_keys, honors, service_records, signups, volunteers, shifts, opportunities,
+  await db.query(`TRUNCATE rate_limits, idempotency_keys, honors, service_hours_monthly, service_records, signups, volunteers, shifts, opportunities,
     organizations, api_keys, channels`);
 }

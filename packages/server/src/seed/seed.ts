@@ -5,7 +5,7 @@
  * full, with waitlists) and honors. The same random seed gives the same ids and content every
  * time; dates are laid out relative to "now" so upcoming shifts are always upcoming.
  */
-import type { Database, Queryable } from '../db/database.js';
+import { analyze, type Database, type Queryable } from '../db/database.js';
 import * as q from '../db/queries.js';
 import { hashKey } from '../services/callers.js';
 import { ACTIVITY_TEMPLATES, DISTRICTS, GIVEN_CHARS, ORG_KINDS, SURNAMES, type District } from './data.js';
@@ -74,15 +74,28 @@ export interface SeedSummary {
   honors: number;
 }
 
-/** Seeds the demo data if the database has no channels yet; returns what was created, or null. */
-export async function seedIfEmpty(db: Database, now = new Date()): Promise<SeedSummary | null> {
+export interface SeedOptions {
+  /**
+   * Multiplies the generated opportunities, volunteers and with them shifts, sign-ups and service
+   * records (1 = 242 opportunities and about 29,000 service records). Fixtures stay as they are.
+   */
+  scale?: number;
+}
+
+/**
+ * Seeds the demo data if the database has no channels yet; returns what was created, or null.
+ * Statistics are refreshed afterwards, so the planner sees the data it was given.
+ */
+export async function seedIfEmpty(db: Database, now = new Date(), options: SeedOptions = {}): Promise<SeedSummary | null> {
   if ((await q.countChannels(db)) > 0) return null;
-  return db.transaction(async (tx) => {
+  const summary = await db.transaction(async (tx) => {
     // Two instances starting together over one PostgreSQL: the second waits, then finds data.
     await q.lockForSeeding(tx);
     if ((await q.countChannels(tx)) > 0) return null;
-    return seedDemoData(tx, now);
+    return seedDemoData(tx, now, options);
   });
+  if (summary) await analyze(db);
+  return summary;
 }
 
 /** The three demo channels (news, campus, enterprise) and their keys (see SEED_KEYS). */
@@ -105,7 +118,9 @@ export async function seedChannels(tx: Queryable): Promise<Array<{ id: string }>
   return channels;
 }
 
-export async function seedDemoData(tx: Queryable, now: Date): Promise<SeedSummary> {
+export async function seedDemoData(tx: Queryable, now: Date, options: SeedOptions = {}): Promise<SeedSummary> {
+  const scale = options.scale ?? 1;
+  if (!Number.isInteger(scale) || scale < 1 || scale > 100) throw new RangeError(`Seed scale must be a whole number from 1 to 100, not ${scale}`);
   const r = prng(20261122);
   const today = shanghaiMidnight(now);
   const at = (dayOffset: number, hour: number) => new Date(today + dayOffset * DAY + hour * HOUR).toISOString();
@@ -195,12 +210,12 @@ export async function seedDemoData(tx: Queryable, now: Date): Promise<SeedSummar
     template: template('消防安全宣传'), place: '钱江新城市民中心', district: DISTRICTS[0]!, opensInDays: 3, shiftDays: [14], capacity: 50 });
 
   const generalOrgs = orgs.filter((o) => o.kind !== 'school' && o.kind !== 'enterprise');
-  for (let i = 0; i < 235; i++) {
+  for (let i = 0; i < 235 * scale; i++) {
     const org = r.pick(generalOrgs);
     const t = r.pick(ACTIVITY_TEMPLATES);
     const district = r.next() < 0.8 ? org.district : r.pick(DISTRICTS);
     const place = r.pick(district.places);
-    const completed = i < 40;
+    const completed = i % 235 < 40;
     const campusOnly = !completed && i % 37 === 5;
     const enterpriseOnly = !completed && i % 41 === 7;
     const firstDay = completed ? -r.int(10, 700) : r.int(1, 45);
@@ -226,10 +241,16 @@ export async function seedDemoData(tx: Queryable, now: Date): Promise<SeedSummar
   type Vol = { id: string; channel: string; name: string };
   const volunteers: Record<string, unknown>[] = [];
   const byChannel: Record<string, Vol[]> = { [SEED_KEYS.news.channelId]: [], [SEED_KEYS.campus.channelId]: [], [SEED_KEYS.enterprise.channelId]: [] };
-  for (let i = 0; i < 3000; i++) {
-    const channel = i < 2400 ? SEED_KEYS.news.channelId : i < 2800 ? SEED_KEYS.campus.channelId : SEED_KEYS.enterprise.channelId;
+  const mobiles = new Set<string>();
+  for (let i = 0; i < 3000 * scale; i++) {
+    const nth = i % 3000;
+    const channel = nth < 2400 ? SEED_KEYS.news.channelId : nth < 2800 ? SEED_KEYS.campus.channelId : SEED_KEYS.enterprise.channelId;
     const name = r.pick(SURNAMES) + r.pick(GIVEN_CHARS) + (r.next() < 0.7 ? r.pick(GIVEN_CHARS) : '');
-    const mobile = `1${r.pick(['38', '39', '58', '59', '77', '86', '88', '35'])}${String(r.int(0, 99_999_999)).padStart(8, '0')}`;
+    // A mobile is a guest's identity in the news channel: draw again on a repeat (rare at 1×, likely at 10×).
+    let mobile: string;
+    do mobile = `1${r.pick(['38', '39', '58', '59', '77', '86', '88', '35'])}${String(r.int(0, 99_999_999)).padStart(8, '0')}`;
+    while (mobiles.has(mobile));
+    mobiles.add(mobile);
     const campus = channel === SEED_KEYS.campus.channelId;
     const enterprise = channel === SEED_KEYS.enterprise.channelId;
     const studentId = campus ? `3${String(210000 + i).padStart(9, '0')}` : null;

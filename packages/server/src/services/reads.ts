@@ -28,12 +28,18 @@ async function withShifts(db: Queryable, rows: OpportunityRow[]): Promise<Opport
   return rows.map((row) => toOpportunity(row, byOpportunity.get(row.id) ?? []));
 }
 
-export async function listOpportunities(db: Queryable, channelId: string, f: ListOpportunitiesFilters, now: Date): Promise<OpportunityPage> {
+/** The search a list request asks for: its filters, sort and position (the route has validated them). */
+export function opportunitySearch(
+  channelId: string,
+  f: ListOpportunitiesFilters,
+  now: Date,
+  after: { key: number; id: string } | null,
+  limit: number,
+): q.OpportunitySearch {
   const terms = (f.q ?? '').split(/\s+/).filter(Boolean).slice(0, 5);
-  const sort = f.sort ?? (terms.length ? 'relevance' : 'startsAt');
   // near's ranges, radiusKm's bounds and the rules that tie them to `sort` are the contract's
   // (ListOpportunitiesQuery), checked when the route parses the query.
-  const search = (after: { key: number; id: string } | null, limit: number) => q.searchOpportunities(db, {
+  return {
     channelId,
     now,
     terms,
@@ -47,10 +53,16 @@ export async function listOpportunities(db: Queryable, channelId: string, f: Lis
     skills: f.skills,
     hasOpenSlots: f.hasOpenSlots,
     status: f.status,
-    sort,
+    sort: f.sort ?? (terms.length ? 'relevance' : 'startsAt'),
     after: after ? { key: after.key, id: after.id } : null,
     limit,
-  });
+  };
+}
+
+export async function listOpportunities(db: Queryable, channelId: string, f: ListOpportunitiesFilters, now: Date): Promise<OpportunityPage> {
+  const sort = opportunitySearch(channelId, f, now, null, 0).sort;
+  const search = (after: { key: number; id: string } | null, limit: number) =>
+    q.searchOpportunities(db, opportunitySearch(channelId, f, now, after, limit));
   return keysetPage(f, sort, search, (row) => ({ key: row.sort_key!, id: row.id }), (rows) => withShifts(db, rows));
 }
 
