@@ -21,15 +21,14 @@ const METRICS: readonly Metric[] = ['hours', 'points'];
 export const MIN_REFRESH_SECONDS = 2;
 
 /**
- * @summary A ranked honor board (光荣榜) of volunteers or teams, with featured honors.
- *
- * @tag vk-honor-board
- *
  * Ranks by approved service hours or points over a period; ties share a rank. Names are shown
  * exactly as the API returns them (masked, e.g. 张*明, unless the volunteer opted in). Star levels
  * have a text equivalent for screen readers. Readers can switch period and metric with the
  * controls; `refresh` reloads every N seconds while the page is visible. The ticker layout
  * scrolls (pausable, and still when the reader prefers reduced motion).
+ *
+ * @summary A ranked honor board (光荣榜) of volunteers or teams, with featured honors.
+ * @tag vk-honor-board
  *
  * @csspart controls - The period/metric switchers.
  * @csspart period-control - The period radio group.
