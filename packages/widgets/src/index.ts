@@ -22,13 +22,12 @@ export { VkOpportunityList } from './opportunity-list/opportunity-list.js';
 export type { OpportunityListLayout, OpportunityListSignup, OpportunityListFilter } from './opportunity-list/opportunity-list.js';
 export { VkHonorBoard } from './honor-board/honor-board.js';
 export type { HonorBoardLayout } from './honor-board/honor-board.js';
-export { VkSignupForm, VkSignupSubmitEvent, VkSignupSuccessEvent, VkSignupErrorEvent } from './signup-form/vk-signup-form.js';
-export type { VkSignupSubmitDetail, VkSignupSuccessDetail, VkSignupErrorDetail } from './signup-form/vk-signup-form.js';
+export { VkSignupForm } from './signup-form/vk-signup-form.js';
 
 export { VkElement } from './shared/vk-element.js';
 export { configure, getGlobalConfig, resetGlobalConfig, configContext, ConfigController } from './shared/config.js';
 export type { WidgetConfig, WidgetTheme, VkLocale } from './shared/config.js';
 export { defineElement } from './shared/define.js';
-export { VkLoadEvent, VkErrorEvent, VkOpportunitySelectEvent } from './shared/events.js';
-export type { VkLoadDetail, VkErrorDetail, VkOpportunitySelectDetail } from './shared/events.js';
+export { VkLoadEvent, VkErrorEvent, VkOpportunitySelectEvent, VkSignupSubmitEvent, VkSignupSuccessEvent, VkSignupErrorEvent } from './shared/events.js';
+export type { VkLoadDetail, VkErrorDetail, VkOpportunitySelectDetail, VkSignupSubmitDetail, VkSignupSuccessDetail, VkSignupErrorDetail } from './shared/events.js';
 export { VERSION as version } from './shared/version.js';

@@ -9,6 +9,18 @@ export const BASE_URL = 'https://api.volunteerkit.test';
 export const PUBLISHABLE_KEY = 'pk_test_widgets0001';
 
 const CREATED = '2026-10-01T08:00:00+08:00';
+const DAY = 24 * 3600 * 1000;
+
+/**
+ * The clock fixtures are relative to. Whatever is compared with today by a widget (the sign-up
+ * window) is placed around `now`, so the fixtures do not expire as the calendar moves; a test that
+ * needs another moment passes its own `now`. Shift times stay fixed: tests check how they are
+ * formatted ("Nov 28, 9:00"), and no widget hides a shift for being past (the list shows all of
+ * an opportunity's shifts when none is ahead).
+ */
+function signupWindowAround(now: Date): Pick<Opportunity, 'signupOpensAt' | 'signupClosesAt'> {
+  return { signupOpensAt: new Date(now.getTime() - 30 * DAY).toISOString(), signupClosesAt: new Date(now.getTime() + 30 * DAY).toISOString() };
+}
 
 /** Strings an attacker could get into the API: they must show as text, never run. */
 export const HOSTILE_TEXT = {
@@ -29,7 +41,8 @@ export function makeShift(overrides: Partial<Shift> = {}): Shift {
   };
 }
 
-export function makeOpportunity(overrides: Partial<Opportunity> = {}): Opportunity {
+/** An opportunity open for sign-up at `now` (a month either side). */
+export function makeOpportunity(overrides: Partial<Opportunity> = {}, now: Date = new Date()): Opportunity {
   return {
     id: 'opp_elderly001',
     orgId: 'org_xihu0001',
@@ -43,8 +56,7 @@ export function makeOpportunity(overrides: Partial<Opportunity> = {}): Opportuni
     status: 'recruiting',
     audience: 'public',
     approval: 'auto',
-    signupOpensAt: '2026-11-01T00:00:00+08:00',
-    signupClosesAt: '2026-11-27T18:00:00+08:00',
+    ...signupWindowAround(now),
     requirements: { insuranceProvided: true },
     hoursPerShift: 2.5,
     pointsPerHour: 10,
@@ -71,8 +83,8 @@ const TITLES: Array<[string, Opportunity['category'], string, string]> = [
   ['社区邻里节布置', 'community', '三墩镇社区活动中心', '330106'],
 ];
 
-/** `count` distinct opportunities (ids `opp_list0000`, `opp_list0001`, …), cycling realistic titles. */
-export function makeOpportunities(count: number, offset = 0): Opportunity[] {
+/** `count` distinct opportunities (ids `opp_list0000`, `opp_list0001`, …), cycling realistic titles, open for sign-up at `now`. */
+export function makeOpportunities(count: number, offset = 0, now: Date = new Date()): Opportunity[] {
   return Array.from({ length: count }, (_, index) => {
     const n = index + offset;
     const [title, category, place, regionCode] = TITLES[n % TITLES.length]!;
@@ -94,7 +106,7 @@ export function makeOpportunities(count: number, offset = 0): Opportunity[] {
           signedUp: n % 7 === 3 ? 10 + (n % 20) : n % 10,
         }),
       ],
-    });
+    }, now);
   });
 }
 

@@ -2,7 +2,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { HonorBoards, type Honor, type HonorBoard, type HonorBoardEntry, type HonorBoardQuery, type Metric, type Period } from '@volunteerkit/sdk';
-import { VkElement, sectionHeadingLevel } from '../shared/vk-element.js';
+import { VkElement } from '../shared/vk-element.js';
+import { sectionHeadingLevel } from '../shared/heading-level.js';
 import { configurationGrace } from '../shared/config.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { WidgetConfigurationError, describeError } from '../shared/errors.js';
@@ -20,15 +21,14 @@ const METRICS: readonly Metric[] = ['hours', 'points'];
 export const MIN_REFRESH_SECONDS = 2;
 
 /**
- * @summary A ranked honor board (光荣榜) of volunteers or teams, with featured honors.
- *
- * @tag vk-honor-board
- *
  * Ranks by approved service hours or points over a period; ties share a rank. Names are shown
  * exactly as the API returns them (masked, e.g. 张*明, unless the volunteer opted in). Star levels
  * have a text equivalent for screen readers. Readers can switch period and metric with the
  * controls; `refresh` reloads every N seconds while the page is visible. The ticker layout
  * scrolls (pausable, and still when the reader prefers reduced motion).
+ *
+ * @summary A ranked honor board (光荣榜) of volunteers or teams, with featured honors.
+ * @tag vk-honor-board
  *
  * @csspart controls - The period/metric switchers.
  * @csspart period-control - The period radio group.

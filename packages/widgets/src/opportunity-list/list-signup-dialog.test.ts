@@ -16,8 +16,7 @@ afterEach(() => worker.resetHandlers());
 
 describe('<vk-opportunity-list signup="dialog"> with <vk-signup-form>', () => {
   it('filters, opens the form in the dialog, closes with Escape and restores focus — keyboard only', async () => {
-    // Open for sign-up whatever today's date (the fixtures' closing date is fixed), as in the form's own tests.
-    const opportunities = makeOpportunities(3).map((opportunity) => ({ ...opportunity, signupClosesAt: null }));
+    const opportunities = makeOpportunities(3); // open for sign-up now (test/fixtures.ts)
     worker.use(
       http.get(api('/v1/opportunities'), ({ request }) => {
         const category = new URL(request.url).searchParams.get('category');

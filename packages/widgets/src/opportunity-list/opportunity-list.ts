@@ -3,7 +3,8 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
 import { Opportunities, type Category, type ListOpportunitiesParams, type Opportunity, type Shift } from '@volunteerkit/sdk';
-import { VkElement, sectionHeadingLevel } from '../shared/vk-element.js';
+import { VkElement } from '../shared/vk-element.js';
+import { sectionHeadingLevel } from '../shared/heading-level.js';
 import { configurationGrace } from '../shared/config.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { WidgetConfigurationError, describeError } from '../shared/errors.js';
@@ -69,16 +70,15 @@ function upcomingShifts(opportunity: Opportunity, now = Date.now()): Shift[] {
 }
 
 /**
- * @summary A list of volunteer opportunities with filters, "load more" and sign-up.
- *
- * @tag vk-opportunity-list
- *
  * Shows each opportunity's status, time and place (in the activity's own time zone), spots left
  * and hours credited. Readers filter by the controls named in `filters`; the chosen values are
  * reflected into the attributes (`query`, `category`, `region`, `date`). With `signup="dialog"` a
  * sign-up button opens `<vk-signup-form>` in a modal dialog; with `signup="link"` it links to
  * `detail-url`. More than 50 loaded items are virtualized: only those near the viewport are in
  * the DOM.
+ *
+ * @summary A list of volunteer opportunities with filters, "load more" and sign-up.
+ * @tag vk-opportunity-list
  *
  * @csspart filters - The filter form (`role="search"`).
  * @csspart filter - Each filter field (label + control).

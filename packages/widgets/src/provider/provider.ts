@@ -5,13 +5,12 @@ import { configContext, type WidgetConfig, type WidgetTheme } from '../shared/co
 import { VERSION } from '../shared/version.js';
 
 /**
- * @summary Shares one configuration with every VolunteerKit widget inside it.
- *
- * @tag vk-provider
- *
  * Widgets inside take any setting they do not carry themselves from the nearest provider.
  * Providers nest: an inner provider inherits what it does not set from the outer one. A
  * provider renders nothing of its own (`display: contents`).
+ *
+ * @summary Shares one configuration with every VolunteerKit widget inside it.
+ * @tag vk-provider
  *
  * @slot - The widgets (and any other content) the configuration applies to.
  */

@@ -1,10 +1,13 @@
 /**
- * Events shared by several widgets. Every VolunteerKit event bubbles and is composed, so a host
- * page can listen on the widget, on a container or on `document`; every name starts with `vk-`.
+ * Every event a VolunteerKit widget sends, one class each (as Web Awesome keeps its events in
+ * `src/events/`). Every event bubbles and is composed, so a host page can listen on the widget, on
+ * a container or on `document`; every name starts with `vk-`. Widgets dispatch them one way:
+ * `this.dispatchEvent(new VkXEvent(detail))` (`vk-error` through `VkElement.dispatchError`, which
+ * does exactly that), and document each in the class header with `@event`.
  *
  * @module
  */
-import type { Opportunity } from '@volunteerkit/sdk/schemas';
+import type { Opportunity, Signup } from '@volunteerkit/sdk/schemas';
 
 const crossesShadowRoots = { bubbles: true, composed: true } as const;
 
@@ -53,10 +56,60 @@ export class VkOpportunitySelectEvent extends CustomEvent<VkOpportunitySelectDet
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// <vk-signup-form>
+
+/**
+ * What the host learns before a sign-up is sent. No personal data: hosts often forward events to
+ * analytics, and a phone number must not travel there by accident.
+ */
+export interface VkSignupSubmitDetail {
+  opportunityId: string;
+  shiftId: string;
+}
+
+/** The person submitted a valid form; sent before the request. Cancelable: `preventDefault()` stops it. */
+export class VkSignupSubmitEvent extends CustomEvent<VkSignupSubmitDetail> {
+  constructor(detail: VkSignupSubmitDetail) {
+    super('vk-signup-submit', { ...crossesShadowRoots, cancelable: true, detail });
+  }
+}
+
+export interface VkSignupSuccessDetail {
+  /** The sign-up (with `status`, `reference`, `waitlistPosition`). */
+  signup: Signup;
+  /** `true` when the person was already signed up (the server answered 409 with the first sign-up). */
+  alreadySignedUp: boolean;
+}
+
+/** The sign-up exists: created now, or found to exist already. */
+export class VkSignupSuccessEvent extends CustomEvent<VkSignupSuccessDetail> {
+  constructor(detail: VkSignupSuccessDetail) {
+    super('vk-signup-success', { ...crossesShadowRoots, detail });
+  }
+}
+
+export interface VkSignupErrorDetail {
+  /** The SDK error: `ValidationError` (422), `RateLimitError`, `InternalServerError`, … */
+  error: unknown;
+  /** Whether the same submission can be sent again (the form shows a retry button). */
+  retryable: boolean;
+}
+
+/** A submission failed. The form shows why; nothing the person typed is lost. */
+export class VkSignupErrorEvent extends CustomEvent<VkSignupErrorDetail> {
+  constructor(detail: VkSignupErrorDetail) {
+    super('vk-signup-error', { ...crossesShadowRoots, detail });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'vk-load': VkLoadEvent;
     'vk-error': VkErrorEvent;
     'vk-opportunity-select': VkOpportunitySelectEvent;
+    'vk-signup-submit': VkSignupSubmitEvent;
+    'vk-signup-success': VkSignupSuccessEvent;
+    'vk-signup-error': VkSignupErrorEvent;
   }
 }

@@ -13,15 +13,6 @@ import { VERSION } from './version.js';
 import { sharedMessages } from './shared.messages.js';
 
 /**
- * A `heading-level` attribute as a level the widget may use for its own section headings: a
- * whole number within 2–6 (a widget never claims the page's h1), 3 when it is not a number.
- */
-export function sectionHeadingLevel(value: unknown): number {
-  const level = Math.round(Number(value));
-  return Number.isFinite(level) ? Math.min(6, Math.max(2, level)) : 3;
-}
-
-/**
  * Base class for widgets. Subclasses call `this.config` for the resolved configuration
  * (`this.config.client`, `this.config.locale`), and define themselves with `defineElement()`
  * from a `src/define/` module, never from the class module.

@@ -71,6 +71,26 @@ export function emptyValues(): FormValues {
   return { shiftId: '', volunteer: {}, answers: {}, consent: false, showName: false };
 }
 
+/**
+ * The values a form opens with: a saved draft (if any) over empty values, then the shift asked
+ * for (`preselect`, the `shift` attribute) or else the only shift, when it is one of `shiftIds`.
+ */
+export function initialValues(
+  shiftIds: readonly string[],
+  draft: { shiftId?: string; volunteer: Record<string, string>; answers: Record<string, AnswerValue> } | null | undefined,
+  preselect: string | undefined,
+): FormValues {
+  const values = emptyValues();
+  if (draft) {
+    values.volunteer = { ...draft.volunteer };
+    values.answers = { ...draft.answers };
+    if (draft.shiftId && shiftIds.includes(draft.shiftId)) values.shiftId = draft.shiftId;
+  }
+  if (preselect && shiftIds.includes(preselect)) values.shiftId = preselect;
+  else if (!values.shiftId && shiftIds.length === 1) values.shiftId = shiftIds[0]!;
+  return values;
+}
+
 /** Every field of the form in display order (the order of the error summary). */
 export function fieldKeys(spec: FormSpec): FieldKey[] {
   return [
@@ -161,6 +181,29 @@ export function validateForm(values: FormValues, spec: FormSpec, context: BodyCo
 /** The problem of one field on its own (on blur), or `null`. */
 export function validateField(key: FieldKey, values: FormValues, spec: FormSpec, context: BodyContext): FieldProblem | null {
   return validateForm(values, spec, context).fields.get(key) ?? null;
+}
+
+/**
+ * A field's problems after the person typed in it: a field that showed a problem is checked as
+ * they type, so the message goes as soon as it is fixed; a new problem is not raised mid-typing
+ * (that waits for {@link problemsAfterBlur} or submit). Returns `errors` itself when nothing changed.
+ */
+export function problemsAfterInput(errors: ReadonlyMap<FieldKey, FieldProblem>, key: FieldKey, values: FormValues, spec: FormSpec, context: BodyContext): Map<FieldKey, FieldProblem> {
+  if (!errors.has(key) || validateField(key, values, spec, context)) return errors as Map<FieldKey, FieldProblem>;
+  const next = new Map(errors);
+  next.delete(key);
+  return next;
+}
+
+/** A field's problems after the person left it; leaving a field still empty is not a mistake (tabbing through). */
+export function problemsAfterBlur(errors: ReadonlyMap<FieldKey, FieldProblem>, key: FieldKey, values: FormValues, spec: FormSpec, context: BodyContext): Map<FieldKey, FieldProblem> {
+  const value = key.startsWith('volunteer.') ? values.volunteer[key.slice(10) as IdentityField] : key.startsWith('answers.') ? values.answers[key.slice(8)] : undefined;
+  if (isBlank(value) && !errors.has(key)) return errors as Map<FieldKey, FieldProblem>;
+  const problem = validateField(key, values, spec, context);
+  const next = new Map(errors);
+  if (problem) next.set(key, problem);
+  else next.delete(key);
+  return next;
 }
 
 export interface BodyContext {

@@ -105,3 +105,34 @@ export function signupEventUid(signupId: string): string {
 export function createIcsObjectUrl(ics: string): string {
   return URL.createObjectURL(new Blob([ics], { type: 'text/calendar;charset=utf-8' }));
 }
+
+/** The calendar event of a sign-up: the shift's time, the activity's title and place, the reference. */
+export function signupCalendarEvent(
+  signup: { id: string; reference: string },
+  opportunity: { title: string; orgName: string; location: { name: string; address: string; online: boolean } },
+  shift: { start: string; end: string },
+  referenceLabel: string,
+): CalendarEvent {
+  const { location } = opportunity;
+  return {
+    uid: signupEventUid(signup.id),
+    start: shift.start,
+    end: shift.end,
+    summary: opportunity.title,
+    location: location.online ? location.name : `${location.name}, ${location.address}`,
+    description: `${opportunity.orgName}\n${referenceLabel}: ${signup.reference}`,
+  };
+}
+
+/**
+ * An object URL of a sign-up's calendar file, or `undefined` when it cannot be made: a calendar
+ * file is a convenience, and the success view must not depend on it.
+ */
+export function signupCalendarUrl(...args: Parameters<typeof signupCalendarEvent>): string | undefined {
+  try {
+    return createIcsObjectUrl(createIcs(signupCalendarEvent(...args)));
+  } catch (error) {
+    console.warn('VolunteerKit: <vk-signup-form> could not make the calendar file.', error);
+    return undefined;
+  }
+}

@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { ConflictError, ConnectionError, RateLimitError, TimeoutError } from '@volunteerkit/sdk';
 
 /** How an error from `send` is handled. */
 export type FailureKind =
@@ -60,26 +61,21 @@ export interface SubmissionControllerOptions<Body, Result> {
   createKey?(): string;
 }
 
-const errorName = (error: unknown): string | undefined =>
-  typeof error === 'object' && error !== null && typeof (error as { name?: unknown }).name === 'string'
-    ? (error as { name: string }).name
-    : undefined;
-
 const errorStatus = (error: unknown): number | undefined => {
   const status = typeof error === 'object' && error !== null ? (error as { status?: unknown }).status : undefined;
   return typeof status === 'number' ? status : undefined;
 };
 
 /**
- * Classifies the SDK's errors by `name` and `status`, which works across realms and across two
- * copies of the SDK on one page (the SDK's own guards check `name` for the same reason).
+ * Classifies the SDK's errors with its `X.is()` guards, which work across realms and across two
+ * copies of the SDK on one page; an error from elsewhere is classified by its HTTP `status`.
  */
 export function classifyError(error: unknown): FailureKind {
-  const name = errorName(error);
-  if (name === 'ConnectionError') return 'offline';
-  if (name === 'ConflictError' || errorStatus(error) === 409) return 'conflict';
-  if (name === 'RateLimitError' || name === 'TimeoutError') return 'retryable';
+  // A timeout is a ConnectionError too, but the server may have got the request: retry, not queue.
+  if (RateLimitError.is(error) || TimeoutError.is(error)) return 'retryable';
+  if (ConnectionError.is(error)) return 'offline';
   const status = errorStatus(error);
+  if (ConflictError.is(error) || status === 409) return 'conflict';
   if (status !== undefined && status >= 400 && status < 500 && status !== 408) return 'definitive';
   // 5xx after the SDK's own retries, a response outside the contract, or a bug: the same body with
   // the same key is safe to send again, so let the person try.

@@ -19,7 +19,7 @@ describe('<vk-signup-form> under a strict CSP with Trusted Types', () => {
 
   it('renders the form, its errors and the success view with no violation reported', async () => {
     worker.use(
-      http.get(api('/v1/opportunities/:id'), () => HttpResponse.json(makeOpportunity({ title: HOSTILE_TEXT.img, signupClosesAt: null }))),
+      http.get(api('/v1/opportunities/:id'), () => HttpResponse.json(makeOpportunity({ title: HOSTILE_TEXT.img }))),
       http.get(api('/v1/channel'), () => HttpResponse.json(makeChannel())),
       http.post(api('/v1/signups'), () => HttpResponse.json({
         id: 'sgn_csp000001', reference: 'VK-CSP001', opportunityId: 'opp_elderly001', shiftId: 'shf_morning001',

@@ -3,9 +3,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import { Signup as SignupSchema, Opportunity as OpportunitySchema, Channel as ChannelSchema, VolunteerProfile as ProfileSchema } from '@volunteerkit/sdk/schemas';
 import type { Channel, Opportunity, Signup, VolunteerProfile } from '@volunteerkit/sdk/schemas';
 import '../define/vk-signup-form.js';
-import { loadValidation } from './form-model.js';
+import { loadValidation, signupWindow } from './form-model.js';
 import type { VkSignupForm } from './vk-signup-form.js';
-import { BASE_URL, HOSTILE_TEXT, PUBLISHABLE_KEY, makeChannel, makeOpportunity } from '../../test/fixtures.js';
+import { BASE_URL, HOSTILE_TEXT, PUBLISHABLE_KEY, makeChannel, makeOpportunities, makeOpportunity } from '../../test/fixtures.js';
 import { HttpResponse, api, deferred, http, problem, startMockApi, worker } from '../../test/mock-api.js';
 import { draftKey } from './draft-store.js';
 import { configure, resetGlobalConfig } from '../shared/config.js';
@@ -56,7 +56,7 @@ function serve(options: {
 } = {}) {
   // No closing date by default: the shared fixture's closes in November 2026, and these tests
   // must not start failing on the calendar.
-  const opportunity = options.opportunity ?? makeOpportunity({ signupClosesAt: null });
+  const opportunity = options.opportunity ?? makeOpportunity();
   const channel = options.channel ?? makeChannel();
   const posts: RecordedPost[] = [];
   worker.use(
@@ -145,6 +145,13 @@ describe('<vk-signup-form>', () => {
     expect(ProfileSchema.safeParse(makeProfile()).success).to.equal(true);
   });
 
+  it('uses fixtures open for sign-up at the moment they are made for, whatever the calendar says', () => {
+    for (const now of [new Date(), new Date('2031-06-01T12:00:00Z'), new Date('2024-01-01T00:00:00Z')]) {
+      expect(signupWindow(makeOpportunity({}, now), now)).to.deep.equal({ open: true });
+      expect(makeOpportunities(3, 0, now).map((o) => signupWindow(o, now).open)).to.deep.equal([true, true, true]);
+    }
+  });
+
   it('shows a skeleton that reserves height while loading, then the form; accessible in both', async () => {
     const hold = deferred();
     serve({ holdGet: hold.promise });
@@ -182,7 +189,7 @@ describe('<vk-signup-form>', () => {
   });
 
   it('asks a guest for a birth date when the activity has an age limit, unless an ID number carries it', async () => {
-    serve({ opportunity: makeOpportunity({ signupClosesAt: null, requirements: { minAge: 16 } }), channel: makeChannel({ identityFields: ['name', 'mobile'] }) });
+    serve({ opportunity: makeOpportunity({ requirements: { minAge: 16 } }), channel: makeChannel({ identityFields: ['name', 'mobile'] }) });
     const el = await mount();
     await ready(el);
     const names = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[data-field^="volunteer."]')].map((i) => i.name);
@@ -192,7 +199,7 @@ describe('<vk-signup-form>', () => {
   });
 
   it('does not ask for a birth date twice when the channel collects ID numbers', async () => {
-    serve({ opportunity: makeOpportunity({ signupClosesAt: null, requirements: { minAge: 16 } }), channel: makeChannel({ identityFields: ['name', 'idNumber'] }) });
+    serve({ opportunity: makeOpportunity({ requirements: { minAge: 16 } }), channel: makeChannel({ identityFields: ['name', 'idNumber'] }) });
     const el = await mount();
     await ready(el);
     const names = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[data-field^="volunteer."]')].map((i) => i.name);
@@ -543,7 +550,7 @@ describe('<vk-signup-form>', () => {
   it('renders markup from the API as text', async () => {
     delete (window as { __vkXss?: unknown }).__vkXss;
     serve({
-      opportunity: makeOpportunity({ signupClosesAt: null,
+      opportunity: makeOpportunity({
         title: HOSTILE_TEXT.img,
         questions: [
           { id: 'q_hostile', label: HOSTILE_TEXT.script, kind: 'choice', required: true, options: [HOSTILE_TEXT.mixed, 'ok'] },
@@ -579,7 +586,7 @@ describe('<vk-signup-form>', () => {
   });
 
   it('with a session and no birth date on file, asks only for it on an age-limited activity', async () => {
-    const ageLimited = makeOpportunity({ signupClosesAt: null, requirements: { minAge: 16 } });
+    const ageLimited = makeOpportunity({ requirements: { minAge: 16 } });
     const { posts } = serve({ opportunity: ageLimited, profile: makeProfile({ birthDateOnFile: false }) });
     const el = await mountSignedIn();
     await ready(el);
@@ -608,7 +615,7 @@ describe('<vk-signup-form>', () => {
   });
 
   it('with a session and a birth date on file, asks for nothing on an age-limited activity', async () => {
-    serve({ opportunity: makeOpportunity({ signupClosesAt: null, requirements: { minAge: 16 } }) });
+    serve({ opportunity: makeOpportunity({ requirements: { minAge: 16 } }) });
     const el = await mountSignedIn();
     await ready(el);
     expect(el.shadowRoot!.querySelectorAll('input[data-field^="volunteer."]')).to.have.length(0);
@@ -690,7 +697,7 @@ describe('<vk-signup-form>', () => {
 
   it('starts a fresh form when the element is given another opportunity after a success', async () => {
     const { posts } = serve();
-    const other = makeOpportunity({ signupClosesAt: null, id: 'opp_other0001', title: 'Another activity', shifts: [makeOpportunity().shifts[0]!] });
+    const other = makeOpportunity({ id: 'opp_other0001', title: 'Another activity', shifts: [makeOpportunity().shifts[0]!] });
     worker.use(http.get(api('/v1/opportunities/opp_other0001'), () => HttpResponse.json(other)));
     const el = await mount();
     await ready(el);
@@ -770,7 +777,7 @@ describe('<vk-signup-form>', () => {
     const cases = [
       { opportunity: makeOpportunity({ signupClosesAt: new Date(Date.now() - day).toISOString() }), text: /Sign-up closed on/ },
       { opportunity: makeOpportunity({ signupOpensAt: new Date(Date.now() + 3 * day).toISOString(), signupClosesAt: null }), text: /Sign-up opens on .+ Please come back then\./ },
-      { opportunity: makeOpportunity({ status: 'cancelled', signupClosesAt: null }), text: /not taking sign-ups/ },
+      { opportunity: makeOpportunity({ status: 'cancelled' }), text: /not taking sign-ups/ },
     ];
     for (const { opportunity, text } of cases) {
       worker.resetHandlers();
