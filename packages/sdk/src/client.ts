@@ -6,7 +6,7 @@
 import type { Locale } from './schemas/common.js';
 import { ResponseValidationError, VolunteerKitError } from './core/errors.js';
 import { PagePromise, type PageBody } from './core/pagination.js';
-import { ResponseCache, type CacheOptions } from './internal/cache.js';
+import type { ResponseCache } from './internal/cache.js';
 import { shareInFlight } from './internal/dedupe.js';
 import { isBrowserPage, randomUUID, redactUrl } from './internal/env.js';
 import { send, type RawResponse } from './internal/transport.js';
@@ -47,8 +47,11 @@ export interface ClientOptions {
    * `@volunteerkit/sdk/validation`. Off by default, so that the client carries no schemas.
    */
   validate?: ResponseValidator;
-  /** Opt-in stale-while-revalidate cache of GET answers. Default `false`. */
-  cache?: false | CacheOptions;
+  /**
+   * Opt-in stale-while-revalidate cache of GET answers: pass `swrCache({ ttlMs })` from
+   * `@volunteerkit/sdk/cache`. Off by default, so that the client carries no cache code.
+   */
+  cache?: false | ResponseCache | undefined;
   /** Allow a secret key in a web page. Only for internal tools whose users may see the key. */
   dangerouslyAllowBrowser?: boolean;
 }
@@ -270,17 +273,7 @@ export class BaseClient {
       const key = `GET ${url} ${headers['authorization'] ?? ''}`;
       const scope = clientOptions.fetch ?? GLOBAL_FETCH_SCOPE;
       const fetchShared = (signal: AbortSignal | undefined) => shareInFlight(scope, key, (own) => run(own), signal);
-      const cached = cache?.get(key);
-      if (cached) {
-        response = cached.response;
-        if (!cached.fresh) {
-          // Stale: answer now, refresh in the background (shared with any identical request).
-          fetchShared(undefined).then((fresh) => cache!.set(key, fresh), () => {});
-        }
-      } else {
-        response = await fetchShared(options.signal);
-        cache?.set(key, response);
-      }
+      response = await (cache ? cache.read(key, fetchShared, options.signal) : fetchShared(options.signal));
     } else {
       response = await run(options.signal);
     }
@@ -398,6 +391,9 @@ function sharedState(options: ClientOptions): SharedState {
   if (typeof options !== 'object' || options === null) throw new VolunteerKitError('createClient needs an options object');
   const baseUrl = checkBaseUrl(options.baseUrl);
   checkKeys(options);
-  const cache = options.cache ? new ResponseCache(options.cache) : undefined;
+  const cache = options.cache || undefined;
+  if (cache && typeof cache.read !== 'function') {
+    throw new VolunteerKitError('cache takes swrCache({ ttlMs }) from @volunteerkit/sdk/cache');
+  }
   return { options: { ...options }, baseUrl, cache };
 }
