@@ -112,13 +112,12 @@ function checkBaseUrl(baseUrl: string): string {
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new VolunteerKitError(`baseUrl must be an absolute URL such as https://api.example.com, got "${redactUrl(baseUrl)}"`);
+    throw new VolunteerKitError(`baseUrl must be an absolute URL (https://…), got "${redactUrl(baseUrl)}"`);
   }
   const local = LOCAL_HOSTS.has(url.hostname) || url.hostname.endsWith('.localhost');
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
-    throw new VolunteerKitError(
-      `baseUrl must use https:// (keys and personal data travel in every request); plain http:// is only allowed for localhost, got ${url.protocol}//${url.host}`,
-    );
+    // Keys and personal data travel in every request.
+    throw new VolunteerKitError(`baseUrl must use https:// (http:// only for localhost), got ${url.protocol}//${url.host}`);
   }
   if (url.search || url.hash) throw new VolunteerKitError('baseUrl must not have a query string or a fragment');
   return url.href.replace(/\/+$/, '');
@@ -128,15 +127,14 @@ function checkKeys(options: ClientOptions): void {
   const { publishableKey, secretKey } = options;
   if (publishableKey !== undefined && !publishableKey.startsWith('pk_')) {
     // Most likely a secret key in the wrong option, about to be shipped to every visitor.
-    throw new VolunteerKitError('publishableKey must start with pk_ (secret keys go in secretKey, on a server only)');
+    throw new VolunteerKitError('publishableKey must start with pk_ (a secret key goes in secretKey, on a server)');
   }
   if (secretKey !== undefined && !secretKey.startsWith('sk_')) {
     throw new VolunteerKitError('secretKey must start with sk_');
   }
   if (secretKey !== undefined && isBrowserPage() && !options.dangerouslyAllowBrowser) {
     throw new VolunteerKitError(
-      'A secret key must not be used in a web page: every visitor could read it and act as your back end. ' +
-        'Use a publishableKey in the browser, keep the secret key on your server, or pass dangerouslyAllowBrowser: true for an internal tool.',
+      'A secret key must not be used in a web page (every visitor could read it): use a publishableKey, or dangerouslyAllowBrowser: true for an internal tool',
     );
   }
   if (publishableKey === undefined && secretKey === undefined) {
