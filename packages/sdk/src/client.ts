@@ -8,7 +8,7 @@ import { ResponseValidationError, VolunteerKitError } from './core/errors.js';
 import { PagePromise, type PageBody } from './core/pagination.js';
 import type { ResponseCache } from './internal/cache.js';
 import { shareInFlight } from './internal/dedupe.js';
-import { isBrowserPage, randomUUID, redactUrl } from './internal/env.js';
+import { isBrowserPage, redactUrl } from './internal/env.js';
 import { send, type RawResponse } from './internal/transport.js';
 import type { Output, ResponseValidator, SchemaName } from './internal/contract-types.js';
 import { Channels } from './resources/channel.js';
@@ -296,11 +296,6 @@ export class BaseClient {
   check<N extends SchemaName>(value: unknown, schema: N, what: string): Output<N> {
     const { validate } = this.#shared.options;
     return (validate ? validate(value, schema, what) : value) as Output<N>;
-  }
-
-  /** @internal Generates an idempotency key. */
-  newIdempotencyKey(): string {
-    return randomUUID();
   }
 
   /** The credential a call sends, or a clear error when this client has none for it. */
