@@ -18,7 +18,8 @@ describe('bundle sizes (gzip -9)', () => {
   // 8 KB and is NOT met yet: ky 1.14 alone is 5.0 KB of it (docs/architecture.md, SDK, "On ky 1.14").
   // Until it is, the measured size is held to a ceiling so it cannot grow, and the ratio to the
   // budget is printed. Lower the ceiling as the SDK shrinks; at the budget, assert the budget.
-  const SDK_LIST_CEILING = 10_100;
+  // Measured 9,628 B (esbuild) and 9,279 B (rollup); the ceiling is the larger + 1 %.
+  const SDK_LIST_CEILING = 9_725;
   it('the SDK for one list call does not grow past its ceiling (budget 8 KB, not yet met), esbuild and rollup, splitting on or off', () => {
     assert.ok(sizes.sdkList, 'packages/sdk/dist is missing: run npm run build');
     assert.deepEqual(sizes.sdkList.builds.map((b) => `${b.bundler} ${b.splitting}`), ['esbuild true', 'esbuild false', 'rollup true', 'rollup false']);
@@ -41,11 +42,11 @@ describe('bundle sizes (gzip -9)', () => {
 
   // The CDN entry, `volunteerkit.js` (Lit, ky and the SDK, the config, <vk-provider> and
   // <vk-opportunity-list>: everything a page loads before any widget shows). Its budget is 25 KB
-  // and is NOT met with ky inside (29.8 KB; 26.2 KB before ky): held to a ceiling meanwhile, with
-  // the ratio printed. The board, the form, the form's validation and the virtualizer are chunks
+  // and is NOT met with ky inside (29,785 B; 26.2 KB before ky): held to a ceiling (+ 1 %)
+  // meanwhile, with the ratio printed. The board, the form, the form's validation and the virtualizer are chunks
   // it loads on first use; they are reported one by one, and their total with the entry is held
   // to a ratchet (docs/architecture.md, Widgets, "The CDN entry holds what a list needs").
-  const CDN_ENTRY_CEILING = 30_700;
+  const CDN_ENTRY_CEILING = 30_100;
   it('the CDN entry does not grow past its ceiling (budget 25 KB, not yet met), with each part\'s share reported', () => {
     assert.ok(existsSync(new URL('packages/widgets/dist/cdn.js', root)), 'packages/widgets/dist/cdn.js is missing: run npm run build');
     assert.ok(sizes.cdn);

@@ -6,9 +6,9 @@
 import type { Locale } from './schemas/common.js';
 import { ResponseValidationError, VolunteerKitError } from './core/errors.js';
 import { PagePromise, type PageBody } from './core/pagination.js';
-import { ResponseCache, type CacheOptions } from './internal/cache.js';
+import type { ResponseCache } from './internal/cache.js';
 import { shareInFlight } from './internal/dedupe.js';
-import { isBrowserPage, randomUUID, redactUrl } from './internal/env.js';
+import { isBrowserPage, redactUrl } from './internal/env.js';
 import { send, type RawResponse } from './internal/transport.js';
 import type { Output, ResponseValidator, SchemaName } from './internal/contract-types.js';
 import { Channels } from './resources/channel.js';
@@ -47,8 +47,11 @@ export interface ClientOptions {
    * `@volunteerkit/sdk/validation`. Off by default, so that the client carries no schemas.
    */
   validate?: ResponseValidator;
-  /** Opt-in stale-while-revalidate cache of GET answers. Default `false`. */
-  cache?: false | CacheOptions;
+  /**
+   * Opt-in stale-while-revalidate cache of GET answers: pass `swrCache({ ttlMs })` from
+   * `@volunteerkit/sdk/cache`. Off by default, so that the client carries no cache code.
+   */
+  cache?: false | ResponseCache | undefined;
   /** Allow a secret key in a web page. Only for internal tools whose users may see the key. */
   dangerouslyAllowBrowser?: boolean;
 }
@@ -109,13 +112,12 @@ function checkBaseUrl(baseUrl: string): string {
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new VolunteerKitError(`baseUrl must be an absolute URL such as https://api.example.com, got "${redactUrl(baseUrl)}"`);
+    throw new VolunteerKitError(`baseUrl must be an absolute URL (https://…), got "${redactUrl(baseUrl)}"`);
   }
   const local = LOCAL_HOSTS.has(url.hostname) || url.hostname.endsWith('.localhost');
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && local)) {
-    throw new VolunteerKitError(
-      `baseUrl must use https:// (keys and personal data travel in every request); plain http:// is only allowed for localhost, got ${url.protocol}//${url.host}`,
-    );
+    // Keys and personal data travel in every request.
+    throw new VolunteerKitError(`baseUrl must use https:// (http:// only for localhost), got ${url.protocol}//${url.host}`);
   }
   if (url.search || url.hash) throw new VolunteerKitError('baseUrl must not have a query string or a fragment');
   return url.href.replace(/\/+$/, '');
@@ -125,15 +127,14 @@ function checkKeys(options: ClientOptions): void {
   const { publishableKey, secretKey } = options;
   if (publishableKey !== undefined && !publishableKey.startsWith('pk_')) {
     // Most likely a secret key in the wrong option, about to be shipped to every visitor.
-    throw new VolunteerKitError('publishableKey must start with pk_ (secret keys go in secretKey, on a server only)');
+    throw new VolunteerKitError('publishableKey must start with pk_ (a secret key goes in secretKey, on a server)');
   }
   if (secretKey !== undefined && !secretKey.startsWith('sk_')) {
     throw new VolunteerKitError('secretKey must start with sk_');
   }
   if (secretKey !== undefined && isBrowserPage() && !options.dangerouslyAllowBrowser) {
     throw new VolunteerKitError(
-      'A secret key must not be used in a web page: every visitor could read it and act as your back end. ' +
-        'Use a publishableKey in the browser, keep the secret key on your server, or pass dangerouslyAllowBrowser: true for an internal tool.',
+      'A secret key must not be used in a web page (every visitor could read it): use a publishableKey, or dangerouslyAllowBrowser: true for an internal tool',
     );
   }
   if (publishableKey === undefined && secretKey === undefined) {
@@ -270,17 +271,7 @@ export class BaseClient {
       const key = `GET ${url} ${headers['authorization'] ?? ''}`;
       const scope = clientOptions.fetch ?? GLOBAL_FETCH_SCOPE;
       const fetchShared = (signal: AbortSignal | undefined) => shareInFlight(scope, key, (own) => run(own), signal);
-      const cached = cache?.get(key);
-      if (cached) {
-        response = cached.response;
-        if (!cached.fresh) {
-          // Stale: answer now, refresh in the background (shared with any identical request).
-          fetchShared(undefined).then((fresh) => cache!.set(key, fresh), () => {});
-        }
-      } else {
-        response = await fetchShared(options.signal);
-        cache?.set(key, response);
-      }
+      response = await (cache ? cache.read(key, fetchShared, options.signal) : fetchShared(options.signal));
     } else {
       response = await run(options.signal);
     }
@@ -305,11 +296,6 @@ export class BaseClient {
   check<N extends SchemaName>(value: unknown, schema: N, what: string): Output<N> {
     const { validate } = this.#shared.options;
     return (validate ? validate(value, schema, what) : value) as Output<N>;
-  }
-
-  /** @internal Generates an idempotency key. */
-  newIdempotencyKey(): string {
-    return randomUUID();
   }
 
   /** The credential a call sends, or a clear error when this client has none for it. */
@@ -398,6 +384,9 @@ function sharedState(options: ClientOptions): SharedState {
   if (typeof options !== 'object' || options === null) throw new VolunteerKitError('createClient needs an options object');
   const baseUrl = checkBaseUrl(options.baseUrl);
   checkKeys(options);
-  const cache = options.cache ? new ResponseCache(options.cache) : undefined;
+  const cache = options.cache || undefined;
+  if (cache && typeof cache.read !== 'function') {
+    throw new VolunteerKitError('cache takes swrCache({ ttlMs }) from @volunteerkit/sdk/cache');
+  }
   return { options: { ...options }, baseUrl, cache };
 }

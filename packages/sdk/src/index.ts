@@ -16,7 +16,7 @@
  */
 export { createClient, createBaseClient, BaseClient, VolunteerKitClient, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './client.js';
 export type { ClientOptions, RequestOptions } from './client.js';
-export type { CacheOptions } from './internal/cache.js';
+export type { CacheOptions, ResponseCache } from './internal/cache.js';
 export type { ResponseValidator, SchemaName } from './internal/contract-types.js';
 export {
   VolunteerKitError,

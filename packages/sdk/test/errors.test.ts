@@ -133,7 +133,7 @@ describe('guards', () => {
   });
 
   it('reject what is not ours', () => {
-    for (const value of [null, undefined, 'RateLimitError', new Error('x'), new TypeError('x'), { name: 'Unknown' }, Object.assign(new Error('x'), { name: 'AbortError' })]) {
+    for (const value of [null, undefined, 'RateLimitError', new Error('x'), new TypeError('x'), { name: 'Unknown' }, { name: 'constructor' }, { name: '__proto__' }, Object.assign(new Error('x'), { name: 'AbortError' })]) {
       assert.equal(isVolunteerKitError(value), false, String(value));
       assert.equal(APIError.is(value), false);
     }

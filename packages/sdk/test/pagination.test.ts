@@ -25,6 +25,17 @@ function threePages() {
 }
 
 describe('pagination', () => {
+  it('list() is a promise whose catch and finally reach the request (no second request)', async () => {
+    const sent = threePages();
+    let settled = 0;
+    const page = await client().opportunities.list({ limit: 2 }).finally(() => settled++);
+    assert.equal(page.nextCursor, 'c2');
+    const error = await client().opportunities.list({ cursor: 'bogus' }).catch((reason: unknown) => reason);
+    assert.ok(VolunteerKitError.is(error) && (error as { status?: number }).status === 400, String(error));
+    assert.equal(settled, 1);
+    assert.equal(sent.length, 2);
+  });
+
   it('awaiting list() gives one page with data, nextCursor, hasNextPage and nextPage', async () => {
     const sent = threePages();
     const page = await client().opportunities.list({ category: 'elderly', limit: 2 });

@@ -3,7 +3,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { http, HttpResponse, delay } from 'msw';
+import { swrCache } from '../src/cache.js';
 import { ResponseCache } from '../src/internal/cache.js';
+import { VolunteerKitError } from '../src/index.js';
 import * as fixtures from './shared/fixtures.js';
 import { BASE, SESSION, client, mockServer, rejection, withFakeClock, type InstalledClock } from './helpers.js';
 
@@ -98,7 +100,7 @@ describe('cache (opt-in)', () => {
   it('serves a fresh answer without a request, then stale-while-revalidate, then refetches', () =>
     withFakeClock(async (clock) => {
       const state = countingList(1);
-      const vk = client({ cache: { ttlMs: 100, staleMs: 200 } });
+      const vk = client({ cache: swrCache({ ttlMs: 100, staleMs: 200 }) });
       assert.equal((await after(clock, 1, vk.opportunities.list())).data[0]?.id, 'opp_test0001');
       assert.equal((await vk.opportunities.list()).data[0]?.id, 'opp_test0001', 'fresh: from the cache');
       assert.equal(state.calls, 1);
@@ -117,7 +119,7 @@ describe('cache (opt-in)', () => {
   it('gives every caller its own objects and is emptied by clearCache()', () =>
     withFakeClock(async (clock) => {
       const state = countingList(1);
-      const vk = client({ cache: {} });
+      const vk = client({ cache: swrCache() });
       const first = await after(clock, 1, vk.opportunities.list());
       first.data[0]!.title = 'changed by a caller';
       assert.equal((await vk.opportunities.list()).data[0]?.title, '社区敬老活动 1');
@@ -129,10 +131,15 @@ describe('cache (opt-in)', () => {
   it('never caches errors', async () => {
     let calls = 0;
     server.use(http.get(`${BASE}/v1/stats`, () => (calls++, HttpResponse.json(fixtures.problem(404, 'not_found'), { status: 404 }))));
-    const vk = client({ cache: {} });
+    const vk = client({ cache: swrCache() });
     await rejection(vk.stats.get());
     await rejection(vk.stats.get());
     assert.equal(calls, 2);
+  });
+
+  it('refuses a cache that is not from swrCache(), naming the entry point', () => {
+    assert.throws(() => client({ cache: { ttlMs: 100 } as never }), (error: unknown) =>
+      error instanceof VolunteerKitError && /swrCache\(.*\) from @volunteerkit\/sdk\/cache/.test(error.message));
   });
 
   it('keeps at most maxEntries, dropping the least recently used', () => {

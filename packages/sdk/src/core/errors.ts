@@ -28,38 +28,16 @@ import type { ErrorCode, FieldError, ProblemDetails } from '../schemas/common.js
 import type { Signup } from '../schemas/signup.js';
 import { redactCredentials } from '../internal/env.js';
 
-/** Each error class's name → its parent's name. The guards walk it, so they never need `instanceof`. */
-const PARENT_NAME: Record<string, string> = {
-  APIError: 'VolunteerKitError',
-  BadRequestError: 'APIError',
-  ValidationError: 'APIError',
-  AuthenticationError: 'APIError',
-  PermissionDeniedError: 'APIError',
-  NotFoundError: 'APIError',
-  ConflictError: 'APIError',
-  RateLimitError: 'APIError',
-  InternalServerError: 'APIError',
-  ConnectionError: 'VolunteerKitError',
-  TimeoutError: 'ConnectionError',
-  ResponseValidationError: 'VolunteerKitError',
-};
-
-function hasErrorName(value: unknown, ancestor: string): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  let name: string | undefined = (value as { name?: unknown }).name as string | undefined;
-  if (typeof name !== 'string') return false;
-  // Bounded walk: the table is a tree of depth 3.
-  for (let depth = 0; name !== undefined && depth < 5; depth++) {
-    if (name === ancestor) return true;
-    name = PARENT_NAME[name];
-  }
-  return false;
-}
+/**
+ * Every error class by its stable name, for the cross-realm guards: an error named `TimeoutError`
+ * from another realm is a `ConnectionError` because our `TimeoutError` class extends it.
+ */
+const CLASSES = new Map<string, { prototype: object }>();
 
 /** The base of every error thrown by the client. */
 export class VolunteerKitError extends Error {
   /** The stable name the guards check (class names are mangled by minifiers). */
-  static readonly errorName: string = 'VolunteerKitError';
+  declare static readonly errorName: string;
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -76,7 +54,10 @@ export class VolunteerKitError extends Error {
    * ```
    */
   static is<T>(this: { readonly errorName: string; prototype: T }, value: unknown): value is T {
-    return value instanceof (this as unknown as abstract new (...args: never[]) => unknown) || hasErrorName(value, this.errorName);
+    const Class = this as unknown as abstract new (...args: never[]) => unknown;
+    if (value instanceof Class) return true;
+    const named = CLASSES.get((value as { name?: unknown } | null | undefined)?.name as string);
+    return named !== undefined && (named === Class || named.prototype instanceof Class);
   }
 }
 
@@ -100,7 +81,6 @@ export interface APIErrorInit {
 
 /** The server answered with an error (RFC 9457 problem details). */
 export class APIError extends VolunteerKitError {
-  static override readonly errorName: string = 'APIError';
   /** HTTP status. */
   readonly status: number;
   /** Machine-readable code; switch on this, never on the message. */
@@ -126,13 +106,10 @@ export class APIError extends VolunteerKitError {
 }
 
 /** 400 and other 4xx answers that say the request itself was wrong. */
-export class BadRequestError extends APIError {
-  static override readonly errorName: string = 'BadRequestError';
-}
+export class BadRequestError extends APIError {}
 
 /** The request did not pass validation: `fieldErrors` says which field and why. */
 export class ValidationError extends APIError {
-  static override readonly errorName: string = 'ValidationError';
   /** Field errors as the server sent them. */
   readonly errors: FieldError[];
   /** Messages by dot-separated path (`volunteer.mobile`), ready to show next to each field. */
@@ -148,26 +125,19 @@ export class ValidationError extends APIError {
 }
 
 /** 401: the key or session is missing, unknown, revoked or expired. */
-export class AuthenticationError extends APIError {
-  static override readonly errorName: string = 'AuthenticationError';
-}
+export class AuthenticationError extends APIError {}
 
 /** 403: the key may not do this (a publishable key on a secret endpoint, an origin not allowed). */
-export class PermissionDeniedError extends APIError {
-  static override readonly errorName: string = 'PermissionDeniedError';
-}
+export class PermissionDeniedError extends APIError {}
 
 /** 404: no such resource (or not visible to this channel). */
-export class NotFoundError extends APIError {
-  static override readonly errorName: string = 'NotFoundError';
-}
+export class NotFoundError extends APIError {}
 
 /**
  * 409: the resource already exists. For `signups.create` (`code: 'duplicate_signup'`), `existing`
  * is the first sign-up, checked against the contract: show it instead of an error.
  */
 export class ConflictError<TExisting = unknown> extends APIError {
-  static override readonly errorName: string = 'ConflictError';
   /** The resource that already exists, when the server sent it. */
   readonly existing: TExisting | undefined;
 
@@ -182,7 +152,6 @@ export type DuplicateSignupError = ConflictError<Signup>;
 
 /** 429: too many requests. The client already retried when `Retry-After` allowed it. */
 export class RateLimitError extends APIError {
-  static override readonly errorName: string = 'RateLimitError';
   /** Seconds the server asked to wait (`Retry-After`), or `null` when it did not say. */
   readonly retryAfter: number | null;
 
@@ -193,23 +162,16 @@ export class RateLimitError extends APIError {
 }
 
 /** 5xx: the server failed. Retried automatically for GETs and idempotent writes. */
-export class InternalServerError extends APIError {
-  static override readonly errorName: string = 'InternalServerError';
-}
+export class InternalServerError extends APIError {}
 
 /** No answer from the server: offline, DNS failure, refused connection, CORS refusal. */
-export class ConnectionError extends VolunteerKitError {
-  static override readonly errorName: string = 'ConnectionError';
-}
+export class ConnectionError extends VolunteerKitError {}
 
 /** No answer within the `timeout`. */
-export class TimeoutError extends ConnectionError {
-  static override readonly errorName: string = 'TimeoutError';
-}
+export class TimeoutError extends ConnectionError {}
 
 /** The server answered outside the contract (a missing field, a wrong type, a body that is not JSON). */
 export class ResponseValidationError extends VolunteerKitError {
-  static override readonly errorName: string = 'ResponseValidationError';
   /** Every mismatch; `path` is dot-separated (`data.0.shifts.0.capacity`), `''` for the whole body. */
   readonly issues: FieldError[];
   /** The path of the first mismatch. */
@@ -233,17 +195,41 @@ export function parseRetryAfter(value: string | null): number | null {
   return Number.isNaN(at) ? null : Math.max(0, (at - Date.now()) / 1000);
 }
 
+// The stable names, set once here rather than in every class body (minifiers mangle class names).
+for (const [name, Class] of Object.entries({
+  VolunteerKitError,
+  APIError,
+  BadRequestError,
+  ValidationError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  RateLimitError,
+  InternalServerError,
+  ConnectionError,
+  TimeoutError,
+  ResponseValidationError,
+})) {
+  (Class as { errorName: string }).errorName = name;
+  CLASSES.set(name, Class);
+}
+
+/** The class of an answer by status; 422 and field errors are told apart first. */
+const CLASS_OF_STATUS: Record<number, new (init: APIErrorInit) => APIError> = {
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  429: RateLimitError,
+};
+
 /** Builds the right {@link APIError} subclass for a problem-details answer. */
 export function errorFromProblem(problem: ProblemDetails, headers: Headers): APIError {
-  const init = { problem, headers };
-  const { status, code } = problem;
-  if (code === 'validation_failed' || (problem.errors?.length && status < 500)) return new ValidationError(init);
-  if (status === 401) return new AuthenticationError(init);
-  if (status === 403) return new PermissionDeniedError(init);
-  if (status === 404) return new NotFoundError(init);
-  if (status === 409) return new ConflictError(init);
-  if (status === 429) return new RateLimitError(init);
-  if (status >= 500) return new InternalServerError(init);
-  if (status >= 400) return new BadRequestError(init);
-  return new APIError(init);
+  const { status } = problem;
+  const Class =
+    problem.code === 'validation_failed' || (problem.errors?.length && status < 500)
+      ? ValidationError
+      : (CLASS_OF_STATUS[status] ?? (status >= 500 ? InternalServerError : status >= 400 ? BadRequestError : APIError));
+  return new Class({ problem, headers });
 }

@@ -100,7 +100,7 @@ export class Page<Item> implements AsyncIterable<Item> {
  * once, whether it is awaited or iterated.
  *
  * It extends `Promise` so that `instanceof Promise`, `Promise.all` and TypeScript all see a
- * promise; `then`/`catch`/`finally` delegate to the real request.
+ * promise; `then` delegates to the real request, and the inherited `catch`/`finally` call `then`.
  */
 export class PagePromise<Item> extends Promise<Page<Item>> implements AsyncIterable<Item> {
   readonly #page: Promise<Page<Item>>;
@@ -137,13 +137,6 @@ export class PagePromise<Item> extends Promise<Page<Item>> implements AsyncItera
     return this.#page.then(onfulfilled, onrejected);
   }
 
-  override catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<Page<Item> | R> {
-    return this.#page.catch(onrejected);
-  }
-
-  override finally(onfinally?: (() => void) | null): Promise<Page<Item>> {
-    return this.#page.finally(onfinally);
-  }
 
   /**
    * Every item of every page, fetching pages as the loop needs them.

@@ -1,7 +1,8 @@
 /**
- * The opt-in response cache (`cache: { ttlMs }`): fresh answers are served without a request;
- * stale ones are served at once while one background request refreshes them
- * (stale-while-revalidate). Small and bounded: least recently used entries go first.
+ * The opt-in response cache (`cache: swrCache({ ttlMs })`, from `@volunteerkit/sdk/cache`): fresh
+ * answers are served without a request; stale ones are served at once while one background
+ * request refreshes them (stale-while-revalidate). Small and bounded: least recently used entries
+ * go first. A client without it carries none of this code.
  *
  * @internal
  * @module
@@ -60,5 +61,20 @@ export class ResponseCache {
 
   clear(): void {
     this.#entries.clear();
+  }
+
+  /**
+   * The answer for `key`: fresh from memory; stale from memory while `load` refreshes it in the
+   * background; else loaded (with the caller's `signal`) and stored. Errors are never stored.
+   */
+  async read(key: string, load: (signal?: AbortSignal) => Promise<RawResponse>, signal?: AbortSignal): Promise<RawResponse> {
+    const cached = this.get(key);
+    if (cached) {
+      if (!cached.fresh) load().then((fresh) => this.set(key, fresh), () => {});
+      return cached.response;
+    }
+    const response = await load(signal);
+    this.set(key, response);
+    return response;
   }
 }

@@ -111,27 +111,19 @@ const DEFAULT_CODES: Record<number, string> = {
 function problemFrom(status: number, statusText: string, text: string, describe: string): ProblemDetails {
   let body: unknown;
   try {
-    body = text ? JSON.parse(text) : undefined;
+    body = JSON.parse(text);
   } catch {
-    body = undefined;
+    // not JSON: the fallback below
   }
-  const fallback: ProblemDetails = {
+  const fallback = {
     type: 'about:blank',
     title: statusText || `HTTP ${status}`,
-    status,
     code: DEFAULT_CODES[status] ?? (status >= 500 ? 'internal_error' : 'bad_request'),
     detail: `${describe} failed with HTTP ${status}`,
   };
-  if (typeof body !== 'object' || body === null) return fallback;
-  const problem = body as Partial<ProblemDetails>;
-  return {
-    ...problem,
-    type: typeof problem.type === 'string' ? problem.type : fallback.type,
-    title: typeof problem.title === 'string' ? problem.title : fallback.title,
-    status,
-    code: typeof problem.code === 'string' ? problem.code : fallback.code,
-    detail: typeof problem.detail === 'string' ? problem.detail : fallback.detail,
-  } as ProblemDetails;
+  const problem: Record<string, unknown> = { ...fallback, ...(typeof body === 'object' ? body : undefined), status };
+  for (const [name, value] of Object.entries(fallback)) if (typeof problem[name] !== 'string') problem[name] = value;
+  return problem as unknown as ProblemDetails;
 }
 
 /**

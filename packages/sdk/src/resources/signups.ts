@@ -3,6 +3,7 @@ import type { RequestOptions } from '../client.js';
 import { ConflictError } from '../core/errors.js';
 import type { PagePromise } from '../core/pagination.js';
 import { APIResource } from '../core/resource.js';
+import { randomUUID } from '../internal/env.js';
 import type { CreateSignupBody, ListSignupsQuery, Signup, SignupExport, UpdateSignupBody } from '../schemas/signup.js';
 
 /** Sign-ups (报名). */
@@ -35,7 +36,8 @@ export class Signups extends APIResource {
    * ```
    */
   async create(body: CreateSignupBody, options?: RequestOptions): Promise<Signup> {
-    const idempotencyKey = options?.idempotencyKey ?? this.client.newIdempotencyKey();
+    // Generated here, not on the client, so a bundle without sign-ups carries no UUID code.
+    const idempotencyKey = options?.idempotencyKey ?? randomUUID();
     try {
       return await this.client.request({
         method: 'POST',
