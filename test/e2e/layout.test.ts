@@ -58,10 +58,16 @@ const LAYOUT_PROBLEMS = `(selector) => {
   };
   const check = (host, element) => {
     const style = getComputedStyle(element);
-    if (/auto|scroll/.test(style.overflowX + ' ' + style.overflowY)) return; // scrolls by design
+    const overflow = style.overflowX + ' ' + style.overflowY;
+    if (/auto|scroll/.test(overflow)) return; // scrolls by design
     if (element.clientWidth === 0 && element.clientHeight === 0) return; // inline or empty
-    if (element.scrollWidth > element.clientWidth + 1) problems.push(name(host, element) + ': content ' + element.scrollWidth + ' px wide in a ' + element.clientWidth + ' px box');
-    if (element.scrollHeight > element.clientHeight + 1) problems.push(name(host, element) + ': content ' + element.scrollHeight + ' px tall in a ' + element.clientHeight + ' px box');
+    // A box that clips (overflow hidden, an ellipsis, a line clamp) may not overflow at all. A box
+    // that does not clip spills: more than a quarter of a line means a line or a word sticks out;
+    // less is a glyph taller than its line (CJK fallback fonts in Firefox), which hides nothing.
+    const clips = /hidden|clip/.test(overflow) || style.textOverflow === 'ellipsis' || (style.webkitLineClamp || 'none') !== 'none';
+    const slack = clips ? 1 : Math.max(1, parseFloat(style.fontSize) / 4);
+    if (element.scrollWidth > element.clientWidth + slack) problems.push(name(host, element) + ': content ' + element.scrollWidth + ' px wide in a ' + element.clientWidth + ' px box');
+    if (element.scrollHeight > element.clientHeight + slack) problems.push(name(host, element) + ': content ' + element.scrollHeight + ' px tall in a ' + element.clientHeight + ' px box');
   };
   const walk = (host, parent) => {
     for (const element of parent.children) {

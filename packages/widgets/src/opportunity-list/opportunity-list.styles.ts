@@ -153,7 +153,8 @@ export const styles = css`
   /* list: text on the left, the action on the right — when there is room for both. Where there
      is not (a phone, large text), the action goes below the text, as in cards. The container
      query measures the widget, not the screen: a list in a narrow sidebar behaves as on a phone. */
-  .layout-list {
+  .layout-list,
+  .layout-compact {
     container-type: inline-size;
   }
   @container (min-width: 30em) {
@@ -174,13 +175,18 @@ export const styles = css`
     }
   }
 
-  /* compact: one row per item, only what is needed to decide. */
+  /* compact: one row per item, only what is needed to decide; the action beside the text when
+     the widget is at least 20em wide (a sidebar at the default size), else below it. */
   .layout-compact .item {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr) auto;
-    align-items: center;
-    column-gap: 1em;
     padding: 0.375em 0.75em;
+  }
+  @container (min-width: 20em) {
+    .layout-compact .item {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      align-items: center;
+      column-gap: 1em;
+    }
   }
   .layout-compact .meta-line,
   .layout-compact .organizer,
@@ -204,9 +210,14 @@ export const styles = css`
     grid-column: 2;
     grid-row: 1 / span 3;
     margin: 0;
-    padding: 0;
+    padding: 0.375em 0 0;
     min-height: var(--_target);
     align-items: center;
+  }
+  @container (min-width: 20em) {
+    .layout-compact .actions {
+      padding: 0;
+    }
   }
 
   .more-row {
