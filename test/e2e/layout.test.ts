@@ -14,7 +14,7 @@
 // Firefox: puppeteer drives it over WebDriver BiDi, which has neither, so one Firefox per setting
 // with the preferences a reader would change (harness.ts, firefoxReaderPrefs).
 // WebKit has no puppeteer: the widget layouts run in WebKit in the browser suite instead
-// (packages/widgets/src/layout.test.ts).
+// (packages/widgets/src/layout.test.ts), with the same rule (test/layout/layout-problems.js).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -43,52 +43,15 @@ before(async () => {
 after(async () => { await stack?.close(); });
 
 /**
- * Runs in the page: what a reader would see as broken, one line per problem. Plain JavaScript in a
- * string: tsx compiles this file with esbuild's keepNames, whose `__name` helper does not exist
- * in the page, so a function's own source cannot be sent.
+ * Runs in the page: the page's own overflow, then test/layout/layout-problems.js on the widgets
+ * that are not inside another widget. Sent as text: tsx compiles TypeScript here with esbuild's
+ * keepNames, whose `__name` helper does not exist in the page.
  */
 const LAYOUT_PROBLEMS = `(selector) => {
-  const problems = [];
+  ${readFileSync(new URL('../layout/layout-problems.js', import.meta.url), 'utf8').replace('export function layoutProblems', 'function layoutProblems')}
   const root = document.documentElement;
-  if (root.scrollWidth > window.innerWidth) problems.push('the page is ' + root.scrollWidth + ' px wide in a ' + window.innerWidth + ' px window');
-  const name = (host, element) => {
-    const part = element.getAttribute('part');
-    const classes = [...element.classList].join('.');
-    const text = (element.textContent || '').replace(/\\s+/g, ' ').trim().slice(0, 40);
-    return '<' + host.localName + '> ' + element.localName + (part ? '[part="' + part + '"]' : '') + (classes ? '.' + classes : '') + ' "' + text + '"';
-  };
-  const check = (host, element) => {
-    const style = getComputedStyle(element);
-    const overflow = style.overflowX + ' ' + style.overflowY;
-    if (/auto|scroll/.test(overflow)) return; // scrolls by design
-    if (element.clientWidth === 0 && element.clientHeight === 0) return; // inline or empty
-    // A box that clips (overflow hidden, an ellipsis, a line clamp) may not overflow at all. A box
-    // that does not clip spills: more than a quarter of a line means a line or a word sticks out;
-    // less is a glyph taller than its line (CJK fallback fonts in Firefox), which hides nothing.
-    const clips = /hidden|clip/.test(overflow) || style.textOverflow === 'ellipsis' || (style.webkitLineClamp || 'none') !== 'none';
-    const slack = clips ? 1 : Math.max(1, parseFloat(style.fontSize) / 4);
-    if (element.scrollWidth > element.clientWidth + slack) problems.push(name(host, element) + ': content ' + element.scrollWidth + ' px wide in a ' + element.clientWidth + ' px box');
-    if (element.scrollHeight > element.clientHeight + slack) problems.push(name(host, element) + ': content ' + element.scrollHeight + ' px tall in a ' + element.clientHeight + ' px box');
-  };
-  const walk = (host, parent) => {
-    for (const element of parent.children) {
-      const style = getComputedStyle(element);
-      if (style.display === 'none') continue;
-      // Text for screen readers only (.visually-hidden) is clipped on purpose.
-      if (style.clipPath !== 'none' || (style.clip !== 'auto' && style.clip !== '')) continue;
-      // A marquee (the board's ticker) is one moving line seen through a window: clipped by design.
-      if (element.hasAttribute('data-marquee')) continue;
-      if (!/^(input|select|textarea|style|slot|option)$/.test(element.localName)) check(host, element);
-      if (element.shadowRoot) walk(element, element.shadowRoot);
-      walk(host, element);
-    }
-  };
-  for (const host of document.querySelectorAll(selector)) {
-    if (host.getRootNode() !== document) continue; // nested widgets are walked from their parent
-    check(host, host);
-    walk(host, host.shadowRoot);
-  }
-  return problems;
+  const page = root.scrollWidth > window.innerWidth ? ['the page is ' + root.scrollWidth + ' px wide in a ' + window.innerWidth + ' px window'] : [];
+  return page.concat(layoutProblems([...document.querySelectorAll(selector)].filter((host) => host.getRootNode() === document)));
 }`;
 
 const WIDGETS_READY = `(selector) => {
