@@ -31,7 +31,28 @@ export async function startStack(): Promise<Stack> {
 export const BROWSERS = (process.env.VK_BROWSERS ?? 'chromium,firefox').split(',')
   .filter((name): name is 'chromium' | 'firefox' => name === 'chromium' || name === 'firefox');
 
-export async function launch(name: 'chromium' | 'firefox'): Promise<Browser> {
+/**
+ * Reader settings that only Firefox's preferences can give (BiDi has no media or font emulation):
+ * `prefers-color-scheme` and the default font size (what `medium` is). Chromium gets both per page
+ * through CDP instead (see layout.test.ts).
+ */
+export interface ReaderPrefs {
+  colorScheme?: 'light' | 'dark';
+  fontSizePx?: number;
+}
+
+function firefoxReaderPrefs({ colorScheme, fontSizePx }: ReaderPrefs = {}): Record<string, unknown> {
+  const prefs: Record<string, unknown> = {};
+  // 0 = dark, 1 = light: the page sees this as prefers-color-scheme whatever the system says.
+  if (colorScheme) prefs['layout.css.prefers-color-scheme.content-override'] = colorScheme === 'dark' ? 0 : 1;
+  if (fontSizePx) {
+    // The default size is per script ("language group"): the demo pages are zh-CN, widgets may be en.
+    for (const group of ['x-western', 'zh-CN', 'zh-TW', 'zh-HK', 'x-unicode']) prefs[`font.size.variable.${group}`] = fontSizePx;
+  }
+  return prefs;
+}
+
+export async function launch(name: 'chromium' | 'firefox', reader: ReaderPrefs = {}): Promise<Browser> {
   // Readers are in China: the browsers run in Asia/Shanghai whatever the CI machine's zone.
   const env = { ...process.env, TZ: 'Asia/Shanghai' };
   if (name === 'chromium') {
@@ -41,7 +62,7 @@ export async function launch(name: 'chromium' | 'firefox'): Promise<Browser> {
   }
   return puppeteer.launch({
     browser: 'firefox', headless: true, env, executablePath: FIREFOX_PATH,
-    extraPrefsFirefox: { 'intl.accept_languages': 'zh-CN, zh, en' },
+    extraPrefsFirefox: { 'intl.accept_languages': 'zh-CN, zh, en', ...firefoxReaderPrefs(reader) },
   });
 }
 

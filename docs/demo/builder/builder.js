@@ -5,6 +5,7 @@ const stage = document.getElementById('stage');
 const code = document.getElementById('code');
 const apiUrl = document.body.dataset.apiUrl;
 let firstOpportunityId = '';
+const systemDark = matchMedia('(prefers-color-scheme: dark)');
 
 function attributesFor(data) {
   const widget = data.get('widget');
@@ -20,12 +21,42 @@ function attributesFor(data) {
     add('opportunity', data.get('opportunity') || firstOpportunityId);
   }
   if (data.get('locale') !== 'zh-CN') add('locale', data.get('locale'));
-  if (data.get('theme') !== 'auto') add('theme', data.get('theme'));
+  // Always written, also for 跟随系统 (auto, the default): the snippet says what it does.
+  add('theme', data.get('theme'));
   if (data.get('largeText')) add('large-text', '');
   return attrs;
 }
 
-function snippet(widget, attrs, key, primary) {
+/** WCAG relative luminance of a #rrggbb colour. */
+function luminance(hex) {
+  const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/**
+ * The text colour for buttons in the chosen brand colour: white or near-black, whichever
+ * contrasts more. Set with the brand colour, it keeps buttons readable in the dark theme too
+ * (whose own on-primary is dark, made for its light blue primary).
+ */
+function onPrimaryFor(primary) {
+  const l = luminance(primary);
+  return (1.05 / (l + 0.05)) >= ((l + 0.05) / (0.0125 + 0.05)) ? '#ffffff' : '#111111';
+}
+
+/**
+ * A brand colour is chosen for light backgrounds: on the dark theme it would be dark text on a
+ * dark surface. So it applies to the light theme only (for auto: under prefers-color-scheme:
+ * light), and the dark theme keeps its own primary.
+ */
+function brandColourLines(primary, theme) {
+  if (!primary || theme === 'dark') return [];
+  const rule = `vk-provider { --vk-color-primary: ${primary}; --vk-color-on-primary: ${onPrimaryFor(primary)}; }`;
+  return ['', '<!-- 3. Optional: your brand colour (light theme) and the text on it, in your stylesheet -->',
+    theme === 'auto' ? `<!-- @media (prefers-color-scheme: light) { ${rule} } -->` : `<!-- ${rule} -->`];
+}
+
+function snippet(widget, attrs, key, primary, theme) {
   const attrText = attrs.map(([n, v]) => (v === '' ? ` ${n}` : ` ${n}="${v}"`)).join('');
   return [
     '<!-- 1. Once per page, in <head> -->',
@@ -35,7 +66,7 @@ function snippet(widget, attrs, key, primary) {
     `<vk-provider base-url="${apiUrl}" publishable-key="${key}">`,
     `  <${widget}${attrText}></${widget}>`,
     '</vk-provider>',
-    ...(primary ? ['', '<!-- 3. Optional: your brand colour, in your stylesheet -->', `<!-- vk-provider { --vk-color-primary: ${primary}; } -->`] : []),
+    ...brandColourLines(primary, theme),
   ].join('\n');
 }
 
@@ -47,12 +78,16 @@ function update() {
   const provider = document.createElement('vk-provider');
   provider.setAttribute('base-url', apiUrl);
   provider.setAttribute('publishable-key', data.get('key'));
-  provider.style.setProperty('--vk-color-primary', data.get('primary'));
+  const theme = data.get('theme');
+  if (theme === 'light' || (theme === 'auto' && !systemDark.matches)) {
+    provider.style.setProperty('--vk-color-primary', data.get('primary'));
+    provider.style.setProperty('--vk-color-on-primary', onPrimaryFor(data.get('primary')));
+  }
   const element = document.createElement(widget);
   for (const [name, value] of attrs) element.setAttribute(name, value);
   provider.append(element);
   stage.replaceChildren(provider);
-  code.textContent = snippet(widget, attrs, data.get('key'), data.get('primary'));
+  code.textContent = snippet(widget, attrs, data.get('key'), data.get('primary'), theme);
 }
 
 async function loadFirstOpportunity() {
@@ -85,5 +120,6 @@ document.getElementById('copy').addEventListener('click', async () => {
   }
 });
 
+systemDark.addEventListener('change', () => update());
 await loadFirstOpportunity();
 update();

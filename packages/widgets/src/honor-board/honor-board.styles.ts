@@ -1,8 +1,10 @@
 import { css } from 'lit';
 
 /**
- * Rows, podium steps and honor cards have fixed heights (names and citations are clamped), and the
- * skeleton reuses the same classes: loading and loaded boards are the same height (CLS 0).
+ * Rows, podium steps and honor cards have minimum heights, and the skeleton reuses the same
+ * classes, so a loading board holds the usual height of a loaded one. Names, values and citations
+ * wrap rather than being cut: a masked name is short, and "魏*" with its last character cut off
+ * names nobody. Only the ticker clips, by design: it is one scrolling line.
  */
 export const styles = css`
   :host {
@@ -83,18 +85,13 @@ export const styles = css`
 
   .name {
     font-weight: 600;
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
     min-width: 0;
   }
   .value {
     font-variant-numeric: tabular-nums;
-    white-space: nowrap;
   }
   .stars {
     color: var(--_gold);
-    white-space: nowrap;
     letter-spacing: 0.05em;
   }
   .stars-empty {
@@ -102,9 +99,11 @@ export const styles = css`
   }
 
   /* table */
+  /* Automatic column widths: fixed ones (rank + stars + hours = 19.5em) left no room for the name
+     at 320 px in large text. */
   .table {
     width: 100%;
-    table-layout: fixed;
+    table-layout: auto;
     border-collapse: separate;
     border-spacing: 0;
   }
@@ -133,15 +132,11 @@ export const styles = css`
     height: var(--_row);
   }
   .col-rank {
-    width: 4em;
+    width: 3em;
     font-variant-numeric: tabular-nums;
     font-weight: 700;
   }
-  .col-stars {
-    width: 7.5em;
-  }
   .col-value {
-    width: 8em;
     text-align: end !important;
   }
   .row.rank-1 .col-rank {
@@ -153,7 +148,7 @@ export const styles = css`
     display: flex;
     align-items: flex-end;
     justify-content: center;
-    gap: 0.5em;
+    gap: 0.25em;
     list-style: none;
     margin: 0;
     padding: 0;
@@ -166,7 +161,7 @@ export const styles = css`
     align-items: center;
     justify-content: flex-start;
     gap: 0.125em;
-    padding: 0.75em 0.5em;
+    padding: 0.5em 0.25em;
     border: 0.0625em solid var(--_border);
     border-radius: var(--_radius) var(--_radius) 0 0;
     background: var(--_surface-alt);
@@ -175,22 +170,28 @@ export const styles = css`
   .step .name {
     max-width: 100%;
   }
+  /* Minimum heights keep the podium's shape; a step whose content needs more grows (and stays
+     bottom-aligned with the others), instead of cutting the name or the value. */
   .step-1 {
     order: 2;
-    height: 10em;
+    min-height: 10em;
     border-color: var(--_gold);
   }
   .step-2 {
     order: 1;
-    height: 8.5em;
+    min-height: 8.5em;
   }
   .step-3 {
     order: 3;
-    height: 7.5em;
+    min-height: 7.5em;
+  }
+  /* Five stars are wider than a step on a phone: they break between stars, never mid-glyph. */
+  .step .stars {
+    letter-spacing: 0;
   }
   .podium-rank {
     font-size: 1.5em;
-    line-height: 1.2;
+    line-height: 1.4;
     font-weight: 800;
     color: var(--_gold);
   }
@@ -201,10 +202,11 @@ export const styles = css`
   }
   .rest .row {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
-    gap: 0.75em;
-    height: var(--_row);
-    padding: 0 0.5em;
+    gap: 0 0.75em;
+    min-height: var(--_row);
+    padding: 0.25em 0.5em;
     box-shadow: inset 0 -0.0625em var(--_border);
   }
   .rest .name {
@@ -229,12 +231,21 @@ export const styles = css`
     width: 7em;
     height: var(--_target);
   }
+  /* The pause button draws in the text colour, not the primary: a partner who sets only a dark
+     surface and light text for a band (as a news masthead does) keeps a readable button. */
   .ticker-toggle {
     padding: 0 0.5em;
     font-size: 0.875em;
-    width: calc(7em / 0.875);
+    width: auto;
+    min-width: calc(7em / 0.875);
     height: calc(var(--_target) / 0.875);
+    white-space: nowrap;
+    color: var(--_text);
+    border-color: currentColor;
   }
+  /* A marquee: one line that moves through a window, so it clips by design (data-marquee tells
+     the layout check, test/e2e/layout.test.ts). Hover or focus pauses it; with reduced motion it
+     stands still and scrolls by hand. */
   .ticker-viewport {
     flex: 1 1 auto;
     min-width: 0;
@@ -292,7 +303,7 @@ export const styles = css`
     margin: 0 0 0.5em;
     font-weight: 700;
     font-size: 1.125em;
-    height: calc(var(--_line) / 1.125 * 1.125);
+    min-height: var(--_line);
     line-height: var(--_line);
   }
   .honors {
@@ -313,11 +324,8 @@ export const styles = css`
   .honor p,
   .honor .honor-title {
     margin: 0;
-    height: var(--_line);
+    min-height: var(--_line);
     line-height: var(--_line);
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
   }
   .honor-kind,
   .honor-date {
@@ -326,7 +334,7 @@ export const styles = css`
   }
   .honor .honor-kind,
   .honor .honor-date {
-    height: calc(var(--_line) / 0.875);
+    min-height: calc(var(--_line) / 0.875);
     line-height: calc(var(--_line) / 0.875);
   }
   .honor-title {
@@ -334,11 +342,6 @@ export const styles = css`
     font-weight: 700;
   }
   .honor .citation {
-    height: calc(var(--_line) * 3);
-    white-space: normal;
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 3;
-    line-clamp: 3;
+    min-height: calc(var(--_line) * 3);
   }
 `;

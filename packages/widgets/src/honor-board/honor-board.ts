@@ -352,7 +352,7 @@ export class VkHonorBoard extends VkElement {
       <button part="ticker-toggle" class="button button--secondary ticker-toggle" type="button" aria-pressed=${this.tickerPaused ? 'true' : 'false'} @click=${this.toggleTicker}>
         ${this.tickerPaused ? messages.playTicker : messages.pauseTicker}
       </button>
-      <div class="ticker-viewport">
+      <div class="ticker-viewport" data-marquee>
         <!-- The list is repeated once (hidden from assistive tech) so the loop has no gap. -->
         <ol part="ticker" class="ticker ${this.tickerPaused ? 'paused' : ''}" aria-label=${messages.boardLabel}>${items(false)}${items(true)}</ol>
       </div>

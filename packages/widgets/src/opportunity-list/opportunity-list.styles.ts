@@ -1,9 +1,10 @@
 import { css } from 'lit';
 
 /**
- * Every line of an item has a fixed height (text is clamped, not wrapped), and the skeleton uses
- * the same classes: the loading placeholder and the loaded page have the same height, so nothing
- * below the widget moves when data arrives (CLS 0).
+ * Text wraps, it is never cut: time, place, category and hours are what a reader decides on, and
+ * an ellipsis in "08:0…" hides exactly that (large text and a 24 px reader font make it common).
+ * Each line keeps a minimum height and the skeleton uses the same classes, so the placeholder
+ * holds the usual height of a loaded item and little moves when data arrives.
  */
 export const styles = css`
   :host {
@@ -60,23 +61,15 @@ export const styles = css`
   }
 
   .line {
-    height: var(--_line);
+    min-height: var(--_line);
     line-height: var(--_line);
-    white-space: nowrap;
-    overflow: hidden;
-    text-overflow: ellipsis;
   }
   .title-line {
     margin: 0.25em 0;
     font-size: var(--_title-size);
     font-weight: 700;
     line-height: var(--_title-line);
-    height: calc(2em * var(--_title-line));
-    overflow: hidden;
-    display: -webkit-box;
-    -webkit-box-orient: vertical;
-    -webkit-line-clamp: 2;
-    line-clamp: 2;
+    min-height: calc(2em * var(--_title-line));
   }
   .item--skeleton .title-line {
     display: flex;
@@ -85,7 +78,8 @@ export const styles = css`
   }
   .meta-line {
     display: flex;
-    gap: 0.5em;
+    flex-wrap: wrap;
+    gap: 0.25em 0.5em;
     align-items: center;
   }
   .badge {
@@ -115,7 +109,13 @@ export const styles = css`
   }
   .facts {
     display: flex;
-    gap: 1em;
+    flex-wrap: wrap;
+    gap: 0 1em;
+  }
+  /* In a card the time often takes two lines (date, time range, "1 more shift"): reserve them,
+     as for the title, so a loaded card is as tall as its placeholder. */
+  .layout-cards .time {
+    min-height: calc(2 * var(--_line));
   }
   .spots {
     font-weight: 600;
@@ -150,30 +150,43 @@ export const styles = css`
     border-radius: var(--_radius);
   }
 
-  /* list: text on the left, the action on the right. */
-  .layout-list .item {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr) auto;
-    column-gap: 1em;
+  /* list: text on the left, the action on the right — when there is room for both. Where there
+     is not (a phone, large text), the action goes below the text, as in cards. The container
+     query measures the widget, not the screen: a list in a narrow sidebar behaves as on a phone. */
+  .layout-list,
+  .layout-compact {
+    container-type: inline-size;
   }
-  .layout-list .item > :not(.actions) {
-    grid-column: 1;
-  }
-  .layout-list .actions {
-    grid-column: 2;
-    grid-row: 1 / span 6;
-    align-self: center;
-    margin: 0;
-    padding: 0;
+  @container (min-width: 30em) {
+    .layout-list .item {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      column-gap: 1em;
+    }
+    .layout-list .item > :not(.actions) {
+      grid-column: 1;
+    }
+    .layout-list .actions {
+      grid-column: 2;
+      grid-row: 1 / span 6;
+      align-self: center;
+      margin: 0;
+      padding: 0;
+    }
   }
 
-  /* compact: one row per item, only what is needed to decide. */
+  /* compact: one row per item, only what is needed to decide; the action beside the text when
+     the widget is at least 20em wide (a sidebar at the default size), else below it. */
   .layout-compact .item {
-    display: grid;
-    grid-template-columns: minmax(0, 1fr) auto;
-    align-items: center;
-    column-gap: 1em;
     padding: 0.375em 0.75em;
+  }
+  @container (min-width: 20em) {
+    .layout-compact .item {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) auto;
+      align-items: center;
+      column-gap: 1em;
+    }
   }
   .layout-compact .meta-line,
   .layout-compact .organizer,
@@ -183,11 +196,9 @@ export const styles = css`
   }
   .layout-compact .title-line {
     font-size: 1em;
-    height: var(--_line);
+    min-height: var(--_line);
     line-height: var(--_line);
     margin: 0;
-    -webkit-line-clamp: 1;
-    line-clamp: 1;
     grid-column: 1;
   }
   .layout-compact .time,
@@ -199,9 +210,14 @@ export const styles = css`
     grid-column: 2;
     grid-row: 1 / span 3;
     margin: 0;
-    padding: 0;
+    padding: 0.375em 0 0;
     min-height: var(--_target);
     align-items: center;
+  }
+  @container (min-width: 20em) {
+    .layout-compact .actions {
+      padding: 0;
+    }
   }
 
   .more-row {
@@ -243,7 +259,13 @@ export const styles = css`
   }
   .dialog-title {
     margin: 0;
+    min-width: 0;
     font-size: 1.125em;
+  }
+  /* A long title wraps; the close button keeps its word on one line. */
+  .dialog-close {
+    flex: 0 0 auto;
+    white-space: nowrap;
   }
   .dialog vk-signup-form {
     display: block;

@@ -552,7 +552,11 @@ export class VkOpportunityList extends VkElement {
     return html`<dialog part="dialog" class="dialog" aria-labelledby=${opportunity ? 'vk-dialog-title' : nothing} @close=${this.onDialogClose}>
       ${opportunity
         ? html`<div part="dialog-header" class="dialog-header">
-              <h2 id="vk-dialog-title" class="dialog-title">${messages.signUpFor({ title: opportunity.title })}</h2>
+              <h2 id="vk-dialog-title" class="dialog-title">${
+                upcomingShifts(opportunity).some((shift) => openSpots(shift) > 0)
+                  ? messages.signUpFor({ title: opportunity.title })
+                  : messages.waitlistFor({ title: opportunity.title })
+              }</h2>
               <button part="dialog-close" class="button button--secondary dialog-close" type="button" @click=${this.closeDialog}>${messages.closeDialog}</button>
             </div>
             <vk-signup-form opportunity=${opportunity.id} mode="dialog" base-url=${config.baseUrl ?? nothing}

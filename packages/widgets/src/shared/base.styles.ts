@@ -42,9 +42,13 @@ const darkTokens = css`
   color-scheme: dark;
 `;
 
+/*
+ * Large text scales the widget's top-level elements rather than the host: the host's size may be
+ * the keyword medium (see below), which calc() cannot multiply. Everything inside is in em, so
+ * one factor here scales text, spacing and targets alike.
+ */
 const largeText = css`
-  font-size: calc(var(--vk-font-size, 16px) * var(--vk-large-text-scale, 1.25));
-  --_target: 2.75em;
+  font-size: calc(1em * var(--vk-large-text-scale, 1.25));
 `;
 
 export const hostStyles = css`
@@ -54,8 +58,10 @@ export const hostStyles = css`
     all: initial;
     display: block;
     box-sizing: border-box;
-    /* px, not rem: a host page with html { font-size: 62.5% } must not shrink the widget. */
-    font-size: var(--vk-font-size, 16px);
+    /* medium is the reader's own default font size (16 px unless they changed it; 24 px for
+       many elderly readers). Not rem: a host page with html { font-size: 62.5% } must not shrink
+       the widget, and not px: the reader's setting must scale it. */
+    font-size: var(--vk-font-size, medium);
     font-family: var(--vk-font-family, inherit);
     line-height: 1.5;
     color: var(--_text);
@@ -87,10 +93,10 @@ export const hostStyles = css`
       ${darkTokens}
     }
   }
-  :host(:state(large-text)) {
+  :host(:state(large-text)) > * {
     ${largeText}
   }
-  :host([large-text]) {
+  :host([large-text]) > * {
     ${largeText}
   }
 

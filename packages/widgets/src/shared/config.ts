@@ -260,7 +260,7 @@ export class ConfigController implements ReactiveController {
       baseUrl: host.baseUrl || provided.baseUrl || global.baseUrl,
       publishableKey: host.publishableKey || provided.publishableKey || global.publishableKey,
       locale: host.locale || provided.locale || global.locale,
-      theme: host.theme || provided.theme || global.theme || 'light',
+      theme: host.theme || provided.theme || global.theme || 'auto',
       largeText: Boolean(host.largeText || provided.largeText || global.largeText),
     };
     const locale: VkLocale =

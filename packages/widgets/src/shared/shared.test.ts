@@ -56,7 +56,7 @@ describe('config resolution: attribute → provider → configure()', () => {
   it('uses configure() when there is neither attribute nor provider, and follows later calls', async () => {
     configure({ baseUrl: 'https://global.example', publishableKey: 'pk_test_global1' });
     const el = await fixture<ConfigProbe>(html`<vk-test-config-probe locale="en"></vk-test-config-probe>`);
-    expect(el.resolved).to.equal('https://global.example|pk_test_global1|en|light|client');
+    expect(el.resolved).to.equal('https://global.example|pk_test_global1|en|auto|client');
     configure({ publishableKey: 'pk_test_global2', theme: 'dark' });
     await settle(el);
     expect(el.resolved).to.equal('https://global.example|pk_test_global2|en|dark|client');
@@ -74,8 +74,8 @@ describe('config resolution: attribute → provider → configure()', () => {
     const own = root.querySelector<ConfigProbe>('#own')!;
     await settle(inner);
     // The inner provider inherits the outer base URL and overrides the key.
-    expect(inner.resolved).to.equal('https://outer.example|pk_test_inner1|en|light|client');
-    expect(own.resolved).to.equal('https://outer.example|pk_test_own1|en|light|client');
+    expect(inner.resolved).to.equal('https://outer.example|pk_test_inner1|en|auto|client');
+    expect(own.resolved).to.equal('https://outer.example|pk_test_own1|en|auto|client');
   });
 
   it('passes provider changes down to widgets already on the page', async () => {
@@ -84,7 +84,7 @@ describe('config resolution: attribute → provider → configure()', () => {
     </vk-provider>`);
     const probe = provider.querySelector<ConfigProbe>('vk-test-config-probe')!;
     await settle(probe);
-    expect(probe.resolved).to.equal('https://p.example|pk_test_one1|zh-CN|light|client');
+    expect(probe.resolved).to.equal('https://p.example|pk_test_one1|zh-CN|auto|client');
     provider.setAttribute('locale', 'zh-TW');
     provider.setAttribute('theme', 'dark');
     await settle(probe);
@@ -97,11 +97,11 @@ describe('config resolution: attribute → provider → configure()', () => {
     container.innerHTML = `<${tag} publishable-key="pk_test_late1" base-url="https://late.example"><vk-test-config-probe locale="en"></vk-test-config-probe></${tag}>`;
     const probe = container.querySelector<ConfigProbe>('vk-test-config-probe')!;
     await settle(probe);
-    expect(probe.resolved).to.equal('-|-|en|light|none');
+    expect(probe.resolved).to.equal('-|-|en|auto|none');
     const { VkProvider } = await import('../provider/provider.js');
     defineElement(tag, class extends VkProvider {});
     await settle(probe);
-    expect(probe.resolved).to.equal('https://late.example|pk_test_late1|en|light|client');
+    expect(probe.resolved).to.equal('https://late.example|pk_test_late1|en|auto|client');
   });
 
   it('shares one client between widgets with the same configuration', async () => {
@@ -119,7 +119,7 @@ describe('config resolution: attribute → provider → configure()', () => {
 
   it('has no client (and does not throw) when given a secret key', async () => {
     const el = await fixture<ConfigProbe>(html`<vk-test-config-probe base-url="https://s.example" publishable-key="sk_live_oops" locale="en"></vk-test-config-probe>`);
-    expect(el.resolved).to.equal('https://s.example|sk_live_oops|en|light|none');
+    expect(el.resolved).to.equal('https://s.example|sk_live_oops|en|auto|none');
   });
 });
 
