@@ -668,7 +668,8 @@ describe('<vk-signup-form>', () => {
     const el = await fixture<VkSignupForm>(html`<vk-signup-form locale="en" theme="dark" large-text base-url=${BASE_URL}
       publishable-key=${PUBLISHABLE_KEY} opportunity="opp_elderly001"></vk-signup-form>`);
     await ready(el);
-    expect(getComputedStyle(el).fontSize).to.equal('20px');
+    // Large text scales what the form shows (1.25 × the reader's 16 px), not the host element.
+    expect(getComputedStyle($(el, '[part~="form"]')!).fontSize).to.equal('20px');
     await expect(el).to.be.accessible();
     submitButton(el).click(); // the error summary and field messages in dark colours
     await waitUntil(() => $(el, '[part~="error-summary"]'));
