@@ -86,9 +86,17 @@ export function formatNumber(locale: VkLocale, value: number, options: Intl.Numb
   return cached(`number:${locale}:${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options)).format(value);
 }
 
-/** The reader's own time zone, to decide whether an activity's zone needs to be named. */
-export function readerTimeZone(): string {
-  return cached('reader-time-zone', () => new Intl.DateTimeFormat().resolvedOptions().timeZone);
+/**
+ * Whether the reader's clock reads differently from the activity's at `instant`. Offsets, not
+ * zone names, are compared: a reader in Asia/Chongqing or Asia/Hong_Kong keeps the same time as an
+ * activity in Asia/Shanghai and must not be shown "GMT+8".
+ */
+function clocksDiffer(timeZone: string, instant: Date): boolean {
+  const parts = dateTimeFormat('en', timeZone, { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
+  const wallClockAsUtc = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'));
+  const activityOffsetMinutes = Math.round((wallClockAsUtc - instant.getTime()) / 60_000);
+  return activityOffsetMinutes !== -instant.getTimezoneOffset();
 }
 
 function dateTimeFormat(locale: VkLocale, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
@@ -106,13 +114,13 @@ function dateTimeFormat(locale: VkLocale, timeZone: string, options: Intl.DateTi
 
 /**
  * A date-time range in the activity's time zone, e.g. "Sat, Nov 28, 9:00 – 11:30 AM" or
- * "11月28日周六 09:00–11:30". The zone is named only when it differs from the reader's.
+ * "11月28日周六 09:00–11:30". The zone is named only when the reader's clock reads otherwise.
  */
 export function formatDateRange(locale: VkLocale, start: string | Date, end: string | Date, timeZone: string): string {
   const startDate = new Date(start);
   const endDate = new Date(end);
   if (Number.isNaN(startDate.getTime()) || Number.isNaN(endDate.getTime())) return '';
-  const zone = timeZone !== readerTimeZone() ? ({ timeZoneName: 'short' } as const) : {};
+  const zone = clocksDiffer(timeZone, startDate) ? ({ timeZoneName: 'short' } as const) : {};
   // 'long' in Chinese gives "11月28日"; 'short' would give "11/28".
   const day = dateTimeFormat(locale, timeZone, { weekday: 'short', month: locale === 'en' ? 'short' : 'long', day: 'numeric' });
   if (day.format(startDate) === day.format(endDate)) {

@@ -117,9 +117,21 @@ export function renderShifts(view: FieldView, opportunity: Opportunity): Templat
   </fieldset>`;
 }
 
+/** Free spots of a shift; 0 means a sign-up joins the waitlist. */
+const spotsLeft = (shift: Shift) => Math.max(0, shift.capacity - shift.signedUp);
+
+/**
+ * The submit button's words: joining the waitlist when the chosen shift is full, so the button
+ * says what the list's button said and the person is not promised a place.
+ */
+export function submitLabel(view: FieldView, opportunity: Opportunity): string {
+  const chosen = opportunity.shifts.find((s) => s.id === view.values.shiftId);
+  return chosen && spotsLeft(chosen) === 0 ? view.messages.submitWaitlist : view.messages.submit;
+}
+
 function renderShiftOption(view: FieldView, opportunity: Opportunity, shift: Shift): TemplateResult {
   const { messages } = view;
-  const left = Math.max(0, shift.capacity - shift.signedUp);
+  const left = spotsLeft(shift);
   const id = `${fieldId('shiftId')}-${shift.id}`;
   return html`<label part="shift-option choice" class="choice" for=${id}>
     <input type="radio" id=${id} name="shift" data-field="shiftId" .value=${shift.id} .checked=${view.values.shiftId === shift.id}

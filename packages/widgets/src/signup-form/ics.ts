@@ -126,11 +126,16 @@ export function signupCalendarEvent(
 
 /**
  * An object URL of a sign-up's calendar file, or `undefined` when it cannot be made: a calendar
- * file is a convenience, and the success view must not depend on it.
+ * file is a convenience, and the success view must not depend on it. None for a waitlisted
+ * sign-up: a calendar entry would promise a place the person does not have.
  */
-export function signupCalendarUrl(...args: Parameters<typeof signupCalendarEvent>): string | undefined {
+export function signupCalendarUrl(
+  signup: Parameters<typeof signupCalendarEvent>[0] & { status: string },
+  ...rest: Parameters<typeof signupCalendarEvent> extends [unknown, ...infer R] ? R : never
+): string | undefined {
+  if (signup.status === 'waitlisted') return undefined;
   try {
-    return createIcsObjectUrl(createIcs(signupCalendarEvent(...args)));
+    return createIcsObjectUrl(createIcs(signupCalendarEvent(signup, ...rest)));
   } catch (error) {
     console.warn('VolunteerKit: <vk-signup-form> could not make the calendar file.', error);
     return undefined;

@@ -277,7 +277,22 @@ describe('<vk-signup-form>', () => {
     expect($(el, '[part~="reference"]')!.textContent).to.equal('VK-7F3K2Q');
     expect($(el, '[part~="details"]')!.textContent).to.match(/Nov 28/);
     expect(liveRegion(el)).to.equal('You’re on the waitlist. Reference number VK-7F3K2Q.');
+    expect($(el, '[part~="calendar-link"]'), 'no calendar entry for a place the person does not have').to.equal(null);
     expect(sessionStorage.getItem(draftKey('opp_elderly001'))).to.equal(null);
+  });
+
+  it('says "Join the waitlist" on the submit button while a full shift is chosen', async () => {
+    serve();
+    const el = await mount();
+    await ready(el);
+    expect(submitButton(el).textContent!.trim()).to.equal('Sign up');
+    $(el, '#field-shiftId-shf_afternoon01')!.click();
+    await el.updateComplete;
+    expect(submitButton(el).textContent!.trim()).to.equal('Join the waitlist');
+    await expect(el).to.be.accessible();
+    $(el, '#field-shiftId-shf_morning001')!.click();
+    await el.updateComplete;
+    expect(submitButton(el).textContent!.trim()).to.equal('Sign up');
   });
 
   it('sends one request when submit is double-clicked', async () => {

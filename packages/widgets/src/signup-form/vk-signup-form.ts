@@ -29,7 +29,7 @@ import {
 } from './form-model.js';
 import { bodyContextFor, formSpecFor, signedInName } from './identity-rule.js';
 import { loadFormData, type LoadState } from './form-data.js';
-import { renderConsent, renderIdentityFields, renderQuestions, renderShifts, renderSummary, withInput, type FieldView } from './form-fields.js';
+import { renderConsent, renderIdentityFields, renderQuestions, renderShifts, renderSummary, submitLabel, withInput, type FieldView } from './form-fields.js';
 import { loadErrorText, problemText, retryableText, submissionProblems, successHeading } from './form-feedback.js';
 import { renderHeading, renderLoadError, renderLoading, renderNotice, renderNotOpen, renderSuccess } from './form-views.js';
 import { SubmissionController, type SubmissionState } from './submission-controller.js';
@@ -443,7 +443,7 @@ export class VkSignupForm extends VkElement {
       ${renderConsent(view, channel)}
       ${this.notice ? renderNotice(messages, this.notice, phase, this.onRetrySubmit, () => void this.controller.flush()) : nothing}
       <div class="actions">
-        <button part="submit-button" class="button" type="submit" aria-disabled=${this.controller.busy ? 'true' : 'false'}>${phase === 'sending' ? messages.sending : messages.submit}</button>
+        <button part="submit-button" class="button" type="submit" aria-disabled=${this.controller.busy ? 'true' : 'false'}>${phase === 'sending' ? messages.sending : submitLabel(view, opportunity)}</button>
       </div>
     </form>`;
   }
