@@ -235,7 +235,7 @@ describe('<vk-signup-form>', () => {
       for (const [text, message] of cases) {
         await type(el, '#field-volunteer-birthDate', text);
         submitButton(el).click();
-        await waitUntil(() => message.test(birthDateError(el) ?? ''), `no specific message for ${text}: ${birthDateError(el)}`);
+        await waitUntil(() => message.test(birthDateError(el) ?? ''), `no specific message for ${text}`);
         expect($<HTMLInputElement>(el, '#field-volunteer-birthDate')!.value).to.equal(text);
         expect($(el, '[part~="error-summary"]')!.textContent).to.match(message);
         await expect(el).to.be.accessible();
