@@ -207,8 +207,8 @@ describe('<vk-signup-form>', () => {
       const el = await mount();
       await ready(el);
       const input = $<HTMLInputElement>(el, '#field-volunteer-birthDate')!;
-      expect(input.inputMode).to.equal('decimal');
-      expect(input.autocomplete).to.equal('bday');
+      expect(input.getAttribute('inputmode')).to.equal('decimal');
+      expect(input.getAttribute('autocomplete')).to.equal('bday');
       const hint = $(el, '#field-volunteer-birthDate-hint')!;
       expect(input.getAttribute('aria-describedby')).to.include(hint.id);
       expect(hint.textContent).to.include('1956-03-08');
