@@ -46,6 +46,12 @@ export function problemText(key: FieldKey, problem: FieldProblem, messages: Sign
       return messages.error_invalid_email;
     case 'invalid_birth_date':
       return messages.error_invalid_birth_date;
+    case 'birth_date_unreadable':
+      return messages.error_birth_date_unreadable;
+    case 'birth_date_not_real':
+      return messages.error_birth_date_not_real;
+    case 'birth_date_future':
+      return messages.error_birth_date_future;
     case 'invalid_resident_id':
       return messages.error_invalid_resident_id;
     case 'invalid_student_id':

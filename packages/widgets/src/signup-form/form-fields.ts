@@ -35,12 +35,17 @@ interface IdentityInput {
   hint?: 'hint_mobile' | 'hint_birthDate' | 'hint_idNumber';
 }
 
-/** How each identity field is typed on a phone and filled by the browser. */
+/**
+ * How each identity field is typed on a phone and filled by the browser. A birth date opens the
+ * decimal keypad: large digits and a dot, enough for 1956.3.8 or 19560308; the field stays
+ * `type="text"`, so 1956年3月8日 pasted, dictated or typed on a full keyboard is read too
+ * (`birth-date.ts`).
+ */
 const IDENTITY_INPUTS: Record<IdentityField, IdentityInput> = {
   name: { type: 'text', autocomplete: 'name' },
   mobile: { type: 'tel', autocomplete: 'tel-national', inputmode: 'numeric', hint: 'hint_mobile' },
   email: { type: 'email', autocomplete: 'email', inputmode: 'email', spellcheck: false },
-  birthDate: { type: 'text', autocomplete: 'bday', hint: 'hint_birthDate', spellcheck: false },
+  birthDate: { type: 'text', autocomplete: 'bday', inputmode: 'decimal', hint: 'hint_birthDate', spellcheck: false },
   studentId: { type: 'text', autocomplete: 'off', autocapitalize: 'none', spellcheck: false },
   employeeId: { type: 'text', autocomplete: 'off', autocapitalize: 'none', spellcheck: false },
   idNumber: { type: 'text', autocomplete: 'off', autocapitalize: 'characters', spellcheck: false, hint: 'hint_idNumber' },

@@ -128,6 +128,23 @@ describe('form model', () => {
     expect(buildBody(validValues(), { ...spec, identityFields: [] }, signedIn)).not.to.have.property('volunteer');
   });
 
+  it('sends a birth date written the Chinese way as ISO, and names what is wrong with one by the reader\'s clock', () => {
+    const withBirthDate = { ...spec, identityFields: ['name', 'birthDate'] as const };
+    const onDecember1 = { ...context, today: () => new Date(2026, 11, 1, 12) };
+    const values = (birthDate: string) => ({ ...validValues(), volunteer: { name: '王小明', birthDate } });
+    const guest = buildBody(values(' 1956年3月8日 '), withBirthDate, onDecember1);
+    expect(guest.volunteer).to.deep.include({ birthDate: '1956-03-08' });
+    expect(CreateSignupBody.safeParse(guest).success).to.equal(true);
+    const signedIn = buildBody(values('2001.4.9'), { ...spec, identityFields: ['birthDate'] }, { ...onDecember1, hasSession: true, sessionName: '李小华' });
+    expect(signedIn.volunteer).to.deep.equal({ name: '李小华', birthDate: '2001-04-09' });
+    const problem = (birthDate: string) => validateForm(values(birthDate), withBirthDate, onDecember1).fields.get('volunteer.birthDate')?.code;
+    expect(problem('1956年3月8日')).to.equal(undefined);
+    expect(problem('2026-12-01')).to.equal(undefined);
+    expect(problem('2026-12-02')).to.equal('birth_date_future');
+    expect(problem('1956-02-30')).to.equal('birth_date_not_real');
+    expect(problem('三月八日')).to.equal('birth_date_unreadable');
+  });
+
   it('sends no volunteer with a session', () => {
     const sessionSpec = { ...spec, identityFields: [] };
     const body = buildBody(validValues(), sessionSpec, { ...context, hasSession: true });

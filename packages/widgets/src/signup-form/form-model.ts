@@ -17,6 +17,7 @@
  */
 import type { CreateSignupBody, FieldError, IdentityField, Question } from '@volunteerkit/sdk/schemas';
 import { lazyModule } from '../shared/lazy-module.js';
+import { parseBirthDate } from './birth-date.js';
 
 const validation = lazyModule(() => import('./form-validation.js'));
 
@@ -165,6 +166,13 @@ export function validateForm(values: FormValues, spec: FormSpec, context: BodyCo
   for (const field of spec.identityFields) {
     if (isBlank(values.volunteer[field])) errors.push({ path: `volunteer.${field}`, message: 'is required', code: 'required' });
   }
+  // Before the contract's check: it sees the ISO date `buildBody` reads from the text, so only
+  // this one can say which of "not a form we read", "no such day" and "not yet" went wrong.
+  const birthDate = values.volunteer.birthDate;
+  if (spec.identityFields.includes('birthDate') && !isBlank(birthDate)) {
+    const reading = parseBirthDate(birthDate!, context.today?.());
+    if ('problem' in reading) errors.push({ path: 'volunteer.birthDate', message: 'is not a past date', code: reading.problem });
+  }
   for (const question of spec.questions) {
     if (question.required && isBlank(values.answers[question.id])) {
       errors.push({ path: `answers.${question.id}`, message: 'is required', code: 'required' });
@@ -216,11 +224,22 @@ export interface BodyContext {
   hasSession: boolean;
   /** The signed-in volunteer's name, from their profile. */
   sessionName?: string;
+  /** The reader's clock, for "a birth date in the future" (tests inject one); default: now. */
+  today?: () => Date;
+}
+
+/** The birth date to send: ISO when the text reads as one, else the text as typed (the server then says why). */
+function birthDateToSend(text: string | undefined, context: BodyContext): string | undefined {
+  const trimmed = text?.trim();
+  if (!trimmed) return undefined;
+  const reading = parseBirthDate(trimmed, context.today?.());
+  return 'iso' in reading ? reading.iso : trimmed;
 }
 
 /**
  * The `POST /v1/signups` body for the form's values. Empty identity fields and answers are left
- * out (an empty mobile is "not given", not "an invalid mobile"); text is trimmed.
+ * out (an empty mobile is "not given", not "an invalid mobile"); text is trimmed; a birth date
+ * typed as 1956年3月8日 (or another form `birth-date.ts` reads) is sent as 1956-03-08.
  */
 export function buildBody(values: FormValues, spec: FormSpec, context: BodyContext): CreateSignupBody {
   const answers: Record<string, AnswerValue> = {};
@@ -236,13 +255,13 @@ export function buildBody(values: FormValues, spec: FormSpec, context: BodyConte
     consent: { policyVersion: context.policyVersion, accepted: values.consent as true },
     source: { widget: 'vk-signup-form' },
   };
-  const birthDate = values.volunteer.birthDate?.trim();
+  const birthDate = birthDateToSend(values.volunteer.birthDate, context);
   if (context.hasSession && spec.identityFields.includes('birthDate') && birthDate) {
     body.volunteer = { name: context.sessionName ?? '', birthDate } as CreateSignupBody['volunteer'];
   } else if (!context.hasSession) {
     const volunteer: Record<string, string> = {};
     for (const field of spec.identityFields) {
-      const value = values.volunteer[field]?.trim();
+      const value = field === 'birthDate' ? birthDateToSend(values.volunteer[field], context) : values.volunteer[field]?.trim();
       if (value) volunteer[field] = field === 'idNumber' ? value.toUpperCase() : value;
     }
     const guest: Record<string, string | boolean> = { ...volunteer };

@@ -198,6 +198,65 @@ describe('<vk-signup-form>', () => {
     await expect(el).to.be.accessible();
   });
 
+  describe('birth date, as elderly readers write it', () => {
+    const ageLimited = () => serve({ opportunity: makeOpportunity({ requirements: { minAge: 16 } }), channel: makeChannel({ identityFields: ['name', 'mobile'] }) });
+    const birthDateError = (el: VkSignupForm) => $(el, '#field-volunteer-birthDate-error')?.textContent?.trim();
+
+    it('opens a keypad with digits and a dot, shows an example, and sends 1956年3月8日 as 1956-03-08', async () => {
+      const { posts } = ageLimited();
+      const el = await mount();
+      await ready(el);
+      const input = $<HTMLInputElement>(el, '#field-volunteer-birthDate')!;
+      expect(input.getAttribute('inputmode')).to.equal('decimal');
+      expect(input.getAttribute('autocomplete')).to.equal('bday');
+      const hint = $(el, '#field-volunteer-birthDate-hint')!;
+      expect(input.getAttribute('aria-describedby')).to.include(hint.id);
+      expect(hint.textContent).to.include('1956-03-08');
+
+      await fillValid(el);
+      await type(el, '#field-volunteer-birthDate', '1956年3月8日');
+      submitButton(el).click();
+      await successView(el);
+      expect((posts[0]!.body['volunteer'] as Record<string, unknown>)['birthDate']).to.equal('1956-03-08');
+      await expect(el).to.be.accessible();
+    });
+
+    it('says which of "not a real date", "in the future" and "not a form we read" is wrong, and keeps what was typed', async () => {
+      const { posts } = ageLimited();
+      const el = await mount();
+      await ready(el);
+      await loadValidation();
+      await fillValid(el);
+      const cases: Array<[string, RegExp]> = [
+        ['1956-02-30', /does not exist/],
+        ['2999-01-01', /must be in the past/],
+        ['8 March 1956', /1956-03-08, 1956-3-8, 1956\/3\/8, 1956\.3\.8, 19560308 or 1956年3月8日/],
+      ];
+      for (const [text, message] of cases) {
+        await type(el, '#field-volunteer-birthDate', text);
+        submitButton(el).click();
+        await waitUntil(() => message.test(birthDateError(el) ?? ''), `no specific message for ${text}`);
+        expect($<HTMLInputElement>(el, '#field-volunteer-birthDate')!.value).to.equal(text);
+        expect($(el, '[part~="error-summary"]')!.textContent).to.match(message);
+        await expect(el).to.be.accessible();
+      }
+      expect(posts).to.have.length(0);
+    });
+
+    it('speaks to a Chinese reader in Chinese about an impossible date', async () => {
+      ageLimited();
+      const el = await fixture<VkSignupForm>(html`<vk-signup-form locale="zh-CN" base-url=${BASE_URL} publishable-key=${PUBLISHABLE_KEY} opportunity="opp_elderly001"></vk-signup-form>`);
+      await ready(el);
+      expect($(el, '#field-volunteer-birthDate-hint')!.textContent).to.include('例如 1956-03-08');
+      await fillValid(el);
+      await type(el, '#field-volunteer-birthDate', '1956年2月30日');
+      submitButton(el).click();
+      await waitUntil(() => birthDateError(el), 'no message for 1956年2月30日');
+      expect(birthDateError(el)).to.equal('没有这一天，请检查月份（1 到 12）和日期。');
+      await expect(el).to.be.accessible();
+    });
+  });
+
   it('does not ask for a birth date twice when the channel collects ID numbers', async () => {
     serve({ opportunity: makeOpportunity({ requirements: { minAge: 16 } }), channel: makeChannel({ identityFields: ['name', 'idNumber'] }) });
     const el = await mount();
