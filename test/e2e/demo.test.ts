@@ -215,7 +215,8 @@ for (const browserName of BROWSERS) {
       await shadowChild(form, '[part~="age-note"]');
       const asked = await form.$$eval('>>> input[data-field^="volunteer."]', (inputs) => inputs.map((input) => input.getAttribute('data-field')));
       assert.deepEqual(asked, ['volunteer.birthDate'], 'only the birth date is asked');
-      await fillSignupForm(form, { birthDate: '2001-04-09' });
+      // Written the way many readers write it; the form sends the ISO date the server takes.
+      await fillSignupForm(form, { birthDate: '2001年4月9日' });
       const reference = await submitAndReadReference(form);
       assert.match(reference, /VK-/);
       assert.equal((await me()).birthDateOnFile, true, 'the birth date is kept on the profile');
