@@ -43,6 +43,10 @@ function unique(seed, make) {
   };
 }
 
+/** Every bench guest gives a birth date (activities with an age limit ask for one) making them this old. */
+const GUEST_AGE = 30;
+const guestBirthDate = () => `${new Date().getFullYear() - GUEST_AGE - 1}-06-15`;
+
 const query = (params) => new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined)).toString();
 
 async function getJson(base, path) {
@@ -78,7 +82,8 @@ export async function discover(base) {
     // The detail is the full record whatever the list items carry.
     const o = await getJson(base, `/v1/opportunities/${id}?key=${KEY}`);
     const open = (!o.signupOpensAt || Date.parse(o.signupOpensAt) <= now) && (!o.signupClosesAt || Date.parse(o.signupClosesAt) > now);
-    if (!['recruiting', 'full'].includes(o.status) || !open || o.questions.some((question) => question.required) || o.audience !== 'public') continue;
+    const ageFits = (o.requirements.minAge ?? 0) <= GUEST_AGE && GUEST_AGE <= (o.requirements.maxAge ?? 120);
+    if (!['recruiting', 'full'].includes(o.status) || !open || !ageFits || o.questions.some((question) => question.required) || o.audience !== 'public') continue;
     for (const shift of o.shifts) if (Date.parse(shift.start) > now) shifts.push({ opportunityId: o.id, shiftId: shift.id });
   }
   if (shifts.length === 0) throw new Error('bench: found no shift open for sign-up in the seed');
@@ -124,7 +129,7 @@ export function signups(found, runId) {
     return {
       method: 'POST', path: '/v1/signups',
       headers: { Authorization: `Bearer ${KEY}`, 'Idempotency-Key': `bench-${runId}-${n}` },
-      body: { opportunityId, shiftId, volunteer: { name: `压测${n}`, mobile }, consent: { policyVersion: '2026-01', accepted: true } },
+      body: { opportunityId, shiftId, volunteer: { name: `压测${n}`, mobile, birthDate: guestBirthDate() }, consent: { policyVersion: '2026-01', accepted: true } },
     };
   };
 }

@@ -2,7 +2,7 @@
 // that varies the query on every request, on each back end and seed size, as one table.
 //
 // For each back end (PGlite in memory; PostgreSQL in a fresh schema when VK_BENCH_DATABASE_URL is
-// set) and seed scale (VK_BENCH_SCALES, default "1,10"), one server process is started and seeded,
+// set; VK_BENCH_BACKENDS=pglite,postgres picks) and seed scale (VK_BENCH_SCALES, default "1,10"), one server process is started and seeded,
 // then every row is measured twice: open loop at a fixed offered rate, latency counted from each
 // request's intended send time (p50, p99, and p99 ÷ the p99 of GET /health at the same rate in the
 // same run), and closed loop at 16 in flight for a bounded count and time (capacity, req/s).
@@ -114,7 +114,8 @@ function table(rows) {
 }
 
 export async function benchServer() {
-  const backends = ['pglite', ...(env.VK_BENCH_DATABASE_URL ? ['postgres'] : [])];
+  const available = ['pglite', ...(env.VK_BENCH_DATABASE_URL ? ['postgres'] : [])];
+  const backends = env.VK_BENCH_BACKENDS ? available.filter((name) => env.VK_BENCH_BACKENDS.split(',').includes(name)) : available;
   const rows = [];
   for (const backend of backends) {
     for (const scale of SCALES) {
