@@ -106,3 +106,19 @@ export async function closedLoop(base, next, { concurrency = 16, count, seconds 
   agent.destroy();
   return summarize(latencies, statuses, bytes, (performance.now() - started) / 1000, 0);
 }
+
+/**
+ * Waits until the server has worked off what an overloaded run left queued (requests the generator
+ * gave up on are still being served): until `probe` answers within `quickMs` three times running,
+ * for at most `seconds`. Returns the seconds it took, so a report can say so.
+ */
+export async function drain(base, { probe = '/health', quickMs = 50, seconds = 60 } = {}) {
+  const started = performance.now();
+  let quick = 0;
+  while (quick < 3 && performance.now() - started < seconds * 1000) {
+    const sentAt = performance.now();
+    await send(base, { path: probe });
+    quick = performance.now() - sentAt <= quickMs ? quick + 1 : 0;
+  }
+  return (performance.now() - started) / 1000;
+}

@@ -7,14 +7,14 @@
 // request's intended send time (p50, p99, and p99 ÷ the p99 of GET /health at the same rate in the
 // same run), and closed loop at 16 in flight for a bounded count and time (capacity, req/s).
 import { spawn } from 'node:child_process';
-import { closedLoop, openLoop } from './load.mjs';
+import { closedLoop, drain, openLoop } from './load.mjs';
 import { discover, fixed, oneListUrl, signups, variedBoard, variedList } from './profiles.mjs';
 
 const root = new URL('../..', import.meta.url).pathname;
 const env = process.env;
 const number = (name, fallback) => (env[name] === undefined || env[name] === '' ? fallback : Number(env[name]));
 
-const SECONDS = number('VK_BENCH_SECONDS', 8);
+const SECONDS = number('VK_BENCH_SECONDS', 6);
 const CONCURRENCY = number('VK_BENCH_CONCURRENCY', 16);
 const CAPACITY_COUNT = number('VK_BENCH_CAPACITY_COUNT', 2000);
 const CAPACITY_SECONDS = number('VK_BENCH_CAPACITY_SECONDS', 5);
@@ -79,9 +79,15 @@ async function benchOne(backend, scale) {
     const rows = [];
     const healthAt = new Map(); // rate → GET /health measured at that rate in this run
     const measure = async (name, next, rate, { capacity = true } = {}) => {
-      if (!healthAt.has(rate)) healthAt.set(rate, await openLoop(api.url, fixed('/health'), { rate, seconds: SECONDS }));
+      // Each measurement starts on an idle server: an overloaded one before it leaves a queue behind.
+      if (!healthAt.has(rate)) {
+        await drain(api.url);
+        healthAt.set(rate, await openLoop(api.url, fixed('/health'), { rate, seconds: SECONDS }));
+      }
       const health = healthAt.get(rate);
+      await drain(api.url);
       const load = name === 'GET /health' ? health : await openLoop(api.url, next, { rate, seconds: SECONDS });
+      await drain(api.url);
       const cap = capacity ? await closedLoop(api.url, next, { concurrency: CONCURRENCY, count: CAPACITY_COUNT, seconds: CAPACITY_SECONDS }) : null;
       rows.push({ backend, scale, name, rate, load, health, capacity: cap });
     };
@@ -90,6 +96,8 @@ async function benchOne(backend, scale) {
     await measure('GET /v1/honor-board, varied', board, rates.board);
     await measure('POST /v1/signups, distinct volunteers', signup, rates.signup);
     await measure('GET /v1/opportunities, one URL', fixed(oneListUrl), ONE_URL_RATE, { capacity: false });
+    const { headers } = await fetch(new URL(oneListUrl, api.url));
+    await measure('same, If-None-Match (304)', fixed(oneListUrl, { 'If-None-Match': headers.get('etag') }), ONE_URL_RATE, { capacity: false });
     return { rows, seedSeconds };
   } finally {
     await api.close();
