@@ -111,9 +111,9 @@ export async function closedLoop(base, next, { concurrency = 16, count, seconds 
  * Waits until the server has worked off what an overloaded run left queued (requests the generator
  * gave up on are still being served): until `probe` has answered within `quickMs` every time for
  * `calmSeconds` (longer than /health's 1 s database check, so the database queue is probed too),
- * for at most `seconds`. Returns the seconds it took.
+ * for at most `seconds`. Returns whether it got there.
  */
-export async function drain(base, { probe = '/health', quickMs = 50, calmSeconds = 1.5, seconds = 60 } = {}) {
+export async function drain(base, { probe = '/health', quickMs = 50, calmSeconds = 1.5, seconds = 30 } = {}) {
   const started = performance.now();
   let calmSince = null;
   while (performance.now() - started < seconds * 1000) {
@@ -122,8 +122,8 @@ export async function drain(base, { probe = '/health', quickMs = 50, calmSeconds
     const now = performance.now();
     if (now - sentAt > quickMs) calmSince = null;
     else if (calmSince === null) calmSince = sentAt;
-    else if (now - calmSince >= calmSeconds * 1000) break;
+    else if (now - calmSince >= calmSeconds * 1000) return true;
     await new Promise((resolve) => setTimeout(resolve, 50)); // probe, don't load
   }
-  return (performance.now() - started) / 1000;
+  return false;
 }
