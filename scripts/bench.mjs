@@ -3,104 +3,21 @@
 // baseline measured in the same run on the same machine.
 //
 //   sizes    gzip -9 of the built bundles, against the budget and the anchors budgets.md names
-//   server   GET /v1/opportunities at a fixed 500 req/s (open loop, latency from the intended
-//            send time), against GET /health at the same rate: the baseline is the HTTP stack
-//            itself; then the same list with If-None-Match (304s)
+//   server   the list, the honor board and sign-ups under load that asks something different on
+//            every request, on PGlite and PostgreSQL, seed 1× and 10×: p50/p99 at a fixed offered
+//            rate (open loop) as ratios to GET /health in the same run, and capacity at a fixed
+//            concurrency; beside them the one cached list URL (scripts/bench/server.mjs)
 //   page     a cold news page in Chromium through a counting proxy: API requests, preflights,
 //            layout shift; and a page with ten identical widgets: requests they cost
 //
 // Every load is bounded (count and time) and goes to 127.0.0.1 only.
-import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { formatSizes, measureSizes } from './size.mjs';
 import { CHROME_PATH, CHROMIUM_ARGS } from './browsers.mjs';
+import { benchServer } from './bench/server.mjs';
 
-const root = new URL('..', import.meta.url).pathname;
-const RATE = Number(process.env.VK_BENCH_RATE ?? 500);
-const SECONDS = Number(process.env.VK_BENCH_SECONDS ?? 8);
 const only = process.argv.slice(2);
 const wants = (part) => only.length === 0 || only.includes(part);
-const ms = (n) => `${n.toFixed(1)} ms`;
-
-/** Starts the reference server in its own process, so the load generator does not share its CPU time slice. */
-async function startApiProcess() {
-  const script = `const { startServer } = await import('@volunteerkit/server');
-    const s = await startServer({ port: 0, dataDir: 'memory', seed: true, rateLimit: false, log: false });
-    console.log('VK_URL ' + s.url);`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const url = await new Promise((resolve, reject) => {
-    let buffer = '';
-    child.stdout.on('data', (chunk) => {
-      buffer += chunk;
-      const match = /VK_URL (\S+)/.exec(buffer);
-      if (match) resolve(match[1]);
-    });
-    child.on('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
-  return { url, close: () => child.kill('SIGTERM') };
-}
-
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-}
-
-/** Sends `rate` requests per second for `seconds` seconds; latency counts from the intended send time. */
-async function fixedRateLoad(url, { rate = RATE, seconds = SECONDS, headers = {} } = {}) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 128 });
-  const total = rate * seconds;
-  const latencies = [];
-  const statuses = {};
-  let errors = 0;
-  const started = performance.now();
-  await new Promise((resolve) => {
-    let sent = 0;
-    let done = 0;
-    const tick = setInterval(() => {
-      const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * rate));
-      for (; sent < due; sent++) {
-        const intended = started + (sent / rate) * 1000;
-        const request = http.get(url, { agent, headers }, (response) => {
-          response.resume();
-          response.on('end', () => {
-            latencies.push(performance.now() - intended);
-            statuses[response.statusCode] = (statuses[response.statusCode] ?? 0) + 1;
-            if (++done === total) resolve();
-          });
-        });
-        request.on('error', () => { errors++; if (++done === total) resolve(); });
-      }
-      if (sent >= total) clearInterval(tick);
-    }, 2);
-  });
-  agent.destroy();
-  const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1),
-    achieved: total / elapsed, statuses, errors };
-}
-
-async function benchServer() {
-  const api = await startApiProcess();
-  try {
-    const key = 'pk_test_news_demo';
-    const listUrl = `${api.url}/v1/opportunities?key=${key}&limit=20&hasOpenSlots=true`;
-    // Warm up: first queries plan and cache.
-    await fixedRateLoad(listUrl, { rate: 100, seconds: 2 });
-    const baseline = await fixedRateLoad(`${api.url}/health`);
-    const list = await fixedRateLoad(listUrl);
-    const etag = await new Promise((resolve) => http.get(listUrl, (r) => { r.resume(); resolve(r.headers.etag); }));
-    const revalidate = await fixedRateLoad(listUrl, { headers: { 'If-None-Match': etag } });
-    const line = (name, r) => `  ${name.padEnd(36)} p50 ${ms(r.p50).padStart(9)}  p95 ${ms(r.p95).padStart(9)}  p99 ${ms(r.p99).padStart(9)}  ${r.achieved.toFixed(0)} req/s  ${JSON.stringify(r.statuses)}${r.errors ? ` errors ${r.errors}` : ''}`;
-    console.log(`\nServer on this machine, ${RATE} req/s for ${SECONDS} s each (open loop)`);
-    console.log(line('baseline GET /health', baseline));
-    console.log(line('GET /v1/opportunities (limit 20)', list));
-    console.log(line('same, If-None-Match (304)', revalidate));
-    console.log(`  p99 ratio list / baseline: ${(list.p99 / baseline.p99).toFixed(2)}×; budget p99 ≤ 50 ms: ${list.p99 <= 50 ? 'met' : 'NOT met'} (${ms(list.p99)})`);
-    console.log(`  304 share on revalidation: ${(((revalidate.statuses[304] ?? 0) / (RATE * SECONDS)) * 100).toFixed(0)}%`);
-  } finally {
-    api.close();
-  }
-}
 
 /** A forwarding proxy in front of the API that counts requests by method and path. */
 async function countingProxy(target) {
