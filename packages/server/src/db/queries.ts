@@ -568,30 +568,23 @@ export type ScopeFilter =
   | { kind: 'region'; prefix: string }
   | { kind: 'channel'; channelId: string };
 
-function scopeCondition(p: Params, scope: ScopeFilter): string {
-  switch (scope.kind) {
-    case 'platform':
-      return 'TRUE';
-    case 'org':
-      return `o.org_id = ${p.add(scope.orgId)}`;
-    case 'region':
-      return `o.region_code LIKE ${p.add(`${scope.prefix}%`)}`;
-    case 'channel':
-      return `v.channel_id = ${p.add(scope.channelId)}`;
-  }
-}
+/** Where a scope's organization, region and channel are, in the tables a query joins. */
+interface ScopeColumns { org: string; region: string; channel: string }
+/** Raw records joined to their opportunity (`o`) and volunteer (`v`). */
+const RECORD_SCOPE: ScopeColumns = { org: 'o.org_id', region: 'o.region_code', channel: 'v.channel_id' };
+/** The rollup (`m`), whose rows carry organization, region and channel themselves. */
+const ROLLUP_SCOPE: ScopeColumns = { org: 'm.org_id', region: 'm.region_code', channel: 'm.channel_id' };
 
-/** The same scope over the rollup, whose rows carry organization, region and channel. */
-function rollupScopeCondition(p: Params, scope: ScopeFilter): string {
+function scopeCondition(p: Params, scope: ScopeFilter, columns: ScopeColumns = RECORD_SCOPE): string {
   switch (scope.kind) {
     case 'platform':
       return 'TRUE';
     case 'org':
-      return `m.org_id = ${p.add(scope.orgId)}`;
+      return `${columns.org} = ${p.add(scope.orgId)}`;
     case 'region':
-      return `m.region_code LIKE ${p.add(`${scope.prefix}%`)}`;
+      return `${columns.region} LIKE ${p.add(`${scope.prefix}%`)}`;
     case 'channel':
-      return `m.channel_id = ${p.add(scope.channelId)}`;
+      return `${columns.channel} = ${p.add(scope.channelId)}`;
   }
 }
 
@@ -609,7 +602,7 @@ export function firstWholeMonth(since: Date): Date {
  */
 function approvedContributions(p: Params, scope: ScopeFilter, since: Date | null): string {
   const fromRollup = `SELECT m.volunteer_id, m.org_id, m.hours, m.points, m.records FROM service_hours_monthly m
-    WHERE ${rollupScopeCondition(p, scope)}`;
+    WHERE ${scopeCondition(p, scope, ROLLUP_SCOPE)}`;
   if (!since) return fromRollup;
   const wholeMonths = p.add(firstWholeMonth(since));
   return `${fromRollup} AND m.month >= ${wholeMonths}::date
