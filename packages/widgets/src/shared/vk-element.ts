@@ -143,7 +143,7 @@ export class VkElement extends LitElement {
   private applyStates(): void {
     const states = this.internals.states as CustomStateSet | undefined;
     if (!states) return; // custom states unsupported: own attributes still theme the widget
-    const theme = this.config.value.theme ?? 'light';
+    const theme = this.config.value.theme ?? 'auto';
     for (const name of ['light', 'dark', 'auto'] as const) {
       if (name === theme) states.add(name);
       else states.delete(name);
