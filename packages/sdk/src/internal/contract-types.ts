@@ -25,7 +25,18 @@ export type SchemaName =
   | 'VolunteerProfile'
   | 'ServiceRecord'
   | 'ServiceRecordPage'
-  | 'Session';
+  | 'Session'
+  | 'OrganizerSession'
+  | 'CreatedSession'
+  | 'AuditEntryPage'
+  | 'Attendance'
+  | 'CheckinCode'
+  | 'RosterPage'
+  | 'RosterEntry'
+  | 'RosterEntryList'
+  | 'ServiceRecordList'
+  | 'Dispute'
+  | 'DisputePage';
 
 /** The TypeScript type a schema validates to. */
 export type Output<N extends SchemaName> = z.output<Contract[N]>;
