@@ -461,6 +461,29 @@ export const schemaDocs: Record<ComponentName, SchemaDoc> = {
       subject: 'What it was done to.', 'subject.type': 'Its kind.', 'subject.id': 'Its id.', requestId: 'The request (for support), or `null` for the system.', at: 'When.',
     },
   },
+  HoursPolicyRules: {
+    description: 'Body of `POST /v1/organizer/hours-policy`: the rules of a new policy version.',
+    example: { skewMinutes: 15, minPresentPercent: 60, roundDownMinutes: 30, approvalSlaHours: 48, autoApprove: false },
+    properties: {
+      skewMinutes: 'Presence counts from this many minutes before the shift to as many after it (0–120; default 15).',
+      minPresentPercent: 'Below this share of the shift\'s length, in whole percent, no hours (default 60).',
+      roundDownMinutes: 'Hours are rounded down to a multiple of this many minutes (1–60; default 30).',
+      approvalSlaHours: 'The approval deadline after check-out, in hours (1–720; default 72).',
+      autoApprove: 'Approve records from attendance automatically at the deadline (default `true`); `false` opts out.',
+    },
+  },
+  HoursPolicy: {
+    description: 'An organization\'s hours policy: how presence becomes hours, and the approval deadline. Versioned: every record from attendance names the version that made it.',
+    example: { organizationId: organization.id, version: 2, skewMinutes: 15, minPresentPercent: 60, roundDownMinutes: 30, approvalSlaHours: 48, autoApprove: false, createdAt: at('11-01', '10:00:00') },
+    properties: {
+      organizationId: 'The organization.', version: 'The version, from 1 (the built-in default).',
+      skewMinutes: 'Presence counts from this many minutes before the shift to as many after it.',
+      minPresentPercent: 'Below this share of the shift\'s length, in whole percent, no hours.',
+      roundDownMinutes: 'Hours are rounded down to a multiple of this many minutes; a volunteer there for the whole shift gets its full length.',
+      approvalSlaHours: 'The approval deadline after check-out, in hours.', autoApprove: 'Records from attendance are approved automatically at the deadline.',
+      createdAt: 'When this version took effect; `null` for the built-in default.',
+    },
+  },
   AuditEntryPage: { description: 'One page of the audit log, newest first.', example: { data: [auditEntry], nextCursor: null }, properties: page('audit entries') },
   ServiceRecordPage: { description: 'One page of service records.', example: { data: [serviceRecord], nextCursor: null }, properties: page('service records') },
   CreateServiceRecordBody: {
@@ -688,6 +711,16 @@ export const operationDocs: Record<string, OperationDoc> = {
     summary: 'Approve or reject records in bulk',
     description: 'One decision for up to 200 records of the organization, all or none: an id that is not the organization\'s is a 422 naming it (`ids.N`); a record decided otherwise is a 409. Records that already have this decision are left as they are. Audited.',
     response: 'The records as they are now.', requestBody: 'The records and the decision.',
+  },
+  getHoursPolicy: {
+    summary: 'Get the hours policy',
+    description: 'The organization\'s current hours policy: the built-in default (version 1: ±15 min, 60 %, rounded down to 30 min, 72 h deadline, automatic approval) until it sets its own.',
+    response: 'The policy.',
+  },
+  updateHoursPolicy: {
+    summary: 'Set the hours policy',
+    description: 'New rules as the next version. Records already made keep the version that made them; the next check-out uses the new one. Turning `autoApprove` off stops automatic approval of the organization\'s pending records. Audited.',
+    response: 'The new version.', requestBody: 'The rules.',
   },
   listOrganizerDisputes: { summary: 'List disputes', description: 'Disputes of the organization\'s records, oldest first.', response: 'A page of disputes.' },
   resolveDispute: {

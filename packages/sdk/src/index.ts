@@ -46,7 +46,7 @@ export { HonorBoards } from './resources/honor-board.js';
 export { Stats } from './resources/stats.js';
 export { Me, MySignups, MyServiceRecords } from './resources/me.js';
 export { MyAttendance, MyDisputes } from './resources/attendance.js';
-export { Organizer, OrganizerDisputes, OrganizerRoster, OrganizerServiceRecords } from './resources/organizer.js';
+export { Organizer, OrganizerDisputes, OrganizerHoursPolicy, OrganizerRoster, OrganizerServiceRecords } from './resources/organizer.js';
 export { AuditLog } from './resources/audit-log.js';
 export { Sessions } from './resources/sessions.js';
 export { ServiceRecords } from './resources/service-records.js';
@@ -102,6 +102,8 @@ export type {
   CheckinCode,
   CreateDisputeBody,
   Dispute,
+  HoursPolicy,
+  HoursPolicyRules,
   OrganizerDisputesQuery,
   OrganizerServiceRecordsQuery,
   OrganizerSession,

@@ -240,9 +240,15 @@ describe('records from attendance', () => {
     assert.deepEqual(made.explanation[0].params, { minutes: 75, shiftMinutes: 180, percent: 41 });
   });
 
-  it('follows the organization\'s newest policy version', async () => {
+  it('follows the organization\'s newest policy version, which organizers set', async () => {
     const w = await world();
-    await h.insertHoursPolicy(t.db, w.orgId, { version: 2, skew_minutes: 0, min_present_percent: 50, round_down_minutes: 60, approval_sla_hours: 24, auto_approve: true }, new Date());
+    const initial = await call(t.app, 'GET', '/v1/organizer/hours-policy', { bearer: w.organizer });
+    assert.deepEqual(initial.body, { organizationId: w.orgId, version: 1, skewMinutes: 15, minPresentPercent: 60, roundDownMinutes: 30, approvalSlaHours: 72, autoApprove: true, createdAt: null });
+    const bad = await call(t.app, 'POST', '/v1/organizer/hours-policy', { bearer: w.organizer, body: { skewMinutes: 0, minPresentPercent: 101, roundDownMinutes: 60, approvalSlaHours: 24, autoApprove: true } });
+    assert.equal(fieldError(bad, 'minPresentPercent'), 'too_big');
+    const set = await call(t.app, 'POST', '/v1/organizer/hours-policy', { bearer: w.organizer, body: { skewMinutes: 0, minPresentPercent: 50, roundDownMinutes: 60, approvalSlaHours: 24, autoApprove: true } });
+    assert.equal(set.status, 201, set.text);
+    assert.equal(set.body.version, 2);
     const out = await checkInAndOut(w, -10, 110); // counted from 09:00: 110 min, 61 % → 1 h by the hour
     const made = await record(w, out.serviceRecordId);
     assert.equal(made.policyVersion, 2);

@@ -208,6 +208,8 @@ const sdkCalls: Record<string, { operationId: string; call: (vk: VolunteerKitCli
     operationId: 'reviewServiceRecords',
     call: (vk) => new Organizer(vk.withSession('ost_contract_test')).serviceRecords.review(example('ReviewServiceRecordsBody')),
   },
+  'organizer.hoursPolicy.get': { operationId: 'getHoursPolicy', call: (vk) => new Organizer(vk.withSession('ost_contract_test')).hoursPolicy.get() },
+  'organizer.hoursPolicy.update': { operationId: 'updateHoursPolicy', call: (vk) => new Organizer(vk.withSession('ost_contract_test')).hoursPolicy.update(example('HoursPolicyRules')) },
   'organizer.disputes.list': {
     operationId: 'listOrganizerDisputes',
     call: (vk) => new Organizer(vk.withSession('ost_contract_test')).disputes.list({ status: 'open', limit: 20, cursor: parameterExample('listOrganizerDisputes', 'cursor') }),

@@ -36,7 +36,8 @@ export type SchemaName =
   | 'RosterEntryList'
   | 'ServiceRecordList'
   | 'Dispute'
-  | 'DisputePage';
+  | 'DisputePage'
+  | 'HoursPolicy';
 
 /** The TypeScript type a schema validates to. */
 export type Output<N extends SchemaName> = z.output<Contract[N]>;

@@ -16,6 +16,8 @@ import { APIResource } from '../core/resource.js';
 import type {
   BulkRosterUpdate,
   CheckinCode,
+  HoursPolicy,
+  HoursPolicyRules,
   Dispute,
   OrganizerDisputesQuery,
   OrganizerServiceRecordsQuery,
@@ -124,11 +126,39 @@ export class OrganizerDisputes extends APIResource {
   }
 }
 
+/** The organization's hours policy: read it, or set new rules (a new version; records keep the one that made them). */
+export class OrganizerHoursPolicy extends APIResource {
+  /**
+   * The current version (the built-in default, version 1, until the organization sets its own).
+   *
+   * @example
+   * ```ts
+   * const { version, minPresentPercent } = await organizer.hoursPolicy.get();
+   * ```
+   */
+  get(options?: RequestOptions): Promise<HoursPolicy> {
+    return this.client.request({ method: 'GET', path: '/v1/organizer/hours-policy', auth: 'organizer', schema: 'HoursPolicy', options, name: 'organizer.hoursPolicy.get' });
+  }
+
+  /**
+   * Sets new rules as the next version. Records already made keep the version that made them.
+   *
+   * @example
+   * ```ts
+   * await organizer.hoursPolicy.update({ skewMinutes: 15, minPresentPercent: 60, roundDownMinutes: 30, approvalSlaHours: 72, autoApprove: false });
+   * ```
+   */
+  update(body: HoursPolicyRules, options?: RequestOptions): Promise<HoursPolicy> {
+    return this.client.request({ method: 'POST', path: '/v1/organizer/hours-policy', body, auth: 'organizer', schema: 'HoursPolicy', options, name: 'organizer.hoursPolicy.update' });
+  }
+}
+
 /** What a staff member of one organization does: check-in, rosters, reviews, disputes. Construct it on `vk.withSession(ost_…)`. */
 export class Organizer extends APIResource {
   readonly roster: OrganizerRoster = new OrganizerRoster(this.client);
   readonly serviceRecords: OrganizerServiceRecords = new OrganizerServiceRecords(this.client);
   readonly disputes: OrganizerDisputes = new OrganizerDisputes(this.client);
+  readonly hoursPolicy: OrganizerHoursPolicy = new OrganizerHoursPolicy(this.client);
 
   /**
    * The shift's check-in code for the kiosk screen: 6 digits and a QR payload, fetched again at `validUntil`.

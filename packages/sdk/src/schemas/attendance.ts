@@ -212,3 +212,27 @@ export type AuditEntryPage = z.infer<typeof AuditEntryPage>;
 
 export const AuditLogQuery = z.object({ ...pageParams });
 export type AuditLogQuery = z.input<typeof AuditLogQuery>;
+
+/** The rules of an organization's hours policy, as an organizer sets them. */
+export const HoursPolicyRules = z.object({
+  /** Presence counts from this many minutes before the shift to as many after it (0–120). */
+  skewMinutes: z.int().check(z.minimum(0), z.maximum(120)),
+  /** Below this share of the shift (whole percent), no hours. */
+  minPresentPercent: z.int().check(z.minimum(0), z.maximum(100)),
+  /** Hours are rounded down to a multiple of this many minutes (1–60). */
+  roundDownMinutes: z.int().check(z.minimum(1), z.maximum(60)),
+  /** Approval deadline after check-out, in hours (1–720). */
+  approvalSlaHours: z.int().check(z.minimum(1), z.maximum(720)),
+  /** Approve records from attendance automatically at the deadline. */
+  autoApprove: z.boolean(),
+});
+export type HoursPolicyRules = z.input<typeof HoursPolicyRules>;
+
+/** An organization's hours policy: a version, its rules, and since when. */
+export const HoursPolicy = z.extend(HoursPolicyRules, {
+  organizationId: OrganizationId,
+  version: z.int().check(z.minimum(1)),
+  /** When this version took effect; `null` for the built-in default. */
+  createdAt: z.nullable(Timestamp),
+});
+export type HoursPolicy = z.infer<typeof HoursPolicy>;

@@ -22,14 +22,18 @@ export async function authorizeChannelFor(db: Queryable, channelId: string, orgI
 /** The organization's newest policy version, or `null` when it has none (the default applies). */
 export async function latestHoursPolicy(db: Queryable, orgId: string): Promise<HoursPolicyRow | null> {
   const [row] = await db.query<HoursPolicyRow>(
-    `SELECT version, skew_minutes, min_present_percent, round_down_minutes, approval_sla_hours, auto_approve
+    `SELECT version, skew_minutes, min_present_percent, round_down_minutes, approval_sla_hours, auto_approve, created_at
      FROM hours_policies WHERE org_id = $1 ORDER BY version DESC LIMIT 1`,
     [orgId],
   );
   return row ?? null;
 }
 
-export async function insertHoursPolicy(db: Queryable, orgId: string, p: HoursPolicyRow, at: Date): Promise<void> {
+export async function lockOrganization(db: Queryable, orgId: string): Promise<void> {
+  await db.query('SELECT id FROM organizations WHERE id = $1 FOR UPDATE', [orgId]);
+}
+
+export async function insertHoursPolicy(db: Queryable, orgId: string, p: Omit<HoursPolicyRow, 'created_at'>, at: Date): Promise<void> {
   await db.query(
     `INSERT INTO hours_policies (org_id, version, skew_minutes, min_present_percent, round_down_minutes, approval_sla_hours, auto_approve, created_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,

@@ -307,6 +307,7 @@ export interface HoursPolicyRow {
   round_down_minutes: number;
   approval_sla_hours: number;
   auto_approve: boolean;
+  created_at: Date;
 }
 
 export interface DisputeRow {

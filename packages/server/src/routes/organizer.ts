@@ -5,6 +5,7 @@
  */
 import {
   BulkRosterUpdate,
+  HoursPolicyRules,
   OrganizerDisputesQuery,
   OrganizerServiceRecordsQuery,
   ResolveDisputeBody,
@@ -19,6 +20,7 @@ import { parseBody, parseQuery, pathId } from '../http/validate.js';
 import { sendWrite } from '../http/write.js';
 import { currentCheckinCode, roster, updateRoster, updateRosterEntry } from '../services/attendance.js';
 import { listOrgDisputes, resolveDispute } from '../services/disputes.js';
+import { currentHoursPolicy, setHoursPolicy } from '../services/organizers.js';
 import { listOrgServiceRecords, reviewRecords } from '../services/reviews.js';
 import { actionContext, organizerCaller } from './guards.js';
 
@@ -74,4 +76,15 @@ organizerRoutes.post('/organizer/disputes/:id/resolve', async (c) => {
   const id = pathId(c, 'id', 'dsp', 'Dispute');
   const body = parseBody(c, ResolveDisputeBody);
   return sendWrite(c, 200, (tx) => resolveDispute(tx, actionContext(c, caller), caller.organizationId, id, body));
+});
+
+organizerRoutes.get('/organizer/hours-policy', async (c) => {
+  const caller = organizerCaller(c);
+  return sendRead(c, await currentHoursPolicy(c.get('services').db, caller.organizationId));
+});
+
+organizerRoutes.post('/organizer/hours-policy', async (c) => {
+  const caller = organizerCaller(c);
+  const body = parseBody(c, HoursPolicyRules);
+  return sendWrite(c, 201, (tx) => setHoursPolicy(tx, actionContext(c, caller), caller.organizationId, body));
 });

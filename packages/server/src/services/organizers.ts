@@ -1,5 +1,5 @@
 /** Organizer sessions and the organization's hours policy. @module */
-import type { OrganizerSession } from '@volunteerkit/sdk/schemas';
+import type { HoursPolicy as HoursPolicyView, HoursPolicyRules, OrganizerSession } from '@volunteerkit/sdk/schemas';
 import type { Queryable } from '../db/database.js';
 import * as h from '../db/hours-queries.js';
 import type { ChannelRow } from '../db/rows.js';
@@ -45,3 +45,29 @@ export async function hoursPolicyOf(db: Queryable, orgId: string): Promise<Hours
   };
 }
 
+
+/** The organization's current policy as the API shows it. */
+export async function currentHoursPolicy(db: Queryable, orgId: string): Promise<HoursPolicyView> {
+  const row = await h.latestHoursPolicy(db, orgId);
+  const policy = await hoursPolicyOf(db, orgId);
+  return {
+    organizationId: orgId as HoursPolicyView['organizationId'], version: policy.version, skewMinutes: policy.skewMinutes,
+    minPresentPercent: policy.minPresentPercent, roundDownMinutes: policy.roundDownMinutes, approvalSlaHours: policy.approvalSlaHours,
+    autoApprove: policy.autoApprove, createdAt: row ? iso(row.created_at) : null,
+  };
+}
+
+/**
+ * New rules as the next version (versions are never edited: every record names the one that
+ * made it). The organization's row lock keeps two concurrent changes from taking one number.
+ */
+export async function setHoursPolicy(tx: Queryable, ctx: ActionContext, orgId: string, rules: Required<HoursPolicyRules>): Promise<HoursPolicyView> {
+  await h.lockOrganization(tx, orgId);
+  const version = (await hoursPolicyOf(tx, orgId)).version + 1;
+  await h.insertHoursPolicy(tx, orgId, {
+    version, skew_minutes: rules.skewMinutes, min_present_percent: rules.minPresentPercent, round_down_minutes: rules.roundDownMinutes,
+    approval_sla_hours: rules.approvalSlaHours, auto_approve: rules.autoApprove,
+  }, ctx.now);
+  await audit(tx, ctx, 'hours_policy.updated', { type: 'organization', id: orgId }, { version, ...rules });
+  return currentHoursPolicy(tx, orgId);
+}
