@@ -187,6 +187,8 @@ async function rosterEntries(db: Queryable, rows: h.RosterRow[]): Promise<Roster
 export async function updateRoster(
   tx: Queryable, ctx: ActionContext, orgId: string, shiftId: string, updates: ReadonlyArray<RosterUpdate & { signupId: string }>,
 ): Promise<RosterEntry[]> {
+  const shift = await h.attendanceShift(tx, shiftId);
+  if (!shift || shift.org_id !== orgId) throw notFound('Shift');
   const entries: RosterEntry[] = [];
   for (const [index, update] of updates.entries()) {
     try {
