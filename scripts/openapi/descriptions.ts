@@ -79,7 +79,7 @@ const serviceRecord = {
     { code: 'full_shift', params: { hours: 3 } },
   ],
   reviewedBy: '西湖区志愿者协会 张明', reviewedAt: at('12-06', '09:00:00'), corrects: null, correctedBy: null,
-  disputableUntil: at('01-04', '12:10:00').replace('2026-01', '2027-01'), dispute: null,
+  disputableUntil: '2027-01-04T12:10:00+08:00', dispute: null,
   createdAt: at('12-05', '12:10:00'), updatedAt: at('12-06', '09:00:00'),
 };
 const organizerSession = {
