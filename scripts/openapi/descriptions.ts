@@ -73,7 +73,35 @@ const volunteer = {
 const serviceRecord = {
   id: 'rec_4Tn8Vb2Lx6Qm9Kp3', volunteerId: volunteer.id, opportunityId: opportunity.id, opportunityTitle: opportunity.title,
   shiftId: shift.id, checkIn: at('12-05', '08:55:00'), checkOut: at('12-05', '12:05:00'), hours: 3, status: 'approved',
-  recordedBy: '西湖区社会福利中心 王老师', createdAt: at('12-05', '12:10:00'), updatedAt: at('12-06', '09:00:00'),
+  recordedBy: '西湖区社会福利中心 王老师', source: 'attendance', policyVersion: 1, dueAt: at('12-08', '12:05:00'),
+  explanation: [
+    { code: 'present', params: { minutes: 190, shiftMinutes: 180, percent: 105 } },
+    { code: 'full_shift', params: { hours: 3 } },
+  ],
+  reviewedBy: '西湖区志愿者协会 张明', reviewedAt: at('12-06', '09:00:00'), corrects: null, correctedBy: null,
+  disputableUntil: '2027-01-04T12:10:00+08:00', dispute: null,
+  createdAt: at('12-05', '12:10:00'), updatedAt: at('12-06', '09:00:00'),
+};
+const organizerSession = {
+  token: 'ost_eyJjIjoiY2huX25ld3NkZW1vIiwibyI6Im9yZ19YaFdsN1FtMlpwNEthOVJ0In0.Qm9yZGVyQ29sbGll',
+  organizationId: organization.id, staffId: 'xihu-staff-0042', channelId: 'chn_newsdemo', expiresAt: at('12-05', '20:00:00'),
+};
+const attendance = {
+  id: 'att_6Gh2Jk8Lm4Nb0Vc3', signupId: signup.id, shiftId: shift.id, volunteerId: volunteer.id, checkInAt: at('12-05', '08:55:00'),
+  checkOutAt: at('12-05', '12:05:00'), method: 'code', serviceRecordId: serviceRecord.id, createdAt: at('12-05', '08:55:00'), updatedAt: at('12-05', '12:05:00'),
+};
+const rosterEntry = {
+  signupId: signup.id, reference: signup.reference, volunteerId: volunteer.id, name: '林晓雨', mobile: '139****2345', signupStatus: 'attended',
+  attendance, serviceRecord: { id: serviceRecord.id, status: 'pending', hours: 3 },
+};
+const dispute = {
+  id: 'dsp_3Kd9Lq2Wx7Ez5Rt1', serviceRecordId: serviceRecord.id, volunteerId: volunteer.id, organizationId: organization.id, opportunityId: opportunity.id,
+  kind: 'wrong_hours', claimedHours: 3.5, reason: '我 8 点半就到了，帮忙布置场地', status: 'open', resolutionNote: null, resolvedBy: null, resolvedAt: null,
+  correctionId: null, createdAt: at('12-06', '20:00:00'), updatedAt: at('12-06', '20:00:00'),
+};
+const auditEntry = {
+  id: 'aud_9Pl4Ok7Ij2Uh5Yg8', actor: { kind: 'organizer', id: 'xihu-staff-0042', name: '王老师' }, organizationId: organization.id,
+  action: 'roster.check_out', subject: { type: 'signup', id: signup.id }, requestId: 'req_4f9c2a7e1b8d4e0f9a3c6b2d1e7f8a90', at: at('12-05', '12:05:00'),
 };
 const honor = {
   id: 'hon_2Wq7Ez4Rt9Yu1Io6', kind: 'exemplary_volunteer', title: '2026 年度西湖区优秀志愿者',
@@ -163,7 +191,7 @@ const errorCodeDocs: Record<string, { status: number; meaning: string }> = {
   requirements_not_met: { status: 422, meaning: 'The volunteer is too young or too old on the day (`errors` names `volunteer.birthDate`).' },
   payload_too_large: { status: 413, meaning: 'The body is over the limit (64 KiB by default).' },
   unsupported_media_type: { status: 415, meaning: 'The body is not `application/json`.' },
-  rate_limited: { status: 429, meaning: 'Too many requests; wait `Retry-After` seconds.' },
+  rate_limited: { status: 429, meaning: 'Too many requests (or wrong check-in codes in a row); wait `Retry-After` seconds.' },
   internal_error: { status: 500, meaning: 'Our fault; retry later and quote `requestId`.' },
 };
 
@@ -314,10 +342,149 @@ export const schemaDocs: Record<ComponentName, SchemaDoc> = {
     properties: {
       id: 'The record\'s id (`rec_…`).', volunteerId: 'Who served.', opportunityId: 'Where.', opportunityTitle: 'The activity\'s title, for "my hours" lists.',
       shiftId: 'Which shift.', checkIn: 'When they arrived.', checkOut: 'When they left.', hours: 'Hours credited.',
-      status: '`pending` until reviewed, then `approved` or `rejected`.', recordedBy: 'Who recorded it.', ...stamps,
+      status: '`pending` until reviewed, then `approved` or `rejected`; `superseded` once a correction replaced it.', recordedBy: 'Who recorded it.',
+      source: 'Where it came from: `attendance` (check-in and check-out), `manual` (a partner\'s back end), `need` (the needs board), `correction` (an accepted dispute).',
+      policyVersion: 'The version of the organization\'s hours policy that computed `hours` (records from attendance), else `null`.',
+      dueAt: 'The approval deadline: check-out plus the organization\'s deadline (72 h by default). A record from attendance still pending then is approved automatically unless the organization opted out. `null` for other records.',
+      explanation: 'Why the record has its hours, as codes with parameters (see `ExplanationItem`), in order; a widget puts them in words.',
+      reviewedBy: 'Who approved or rejected it (`auto-approval` when the deadline did), or `null`.', reviewedAt: 'When it was reviewed, or `null`.',
+      corrects: 'For a correction: the record it replaces.', correctedBy: 'For a `superseded` record: the record that replaced it.',
+      disputableUntil: 'The volunteer may dispute the record until then (30 days after it was made).',
+      dispute: 'The dispute raised against it, or `null`.', 'dispute.id': 'The dispute\'s id (`dsp_…`).', 'dispute.status': 'Where the dispute stands.',
+      ...stamps,
     },
   },
   ServiceRecordStatus: { description: 'Review state of a service record.', example: 'approved' },
+  ServiceRecordSource: { description: 'Where a service record came from.', example: 'attendance' },
+  ExplanationItem: {
+    description: [
+      'One step of the reason a record has its hours. Codes: `clipped_check_in` (`checkIn`, `countedFrom`) and `clipped_check_out` (`checkOut`, `countedUntil`): presence counted only within the shift ± the policy\'s margin; `present` (`minutes`, `shiftMinutes`, `percent`): minutes counted of the shift\'s; then one of `full_shift` (`hours`): there for the whole shift; `below_minimum` (`percent`, `minimumPercent`): too short, no hours; `rounded_down` (`minutes`, `stepMinutes`, `hours`). Other records: `recorded_manually`; `dispute_corrected` (`disputeId`, `previousHours`, `hours`); `dispute_never_there` (`disputeId`).',
+    ].join(''),
+    example: { code: 'below_minimum', params: { percent: 38, minimumPercent: 60 } },
+    properties: { code: 'What this step is.', params: 'Its numbers (minutes, percents, hours) and instants (ISO 8601).' },
+  },
+  ServiceRecordList: { description: 'Service records, in the order asked for.', example: { data: [serviceRecord] }, properties: { data: 'The records.' } },
+  ReviewServiceRecordsBody: {
+    description: 'Body of `POST /v1/organizer/service-records/review`: one decision for up to 200 records of the organization.',
+    example: { ids: [serviceRecord.id], decision: 'approved', note: '签到记录核对无误' },
+    properties: { ids: 'The records, each of the organizer\'s organization.', decision: '`approved` or `rejected`.', note: 'An internal note kept with each.' },
+  },
+  Attendance: {
+    description: 'A volunteer\'s attendance on a shift (签到/签退): one per sign-up.',
+    example: attendance,
+    properties: {
+      id: 'The attendance\'s id (`att_…`).', signupId: 'The sign-up it belongs to.', shiftId: 'The shift.', volunteerId: 'Who attended.',
+      checkInAt: 'When they checked in.', checkOutAt: 'When they checked out, or `null` while they are there.',
+      method: 'How they checked in: the 6 digits (`code`), the QR code (`qr`) or by the organizer (`roster`).',
+      serviceRecordId: 'The service record made at check-out (pending until approved), or `null`.', ...stamps,
+    },
+  },
+  AttendanceMethod: { description: 'How a check-in was made.', example: 'qr' },
+  RecordAttendanceBody: {
+    description: 'Body of `POST /v1/me/attendance`.',
+    example: { shiftId: shift.id, code: '482913', action: 'check_in' },
+    properties: {
+      shiftId: 'The shift; the volunteer must have a confirmed sign-up for it.',
+      code: 'The 6 digits on the organizer\'s screen, or the scanned text of its QR code (`vkci1.…`).', action: '`check_in` or `check_out`.',
+    },
+  },
+  CheckinCode: {
+    description: 'What the organizer\'s check-in screen shows now. Fetch it again at `validUntil`; each code is accepted for its 30 s and the 30 s after.',
+    example: { shiftId: shift.id, code: '482913', qrPayload: `vkci1.${shift.id}.59014731.Zx8Qm2Lp5Rt9Wv3K`, validUntil: at('12-05', '08:55:30'), checkedIn: 7 },
+    properties: {
+      shiftId: 'The shift.', code: '6 digits, for people without a camera.', qrPayload: 'The text to draw as a QR code.',
+      validUntil: 'When the next code takes over.', checkedIn: 'How many volunteers have checked in so far.',
+    },
+  },
+  RosterEntry: {
+    description: 'One sign-up holding a spot on a shift, as the organizer\'s roster shows it.',
+    example: rosterEntry,
+    properties: {
+      signupId: 'The sign-up.', reference: 'Its short reference, to quote.', volunteerId: 'The volunteer.', name: 'Their full name, to call out.',
+      mobile: 'Their mobile number, masked, or `null`.', signupStatus: 'The sign-up\'s status (`attended`, `no_show` once recorded).',
+      attendance: 'Their attendance, or `null` before check-in.', serviceRecord: 'The record from their attendance, or `null` before check-out.',
+      'serviceRecord.id': 'Its id.', 'serviceRecord.status': 'Its review state.', 'serviceRecord.hours': 'Its hours.',
+    },
+  },
+  RosterPage: { description: 'One page of a shift\'s roster, in sign-up order.', example: { data: [rosterEntry], nextCursor: null }, properties: page('roster entries') },
+  RosterEntryList: { description: 'The roster entries changed, in the order of the updates.', example: { data: [rosterEntry] }, properties: { data: 'The entries.' } },
+  RosterUpdate: {
+    description: 'One roster change: check in or out (now, or `at`), mark a no-show, or set both times (a forgotten check-out; a record not yet reviewed is superseded by a new one).',
+    example: { action: 'set_times', checkInAt: at('12-05', '08:55:00'), checkOutAt: at('12-05', '12:00:00') },
+    properties: {
+      action: '`check_in`, `check_out`, `no_show` or `set_times`.', at: 'For `check_in`/`check_out`: when, if not now.',
+      checkInAt: 'For `set_times`: the check-in.', checkOutAt: 'For `set_times`: the check-out, after the check-in and within 24 h of it.',
+    },
+  },
+  BulkRosterUpdate: {
+    description: 'Body of `POST /v1/shifts/{id}/roster`: up to 200 roster changes, all made or none.',
+    example: { updates: [{ signupId: signup.id, action: 'no_show' }] },
+    properties: {
+      updates: 'The changes, in order.', 'updates.signupId': 'The sign-up to change.', 'updates.action': 'As in `RosterUpdate`.',
+      'updates.at': 'As in `RosterUpdate`.', 'updates.checkInAt': 'As in `RosterUpdate`.', 'updates.checkOutAt': 'As in `RosterUpdate`.',
+    },
+  },
+  Dispute: {
+    description: 'A volunteer\'s dispute (申诉) of a service record: wrong hours, or "I was never there".',
+    example: dispute,
+    properties: {
+      id: 'The dispute\'s id (`dsp_…`).', serviceRecordId: 'The disputed record.', volunteerId: 'Who disputes it.',
+      organizationId: 'The organization that decides.', opportunityId: 'The activity.', kind: '`wrong_hours` or `never_there`.',
+      claimedHours: 'For `wrong_hours`: the hours the volunteer believes are right.', reason: 'The volunteer\'s words.',
+      status: '`open`, then `accepted` or `rejected`.', resolutionNote: 'The organizer\'s reason.', resolvedBy: 'Who decided.',
+      resolvedAt: 'When.', correctionId: 'The correcting record, once accepted.', ...stamps,
+    },
+  },
+  DisputePage: { description: 'One page of disputes, oldest first.', example: { data: [dispute], nextCursor: null }, properties: page('disputes') },
+  DisputeKind: { description: 'What a dispute says is wrong.', example: 'never_there' },
+  DisputeStatus: { description: 'Where a dispute stands.', example: 'open' },
+  CreateDisputeBody: {
+    description: 'Body of `POST /v1/me/service-records/{id}/disputes`.',
+    example: { kind: 'wrong_hours', claimedHours: 3.5, reason: '我 8 点半就到了，帮忙布置场地' },
+    properties: { kind: '`wrong_hours` or `never_there`.', claimedHours: 'Required for `wrong_hours`: the right hours.', reason: 'What happened, in the volunteer\'s words.' },
+  },
+  ResolveDisputeBody: {
+    description: 'Body of `POST /v1/organizer/disputes/{id}/resolve`.',
+    example: { decision: 'accept', hours: 3.5, note: '签到表显示 8:30 到岗' },
+    properties: {
+      decision: '`accept` (a correcting record is created) or `reject`.', hours: 'Accepting `wrong_hours`: the corrected hours (default: the claim).',
+      note: 'The reason, shown to the volunteer.',
+    },
+  },
+  AuditEntry: {
+    description: 'One privileged action, as the channel\'s audit log keeps it.',
+    example: auditEntry,
+    properties: {
+      id: 'The entry\'s id (`aud_…`).', actor: 'Who acted.', 'actor.kind': 'A secret key, an organizer session, a volunteer, or the system (automatic approval).',
+      'actor.id': 'The staff id of an organizer, the volunteer\'s id; else `null`.', 'actor.name': 'The name the partner gave (an organizer, the reviewer a secret key named), or `null`.',
+      organizationId: 'The organization acted for, or `null`.', action: 'What was done, e.g. `roster.check_out`, `service_record.approved`, `dispute.accepted`.',
+      subject: 'What it was done to.', 'subject.type': 'Its kind.', 'subject.id': 'Its id.', requestId: 'The request (for support), or `null` for the system.', at: 'When.',
+    },
+  },
+  HoursPolicyRules: {
+    description: 'Body of `POST /v1/organizer/hours-policy`: the rules of a new policy version.',
+    example: { skewMinutes: 15, minPresentPercent: 60, roundDownMinutes: 30, approvalSlaHours: 48, autoApprove: false },
+    properties: {
+      skewMinutes: 'Presence counts from this many minutes before the shift to as many after it (0–120; default 15).',
+      minPresentPercent: 'Below this share of the shift\'s length, in whole percent, no hours (default 60).',
+      roundDownMinutes: 'Hours are rounded down to a multiple of this many minutes (1–60; default 30).',
+      approvalSlaHours: 'The approval deadline after check-out, in hours (1–720; default 72).',
+      autoApprove: 'Approve records from attendance automatically at the deadline (default `true`); `false` opts out.',
+    },
+  },
+  HoursPolicy: {
+    description: 'An organization\'s hours policy: how presence becomes hours, and the approval deadline. Versioned: every record from attendance names the version that made it.',
+    example: { organizationId: organization.id, version: 2, skewMinutes: 15, minPresentPercent: 60, roundDownMinutes: 30, approvalSlaHours: 48, autoApprove: false, createdAt: at('11-01', '10:00:00') },
+    properties: {
+      organizationId: 'The organization.', version: 'The version, from 1 (the built-in default).',
+      skewMinutes: 'Presence counts from this many minutes before the shift to as many after it.',
+      minPresentPercent: 'Below this share of the shift\'s length, in whole percent, no hours.',
+      roundDownMinutes: 'Hours are rounded down to a multiple of this many minutes; a volunteer there for the whole shift gets its full length.',
+      approvalSlaHours: 'The approval deadline after check-out, in hours.', autoApprove: 'Records from attendance are approved automatically at the deadline.',
+      createdAt: 'When this version took effect; `null` for the built-in default.',
+    },
+  },
+  AuditEntryPage: { description: 'One page of the audit log, newest first.', example: { data: [auditEntry], nextCursor: null }, properties: page('audit entries') },
   ServiceRecordPage: { description: 'One page of service records.', example: { data: [serviceRecord], nextCursor: null }, properties: page('service records') },
   CreateServiceRecordBody: {
     description: 'Body of `POST /v1/service-records`: hours served, pending until approved.',
@@ -364,20 +531,37 @@ export const schemaDocs: Record<ComponentName, SchemaDoc> = {
   Metric: { description: 'What a board ranks: approved hours or points.', example: 'hours' },
   ImpactStats: {
     description: 'Impact statistics for a scope and period.',
-    example: { scope: 'region:3301', period: 'month', registeredVolunteers: 18234, organizations: 312, openOpportunities: 87, approvedHours: 40211.5, signupsInPeriod: 2960, generatedAt: at('12-01', '10:00:00') },
+    example: { scope: 'region:3301', period: 'month', registeredVolunteers: 18234, organizations: 312, openOpportunities: 87, approvedHours: 40211.5, signupsInPeriod: 2960,
+      approvalTimes: [{ organizationId: organization.id, organizationName: organization.name, medianApprovalHours: 20.5, approvedRecords: 412 }], generatedAt: at('12-01', '10:00:00') },
     properties: {
       scope: 'The scope counted.', period: 'The period counted.', registeredVolunteers: 'Volunteers registered in the scope.',
       organizations: 'Organizations in the scope.', openOpportunities: 'Opportunities taking sign-ups now.',
       approvedHours: 'Approved service hours in the period (pending hours do not count).', signupsInPeriod: 'Sign-ups made in the period.',
+      approvalTimes: 'Each organization\'s median time from a record\'s creation to its approval, over the records approved in the period (at most 100 organizations, most approvals first): lag as a visible number.',
+      'approvalTimes.organizationId': 'The organization.', 'approvalTimes.organizationName': 'Its name.',
+      'approvalTimes.medianApprovalHours': 'Median hours from record to approval, to the minute.', 'approvalTimes.approvedRecords': 'Records approved in the period.',
       generatedAt: 'The minute it was computed for.',
     },
   },
   CreateSessionBody: {
-    description: 'Body of `POST /v1/sessions`: the partner vouches for a person it authenticated (campus SSO, enterprise login).',
+    description: 'Body of `POST /v1/sessions`: a volunteer session (`externalId` and `volunteer`) or an organizer session (`organizer`).',
+    example: { externalId: 'zju-sso|3230100123', volunteer: { name: '林晓雨', mobile: '13957112345', studentId: '3230100123' }, ttlSeconds: 3600 },
+  },
+  VolunteerSessionBody: {
+    description: 'The partner vouches for a person it authenticated (campus SSO, enterprise login).',
     example: { externalId: 'zju-sso|3230100123', volunteer: { name: '林晓雨', mobile: '13957112345', studentId: '3230100123' }, ttlSeconds: 3600 },
     properties: {
       externalId: 'The partner\'s stable id for the person; the same `externalId` always maps to the same volunteer in the channel.',
       volunteer: 'Their identity, as the partner knows it.', ttlSeconds: 'Lifetime of the session in seconds, 60 s to 24 h; default 1 h.',
+    },
+  },
+  OrganizerSessionBody: {
+    description: 'The partner vouches for a staff member of an organization the channel is authorized for (else 404).',
+    example: { organizer: { organizationId: organization.id, staffId: 'xihu-staff-0042', name: '王老师' }, ttlSeconds: 28800 },
+    properties: {
+      organizer: 'Who, for which organization.', 'organizer.organizationId': 'The organization they act for.',
+      'organizer.staffId': 'Their stable id in the partner\'s system (named in the audit log).', 'organizer.name': 'Their name, as colleagues and volunteers know it.',
+      ttlSeconds: 'Lifetime of the session in seconds, 60 s to 12 h; default 1 h.',
     },
   },
   Session: {
@@ -387,6 +571,18 @@ export const schemaDocs: Record<ComponentName, SchemaDoc> = {
       token: 'The session token (`vst_…`), sent as `Authorization: Bearer vst_…`.', volunteerId: 'The volunteer it acts for.',
       channelId: 'The channel it belongs to.', expiresAt: 'When it stops working; mint a new one before then.',
     },
+  },
+  OrganizerSession: {
+    description: 'An organizer session: hand `token` to the organizer widgets (`session` property) or the SDK (`withSession`). Never put it in a URL.',
+    example: organizerSession,
+    properties: {
+      token: 'The session token (`ost_…`), sent as `Authorization: Bearer ost_…`.', organizationId: 'The organization it acts for.',
+      staffId: 'The staff member.', channelId: 'The channel that minted it.', expiresAt: 'When it stops working.',
+    },
+  },
+  CreatedSession: {
+    description: 'The session minted: a volunteer session or an organizer session, as the body asked.',
+    example: organizerSession,
   },
   Need: {
     description: 'A need (微心愿/点单): a resident\'s request, claimed by volunteers. Reserved: no endpoint serves it yet.',
@@ -475,9 +671,66 @@ export const operationDocs: Record<string, OperationDoc> = {
     response: 'The cancelled sign-up.',
   },
   listMyServiceRecords: { summary: 'List my service records', description: 'The signed-in volunteer\'s service records ("my hours").', response: 'A page of service records.' },
+  listAuditLog: {
+    summary: 'Read the audit log',
+    description: 'Every privileged action taken with this channel\'s secret key and organizer sessions, and the automatic approvals of its volunteers\' records: who, what, on what, when, in which request. Newest first.',
+    response: 'A page of audit entries.',
+  },
+  recordMyAttendance: {
+    summary: 'Check in or out',
+    description: 'With the 6 digits or the QR code on the organizer\'s screen, for a shift the volunteer has a confirmed sign-up for. Check-in opens 30 minutes before the shift and closes at its end; check-out stays open 12 hours longer. Refusals are 422s naming the field: `shiftId` (`unknown_shift`, `no_confirmed_signup`), `action` (`too_early`, `check_in_closed`, `check_out_closed`, `not_checked_in`), `code` (`wrong_code`, `expired_code`, `other_shift`, `malformed`). Five wrong codes in a row pause the volunteer for the shift (429 with `Retry-After`, 60 s, doubling). Checking in or out twice answers the attendance as it is. Check-out makes the pending service record.',
+    response: 'The attendance.', requestBody: 'The shift, the code and whether in or out.',
+  },
+  disputeMyServiceRecord: {
+    summary: 'Dispute one of my service records',
+    description: 'Wrong hours (say how many are right) or "I was never there", within 30 days of the record (409 after). A record is disputed once; a superseded or rejected one cannot be (409). While the dispute is open the record is not approved automatically.',
+    response: 'The dispute.', requestBody: 'What is wrong.',
+  },
+  getCheckinCode: {
+    summary: 'Get the check-in code',
+    description: 'The current 6-digit code and QR payload of one of the organization\'s shifts, for the kiosk screen, with the number checked in so far. Derived from a secret per shift and the 30 s window: fetch it again at `validUntil`.',
+    response: 'The code.',
+  },
+  getRoster: { summary: 'Get a shift\'s roster', description: 'The sign-ups holding a spot on one of the organization\'s shifts, with names, attendance and records, in sign-up order.', response: 'A page of roster entries.' },
+  updateRoster: {
+    summary: 'Change several roster entries',
+    description: 'Up to 200 changes in one transaction: all are made or none; a refusal names the update by index (`updates.1.…`). Audited.',
+    response: 'The changed entries.', requestBody: 'The changes.',
+  },
+  updateRosterEntry: {
+    summary: 'Change a roster entry',
+    description: 'Check a volunteer in or out, mark a no-show, or set both times (a forgotten check-out). Checking out makes the pending service record; setting the times of a checked-out volunteer supersedes a record not yet reviewed with a new one (a reviewed record stands: 409, the volunteer may dispute it). Audited.',
+    response: 'The entry as it is now.', requestBody: 'The change.',
+  },
+  listOrganizerServiceRecords: {
+    summary: 'List the organization\'s service records',
+    description: 'Soonest deadline first (records without one by creation). `status=pending&overdue=true` lists what is late.',
+    response: 'A page of service records.',
+  },
+  reviewServiceRecords: {
+    summary: 'Approve or reject records in bulk',
+    description: 'One decision for up to 200 records of the organization, all or none: an id that is not the organization\'s is a 422 naming it (`ids.N`); a record decided otherwise is a 409. Records that already have this decision are left as they are. Audited.',
+    response: 'The records as they are now.', requestBody: 'The records and the decision.',
+  },
+  getHoursPolicy: {
+    summary: 'Get the hours policy',
+    description: 'The organization\'s current hours policy: the built-in default (version 1: ±15 min, 60 %, rounded down to 30 min, 72 h deadline, automatic approval) until it sets its own.',
+    response: 'The policy.',
+  },
+  updateHoursPolicy: {
+    summary: 'Set the hours policy',
+    description: 'New rules as the next version. Records already made keep the version that made them; the next check-out uses the new one. Turning `autoApprove` off stops automatic approval of the organization\'s pending records. Audited.',
+    response: 'The new version.', requestBody: 'The rules.',
+  },
+  listOrganizerDisputes: { summary: 'List disputes', description: 'Disputes of the organization\'s records, oldest first.', response: 'A page of disputes.' },
+  resolveDispute: {
+    summary: 'Resolve a dispute',
+    description: 'Accepting creates a correcting record, approved, with the corrected hours (none for "never there"); the disputed record becomes `superseded` and names it, its hours, times and explanation unchanged. Rejecting keeps the record; say why in `note`. Audited.',
+    response: 'The dispute.', requestBody: 'The decision.',
+  },
   createSession: {
     summary: 'Mint a volunteer session',
-    description: 'For a person the partner authenticated itself (SSO, login). The same `externalId` is always the same volunteer of the channel; their identity is updated from `volunteer`. Call it from your back end only, and give the browser only the returned token.',
+    description: 'For a person the partner authenticated itself (SSO, login). The same `externalId` is always the same volunteer of the channel; their identity is updated from `volunteer`. With `organizer` instead, a session for a staff member of an organization the channel is authorized for (404 otherwise; audited). Call it from your back end only, and give the browser only the returned token.',
     response: 'The session.', requestBody: 'Who the partner vouches for.',
   },
   listSignups: {
@@ -521,6 +774,16 @@ const parameterDocs: Record<string, ParameterDoc> = {
   'updateSignup.id': { description: pathId, example: signup.id },
   'approveServiceRecord.id': { description: pathId, example: serviceRecord.id },
   'rejectServiceRecord.id': { description: pathId, example: serviceRecord.id },
+  'disputeMyServiceRecord.id': { description: pathId, example: serviceRecord.id },
+  'getCheckinCode.id': { description: 'The shift, one of the organizer\'s organization.', example: shift.id },
+  'getRoster.id': { description: 'The shift, one of the organizer\'s organization.', example: shift.id },
+  'updateRoster.id': { description: 'The shift, one of the organizer\'s organization.', example: shift.id },
+  'updateRosterEntry.id': { description: 'The shift, one of the organizer\'s organization.', example: shift.id },
+  'updateRosterEntry.signupId': { description: 'A sign-up holding a spot on the shift.', example: signup.id },
+  'resolveDispute.id': { description: pathId, example: dispute.id },
+  'listOrganizerServiceRecords.status': { description: 'Only records with this review state.', example: 'pending' },
+  'listOrganizerServiceRecords.overdue': { description: '`true` (or `1`): only pending records past their approval deadline.', example: 'true' },
+  'listOrganizerDisputes.status': { description: 'Only disputes in this state.', example: 'open' },
   'listOpportunities.q': { description: 'Free text over title, summary, organizer and place; Chinese works without spaces. Up to 5 words count.', example: '敬老' },
   'listOpportunities.category': { description: 'Only this category.', example: 'elderly' },
   'listOpportunities.regionCode': { description: 'A province (2 digits), city (4) or district (6) GB/T 2260 code; matches that region and everything in it.', example: '3301' },
@@ -615,6 +878,10 @@ export const securitySchemes = {
     type: 'http', scheme: 'bearer', bearerFormat: 'sk_…',
     description: 'A **secret key** (`sk_test_…` / `sk_live_…`) as `Authorization: Bearer sk_…`. For partner back ends only: exports, reviews, service records and minting sessions. A request carrying an `Origin` header (a browser) is refused with 403. Never in a URL, never in a page.',
   },
+  organizerSessionToken: {
+    type: 'http', scheme: 'bearer', bearerFormat: 'ost_…',
+    description: 'An **organizer session** (`ost_…`) as `Authorization: Bearer ost_…`, minted by your back end with `POST /v1/sessions` (`organizer`) for a staff member of an organization your channel is authorized for. Runs check-in, rosters, reviews and disputes for that one organization; refused where a volunteer session is expected, and the other way round. Never in a URL.',
+  },
   sessionToken: {
     type: 'http', scheme: 'bearer', bearerFormat: 'vst_…',
     description: 'A **volunteer session** (`vst_…`) as `Authorization: Bearer vst_…`, minted by your back end with `POST /v1/sessions` for a person it authenticated. Acts for that one volunteer: `/v1/me…` and sign-ups. Short-lived (1 h by default); safe to hand to the browser, never put in a URL.',
@@ -638,6 +905,9 @@ export const tags = [
   { name: 'Me', description: 'The signed-in volunteer\'s own data (volunteer session).' },
   { name: 'Sessions', description: 'Volunteer sessions minted by partner back ends.' },
   { name: 'Service records', description: 'Served hours (服务记录): recorded, then approved or rejected.' },
+  { name: 'Attendance', description: 'Check-in and check-out (签到/签退) with a rotating code, and the organizer\'s roster.' },
+  { name: 'Disputes', description: 'Volunteers dispute a record (申诉); organizers resolve it with a correcting record.' },
+  { name: 'Audit', description: 'The channel\'s own log of privileged actions.' },
   { name: 'CORS', description: 'Preflight requests browsers send on their own before writes and bearer-authorized reads.' },
   { name: 'Operations', description: 'For the people who run the server: health checks.' },
 ];
@@ -652,7 +922,8 @@ Each partner is a **channel** with three kinds of credentials:
 | --- | --- | --- | --- |
 | publishable key | \`pk_test_\` / \`pk_live_\` | \`?key=\` or \`Authorization: Bearer\`, from web pages on the channel's allowed origins | public reads, guest sign-ups |
 | secret key | \`sk_test_\` / \`sk_live_\` | \`Authorization: Bearer\`, from your back end only | exports, reviews, service records, sessions |
-| volunteer session | \`vst_\` | \`Authorization: Bearer\`, minted by your back end with \`POST /v1/sessions\` | one volunteer's own data and sign-ups |
+| volunteer session | \`vst_\` | \`Authorization: Bearer\`, minted by your back end with \`POST /v1/sessions\` | one volunteer's own data, sign-ups, check-in, disputes |
+| organizer session | \`ost_\` | \`Authorization: Bearer\`, minted by your back end with \`POST /v1/sessions\` (\`organizer\`) | one organization's check-in, rosters, reviews, disputes |
 
 The reference server (\`npm start\`) is seeded with demo channels: \`pk_test_news_demo\` / \`sk_test_news_demo\` (news), \`pk_test_campus_demo\` / \`sk_test_campus_demo\` (campus).
 

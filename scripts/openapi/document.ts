@@ -27,6 +27,7 @@ const securityFor: Record<EndpointAuth, Array<Record<string, string[]>>> = {
   publishableOrSession: [{ bearerPublishableKey: [] }, { publishableKey: [] }, { sessionToken: [] }],
   session: [{ sessionToken: [] }],
   secret: [{ secretKey: [] }],
+  organizer: [{ organizerSessionToken: [] }],
 };
 
 const schemaRef = (name: ComponentName) => ({ $ref: `#/components/schemas/${name}` });

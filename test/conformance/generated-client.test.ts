@@ -139,7 +139,9 @@ describe('a client generated with openapi-typescript + openapi-fetch', () => {
           body: { externalId: 'generated-client-user', volunteer: { name: '林涛', mobile: '13800002002' } },
         });
         read.push(data!.expiresAt);
-        return data!;
+        // The answer is a volunteer or an organizer session; this body asked for a volunteer's.
+        assert.ok(data && 'volunteerId' in data);
+        return data;
       });
       const volunteerApi = createClient<paths>({ baseUrl: server.url, headers: { Authorization: `Bearer ${session?.token ?? 'vst_missing'}` } });
       volunteerApi.use(validateAnswers);
@@ -197,6 +199,74 @@ describe('a client generated with openapi-typescript + openapi-fetch', () => {
         const { error, response } = await partnerApi.POST('/v1/service-records/{id}/reject', { params: { path: { id: record!.id } }, body: { reviewedBy: '审核员', note: '重复登记' } });
         assert.equal(response.status, 409);
         read.push(error!.code);
+      });
+
+      // Attendance, reviews and disputes, as an organizer of the seed's news organization runs them.
+      // The open opportunity's shifts are days away, so check-in is refused as too early (a 422 the
+      // document declares); the roster checks the volunteer in and out instead.
+      const organizer = await step('createSession (organizer)', async () => {
+        const { data } = await partnerApi.POST('/v1/sessions', { body: { organizer: { organizationId: 'org_demoQianjiangNews', staffId: 'generated-client', name: '王站长' } } });
+        assert.ok(data && 'organizationId' in data);
+        return data;
+      });
+      const organizerApi = createClient<paths>({ baseUrl: server.url, headers: { Authorization: `Bearer ${organizer?.token ?? 'ost_missing'}` } });
+      organizerApi.use(validateAnswers);
+      await step('listAuditLog', async () => {
+        const { data } = await partnerApi.GET('/v1/audit-log', { params: { query: { limit: 5 } } });
+        read.push(data!.data[0]!.action);
+      });
+      const code = await step('getCheckinCode', async () => {
+        const { data } = await organizerApi.GET('/v1/shifts/{id}/checkin-code', { params: { path: { id: shiftId } } });
+        read.push(String(data!.checkedIn));
+        return data!;
+      });
+      await step('recordMyAttendance (too early: 422)', async () => {
+        const { error, response } = await volunteerApi.POST('/v1/me/attendance', { body: { shiftId, code: code?.code ?? '000000', action: 'check_in' } });
+        assert.equal(response.status, 422);
+        read.push(error!.errors![0]!.code);
+      });
+      const entry = await step('getRoster', async () => {
+        const { data } = await organizerApi.GET('/v1/shifts/{id}/roster', { params: { path: { id: shiftId }, query: { limit: 100 } } });
+        return data!.data.find((e) => e.signupStatus === 'approved' || e.signupStatus === 'attended');
+      });
+      await step('updateRosterEntry', async () => {
+        const { data } = await organizerApi.POST('/v1/shifts/{id}/roster/{signupId}', {
+          params: { path: { id: shiftId, signupId: entry?.signupId ?? 'sgn_missing1' } },
+          body: { action: 'set_times', checkInAt: shift!.start, checkOutAt: shift!.end },
+        });
+        read.push(data!.serviceRecord!.status);
+      });
+      await step('updateRoster', async () => {
+        const { data } = await organizerApi.POST('/v1/shifts/{id}/roster', { params: { path: { id: shiftId } }, body: { updates: [{ signupId: entry?.signupId ?? 'sgn_missing1', action: 'check_in' }] } });
+        read.push(data!.data[0]!.name);
+      });
+      const pending = await step('listOrganizerServiceRecords', async () => {
+        const { data } = await organizerApi.GET('/v1/organizer/service-records', { params: { query: { status: 'pending', limit: 5 } } });
+        return data!.data[0];
+      });
+      await step('reviewServiceRecords', async () => {
+        const { data } = await organizerApi.POST('/v1/organizer/service-records/review', { body: { ids: [pending?.id ?? 'rec_missing1'], decision: 'approved' } });
+        read.push(data!.data[0]!.status);
+      });
+      await step('getHoursPolicy', async () => {
+        const { data } = await organizerApi.GET('/v1/organizer/hours-policy');
+        read.push(String(data!.version));
+      });
+      await step('updateHoursPolicy', async () => {
+        const { data } = await organizerApi.POST('/v1/organizer/hours-policy', { body: { skewMinutes: 15, minPresentPercent: 60, roundDownMinutes: 30, approvalSlaHours: 48, autoApprove: true } });
+        read.push(String(data!.version));
+      });
+      const dispute = await step('disputeMyServiceRecord', async () => {
+        const { data } = await volunteerApi.POST('/v1/me/service-records/{id}/disputes', { params: { path: { id: record!.id } }, body: { kind: 'never_there', reason: '那天我不在' } });
+        return data!;
+      });
+      await step('listOrganizerDisputes', async () => {
+        const { data } = await organizerApi.GET('/v1/organizer/disputes', { params: { query: { status: 'open' } } });
+        read.push(data!.data[0]!.kind);
+      });
+      await step('resolveDispute', async () => {
+        const { data } = await organizerApi.POST('/v1/organizer/disputes/{id}/resolve', { params: { path: { id: dispute?.id ?? 'dsp_missing1' } }, body: { decision: 'accept', note: '核实为误录' } });
+        read.push(data!.correctionId!);
       });
 
       // Browsers send these, not partners' code; called here so that each documented preflight is

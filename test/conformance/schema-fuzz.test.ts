@@ -41,6 +41,7 @@ interface World {
   /** Real cursors by path template, from a first page of each list. */
   cursors: Record<string, string[]>;
   sessionToken: string;
+  organizerToken: string;
 }
 
 let server: RunningProcess;
@@ -146,7 +147,9 @@ function bodyFor(operation: OperationObject, world: World): fc.Arbitrary<Body> {
   const schema = operation.requestBody?.content['application/json']?.schema;
   if (!schema) return fc.constant({});
   const valid = validValue(schema, world) as fc.Arbitrary<Record<string, unknown>>;
-  const properties = Object.entries((resolve(schema)['properties'] ?? {}) as Record<string, Schema>);
+  // A body of alternatives (a volunteer or an organizer session) breaks the fields of each.
+  const shapes = ((resolve(schema)['anyOf'] ?? [schema]) as Schema[]).map((shape) => resolve(shape));
+  const properties = shapes.flatMap((shape) => Object.entries((shape['properties'] ?? {}) as Record<string, Schema>));
   const json = (value: unknown): Body => ({ body: JSON.stringify(value), contentType: 'application/json' });
   return fc.oneof<fc.WeightedArbitrary<Body>[]>(
     { arbitrary: valid.map(json), weight: 5 },
@@ -171,15 +174,17 @@ function credentialsFor(operation: OperationObject, world: World): fc.Arbitrary<
       case 'bearerPublishableKey': return { authorization: `Bearer ${NEWS.publishable}` };
       case 'secretKey': return { authorization: `Bearer ${NEWS.secret}` };
       case 'sessionToken': return { authorization: `Bearer ${world.sessionToken}` };
+      case 'organizerSessionToken': return { authorization: `Bearer ${world.organizerToken}` };
       default: return {};
     }
   });
   const wrong = [{}, { key: 'pk_test_nobody' }, { authorization: 'Bearer sk_test_nobody' }, { authorization: `Bearer ${world.sessionToken}x` },
+    { authorization: `Bearer ${world.organizerToken}` }, { authorization: `Bearer ${world.sessionToken}` },
     { authorization: 'Basic Zm9vOmJhcg==' }, { key: NEWS.secret }, { authorization: `Bearer ${NEWS.publishable}` }, { authorization: `Bearer ${NEWS.secret}` }];
   return declared.length > 0 ? fc.oneof({ arbitrary: fc.constantFrom(...declared), weight: 6 }, { arbitrary: fc.constantFrom(...wrong), weight: 1 }) : fc.constantFrom(...wrong);
 }
 
-const KIND_BY_TEMPLATE: Record<string, string> = { opportunities: 'opp', organizations: 'org', signups: 'sgn', 'service-records': 'rec' };
+const KIND_BY_TEMPLATE: Record<string, string> = { opportunities: 'opp', organizations: 'org', signups: 'sgn', 'service-records': 'rec', shifts: 'shf', disputes: 'dsp' };
 
 function requestFor(template: string, method: string, operation: OperationObject, world: World): fc.Arbitrary<FuzzRequest> {
   const parameters = operation.parameters ?? [];
@@ -263,7 +268,13 @@ async function discoverWorld(baseUrl: string): Promise<World> {
     body: JSON.stringify({ opportunityId: 'opp_demoOpenWestLake', shiftId: (await get(`/v1/opportunities/opp_demoOpenWestLake?key=${NEWS.publishable}`)).shifts[0].id, consent: { policyVersion: '2026-01', accepted: true } }) });
   const own = await ownResponse.json() as any;
   assert.equal(ownResponse.status, 201, JSON.stringify(own));
+  // The seed authorizes the news channel for its own organization, which runs the open opportunity.
+  const organizerResponse = await fetch(`${baseUrl}/v1/sessions`, { method: 'POST', headers: { Authorization: `Bearer ${NEWS.secret}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ organizer: { organizationId: 'org_demoQianjiangNews', staffId: 'fuzz-staff', name: '模糊测试' } }) });
+  const organizer = await organizerResponse.json() as any;
+  assert.equal(organizerResponse.status, 201, JSON.stringify(organizer));
   return {
+    organizerToken: organizer.token,
     ids: {
       opp: opportunities.data.map((o: { id: string }) => o.id), org: organizations.data.map((o: { id: string }) => o.id), shf: shifts,
       sgn: [own.id, ...signups.data.map((s: { id: string }) => s.id)], vol: [session.volunteerId, ...signups.data.map((s: { volunteerId: string }) => s.volunteerId)],

@@ -97,10 +97,10 @@ describe('docs/openapi.json for partners', () => {
     }
   });
 
-  it('tells the four kinds of credentials apart by prefix and place', () => {
+  it('tells the five kinds of credentials apart by prefix and place', () => {
     const schemes = doc.components.securitySchemes as Json;
-    assert.deepEqual(Object.keys(schemes).sort(), ['bearerPublishableKey', 'publishableKey', 'secretKey', 'sessionToken']);
-    assert.deepEqual([schemes.bearerPublishableKey, schemes.secretKey, schemes.sessionToken].map((s) => s.bearerFormat), ['pk_…', 'sk_…', 'vst_…']);
+    assert.deepEqual(Object.keys(schemes).sort(), ['bearerPublishableKey', 'organizerSessionToken', 'publishableKey', 'secretKey', 'sessionToken']);
+    assert.deepEqual([schemes.bearerPublishableKey, schemes.secretKey, schemes.sessionToken, schemes.organizerSessionToken].map((s) => s.bearerFormat), ['pk_…', 'sk_…', 'vst_…', 'ost_…']);
     for (const [name, scheme] of Object.entries(schemes)) assert.ok(scheme.description.length > 80, `${name} is described`);
   });
 

@@ -34,9 +34,9 @@ describe('docs/openapi.json', () => {
     assert.deepEqual(promised.filter((endpoint) => !listed.includes(endpoint)), []);
   });
 
-  it('declares the three kinds of credentials and problem details for errors', () => {
+  it('declares the kinds of credentials and problem details for errors', () => {
     assert.deepEqual(Object.keys(committed.components.securitySchemes).sort(),
-      ['bearerPublishableKey', 'publishableKey', 'secretKey', 'sessionToken']);
+      ['bearerPublishableKey', 'organizerSessionToken', 'publishableKey', 'secretKey', 'sessionToken']);
     const createSignup = committed.paths['/v1/signups'].post;
     assert.equal(createSignup.responses['422'].content['application/problem+json'].schema.$ref, '#/components/schemas/ProblemDetails');
     assert.ok(committed.components.schemas.ProblemDetails.properties.errors, 'field errors are part of problem details');

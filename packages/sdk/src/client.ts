@@ -76,10 +76,11 @@ export interface RequestOptions {
  * - `public`: a read anyone may make; the publishable key goes in the query string and no custom
  *   header is sent, so the browser needs no preflight and a CDN can cache it;
  * - `publicWrite`: a write with the session if there is one, else the publishable key;
- * - `session`: the volunteer session (`withSession`);
+ * - `session`: the volunteer session (`withSession(vst_…)`);
+ * - `organizer`: the organizer session (`withSession(ost_…)`);
  * - `secret`: the secret key.
  */
-export type AuthKind = 'public' | 'publicWrite' | 'session' | 'secret';
+export type AuthKind = 'public' | 'publicWrite' | 'session' | 'organizer' | 'secret';
 
 /** @internal What a resource method asks the client to do. */
 export interface RequestSpec<N extends SchemaName> {
@@ -202,10 +203,11 @@ export class BaseClient {
   }
 
   /**
-   * A client that acts for one volunteer: `me.*` calls and `signups.create` send the session token.
-   * It shares configuration, cache and in-flight requests with this client.
+   * A client that acts for one volunteer (`vst_…`: `me.*` calls and `signups.create` send it) or
+   * one organizer (`ost_…`: the {@link Organizer} resource sends it). It shares configuration, cache and
+   * in-flight requests with this client.
    *
-   * @param token A `vst_…` token minted by your back end with `sessions.create`.
+   * @param token A `vst_…` or `ost_…` token minted by your back end with `sessions.create`.
    * @example
    * ```ts
    * const me = vk.withSession(sessionToken);
@@ -213,8 +215,8 @@ export class BaseClient {
    * ```
    */
   withSession(token: string): this {
-    if (typeof token !== 'string' || !token.startsWith('vst_')) {
-      throw new VolunteerKitError('withSession needs a volunteer session token starting with vst_ (from sessions.create)');
+    if (typeof token !== 'string' || !/^[vo]st_/.test(token)) {
+      throw new VolunteerKitError('withSession needs a session token starting with vst_ or ost_ (from sessions.create)');
     }
     return new (this.constructor as new (shared: SharedState, token: string) => this)(this.#shared, token);
   }
@@ -308,8 +310,10 @@ export class BaseClient {
       case 'publicWrite':
         return (session ?? publishableKey ?? secretKey)!;
       case 'session':
+      case 'organizer':
+        // A volunteer's call on an organizer's session (or the reverse) is refused by the server (401).
         if (session === undefined) {
-          throw new VolunteerKitError(`${spec.name} acts for a volunteer: call it on vk.withSession(token)`);
+          throw new VolunteerKitError(`${spec.name} acts for a ${spec.auth === 'session' ? 'volunteer' : 'organizer'}: call it on vk.withSession(token)`);
         }
         return session;
       case 'secret':
@@ -343,8 +347,7 @@ export class VolunteerKitClient extends BaseClient {
   /** Volunteer sessions (secret key). */
   readonly sessions: Sessions = new Sessions(this);
   /** Service records (服务记录; secret key). */
-  readonly serviceRecords: ServiceRecords = new ServiceRecords(this);
-}
+  readonly serviceRecords: ServiceRecords = new ServiceRecords(this);}
 
 /**
  * Creates a client.

@@ -45,6 +45,9 @@ export { Signups } from './resources/signups.js';
 export { HonorBoards } from './resources/honor-board.js';
 export { Stats } from './resources/stats.js';
 export { Me, MySignups, MyServiceRecords } from './resources/me.js';
+export { MyAttendance, MyDisputes } from './resources/attendance.js';
+export { Organizer, OrganizerDisputes, OrganizerHoursPolicy, OrganizerRoster, OrganizerServiceRecords } from './resources/organizer.js';
+export { AuditLog } from './resources/audit-log.js';
 export { Sessions } from './resources/sessions.js';
 export { ServiceRecords } from './resources/service-records.js';
 
@@ -84,7 +87,31 @@ export type {
   ServiceRecord,
   ServiceRecordPage,
   ServiceRecordStatus,
+  ServiceRecordSource,
+  ExplanationItem,
 } from './schemas/service-record.js';
 export type { Honor, HonorBoard, HonorBoardEntry, HonorBoardQuery, HonorKind, Metric, Period } from './schemas/honor.js';
 export type { ImpactStats, StatsQuery } from './schemas/stats.js';
-export type { CreateSessionBody, Session } from './schemas/session.js';
+export type { CreateSessionBody, CreatedSession, Session, VolunteerSessionBody } from './schemas/session.js';
+export type {
+  Attendance,
+  AttendanceMethod,
+  AuditEntry,
+  AuditLogQuery,
+  BulkRosterUpdate,
+  CheckinCode,
+  CreateDisputeBody,
+  Dispute,
+  HoursPolicy,
+  HoursPolicyRules,
+  OrganizerDisputesQuery,
+  OrganizerServiceRecordsQuery,
+  OrganizerSession,
+  OrganizerSessionBody,
+  RecordAttendanceBody,
+  ResolveDisputeBody,
+  ReviewServiceRecordsBody,
+  RosterEntry,
+  RosterQuery,
+  RosterUpdate,
+} from './schemas/attendance.js';

@@ -11,6 +11,7 @@ import { compression, DEFAULT_COMPRESSION_THRESHOLD } from './http/compression.j
 import { allowedMethods, callerAndCors, jsonBody, rateLimit, requestContext } from './http/middleware.js';
 import { ApiError, problemResponse, toApiError } from './http/problem.js';
 import { ReadCache, readCache } from './http/read-cache.js';
+import { organizerRoutes } from './routes/organizer.js';
 import { partnerRoutes } from './routes/partner.js';
 import { publicRoutes } from './routes/public.js';
 import { volunteerRoutes } from './routes/volunteer.js';
@@ -58,15 +59,16 @@ export const DEFAULT_RATE_LIMIT = { perMinute: 600 };
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
 
 /**
- * Secrets for signing sessions and sealing ID numbers: from the environment if set, else
+ * Secrets for signing sessions, sealing ID numbers and deriving check-in codes: from the environment if set, else
  * generated once per database and stored in it, so every instance over that database agrees.
  */
 function secretsOf(db: Database): AppServices['secrets'] {
-  let loading: Promise<{ session: string; seal: string }> | undefined;
+  let loading: Promise<{ session: string; seal: string; checkin: string }> | undefined;
   return () => {
     loading ??= (async () => ({
       session: process.env['VK_SESSION_SECRET'] || (await q.settingOrCreate(db, 'session_secret', randomBytes(32).toString('base64url'))),
       seal: process.env['VK_SEAL_SECRET'] || (await q.settingOrCreate(db, 'seal_secret', randomBytes(32).toString('base64url'))),
+      checkin: process.env['VK_CHECKIN_SECRET'] || (await q.settingOrCreate(db, 'checkin_secret', randomBytes(32).toString('base64url'))),
     }))();
     loading.catch(() => (loading = undefined));
     return loading;
@@ -111,6 +113,7 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
   app.route('/v1', publicRoutes);
   app.route('/v1', volunteerRoutes);
   app.route('/v1', partnerRoutes);
+  app.route('/v1', organizerRoutes);
 
   app.notFound((c) => problemResponse(c, new ApiError(404, 'not_found', `There is no ${c.req.method} ${c.req.path}.`)));
   app.onError((error, c) => {

@@ -15,11 +15,13 @@ import { createApp, trustedProxyHops, type AppOptions } from './app.js';
 import { openDatabase, type Database } from './db/database.js';
 import type { AppEnv } from './http/context.js';
 import { seedIfEmpty, type SeedSummary } from './seed/seed.js';
+import { startAutoApproval } from './services/reviews.js';
 
 export { createApp, DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT, type AppOptions } from './app.js';
 export { openDatabase, migrate, type Database, type Queryable, type OpenDatabaseOptions } from './db/database.js';
 export { SEED_KEYS, SEED_FIXTURES, seedIfEmpty, seedDemoData, type SeedOptions, type SeedSummary } from './seed/seed.js';
-export { signSessionToken, verifySessionToken } from './domain/session-token.js';
+export { signSessionToken, verifySessionToken, signOrganizerToken, verifyOrganizerToken } from './domain/session-token.js';
+export { runAutoApproval, startAutoApproval, type AutoApprovalOptions } from './services/reviews.js';
 
 export interface ServerOptions {
   /** 0 picks a free port. Default 8787. */
@@ -49,6 +51,11 @@ export interface ServerOptions {
   readCacheMs?: number;
   /** The clock (tests). */
   now?: () => Date;
+  /**
+   * Approve attendance records whose deadline passed, every `intervalMs` (default 60 s), on this
+   * instance; safe on every instance at once. `false` leaves it to another process. Default on.
+   */
+  autoApproval?: { intervalMs?: number } | false;
 }
 
 export interface RunningServer {
@@ -87,6 +94,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     throw error;
   }
   const { server, port } = listening;
+  const autoApproval = options.autoApproval === false ? null : startAutoApproval(db, now, options.autoApproval?.intervalMs);
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
@@ -95,6 +103,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     seeded,
     close: () =>
       (closing ??= (async () => {
+        await autoApproval?.stop();
         await new Promise<void>((resolve) => {
           (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
           server.close(() => resolve());

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Database } from '../src/db/database.js';
 import * as q from '../src/db/queries.js';
+import type { ActionContext } from '../src/services/audit.js';
 import type { ChannelRow } from '../src/db/rows.js';
 import { DomainError } from '../src/services/errors.js';
 import { recordService, reviewService } from '../src/services/partner.js';
@@ -60,6 +61,9 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('reverseAllOf' as const), volunteer: fc.nat(3) }) },
 );
 
+/** A partner's back end acting with its secret key, for the audit log. */
+const partnerAction = (channel: ChannelRow): ActionContext => ({ channel, actor: { kind: 'secret_key', id: null, name: 'test', orgId: null }, requestId: null, now });
+
 async function apply(actions: Action[]): Promise<void> {
   const records: Array<{ id: string; channel: ChannelRow }> = [];
   for (const a of actions) {
@@ -70,7 +74,7 @@ async function apply(actions: Action[]): Promise<void> {
       const hours = a.hundredths / 100;
       const record = await db.transaction((tx) => recordService(tx, v.channel, {
         volunteerId: v.id, opportunityId: o.opportunityId, shiftId: o.shiftIds[0]!, checkIn: new Date(checkOut.getTime() - hours * HOUR).toISOString(),
-        checkOut: checkOut.toISOString(), hours, recordedBy: 'test' }));
+        checkOut: checkOut.toISOString(), hours, recordedBy: 'test' }, partnerAction(v.channel)));
       records.push({ id: record.id, channel: v.channel });
       continue;
     }
@@ -88,7 +92,7 @@ async function apply(actions: Action[]): Promise<void> {
       await db.query('DELETE FROM service_records WHERE id = $1', [record.id]);
     } else {
       // The partner API's review, in its own transaction; a second review is a refused conflict.
-      await db.transaction((tx) => reviewService(tx, record.channel, record.id, a.kind === 'approve' ? 'approved' : 'rejected', { reviewedBy: 'test' }))
+      await db.transaction((tx) => reviewService(tx, record.channel, record.id, a.kind === 'approve' ? 'approved' : 'rejected', { reviewedBy: 'test' }, partnerAction(record.channel)))
         .catch((error: unknown) => {
           if (!(error instanceof DomainError && error.kind === 'conflict')) throw error;
         });

@@ -9,10 +9,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { createClient, type VolunteerKitClient } from '@volunteerkit/sdk';
+import { AuditLog, MyAttendance, MyDisputes, Organizer, createClient, type VolunteerKitClient } from '@volunteerkit/sdk';
 import { TRANSPORT_QUERY_PARAMS, endpoints, type Endpoint } from '@volunteerkit/sdk/endpoints';
 import { createApp } from '../src/app.js';
-import { SEED_KEYS, openTestDatabase, resetToChannels, type TestDatabase } from './helpers.js';
+import { authorizeChannelFor } from '../src/db/hours-queries.js';
+import { SEED_KEYS, addOpportunity, openTestDatabase, resetToChannels, type TestDatabase } from './helpers.js';
 
 type Json = Record<string, any>;
 
@@ -36,6 +37,7 @@ describe('the server routes are the endpoint table', () => {
   let t: TestDatabase;
   let app: ReturnType<typeof createApp>;
   let sessionToken: string;
+  let organizerToken: string;
 
   before(async () => {
     t = await openTestDatabase();
@@ -44,6 +46,11 @@ describe('the server routes are the endpoint table', () => {
     const minted = await send('POST', '/v1/sessions', { bearer: SEED_KEYS.news.secretKey, body: { externalId: 'contract-test', volunteer: { name: '林晓雨' } } });
     assert.equal(minted.status, 201, JSON.stringify(minted.body));
     sessionToken = minted.body.token;
+    const { orgId } = await addOpportunity(t.db);
+    await authorizeChannelFor(t.db, SEED_KEYS.news.channelId, orgId);
+    const organizer = await send('POST', '/v1/sessions', { bearer: SEED_KEYS.news.secretKey, body: { organizer: { organizationId: orgId, staffId: 'contract-test', name: '王老师' } } });
+    assert.equal(organizer.status, 201, JSON.stringify(organizer.body));
+    organizerToken = organizer.body.token;
   });
   after(() => t.close());
 
@@ -64,7 +71,7 @@ describe('the server routes are the endpoint table', () => {
     });
     const search = new URLSearchParams(query);
     if (e.auth === 'publishable') search.set('key', SEED_KEYS.news.publishableKey);
-    const bearer = e.auth === 'secret' ? SEED_KEYS.news.secretKey : e.auth === 'session' ? sessionToken
+    const bearer = e.auth === 'secret' ? SEED_KEYS.news.secretKey : e.auth === 'session' ? sessionToken : e.auth === 'organizer' ? organizerToken
       : e.auth === 'publishableOrSession' ? SEED_KEYS.news.publishableKey : undefined;
     return send(e.method, `${path}${search.size ? `?${search}` : ''}`, { ...(bearer ? { bearer } : {}), ...(body !== undefined ? { body } : {}) });
   }
@@ -89,20 +96,28 @@ describe('the server routes are the endpoint table', () => {
 
   it('requires exactly the documented body fields, and reads every documented one', async () => {
     for (const e of endpoints.filter((x) => x.body)) {
-      const schema = bodySchema(e);
+      // A body of alternatives (a volunteer or an organizer session): each alternative on its own;
+      // an empty body is answered for the first.
+      const alternatives = (bodySchema(e).anyOf as Json[] | undefined)?.map((ref) => doc.components.schemas[ref.$ref.split('/').pop()]);
+      for (const schema of alternatives ?? [bodySchema(e)]) await checkBody(e, schema, schema === alternatives?.[0] || !alternatives);
+    }
+  });
+
+  async function checkBody(e: Endpoint, schema: Json, checkEmpty: boolean) {
+    if (checkEmpty) {
       const empty = await request(e, {}, {});
       assert.equal(empty.status, 422, `${e.operationId} {}`);
       assert.deepEqual(empty.body.errors.map((error: Json) => error.path).sort(), [...schema.required].sort(), `${e.operationId}: required fields`);
-      for (const property of Object.keys(schema.properties)) {
-        // A value no field of the contract accepts: if the server's schema did not know the
-        // field, it would drop it silently instead of answering 422.
-        const answer = await request(e, {}, { ...schema.examples[0], [property]: [[]] });
-        assert.equal(answer.status, 422, `${e.operationId} ${property}: ${JSON.stringify(answer.body)}`);
-        assert.ok(answer.body.errors.some((error: Json) => error.path === property || error.path.startsWith(`${property}.`)),
-          `${e.operationId} names ${property}: ${JSON.stringify(answer.body.errors)}`);
-      }
     }
-  });
+    for (const property of Object.keys(schema.properties)) {
+      // A value no field of the contract accepts: if the server's schema did not know the
+      // field, it would drop it silently instead of answering 422.
+      const answer = await request(e, {}, { ...schema.examples[0], [property]: [[]] });
+      assert.equal(answer.status, 422, `${e.operationId} ${property}: ${JSON.stringify(answer.body)}`);
+      assert.ok(answer.body.errors.some((error: Json) => error.path === property || error.path.startsWith(`${property}.`)),
+        `${e.operationId} names ${property}: ${JSON.stringify(answer.body.errors)}`);
+    }
+  }
 });
 
 /** A query value the parameter's schema refuses, chosen from the schema itself. */
@@ -164,6 +179,43 @@ const sdkCalls: Record<string, { operationId: string; call: (vk: VolunteerKitCli
     call: (vk) => vk.withSession('vst_contract_test').me.serviceRecords.list({ status: 'approved', limit: 20, cursor: parameterExample('listMyServiceRecords', 'cursor') }),
   },
   'sessions.create': { operationId: 'createSession', call: (vk) => vk.sessions.create(example('CreateSessionBody')) },
+  'auditLog.list': { operationId: 'listAuditLog', call: (vk) => new AuditLog(vk).list({ limit: 20, cursor: parameterExample('listAuditLog', 'cursor') }) },
+  'me.attendance.record': { operationId: 'recordMyAttendance', call: (vk) => new MyAttendance(vk.withSession('vst_contract_test')).record(example('RecordAttendanceBody')) },
+  'me.disputes.create': {
+    operationId: 'disputeMyServiceRecord',
+    call: (vk) => new MyDisputes(vk.withSession('vst_contract_test')).create(parameterExample('disputeMyServiceRecord', 'id'), example('CreateDisputeBody')),
+  },
+  'organizer.checkinCode': { operationId: 'getCheckinCode', call: (vk) => new Organizer(vk.withSession('ost_contract_test')).checkinCode(parameterExample('getCheckinCode', 'id')) },
+  'organizer.roster.list': {
+    operationId: 'getRoster',
+    call: (vk) => new Organizer(vk.withSession('ost_contract_test')).roster.list(parameterExample('getRoster', 'id'), { limit: 20, cursor: parameterExample('getRoster', 'cursor') }),
+  },
+  'organizer.roster.update': {
+    operationId: 'updateRosterEntry',
+    call: (vk) => new Organizer(vk.withSession('ost_contract_test')).roster.update(parameterExample('updateRosterEntry', 'id'), parameterExample('updateRosterEntry', 'signupId'), example('RosterUpdate')),
+  },
+  'organizer.roster.updateMany': {
+    operationId: 'updateRoster',
+    call: (vk) => new Organizer(vk.withSession('ost_contract_test')).roster.updateMany(parameterExample('updateRoster', 'id'), example('BulkRosterUpdate')),
+  },
+  'organizer.serviceRecords.list': {
+    operationId: 'listOrganizerServiceRecords',
+    call: (vk) => new Organizer(vk.withSession('ost_contract_test')).serviceRecords.list({ status: 'pending', overdue: true, limit: 20, cursor: parameterExample('listOrganizerServiceRecords', 'cursor') }),
+  },
+  'organizer.serviceRecords.review': {
+    operationId: 'reviewServiceRecords',
+    call: (vk) => new Organizer(vk.withSession('ost_contract_test')).serviceRecords.review(example('ReviewServiceRecordsBody')),
+  },
+  'organizer.hoursPolicy.get': { operationId: 'getHoursPolicy', call: (vk) => new Organizer(vk.withSession('ost_contract_test')).hoursPolicy.get() },
+  'organizer.hoursPolicy.update': { operationId: 'updateHoursPolicy', call: (vk) => new Organizer(vk.withSession('ost_contract_test')).hoursPolicy.update(example('HoursPolicyRules')) },
+  'organizer.disputes.list': {
+    operationId: 'listOrganizerDisputes',
+    call: (vk) => new Organizer(vk.withSession('ost_contract_test')).disputes.list({ status: 'open', limit: 20, cursor: parameterExample('listOrganizerDisputes', 'cursor') }),
+  },
+  'organizer.disputes.resolve': {
+    operationId: 'resolveDispute',
+    call: (vk) => new Organizer(vk.withSession('ost_contract_test')).disputes.resolve(parameterExample('resolveDispute', 'id'), example('ResolveDisputeBody')),
+  },
   'serviceRecords.create': { operationId: 'createServiceRecord', call: (vk) => vk.serviceRecords.create(example('CreateServiceRecordBody')) },
   'serviceRecords.approve': { operationId: 'approveServiceRecord', call: (vk) => vk.serviceRecords.approve(parameterExample('approveServiceRecord', 'id'), example('ReviewServiceRecordBody')) },
   'serviceRecords.reject': { operationId: 'rejectServiceRecord', call: (vk) => vk.serviceRecords.reject(parameterExample('rejectServiceRecord', 'id'), example('ReviewServiceRecordBody')) },
@@ -202,8 +254,13 @@ function recordingClient(recorded: Recorded[]): VolunteerKitClient {
   return createClient({ baseUrl: 'https://api.volunteerkit.test', publishableKey: 'pk_test_contract', secretKey: 'sk_test_contract', fetch: fetchSpy as typeof fetch, maxRetries: 0 });
 }
 
-/** `opportunities.list`, `me.signups.cancel`, …: every method of every resource reachable from the client. */
+/**
+ * `opportunities.list`, `me.signups.cancel`, …: every method of every resource reachable from the
+ * client, and of the resources constructed apart from it (so bundles that do not use them do not
+ * carry them), under the names their calls use.
+ */
 function resourceMethods(vk: VolunteerKitClient): string[] {
+  const standalone = { auditLog: new AuditLog(vk), organizer: new Organizer(vk), 'me.attendance': new MyAttendance(vk), 'me.disputes': new MyDisputes(vk) };
   const found: string[] = [];
   const walk = (resource: object, prefix: string) => {
     for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(resource)))
@@ -211,7 +268,7 @@ function resourceMethods(vk: VolunteerKitClient): string[] {
     for (const [name, value] of Object.entries(resource))
       if (value && typeof value === 'object' && (value as Json).client === vk) walk(value, `${prefix}${name}.`);
   };
-  for (const [name, value] of Object.entries(vk)) if (value && typeof value === 'object' && (value as Json).client === vk) walk(value, `${name}.`);
+  for (const [name, value] of Object.entries({ ...vk, ...standalone })) if (value && typeof value === 'object' && (value as Json).client === vk) walk(value, `${name}.`);
   return found.sort();
 }
 
@@ -245,7 +302,7 @@ describe('the SDK resource methods are the endpoint table', () => {
         assert.equal(sent.url.searchParams.get('key'), 'pk_test_contract');
         assert.equal(authorization, null, 'a public read stays CORS-simple');
       } else {
-        const prefix = { secret: 'sk_', session: 'vst_', publishableOrSession: 'pk_' }[e.auth];
+        const prefix = { secret: 'sk_', session: 'vst_', organizer: 'ost_', publishableOrSession: 'pk_' }[e.auth];
         assert.ok(authorization?.startsWith(`Bearer ${prefix}`), `${e.auth}: ${authorization}`);
       }
 

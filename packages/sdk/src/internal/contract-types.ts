@@ -25,7 +25,19 @@ export type SchemaName =
   | 'VolunteerProfile'
   | 'ServiceRecord'
   | 'ServiceRecordPage'
-  | 'Session';
+  | 'Session'
+  | 'OrganizerSession'
+  | 'CreatedSession'
+  | 'AuditEntryPage'
+  | 'Attendance'
+  | 'CheckinCode'
+  | 'RosterPage'
+  | 'RosterEntry'
+  | 'RosterEntryList'
+  | 'ServiceRecordList'
+  | 'Dispute'
+  | 'DisputePage'
+  | 'HoursPolicy';
 
 /** The TypeScript type a schema validates to. */
 export type Output<N extends SchemaName> = z.output<Contract[N]>;

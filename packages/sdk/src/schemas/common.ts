@@ -21,6 +21,9 @@ export const ID_PREFIXES = {
   honor: 'hon',
   channel: 'chn',
   need: 'ned',
+  attendance: 'att',
+  dispute: 'dsp',
+  auditEntry: 'aud',
 } as const;
 
 /** An id schema for one entity kind: `prefix_` followed by 4–40 letters or digits. */

@@ -17,9 +17,10 @@ import * as S from './index.js';
  * - `publishable`: a publishable key, in `?key=` (public reads stay CORS-simple) or as a bearer;
  * - `publishableOrSession`: a publishable key (guest) or a volunteer session;
  * - `session`: a volunteer session token;
- * - `secret`: a secret key (partner back ends only).
+ * - `secret`: a secret key (partner back ends only);
+ * - `organizer`: an organizer session token (staff of one organization).
  */
-export type EndpointAuth = 'publishable' | 'publishableOrSession' | 'session' | 'secret';
+export type EndpointAuth = 'publishable' | 'publishableOrSession' | 'session' | 'secret' | 'organizer';
 
 /** Every schema that appears in the published document, by its component name. */
 export const components = {
@@ -35,7 +36,16 @@ export const components = {
   CreateServiceRecordBody: S.CreateServiceRecordBody, ReviewServiceRecordBody: S.ReviewServiceRecordBody,
   Honor: S.Honor, HonorBoard: S.HonorBoard, HonorBoardEntry: S.HonorBoardEntry, Period: S.Period, Metric: S.Metric,
   ImpactStats: S.ImpactStats,
-  CreateSessionBody: S.CreateSessionBody, Session: S.Session,
+  CreateSessionBody: S.CreateSessionBody, VolunteerSessionBody: S.VolunteerSessionBody, OrganizerSessionBody: S.OrganizerSessionBody,
+  Session: S.Session, OrganizerSession: S.OrganizerSession, CreatedSession: S.CreatedSession,
+  ServiceRecordSource: S.ServiceRecordSource, ExplanationItem: S.ExplanationItem, ServiceRecordList: S.ServiceRecordList,
+  ReviewServiceRecordsBody: S.ReviewServiceRecordsBody,
+  Attendance: S.Attendance, AttendanceMethod: S.AttendanceMethod, RecordAttendanceBody: S.RecordAttendanceBody, CheckinCode: S.CheckinCode,
+  RosterEntry: S.RosterEntry, RosterPage: S.RosterPage, RosterUpdate: S.RosterUpdate, BulkRosterUpdate: S.BulkRosterUpdate,
+  RosterEntryList: S.RosterEntryList,
+  Dispute: S.Dispute, DisputePage: S.DisputePage, DisputeKind: S.DisputeKind, DisputeStatus: S.DisputeStatus,
+  CreateDisputeBody: S.CreateDisputeBody, ResolveDisputeBody: S.ResolveDisputeBody,
+  AuditEntry: S.AuditEntry, AuditEntryPage: S.AuditEntryPage, HoursPolicy: S.HoursPolicy, HoursPolicyRules: S.HoursPolicyRules,
   Need: S.Need,
   ErrorCode: S.ErrorCode, FieldError: S.FieldError, ProblemDetails: S.ProblemDetails,
 } as const;
@@ -47,7 +57,8 @@ export interface Endpoint {
   /** OpenAPI style: `/v1/opportunities/{id}`. */
   path: string;
   operationId: string;
-  tag: 'Opportunities' | 'Organizations' | 'Channel' | 'Signups' | 'Recognition' | 'Me' | 'Sessions' | 'Service records';
+  tag: 'Opportunities' | 'Organizations' | 'Channel' | 'Signups' | 'Recognition' | 'Me' | 'Sessions' | 'Service records'
+    | 'Attendance' | 'Disputes' | 'Audit';
   auth: EndpointAuth;
   /** Path parameters and the id schema each must match. */
   pathParams?: Record<string, z.ZodMiniType>;
@@ -107,7 +118,33 @@ export const endpoints: readonly Endpoint[] = [
   { method: 'GET', path: '/v1/me/service-records', operationId: 'listMyServiceRecords', tag: 'Me', auth: 'session',
     query: S.ListServiceRecordsQuery, responses: { 200: 'ServiceRecordPage' }, errors: sorted(ANY, QUERY) },
   { method: 'POST', path: '/v1/sessions', operationId: 'createSession', tag: 'Sessions', auth: 'secret', idempotent: true,
-    body: 'CreateSessionBody', responses: { 201: 'Session' }, errors: sorted(ANY, WRITE) },
+    body: 'CreateSessionBody', responses: { 201: 'CreatedSession' }, errors: sorted(ANY, WRITE, [404]) },
+  { method: 'GET', path: '/v1/audit-log', operationId: 'listAuditLog', tag: 'Audit', auth: 'secret',
+    query: S.AuditLogQuery, responses: { 200: 'AuditEntryPage' }, errors: sorted(ANY, QUERY) },
+  { method: 'POST', path: '/v1/me/attendance', operationId: 'recordMyAttendance', tag: 'Attendance', auth: 'session', idempotent: true,
+    body: 'RecordAttendanceBody', responses: { 200: 'Attendance' }, errors: sorted(ANY, WRITE, [404]) },
+  { method: 'POST', path: '/v1/me/service-records/{id}/disputes', operationId: 'disputeMyServiceRecord', tag: 'Disputes', auth: 'session', idempotent: true,
+    pathParams: { id: S.ServiceRecordId }, body: 'CreateDisputeBody', responses: { 201: 'Dispute' }, errors: sorted(ANY, WRITE, BY_ID) },
+  { method: 'GET', path: '/v1/shifts/{id}/checkin-code', operationId: 'getCheckinCode', tag: 'Attendance', auth: 'organizer',
+    pathParams: { id: S.ShiftId }, responses: { 200: 'CheckinCode' }, errors: sorted(ANY, BY_ID) },
+  { method: 'GET', path: '/v1/shifts/{id}/roster', operationId: 'getRoster', tag: 'Attendance', auth: 'organizer',
+    pathParams: { id: S.ShiftId }, query: S.RosterQuery, responses: { 200: 'RosterPage' }, errors: sorted(ANY, BY_ID) },
+  { method: 'POST', path: '/v1/shifts/{id}/roster', operationId: 'updateRoster', tag: 'Attendance', auth: 'organizer', idempotent: true,
+    pathParams: { id: S.ShiftId }, body: 'BulkRosterUpdate', responses: { 200: 'RosterEntryList' }, errors: sorted(ANY, WRITE, BY_ID) },
+  { method: 'POST', path: '/v1/shifts/{id}/roster/{signupId}', operationId: 'updateRosterEntry', tag: 'Attendance', auth: 'organizer', idempotent: true,
+    pathParams: { id: S.ShiftId, signupId: S.SignupId }, body: 'RosterUpdate', responses: { 200: 'RosterEntry' }, errors: sorted(ANY, WRITE, BY_ID) },
+  { method: 'GET', path: '/v1/organizer/service-records', operationId: 'listOrganizerServiceRecords', tag: 'Service records', auth: 'organizer',
+    query: S.OrganizerServiceRecordsQuery, responses: { 200: 'ServiceRecordPage' }, errors: sorted(ANY, QUERY) },
+  { method: 'POST', path: '/v1/organizer/service-records/review', operationId: 'reviewServiceRecords', tag: 'Service records', auth: 'organizer', idempotent: true,
+    body: 'ReviewServiceRecordsBody', responses: { 200: 'ServiceRecordList' }, errors: sorted(ANY, WRITE, [404]) },
+  { method: 'GET', path: '/v1/organizer/hours-policy', operationId: 'getHoursPolicy', tag: 'Attendance', auth: 'organizer',
+    responses: { 200: 'HoursPolicy' }, errors: sorted(ANY) },
+  { method: 'POST', path: '/v1/organizer/hours-policy', operationId: 'updateHoursPolicy', tag: 'Attendance', auth: 'organizer', idempotent: true,
+    body: 'HoursPolicyRules', responses: { 201: 'HoursPolicy' }, errors: sorted(ANY, WRITE) },
+  { method: 'GET', path: '/v1/organizer/disputes', operationId: 'listOrganizerDisputes', tag: 'Disputes', auth: 'organizer',
+    query: S.OrganizerDisputesQuery, responses: { 200: 'DisputePage' }, errors: sorted(ANY, QUERY) },
+  { method: 'POST', path: '/v1/organizer/disputes/{id}/resolve', operationId: 'resolveDispute', tag: 'Disputes', auth: 'organizer', idempotent: true,
+    pathParams: { id: S.DisputeId }, body: 'ResolveDisputeBody', responses: { 200: 'Dispute' }, errors: sorted(ANY, WRITE, BY_ID) },
   { method: 'GET', path: '/v1/signups', operationId: 'listSignups', tag: 'Signups', auth: 'secret',
     query: S.ListSignupsQuery, responses: { 200: 'SignupExportPage' }, errors: sorted(ANY, QUERY) },
   { method: 'PATCH', path: '/v1/signups/{id}', operationId: 'updateSignup', tag: 'Signups', auth: 'secret', idempotent: true,

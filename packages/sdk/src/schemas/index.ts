@@ -17,3 +17,4 @@ export * from './honor.js';
 export * from './stats.js';
 export * from './session.js';
 export * from './need.js';
+export * from './attendance.js';

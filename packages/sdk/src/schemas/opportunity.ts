@@ -171,7 +171,8 @@ const LatLng = z.pipe(
 );
 
 /** `true`/`1` or `false`/`0`: the spellings of a boolean in a query string. */
-const queryBoolean = z.pipe(z.enum(['true', 'false', '1', '0']), z.transform((value) => value === 'true' || value === '1'));
+/** `true`/`false`/`1`/`0` in a query string, as a boolean. */
+export const queryBoolean = z.pipe(z.enum(['true', 'false', '1', '0']), z.transform((value) => value === 'true' || value === '1'));
 
 type NearDependent = { near?: unknown; radiusKm?: number | undefined; sort?: string | undefined };
 

@@ -2,8 +2,23 @@
 import * as z from 'zod/mini';
 import { OpportunityId, ServiceRecordId, ShiftId, Timestamp, VolunteerId, pageOf, pageParams, timestamps } from './common.js';
 
-export const ServiceRecordStatus = z.enum(['pending', 'approved', 'rejected']);
+/**
+ * `superseded`: replaced by a correcting record after an accepted dispute (or a roster fix); its
+ * hours no longer count, and `correctedBy` names the record that replaced it.
+ */
+export const ServiceRecordStatus = z.enum(['pending', 'approved', 'rejected', 'superseded']);
 export type ServiceRecordStatus = z.infer<typeof ServiceRecordStatus>;
+
+export const ServiceRecordSource = z.enum(['attendance', 'manual', 'need', 'correction']);
+export type ServiceRecordSource = z.infer<typeof ServiceRecordSource>;
+
+/** One step of a record's explanation (see the hours policy in docs/spec/domain.md). */
+export const ExplanationItem = z.object({
+  code: z.enum(['clipped_check_in', 'clipped_check_out', 'present', 'full_shift', 'below_minimum', 'rounded_down',
+    'recorded_manually', 'dispute_corrected', 'dispute_never_there']),
+  params: z.record(z.string(), z.union([z.number(), z.string()])),
+});
+export type ExplanationItem = z.infer<typeof ExplanationItem>;
 
 export const ServiceRecord = z.object({
   id: ServiceRecordId,
@@ -17,6 +32,24 @@ export const ServiceRecord = z.object({
   hours: z.number().check(z.minimum(0), z.maximum(24)),
   status: ServiceRecordStatus,
   recordedBy: z.string(),
+  /** Where the record came from: check-in and check-out, a partner's back end, the needs board, a correction. */
+  source: ServiceRecordSource,
+  /** The organization's hours policy version that computed `hours` (records from attendance), else `null`. */
+  policyVersion: z.nullable(z.int()),
+  /** Approval deadline (check-out + the organization's deadline), for records from attendance; else `null`. */
+  dueAt: z.nullable(Timestamp),
+  /** Why the record has its hours: machine codes and their numbers, for a widget to put in words. */
+  explanation: z.array(ExplanationItem),
+  reviewedBy: z.nullable(z.string()),
+  reviewedAt: z.nullable(Timestamp),
+  /** The record this one corrects, for a correction. */
+  corrects: z.nullable(ServiceRecordId),
+  /** The record that replaced this one (`superseded`). */
+  correctedBy: z.nullable(ServiceRecordId),
+  /** The last moment the volunteer may dispute the record. */
+  disputableUntil: Timestamp,
+  /** The dispute raised against the record, if any. */
+  dispute: z.nullable(z.object({ id: z.string(), status: z.enum(['open', 'accepted', 'rejected']) })),
   ...timestamps,
 });
 export type ServiceRecord = z.infer<typeof ServiceRecord>;

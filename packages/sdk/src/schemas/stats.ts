@@ -1,6 +1,6 @@
 /** Impact statistics for a scope. @module */
 import * as z from 'zod/mini';
-import { Timestamp } from './common.js';
+import { OrganizationId, Timestamp } from './common.js';
 import { Period, Scope } from './honor.js';
 
 export const ImpactStats = z.object({
@@ -12,6 +12,16 @@ export const ImpactStats = z.object({
   /** Only approved service hours count. */
   approvedHours: z.number().check(z.minimum(0)),
   signupsInPeriod: z.int().check(z.minimum(0)),
+  /**
+   * Each organization's median time from a service record's creation to its approval, over the
+   * records approved in the period (at most 100 organizations, most approvals first).
+   */
+  approvalTimes: z.array(z.object({
+    organizationId: OrganizationId,
+    organizationName: z.string(),
+    medianApprovalHours: z.number().check(z.minimum(0)),
+    approvedRecords: z.int().check(z.minimum(1)),
+  })),
   generatedAt: Timestamp,
 });
 export type ImpactStats = z.infer<typeof ImpactStats>;

@@ -59,7 +59,10 @@ export const signupExport: S.SignupExport = {
 export const serviceRecord: S.ServiceRecord = {
   id: 'rec_m4n5p6', volunteerId: volunteer.id, opportunityId: opportunity.id, opportunityTitle: opportunity.title,
   shiftId: shift.id, checkIn: '2026-12-05T08:55:00+08:00', checkOut: '2026-12-05T12:05:00+08:00', hours: 3,
-  status: 'approved', recordedBy: '王老师', ...stamps,
+  status: 'approved', recordedBy: '王老师', source: 'attendance', policyVersion: 1, dueAt: '2026-12-08T12:05:00+08:00',
+  explanation: [{ code: 'present', params: { minutes: 190, shiftMinutes: 180, percent: 105 } }, { code: 'full_shift', params: { hours: 3 } }],
+  reviewedBy: '张明', reviewedAt: '2026-12-06T09:00:00+08:00', corrects: null, correctedBy: null,
+  disputableUntil: '2027-01-04T12:10:00+08:00', dispute: null, ...stamps,
 };
 
 export const honor: S.Honor = {
@@ -79,7 +82,8 @@ export const honorBoard: S.HonorBoard = {
 
 export const impactStats: S.ImpactStats = {
   scope: 'region:3301', period: 'year', registeredVolunteers: 5231, organizations: 48, openOpportunities: 131,
-  approvedHours: 88231.5, signupsInPeriod: 9120, generatedAt: at,
+  approvedHours: 88231.5, signupsInPeriod: 9120,
+  approvalTimes: [{ organizationId: 'org_x1y2z3', organizationName: '西湖区志愿者协会', medianApprovalHours: 20.5, approvedRecords: 412 }], generatedAt: at,
 };
 
 export const session: S.Session = {

@@ -86,7 +86,7 @@ export function honorBoard(): HonorBoard {
 }
 
 export function stats(): ImpactStats {
-  return { scope: 'platform', period: 'year', registeredVolunteers: 1200, organizations: 40, openOpportunities: 180, approvedHours: 35_000.5, signupsInPeriod: 900, generatedAt: at };
+  return { scope: 'platform', period: 'year', registeredVolunteers: 1200, organizations: 40, openOpportunities: 180, approvedHours: 35_000.5, signupsInPeriod: 900, approvalTimes: [], generatedAt: at };
 }
 
 export function profile(): VolunteerProfile {
@@ -122,6 +122,16 @@ export function serviceRecord(): ServiceRecord {
     hours: 3,
     status: 'pending',
     recordedBy: '王老师',
+    source: 'manual',
+    policyVersion: null,
+    dueAt: null,
+    explanation: [{ code: 'recorded_manually', params: {} }],
+    reviewedBy: null,
+    reviewedAt: null,
+    corrects: null,
+    correctedBy: null,
+    disputableUntil: '2027-01-01T12:00:00+08:00',
+    dispute: null,
     ...stamps,
   };
 }

@@ -514,18 +514,20 @@ export async function listSignupsOfChannel(db: Queryable, channelId: string, f: 
 // ---------------------------------------------------------------------------------------------
 // Service records
 
-const RECORD_SELECT = `
+export const RECORD_SELECT = `
   SELECT r.id, r.volunteer_id, r.opportunity_id, o.title AS opportunity_title, r.shift_id, r.check_in, r.check_out, r.hours,
-    r.status, r.recorded_by, r.created_at, r.updated_at
-  FROM service_records r JOIN opportunities o ON o.id = r.opportunity_id`;
+    r.status, r.recorded_by, r.source, r.policy_version, r.due_at, r.explanation, r.reviewed_by, r.reviewed_at, r.corrects_id,
+    (SELECT c.id FROM service_records c WHERE c.corrects_id = r.id ORDER BY c.created_at DESC LIMIT 1) AS corrected_by,
+    d.id AS dispute_id, d.status AS dispute_status, o.org_id, r.created_at, r.updated_at
+  FROM service_records r JOIN opportunities o ON o.id = r.opportunity_id LEFT JOIN disputes d ON d.record_id = r.id`;
 
 export async function insertServiceRecord(
   db: Queryable,
   r: { id: string; volunteerId: string; opportunityId: string; shiftId: string; checkIn: Date; checkOut: Date; hours: number; recordedBy: string },
 ): Promise<void> {
   await db.query(
-    `INSERT INTO service_records (id, volunteer_id, opportunity_id, shift_id, check_in, check_out, hours, status, recorded_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8)`,
+    `INSERT INTO service_records (id, volunteer_id, opportunity_id, shift_id, check_in, check_out, hours, status, recorded_by, source, explanation)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending', $8, 'manual', '[{"code":"recorded_manually","params":{}}]')`,
     [r.id, r.volunteerId, r.opportunityId, r.shiftId, r.checkIn, r.checkOut, r.hours, r.recordedBy],
   );
 }
@@ -539,10 +541,12 @@ export async function getServiceRecord(db: Queryable, id: string): Promise<(Serv
 }
 
 /** Approves or rejects a pending record; `false` when it was not pending (already reviewed). */
-export async function reviewServiceRecord(db: Queryable, id: string, status: 'approved' | 'rejected', reviewedBy: string, note: string | null): Promise<boolean> {
+export async function reviewServiceRecord(
+  db: Queryable, id: string, status: 'approved' | 'rejected', reviewedBy: string, note: string | null, at: Date,
+): Promise<boolean> {
   const rows = await db.query(
-    `UPDATE service_records SET status = $2, reviewed_by = $3, note = $4, updated_at = now() WHERE id = $1 AND status = 'pending' RETURNING id`,
-    [id, status, reviewedBy, note],
+    `UPDATE service_records SET status = $2, reviewed_by = $3, note = $4, reviewed_at = $5, updated_at = $5 WHERE id = $1 AND status = 'pending' RETURNING id`,
+    [id, status, reviewedBy, note, at],
   );
   return rows.length === 1;
 }
@@ -807,6 +811,6 @@ export async function bulkInsert(db: Queryable, table: BulkTable, rows: Readonly
 
 /** Empties every data table (tests reset between cases; migrations and settings stay). */
 export async function truncateAll(db: Queryable): Promise<void> {
-  await db.query(`TRUNCATE rate_limits, idempotency_keys, honors, service_hours_monthly, service_records, signups, volunteers, shifts, opportunities,
-    organizations, api_keys, channels`);
+  await db.query(`TRUNCATE rate_limits, idempotency_keys, honors, service_hours_monthly, audit_log, disputes, checkin_failures, attendance,
+    service_records, hours_policies, channel_organizations, signups, volunteers, shifts, opportunities, organizations, api_keys, channels`);
 }

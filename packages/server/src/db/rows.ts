@@ -4,7 +4,10 @@
  * @module
  */
 import type {
+  Attendance,
+  AuditEntry,
   Channel,
+  Dispute,
   Honor,
   Opportunity,
   Organization,
@@ -12,6 +15,7 @@ import type {
   Shift,
   Signup,
 } from '@volunteerkit/sdk/schemas';
+import { disputeClosesAt } from '../domain/hours-policy.js';
 import { publicName } from '../domain/people.js';
 
 /** ISO 8601 in UTC (`…Z`), which the contract's `Timestamp` accepts. */
@@ -213,6 +217,17 @@ export interface ServiceRecordRow {
   hours: number;
   status: ServiceRecord['status'];
   recorded_by: string;
+  source: ServiceRecord['source'];
+  policy_version: number | null;
+  due_at: Date | null;
+  explanation: ServiceRecord['explanation'];
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+  corrects_id: string | null;
+  corrected_by: string | null;
+  dispute_id: string | null;
+  dispute_status: 'open' | 'accepted' | 'rejected' | null;
+  org_id: string;
   created_at: Date;
   updated_at: Date;
 }
@@ -229,8 +244,134 @@ export function toServiceRecord(row: ServiceRecordRow): ServiceRecord {
     hours: row.hours,
     status: row.status,
     recordedBy: row.recorded_by,
+    source: row.source,
+    policyVersion: row.policy_version,
+    dueAt: isoOrNull(row.due_at),
+    explanation: row.explanation,
+    reviewedBy: row.reviewed_by,
+    reviewedAt: isoOrNull(row.reviewed_at),
+    corrects: row.corrects_id as ServiceRecord['corrects'],
+    correctedBy: row.corrected_by as ServiceRecord['correctedBy'],
+    disputableUntil: iso(disputeClosesAt(new Date(row.created_at))),
+    dispute: row.dispute_id && row.dispute_status ? { id: row.dispute_id, status: row.dispute_status } : null,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
+  };
+}
+
+export interface AttendanceRow {
+  id: string;
+  signup_id: string;
+  shift_id: string;
+  volunteer_id: string;
+  check_in_at: Date;
+  check_out_at: Date | null;
+  check_in_method: Attendance['method'];
+  check_out_method: Attendance['method'] | null;
+  recorded_by: string;
+  /** The standing service record made from it, if checked out. */
+  service_record_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export function toAttendance(row: AttendanceRow): Attendance {
+  return {
+    id: row.id as Attendance['id'],
+    signupId: row.signup_id as Attendance['signupId'],
+    shiftId: row.shift_id as Attendance['shiftId'],
+    volunteerId: row.volunteer_id as Attendance['volunteerId'],
+    checkInAt: iso(row.check_in_at),
+    checkOutAt: isoOrNull(row.check_out_at),
+    method: row.check_in_method,
+    serviceRecordId: row.service_record_id as Attendance['serviceRecordId'],
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+/** A shift with what attendance needs of its opportunity. */
+export interface AttendanceShiftRow {
+  id: string;
+  opportunity_id: string;
+  opportunity_title: string;
+  org_id: string;
+  starts_at: Date;
+  ends_at: Date;
+}
+
+export interface HoursPolicyRow {
+  version: number;
+  skew_minutes: number;
+  min_present_percent: number;
+  round_down_minutes: number;
+  approval_sla_hours: number;
+  auto_approve: boolean;
+  created_at: Date;
+}
+
+export interface DisputeRow {
+  id: string;
+  seq: number;
+  record_id: string;
+  volunteer_id: string;
+  org_id: string;
+  opportunity_id: string;
+  kind: Dispute['kind'];
+  claimed_hours: number | null;
+  reason: string;
+  status: Dispute['status'];
+  resolution_note: string | null;
+  resolved_by: string | null;
+  resolved_at: Date | null;
+  correction_id: string | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export function toDispute(row: DisputeRow): Dispute {
+  return {
+    id: row.id as Dispute['id'],
+    serviceRecordId: row.record_id as Dispute['serviceRecordId'],
+    volunteerId: row.volunteer_id as Dispute['volunteerId'],
+    organizationId: row.org_id as Dispute['organizationId'],
+    opportunityId: row.opportunity_id as Dispute['opportunityId'],
+    kind: row.kind,
+    claimedHours: row.claimed_hours,
+    reason: row.reason,
+    status: row.status,
+    resolutionNote: row.resolution_note,
+    resolvedBy: row.resolved_by,
+    resolvedAt: isoOrNull(row.resolved_at),
+    correctionId: row.correction_id as Dispute['correctionId'],
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+export interface AuditRow {
+  seq: number;
+  id: string;
+  actor_kind: AuditEntry['actor']['kind'];
+  actor_id: string | null;
+  actor_name: string | null;
+  org_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  request_id: string | null;
+  at: Date;
+}
+
+export function toAuditEntry(row: AuditRow): AuditEntry {
+  return {
+    id: row.id as AuditEntry['id'],
+    actor: { kind: row.actor_kind, id: row.actor_id, name: row.actor_name },
+    organizationId: row.org_id as AuditEntry['organizationId'],
+    action: row.action,
+    subject: { type: row.subject_type, id: row.subject_id },
+    requestId: row.request_id,
+    at: iso(row.at),
   };
 }
 

@@ -41,3 +41,48 @@ export function verifySessionToken(token: string, secret: string, now: Date): Ve
   if (body.exp * 1000 <= now.getTime()) return { ok: false, reason: 'expired' };
   return { ok: true, claims: { volunteerId: body.v, channelId: body.c, expiresAt: new Date(body.exp * 1000) } };
 }
+
+/**
+ * Organizer sessions: `ost_<payload>.<signature>`, the payload `{ c: channelId, o: organizationId,
+ * s: staffId, n: name, exp }`, signed like volunteer sessions but under another label, so neither
+ * kind of token can ever pass for the other.
+ */
+export interface OrganizerClaims {
+  channelId: string;
+  organizationId: string;
+  staffId: string;
+  name: string;
+  expiresAt: Date;
+}
+
+function signOrganizer(payload: string, secret: string): string {
+  return createHmac('sha256', secret).update(`ost.${payload}`).digest('base64url');
+}
+
+export function signOrganizerToken(claims: OrganizerClaims, secret: string): string {
+  const payload = Buffer.from(JSON.stringify({
+    c: claims.channelId, o: claims.organizationId, s: claims.staffId, n: claims.name, exp: Math.floor(claims.expiresAt.getTime() / 1000),
+  })).toString('base64url');
+  return `ost_${payload}.${signOrganizer(payload, secret)}`;
+}
+
+export type VerifyOrganizerResult = { ok: true; claims: OrganizerClaims } | { ok: false; reason: 'malformed' | 'bad_signature' | 'expired' };
+
+export function verifyOrganizerToken(token: string, secret: string, now: Date): VerifyOrganizerResult {
+  const match = /^ost_([A-Za-z0-9_-]{10,1200})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  if (!match) return { ok: false, reason: 'malformed' };
+  const [, payload, signature] = match as unknown as [string, string, string];
+  const expected = Buffer.from(signOrganizer(payload, secret));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'bad_signature' };
+  let body: { c?: unknown; o?: unknown; s?: unknown; n?: unknown; exp?: unknown };
+  try {
+    body = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    return { ok: false, reason: 'malformed' };
+  }
+  if (typeof body.c !== 'string' || typeof body.o !== 'string' || typeof body.s !== 'string' || typeof body.n !== 'string' || typeof body.exp !== 'number')
+    return { ok: false, reason: 'malformed' };
+  if (body.exp * 1000 <= now.getTime()) return { ok: false, reason: 'expired' };
+  return { ok: true, claims: { channelId: body.c, organizationId: body.o, staffId: body.s, name: body.n, expiresAt: new Date(body.exp * 1000) } };
+}

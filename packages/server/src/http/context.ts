@@ -9,7 +9,7 @@ export type { Caller } from '../services/callers.js';
 export interface AppServices {
   db: Database;
   now: () => Date;
-  secrets: () => Promise<{ session: string; seal: string }>;
+  secrets: () => Promise<{ session: string; seal: string; checkin: string }>;
   /** Runs every write in one transaction, at most once per `Idempotency-Key`. */
   writes: IdempotentWrites;
 }

@@ -114,7 +114,7 @@ export function rateLimit(perMinute: number): MiddlewareHandler<AppEnv> {
     if (c.req.method === 'OPTIONS' || !c.req.path.startsWith('/v1/')) return next();
     const { db, now } = c.get('services');
     const caller = c.get('caller');
-    const who = caller ? `${caller.kind}:${caller.channel.id}:${caller.kind === 'session' ? caller.volunteerId : ''}` : 'anonymous';
+    const who = caller ? `${caller.kind}:${caller.channel.id}:${callerPerson(caller)}` : 'anonymous';
     const at = now().getTime();
     const windowStart = new Date(at - (at % 60_000));
     const hits = await q.hitRateLimit(db, `${who}|${c.get('clientAddress')}`, windowStart);
@@ -130,6 +130,13 @@ export function rateLimit(perMinute: number): MiddlewareHandler<AppEnv> {
     }
     return next();
   };
+}
+
+/** The person a session acts for (volunteer or staff member), '' for a key: rate limits and idempotency keys are theirs. */
+export function callerPerson(caller: Caller): string {
+  if (caller.kind === 'session') return caller.volunteerId;
+  if (caller.kind === 'organizer') return `${caller.organizationId}:${caller.staffId}`;
+  return '';
 }
 
 /** The peer of the TCP connection (@hono/node-server passes the request as `env.incoming`); 'local' in-process. */

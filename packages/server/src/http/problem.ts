@@ -58,6 +58,7 @@ const DOMAIN_ERRORS: Record<DomainErrorKind, { status: number; code: ErrorCode }
   unauthorized: { status: 401, code: 'unauthorized' },
   forbidden: { status: 403, code: 'forbidden' },
   idempotency_key_reused: { status: 422, code: 'idempotency_key_reused' },
+  rate_limited: { status: 429, code: 'rate_limited' },
 };
 
 /**
@@ -68,7 +69,8 @@ export function toApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;
   if (error instanceof DomainError) {
     const { status, code } = DOMAIN_ERRORS[error.kind];
-    return new ApiError(status, code, error.message, error.details);
+    const { retryAfterSeconds, ...details } = error.details;
+    return new ApiError(status, code, error.message, retryAfterSeconds === undefined ? details : { ...details, headers: { 'Retry-After': String(retryAfterSeconds) } });
   }
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {

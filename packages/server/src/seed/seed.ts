@@ -2,11 +2,14 @@
  * The deterministic demo data set: three channels with their keys, organizations across
  * Zhejiang, 240 opportunities with shifts, 3,000 volunteers with service records (mostly
  * approved, some pending and rejected, which count nowhere), sign-ups filling the shifts (some
- * full, with waitlists) and honors. The same random seed gives the same ids and content every
+ * full, with waitlists) and honors; each channel authorized for its own organization, with
+ * its hours policy. The same random seed gives the same ids and content every
  * time; dates are laid out relative to "now" so upcoming shifts are always upcoming.
  */
 import { analyze, type Database, type Queryable } from '../db/database.js';
+import { authorizeChannelFor, insertHoursPolicy } from '../db/hours-queries.js';
 import * as q from '../db/queries.js';
+import { DEFAULT_HOURS_POLICY } from '../domain/hours-policy.js';
 import { hashKey } from '../services/callers.js';
 import { ACTIVITY_TEMPLATES, DISTRICTS, GIVEN_CHARS, ORG_KINDS, SURNAMES, type District } from './data.js';
 
@@ -36,6 +39,13 @@ export const SEED_FIXTURES = {
 
 const PRIVACY_VERSION = '2026-01';
 const LOCAL_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'];
+
+/** The default hours policy as a stored version, with automatic approval on or off. */
+function defaultPolicyRow(version: number, autoApprove: boolean) {
+  const d = DEFAULT_HOURS_POLICY;
+  return { version, skew_minutes: d.skewMinutes, min_present_percent: d.minPresentPercent, round_down_minutes: d.roundDownMinutes,
+    approval_sla_hours: d.approvalSlaHours, auto_approve: autoApprove };
+}
 
 /** mulberry32: a tiny seeded PRNG, so the demo data is the same on every machine. */
 function prng(seed: number) {
@@ -339,6 +349,14 @@ export async function seedDemoData(tx: Queryable, now: Date, options: SeedOption
       subject_id: plan.id, org_id: opp.org_id, region_code: opp.region_code, awarded_at: at(-r.int(5, 300), 10), created_at: at(-5, 10), updated_at: at(-5, 10) });
   }
   await q.bulkInsert(tx, 'honors', honors);
+
+  // Organizer sessions: each demo channel may act for its own organization; the enterprise's
+  // organization reviews every record itself (automatic approval off, policy version 2).
+  for (const [channelId, org] of [[SEED_KEYS.news.channelId, mediaOrg], [SEED_KEYS.campus.channelId, campusOrg], [SEED_KEYS.enterprise.channelId, enterpriseOrg]] as const) {
+    await authorizeChannelFor(tx, channelId, org.id);
+    await insertHoursPolicy(tx, org.id, defaultPolicyRow(1, true), new Date(at(-60, 9)));
+  }
+  await insertHoursPolicy(tx, enterpriseOrg.id, defaultPolicyRow(2, false), new Date(at(-30, 9)));
 
   return {
     channels: channels.length, organizations: orgs.length, opportunities: opportunities.length, shifts: shifts.length,

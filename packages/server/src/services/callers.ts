@@ -6,14 +6,16 @@ import { createHash } from 'node:crypto';
 import type { Queryable } from '../db/database.js';
 import * as q from '../db/queries.js';
 import type { ChannelRow } from '../db/rows.js';
-import { verifySessionToken } from '../domain/session-token.js';
+import { verifyOrganizerToken, verifySessionToken } from '../domain/session-token.js';
 import { DomainError } from './errors.js';
 
 /** Who is calling: a channel's publishable or secret key, or a volunteer session within a channel. */
 export type Caller =
   | { kind: 'publishable'; channel: ChannelRow; viaHeader: boolean }
   | { kind: 'secret'; channel: ChannelRow }
-  | { kind: 'session'; channel: ChannelRow; volunteerId: string };
+  | { kind: 'session'; channel: ChannelRow; volunteerId: string }
+  /** A staff member of one organization, vouched for by the channel's back end. */
+  | { kind: 'organizer'; channel: ChannelRow; organizationId: string; staffId: string; staffName: string };
 
 /** How an API key is stored: its SHA-256, so a database leak does not leak usable keys. */
 export function hashKey(key: string): string {
@@ -50,7 +52,7 @@ export class Callers {
   }
 
   /**
-   * The caller named by a bearer credential (`pk_…`, `sk_…` or `vst_…`) and/or a publishable key
+   * The caller named by a bearer credential (`pk_…`, `sk_…`, `vst_…` or `ost_…`) and/or a publishable key
    * from the URL; when both are given they must belong to one channel.
    */
   async resolve(bearer: string | undefined, queryKey: string | undefined, sessionSecret: () => Promise<string>, now: Date): Promise<Caller> {
@@ -71,12 +73,22 @@ export class Callers {
       const channel = await this.recall(`channel:${result.claims.channelId}`, () => q.getChannel(this.db, result.claims.channelId));
       if (!channel) throw new DomainError('unauthorized', 'The session token is not valid.');
       caller = { kind: 'session', channel, volunteerId: result.claims.volunteerId };
+    } else if (bearer?.startsWith('ost_')) {
+      const result = verifyOrganizerToken(bearer, await sessionSecret(), now);
+      if (!result.ok) {
+        const why = result.reason === 'expired' ? 'has expired' : 'is not valid';
+        throw new DomainError('unauthorized', `The organizer session token ${why}; ask the partner's back end for a new one.`);
+      }
+      const { channelId, organizationId, staffId, name } = result.claims;
+      const channel = await this.recall(`channel:${channelId}`, () => q.getChannel(this.db, channelId));
+      if (!channel) throw new DomainError('unauthorized', 'The organizer session token is not valid.');
+      caller = { kind: 'organizer', channel, organizationId, staffId, staffName: name };
     } else if (bearer?.startsWith('sk_')) {
       caller = { kind: 'secret', channel: await channelOfKey(bearer, 'secret') };
     } else if (bearer?.startsWith('pk_')) {
       caller = { kind: 'publishable', channel: await channelOfKey(bearer, 'publishable'), viaHeader: true };
     } else if (bearer !== undefined) {
-      throw new DomainError('unauthorized', 'Unknown credential: expected pk_…, sk_… or vst_….');
+      throw new DomainError('unauthorized', 'Unknown credential: expected pk_…, sk_…, vst_… or ost_….');
     } else if (queryKey !== undefined) {
       return { kind: 'publishable', channel: await channelOfKey(queryKey, 'publishable'), viaHeader: false };
     } else {

@@ -22,13 +22,15 @@ export type DomainErrorKind =
   /** The caller may not read this. */
   | 'forbidden'
   /** An Idempotency-Key sent again with another request. */
-  | 'idempotency_key_reused';
+  | 'idempotency_key_reused'
+  /** Too many attempts (wrong check-in codes in a row); `retryAfterSeconds` says when to try again. */
+  | 'rate_limited';
 
 export class DomainError extends Error {
   constructor(
     readonly kind: DomainErrorKind,
     message: string,
-    readonly details: { errors?: FieldError[]; existing?: unknown } = {},
+    readonly details: { errors?: FieldError[]; existing?: unknown; retryAfterSeconds?: number } = {},
   ) {
     super(message);
     this.name = 'DomainError';

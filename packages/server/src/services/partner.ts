@@ -8,6 +8,7 @@ import { unseal } from '../domain/sealing.js';
 import { signSessionToken } from '../domain/session-token.js';
 import { guestIdentityKey } from '../domain/signup-rules.js';
 import { newId } from '../ids.js';
+import { audit, type ActionContext } from './audit.js';
 import { DomainError, invalid, notFound } from './errors.js';
 import { keysetPage, type Page, type PageQuery } from './paging.js';
 import { volunteerFields } from './volunteers.js';
@@ -40,6 +41,7 @@ export async function recordService(
   tx: Queryable,
   channel: ChannelRow,
   body: { volunteerId: string; opportunityId: string; shiftId: string; checkIn: string; checkOut: string; hours?: number | undefined; recordedBy: string },
+  ctx: ActionContext,
 ): Promise<ServiceRecord> {
   const volunteer = await q.getVolunteer(tx, body.volunteerId);
   if (!volunteer || volunteer.channel_id !== channel.id) throw notFound('Volunteer');
@@ -53,6 +55,7 @@ export async function recordService(
   const hours = body.hours ?? Math.round(served * 100) / 100;
   if (hours > served + 1e-9) throw invalid([{ path: 'hours', message: 'must not exceed the time between checkIn and checkOut', code: 'too_big' }]);
   const id = newId('rec');
+  await audit(tx, ctx, 'service_record.created', { type: 'service_record', id }, { hours });
   await q.insertServiceRecord(tx, { id, volunteerId: volunteer.id, opportunityId: body.opportunityId, shiftId: shift.id, checkIn, checkOut, hours, recordedBy: body.recordedBy });
   return toServiceRecord((await q.getServiceRecord(tx, id))!);
 }
@@ -63,12 +66,14 @@ export async function reviewService(
   id: string,
   decision: 'approved' | 'rejected',
   body: { reviewedBy: string; note?: string | undefined },
+  ctx: ActionContext,
 ): Promise<ServiceRecord> {
   const record = await q.getServiceRecord(tx, id);
   if (!record || record.channel_id !== channel.id) throw notFound('Service record');
   if (record.status !== decision) {
-    const changed = await q.reviewServiceRecord(tx, id, decision, body.reviewedBy, body.note ?? null);
+    const changed = await q.reviewServiceRecord(tx, id, decision, body.reviewedBy, body.note ?? null, ctx.now);
     if (!changed) throw new DomainError('conflict', `This service record was already ${record.status}.`);
+    await audit(tx, ctx, `service_record.${decision}`, { type: 'service_record', id }, {}, record.org_id);
   }
   return toServiceRecord((await q.getServiceRecord(tx, id))!);
 }

@@ -11,6 +11,7 @@ import type {
 import { NATIONAL_STAR_RULE, StarRule } from '@volunteerkit/sdk/schemas';
 import type { Queryable } from '../db/database.js';
 import * as q from '../db/queries.js';
+import { approvalTimes } from '../db/hours-queries.js';
 import { iso, toHonor, toOpportunity, toOrganization, type OpportunityRow, type ShiftRow } from '../db/rows.js';
 import { hoursToNextStar, maskEmail, maskMobile, publicName, starLevel } from '../domain/people.js';
 import { rankWithTies } from '../domain/ranking.js';
@@ -161,7 +162,10 @@ export async function impactStats(
   const now = asOfMinute(clock);
   const scope = query.scope ?? 'platform';
   const period = query.period ?? 'all';
-  const row = await q.impactStats(db, scopeFilter(scope, callerChannelId), periodStart(period, now), callerChannelId, now);
+  const filter = scopeFilter(scope, callerChannelId);
+  const row = await q.impactStats(db, filter, periodStart(period, now), callerChannelId, now);
+  const approvals = await approvalTimes(db, filter.kind === 'org' ? { orgId: filter.orgId } : filter.kind === 'region' ? { regionPrefix: filter.prefix }
+    : filter.kind === 'channel' ? { channelId: filter.channelId } : {}, periodStart(period, now));
   return {
     scope,
     period,
@@ -170,6 +174,13 @@ export async function impactStats(
     openOpportunities: row.open_opportunities,
     approvedHours: row.approved_hours,
     signupsInPeriod: row.signups_in_period,
+    approvalTimes: approvals.map((a) => ({
+      organizationId: a.org_id as ImpactStats['approvalTimes'][number]['organizationId'],
+      organizationName: a.name,
+      // To the minute: the median of seconds would show noise, not lag.
+      medianApprovalHours: Math.round(a.median_hours * 60) / 60,
+      approvedRecords: a.approved,
+    })),
     generatedAt: iso(now),
   };
 }
