@@ -9,22 +9,16 @@
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { Me, type BaseClient } from '@volunteerkit/sdk';
-import type { Opportunity, Signup, SignupStatus } from '@volunteerkit/sdk/schemas';
+import type { Opportunity, Signup } from '@volunteerkit/sdk/schemas';
 import type { VkLocale } from '../shared/locale.js';
 import { formatDateRange } from '../shared/i18n.js';
 import { VkSignupCancelEvent } from '../shared/events.js';
+import { liveSignups } from '../shared/live-signups.js';
 import type { SignupFormMessages } from './signup-form.messages.js';
 import { statusText, successHeading } from './form-feedback.js';
 import { signupWindow } from './form-model.js';
 import { UndoCancel, type UndoCancelState } from './undo-cancel.js';
 
-/** Statuses in which a sign-up still holds (or waits for) a place, so it can be cancelled. */
-const LIVE: readonly SignupStatus[] = ['pending_review', 'approved', 'waitlisted'];
-
-/** The volunteer's sign-ups that still hold or wait for a place (docs/spec/domain.md: the volunteer may cancel these). */
-export function liveSignups(signups: readonly Signup[]): Signup[] {
-  return signups.filter((signup) => LIVE.includes(signup.status));
-}
 
 /** The volunteer's sign-ups for one opportunity (every page; a volunteer has a handful). */
 export async function loadMySignups(client: BaseClient, opportunityId: string): Promise<Signup[]> {
