@@ -14,7 +14,7 @@
  * @module
  */
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { Me, Opportunities, type BaseClient, type Opportunity, type Signup } from '@volunteerkit/sdk';
+import { MySignups, Opportunities, type BaseClient, type Opportunity, type Signup } from '@volunteerkit/sdk';
 import { defineMessages } from '../shared/i18n.js';
 import type { VkLocale } from '../shared/locale.js';
 import { LIVE_STATUSES } from '../shared/live-signups.js';
@@ -105,7 +105,7 @@ export class MySignupsController implements ReactiveController {
     const abort = (this.#abort = new AbortController());
     try {
       const live = new Map<string, Map<string, LiveStatus>>();
-      for await (const signup of new Me(client).signups.list({ limit: 100 }, { signal: abort.signal })) {
+      for await (const signup of new MySignups(client).list({ limit: 100 }, { signal: abort.signal })) {
         if (LIVE_STATUSES.includes(signup.status)) this.#mark(live, signup);
       }
       if (abort.signal.aborted) return;
