@@ -15,7 +15,12 @@ import { HttpResponse, api, http, problem, startMockApi, worker } from '../../te
 import { UNDO_WINDOW_MS, undoClock } from './undo-cancel.js';
 
 const CREATED = '2026-11-22T10:00:00+08:00';
-const SESSION = 'vst_session0001';
+/**
+ * A session token of the test's own: identical GETs in flight are shared by URL and credential, so
+ * a read a previous test's form still has under way must not answer this test's form.
+ */
+let SESSION = 'vst_session0000';
+let sessions = 0;
 
 function makeSignup(overrides: Partial<Signup> = {}): Signup {
   return {
@@ -68,7 +73,9 @@ const active = (el: VkSignupForm) => el.shadowRoot!.activeElement as HTMLElement
 const liveRegion = (el: VkSignupForm) => $(el, '[part~="live-region"]')!.textContent!.trim();
 
 async function existingView(el: VkSignupForm): Promise<HTMLElement> {
-  await waitUntil(() => $(el, '[part~="existing-signup"]'), 'the sign-up on file was not shown', { timeout: 5000 });
+  await waitUntil(() => $(el, '[part~="existing-signup"]'), 'the sign-up on file was not shown', { timeout: 5000 }).catch((error: Error) => {
+    throw new Error(`${error.message}; the form showed: ${el.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim().slice(0, 300)}`);
+  });
   await el.updateComplete;
   return $(el, '[part~="existing-signup"]')!;
 }
@@ -84,6 +91,7 @@ describe('<vk-signup-form> with a sign-up on file', () => {
   let clock: Clock;
   before(() => startMockApi());
   beforeEach(() => {
+    SESSION = `vst_session${String(++sessions).padStart(4, '0')}`;
     clock = withGlobal(window).createClock();
     Object.assign(undoClock, { setTimeout: clock.setTimeout, clearTimeout: clock.clearTimeout });
   });
@@ -193,7 +201,7 @@ describe('<vk-signup-form> with a sign-up on file', () => {
 
   it('a failed cancel says so, keeps the sign-up, and retries with the same key', async () => {
     // The SDK retries a 500 twice by itself (same key); the third failure reaches the reader.
-    const { cancels } = serve({ cancel: (index) => (index < 3 ? problem(500, 'internal_error', 'Down', {}, { 'retry-after': '0' }) : undefined) });
+    const { cancels, reads } = serve({ cancel: (index) => (index < 3 ? problem(500, 'internal_error', 'Down', {}, { 'retry-after': '0' }) : undefined) });
     const el = await mountSignedIn();
     await existingView(el);
     $(el, '[part~="cancel-button"]')!.click();
@@ -207,6 +215,8 @@ describe('<vk-signup-form> with a sign-up on file', () => {
     active(el)!.click();
     await waitUntil(() => $(el, '[part~="cancelled"]'), 'the retry did not cancel', { timeout: 8000 });
     expect(cancels.every((c) => c.idempotencyKey === firstKey)).to.equal(true);
+    // The form reads its data again after a cancel: let that finish inside this test.
+    await waitUntil(() => reads.opportunity >= 2 && reads.mine >= 2, 'the form did not reload after the cancel');
   });
 
   it('a reader who leaves during the window (a dialog closed) cancels nothing', async () => {
