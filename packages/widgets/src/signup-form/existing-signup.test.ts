@@ -13,6 +13,7 @@ import type { VkSignupCancelEvent } from '../shared/events.js';
 import { BASE_URL, PUBLISHABLE_KEY, makeChannel, makeOpportunity } from '../../test/fixtures.js';
 import { HttpResponse, api, http, problem, startMockApi, worker } from '../../test/mock-api.js';
 import { UNDO_WINDOW_MS, undoClock } from './undo-cancel.js';
+import { layoutProblems } from '../../../../test/layout/layout-problems.js';
 
 const CREATED = '2026-11-22T10:00:00+08:00';
 /**
@@ -217,6 +218,31 @@ describe('<vk-signup-form> with a sign-up on file', () => {
     expect(cancels.every((c) => c.idempotencyKey === firstKey)).to.equal(true);
     // The form reads its data again after a cancel: let that finish inside this test.
     await waitUntil(() => reads.opportunity >= 2 && reads.mine >= 2, 'the form did not reload after the cancel');
+  });
+
+  it('fits a 320 px column in large text and dark, in every state: nothing clipped, nothing sideways, axe-clean', async () => {
+    serve({ mine: [makeSignup(), makeSignup({ id: 'sgn_wait00001', reference: 'VK-WAIT01', status: 'waitlisted', waitlistPosition: 12, shiftId: 'shf_afternoon01' })] });
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px">
+      <vk-signup-form locale="zh-CN" large-text theme="dark" base-url=${BASE_URL} publishable-key=${PUBLISHABLE_KEY} opportunity="opp_elderly001" .session=${SESSION}></vk-signup-form>
+    </div>`);
+    const el = wrapper.querySelector<VkSignupForm>('vk-signup-form')!;
+    await existingView(el);
+    const problems = () => [
+      ...layoutProblems([el]),
+      ...[...el.shadowRoot!.querySelectorAll<HTMLElement>('*')]
+        .filter((node) => node.getBoundingClientRect().right > wrapper.getBoundingClientRect().right + 1)
+        .map((node) => `sideways: ${node.outerHTML.slice(0, 80)}`),
+    ];
+    expect(problems()).to.deep.equal([]);
+    $(el, '[part~="cancel-button"]')!.click();
+    await el.updateComplete;
+    expect(problems()).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+    clock.tick(UNDO_WINDOW_MS);
+    await waitUntil(() => $(el, '[part~="cancelled"]'), 'no confirmation');
+    await el.updateComplete;
+    expect(problems()).to.deep.equal([]);
+    await expect(el).to.be.accessible();
   });
 
   it('a reader who leaves during the window (a dialog closed) cancels nothing', async () => {
