@@ -159,18 +159,49 @@ for (const browserName of BROWSERS) {
       await page.close();
     });
 
-    it('a reader signs up in the news dialog, and the partner sees it in its export', async () => {
+    it('a reader signs up in the news dialog, the list shows one spot fewer without a reload, and the partner sees it in its export', async () => {
       const { page, problems } = await openPage(browser);
       await page.goto(`${stack.demoUrl}/news/`, { waitUntil: 'load' });
       await listReady(page);
-      const button = await shadowChild('vk-opportunity-list', '[part~="signup-button"]', page);
+      // The first activity with open spots (the seed has full ones, which take a waitlist place).
+      await shadowChild('vk-opportunity-list', '[part~="signup-button"]', page);
+      const opportunityId = await page.evaluate(() => {
+        const rows = [...document.querySelector('vk-opportunity-list')!.shadowRoot!.querySelectorAll('[part~="item"]')];
+        const open = rows.find((row) => /\d/.test(row.querySelector('[part~="spots"]')?.textContent ?? '') && row.querySelector('[part~="signup-button"]'));
+        return open?.querySelector<HTMLElement>('[part~="signup-button"]')?.dataset['signupFor'];
+      });
+      assert.ok(opportunityId, 'an activity with open spots is listed');
+      const button = await shadowChild('vk-opportunity-list', `[data-signup-for="${opportunityId}"]`, page);
+      const spotsOf = (id: string) => page.evaluate((signupFor) => {
+        const list = document.querySelector('vk-opportunity-list')!.shadowRoot!;
+        const row = list.querySelector(`[data-signup-for="${signupFor}"]`)!.closest('[part~="item"]')!;
+        return row.querySelector('[part~="spots"]')!.textContent!.trim();
+      }, id);
+      const spotsBefore = await spotsOf(opportunityId);
+      const openBefore = Number(/\d+/.exec(spotsBefore)?.[0]);
+      assert.ok(openBefore > 0, `the first activity has open spots: ${spotsBefore}`);
       await button.click();
       const form = await shadowChild('vk-opportunity-list', 'vk-signup-form', page, 10_000);
       const mobile = browserName === 'chromium' ? '13900000001' : '13900000002';
       // The first activity may have an age limit: then the form asks for a birth date too.
       await fillSignupForm(form, { name: '周文清', mobile, birthDate: '1962-03-08' });
+      // A time with open spots, so the sign-up takes one (a full time would waitlist it).
+      await form.evaluate((element) => {
+        const options = [...element.shadowRoot!.querySelectorAll('[part~="shift-option"]')];
+        options.find((option) => /\d/.test(option.querySelector('[part~="spots"]')?.textContent ?? ''))?.querySelector('input')?.click();
+      });
       const reference = await submitAndReadReference(form);
       assert.match(reference, /VK-/);
+      // The form read the activity when the dialog opened, so the browser holds it (max-age=30):
+      // the list shows the new count only because the SDK revalidates what the sign-up made stale.
+      const expected = openBefore - 1;
+      await page.waitForFunction((id: string, left: number) => {
+        const row = document.querySelector('vk-opportunity-list')!.shadowRoot!.querySelector(`[data-signup-for="${id}"]`)!.closest('[part~="item"]')!;
+        const text = row.querySelector('[part~="spots"]')!.textContent ?? '';
+        return left === 0 ? !/\d/.test(text) : Number(/\d+/.exec(text)?.[0]) === left;
+      }, { timeout: 15_000, polling: 100 }, opportunityId, expected).catch(async (error: Error) => {
+        throw new Error(`the list did not show ${expected} spots left after the sign-up (shows "${await spotsOf(opportunityId)}"): ${error.message}`);
+      });
       const exported = await findInExport('sk_test_news_demo', reference);
       assert.ok(exported, `sign-up ${reference} is in the news channel's export`);
       assert.equal(exported.contact.mobile, mobile);
@@ -192,6 +223,28 @@ for (const browserName of BROWSERS) {
       assert.ok(exported, `sign-up ${reference} is in the campus export`);
       assert.equal(exported.contact.studentId, '3230100123');
       assert.equal(exported.contact.name, '林晓雨');
+      assert.deepEqual(problems.pageErrors, []);
+
+      // After a reload the student sees that sign-up instead of a blank form, and cancels it by
+      // keyboard: Enter on "取消报名", Enter again on "撤销" (focus is there), then for real.
+      await page.reload({ waitUntil: 'load' });
+      const reloaded = (await page.waitForSelector('#campus-form'))!;
+      const shown = await shadowChild(reloaded, '[part~="existing-signup"] [part~="reference"]');
+      assert.equal((await shown.evaluate((node) => node.textContent ?? '')).trim(), reference, 'the reload shows the sign-up made before it');
+      assert.equal(await reloaded.$('>>> [part~="form"]'), null, 'no blank form');
+      const focused = () => reloaded.evaluate((el) => el.shadowRoot!.activeElement?.getAttribute('part') ?? '');
+      await (await shadowChild(reloaded, '[part~="cancel-button"]')).focus();
+      await page.keyboard.press('Enter');
+      await shadowChild(reloaded, '[part~="undo-button"]');
+      await waitFor(page, 'focus on 撤销', () => document.querySelector('#campus-form')?.shadowRoot?.activeElement?.getAttribute('part') === 'undo-button');
+      await page.keyboard.press('Enter');
+      await waitFor(page, 'focus back on 取消报名', () => document.querySelector('#campus-form')?.shadowRoot?.activeElement?.getAttribute('part') === 'cancel-button');
+      assert.equal(await focused(), 'cancel-button');
+      assert.notEqual((await findInExport('sk_test_campus_demo', reference))?.status, 'cancelled', 'an undone cancel is never sent');
+      await page.keyboard.press('Enter');
+      // The window is five seconds of real time here (the browser tests drive it with a fake clock).
+      await shadowChild(reloaded, '[part~="cancelled"]', page, 20_000);
+      assert.equal((await findInExport('sk_test_campus_demo', reference))?.status, 'cancelled');
       assert.deepEqual(problems.pageErrors, []);
       await page.close();
     });

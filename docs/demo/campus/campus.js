@@ -1,6 +1,6 @@
 // The campus page's own script. It never sees a secret key: it asks the campus back end
 // (/campus/api/session), which vouches for the student signed in through the campus SSO and
-// returns a short-lived volunteer session token for the sign-up form.
+// returns a short-lived volunteer session token for the widgets.
 const strings = {
   'zh-CN': {
     school: '浙江大学', site: '志愿者之家', signingIn: '正在通过统一身份认证登录…', signedIn: (s) => `${s.name} · 学号 ${s.studentId} · 已登录`,
@@ -48,9 +48,11 @@ async function signIn() {
     const session = await response.json();
     sso = { status: 'signedIn', student: session.student };
     render();
-    // The token goes to the widget as a property — never into a URL or an attribute.
-    await customElements.whenDefined('vk-signup-form');
-    document.getElementById('campus-form').session = session.token;
+    // The token goes to the widgets as a property — never into a URL or an attribute. On the
+    // provider, every widget inside acts for the student: the form signs them up and shows their
+    // sign-up, the list marks what they signed up to.
+    await customElements.whenDefined('vk-provider');
+    document.getElementById('provider').session = session.token;
   } catch (error) {
     console.warn(error);
     sso = { status: 'failed', student: null };

@@ -28,6 +28,8 @@ export class ResponseCache {
   readonly #ttlMs: number;
   readonly #staleMs: number;
   readonly #maxEntries: number;
+  /** Counts {@link drop}s: an answer loaded across one is not stored (it may predate the write). */
+  #drops = 0;
 
   constructor({ ttlMs = 30_000, staleMs = 300_000, maxEntries = 100 }: CacheOptions = {}) {
     this.#ttlMs = ttlMs;
@@ -60,21 +62,40 @@ export class ResponseCache {
   }
 
   clear(): void {
+    this.#drops++;
     this.#entries.clear();
+  }
+
+  /** Forgets every answer whose key `matches` (a write made them stale); returns how many. */
+  drop(matches: (key: string) => boolean): number {
+    this.#drops++;
+    let dropped = 0;
+    for (const key of [...this.#entries.keys()]) {
+      if (matches(key)) {
+        this.#entries.delete(key);
+        dropped++;
+      }
+    }
+    return dropped;
   }
 
   /**
    * The answer for `key`: fresh from memory; stale from memory while `load` refreshes it in the
-   * background; else loaded (with the caller's `signal`) and stored. Errors are never stored.
+   * background; else loaded (with the caller's `signal`) and stored. Errors are never stored, nor
+   * an answer whose request was under way when entries were dropped or cleared.
    */
   async read(key: string, load: (signal?: AbortSignal) => Promise<RawResponse>, signal?: AbortSignal): Promise<RawResponse> {
+    const drops = this.#drops;
+    const store = (response: RawResponse) => {
+      if (this.#drops === drops) this.set(key, response);
+    };
     const cached = this.get(key);
     if (cached) {
-      if (!cached.fresh) load().then((fresh) => this.set(key, fresh), () => {});
+      if (!cached.fresh) load().then(store, () => {});
       return cached.response;
     }
     const response = await load(signal);
-    this.set(key, response);
+    store(response);
     return response;
   }
 }

@@ -33,6 +33,8 @@ export interface SendOptions {
   signal?: AbortSignal | undefined;
   /** `GET /v1/opportunities`: how errors name the call (never with credentials). */
   describe: string;
+  /** Ask the browser to revalidate its cached copy (`cache: 'no-cache'`): a write changed it. */
+  revalidate?: boolean;
 }
 
 /** Backoff starts at 0.5 s and doubles per retry… */
@@ -139,6 +141,7 @@ export async function send(options: SendOptions): Promise<RawResponse> {
       body: options.body,
       signal,
       timeout,
+      ...(options.revalidate ? { cache: 'no-cache' as const } : {}),
       fetch: readingFetch(options.fetch),
       retry: {
         limit: options.retryable ? options.maxRetries : 0,

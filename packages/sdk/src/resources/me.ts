@@ -5,6 +5,7 @@ import { APIResource } from '../core/resource.js';
 import type { ListServiceRecordsQuery, ServiceRecord } from '../schemas/service-record.js';
 import type { ListSignupsQuery, Signup } from '../schemas/signup.js';
 import type { VolunteerProfile } from '../schemas/volunteer.js';
+import { staleAfterSignupChange } from './signups.js';
 
 /** The signed-in volunteer's sign-ups. */
 export class MySignups extends APIResource {
@@ -21,7 +22,8 @@ export class MySignups extends APIResource {
   }
 
   /**
-   * Cancels one of the volunteer's sign-ups (a waitlisted volunteer may take the spot).
+   * Cancels one of the volunteer's sign-ups (a waitlisted volunteer may take the spot). Cached
+   * reads it made stale (the opportunity's spots left, list pages) are dropped on success.
    *
    * @example
    * ```ts
@@ -29,7 +31,7 @@ export class MySignups extends APIResource {
    * ```
    */
   cancel(id: string, options?: RequestOptions): Promise<Signup> {
-    return this.client.request({ method: 'POST', path: `/v1/me/signups/${encodeURIComponent(id)}/cancel`, auth: 'session', schema: 'Signup', options, name: 'me.signups.cancel' });
+    return this.client.request({ method: 'POST', path: `/v1/me/signups/${encodeURIComponent(id)}/cancel`, auth: 'session', schema: 'Signup', options, name: 'me.signups.cancel', stales: staleAfterSignupChange });
   }
 }
 

@@ -6,6 +6,16 @@ import { APIResource } from '../core/resource.js';
 import { randomUUID } from '../internal/env.js';
 import type { CreateSignupBody, ListSignupsQuery, Signup, SignupExport, UpdateSignupBody } from '../schemas/signup.js';
 
+/**
+ * What a change to a sign-up makes stale: its opportunity's spots left (the opportunity and every
+ * list page) and the volunteer's own sign-ups. The client drops those answers after the write.
+ *
+ * @internal
+ */
+export function staleAfterSignupChange(signup: Pick<Signup, 'opportunityId'>): string[] {
+  return [`/v1/opportunities/${encodeURIComponent(signup.opportunityId)}`, '/v1/opportunities', '/v1/me/signups'];
+}
+
 /** Sign-ups (报名). */
 export class Signups extends APIResource {
   /**
@@ -15,6 +25,8 @@ export class Signups extends APIResource {
    * Always sends an `Idempotency-Key` (yours, or a generated one) and reuses it on every retry, so
    * a lost answer never creates a second sign-up. Reuse your key across user retries of the same
    * attempt (e.g. a form's second click) for the same guarantee.
+   *
+   * Cached reads it made stale (the opportunity's spots left, list pages) are dropped on success.
    *
    * A second sign-up of the same volunteer for the same shift rejects with a
    * {@link ConflictError} (`code: 'duplicate_signup'`) whose `existing` is the first sign-up.
@@ -47,6 +59,7 @@ export class Signups extends APIResource {
         schema: 'Signup',
         options: { ...options, idempotencyKey },
         name: 'signups.create',
+        stales: staleAfterSignupChange,
       });
     } catch (error) {
       // The first sign-up comes back inside the 409: hold it to the contract like any answer.
@@ -81,6 +94,6 @@ export class Signups extends APIResource {
    * ```
    */
   update(id: string, body: UpdateSignupBody, options?: RequestOptions): Promise<Signup> {
-    return this.client.request({ method: 'PATCH', path: `/v1/signups/${encodeURIComponent(id)}`, body, auth: 'secret', schema: 'Signup', options, name: 'signups.update' });
+    return this.client.request({ method: 'PATCH', path: `/v1/signups/${encodeURIComponent(id)}`, body, auth: 'secret', schema: 'Signup', options, name: 'signups.update', stales: staleAfterSignupChange });
   }
 }

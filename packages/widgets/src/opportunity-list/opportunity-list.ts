@@ -15,6 +15,7 @@ import { loadElement } from '../shared/on-demand.js';
 import { lazyModule } from '../shared/lazy-module.js';
 import { opportunityListMessages } from './opportunity-list.messages.js';
 import { styles } from './opportunity-list.styles.js';
+import { MySignupsController, mySignupStyles } from './my-signups.js';
 
 export type OpportunityListLayout = 'cards' | 'list' | 'compact';
 export type OpportunityListSignup = 'dialog' | 'link' | 'none';
@@ -75,7 +76,8 @@ function upcomingShifts(opportunity: Opportunity, now = Date.now()): Shift[] {
  * reflected into the attributes (`query`, `category`, `region`, `date`). With `signup="dialog"` a
  * sign-up button opens `<vk-signup-form>` in a modal dialog; with `signup="link"` it links to
  * `detail-url`. More than 50 loaded items are virtualized: only those near the viewport are in
- * the DOM.
+ * the DOM. With a volunteer session (`<vk-provider>`'s or `configure()`'s) it marks the activities
+ * the volunteer signed up to; a sign-up or cancel on the page updates spots left without a reload.
  *
  * @summary A list of volunteer opportunities with filters, "load more" and sign-up.
  * @tag vk-opportunity-list
@@ -95,6 +97,7 @@ function upcomingShifts(opportunity: Opportunity, now = Date.now()): Shift[] {
  * @csspart time - Date and time of the next shift.
  * @csspart place - Place or "Online".
  * @csspart spots - Spots left.
+ * @csspart my-signup - "Signed up" / "On the waitlist" on an activity the signed-in volunteer signed up to.
  * @csspart hours - Hours credited.
  * @csspart signup-button - The sign-up button (`signup="dialog"`).
  * @csspart details-link - The link to the detail page (`signup="link"`).
@@ -113,7 +116,7 @@ function upcomingShifts(opportunity: Opportunity, now = Date.now()): Shift[] {
  */
 export class VkOpportunityList extends VkElement {
   /** The shared reset and tokens, then this component's own styles. */
-  static override styles = [...baseStyles, styles];
+  static override styles = [...baseStyles, styles, mySignupStyles];
 
   /** Only this category (`elderly`, `environment`, …). Reflects the reader's choice. */
   @property({ reflect: true }) category?: string;
@@ -168,6 +171,10 @@ export class VkOpportunityList extends VkElement {
   private focusIndexAfterRender: number | undefined;
   /** Which opportunity's button opened the dialog, to give it focus back on close. */
   private dialogTriggerId: string | undefined;
+
+  /** The signed-in volunteer's marks, and fresh spots left after a sign-up or cancel (my-signups.ts). */
+  private readonly mine = new MySignupsController(this, { client: () => this.config.client, session: () => this.config.value.session,
+    shows: (id) => this.items.some((o) => o.id === id), onFresh: (fresh) => (this.items = this.items.map((o) => (o.id === fresh.id ? fresh : o))) });
 
   private readonly listTask = new Task(this, {
     task: async ([client, q, category, regionCode, orgId, date, limit], { signal }) => {
@@ -486,6 +493,7 @@ export class VkOpportunityList extends VkElement {
         <div class="line meta-line">
           <span part="status" class="badge status-${opportunity.status}">${messages.status[opportunity.status] ?? opportunity.status}</span>
           <span part="category" class="category">${messages.categories[opportunity.category] ?? opportunity.category}</span>
+          ${this.mine.badge(opportunity.id, locale)}
         </div>
         <div part="title" class="title-line title" role="heading" aria-level=${this.titleLevel} id=${titleId} tabindex="-1" data-focus-target>${opportunity.title}</div>
         <div part="organizer" class="line organizer"><span class="visually-hidden">${messages.organizer}: </span>${opportunity.orgName}</div>

@@ -39,6 +39,13 @@ export class VkProvider extends LitElement {
   /** Large text for every widget inside. */
   @property({ attribute: 'large-text', type: Boolean, reflect: true }) largeText = false;
 
+  /**
+   * A volunteer session token (`vst_…`) for every widget inside: the form signs this volunteer up
+   * and shows their sign-up, the list marks what they signed up to. A property only, never an
+   * attribute, so it does not end up in HTML, logs or referrers.
+   */
+  @property({ attribute: false }) session?: string;
+
   private inherited: WidgetConfig = {};
 
   private readonly provider = new ContextProvider(this, { context: configContext, initialValue: {} });
@@ -68,6 +75,7 @@ export class VkProvider extends LitElement {
       locale: this.locale,
       theme: this.theme,
       largeText: this.largeText || undefined,
+      session: this.session,
     };
     const merged: WidgetConfig = { ...this.inherited };
     for (const [key, value] of Object.entries(own)) {

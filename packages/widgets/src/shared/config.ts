@@ -24,6 +24,12 @@ export interface WidgetConfig {
   theme?: WidgetTheme;
   /** Larger type and targets for elderly readers. */
   largeText?: boolean;
+  /**
+   * A volunteer session token (`vst_…`) from the partner's back end: the form signs this
+   * volunteer up and shows their sign-up, the list marks what they signed up to. Set it as a
+   * property (of a widget, a provider or `configure()`), never as an attribute or in a URL.
+   */
+  session?: string;
 }
 
 /**
@@ -187,12 +193,15 @@ export interface ConfigHost extends ReactiveControllerHost, HTMLElement {
   locale?: string | undefined;
   theme?: WidgetTheme | undefined;
   largeText?: boolean;
+  /** Only widgets that act for a volunteer have it (a property, never an attribute). */
+  session?: string | undefined;
 }
 
 /**
  * Resolves a widget's configuration, in this order for each setting:
  *
- * 1. the widget's own attribute (`base-url`, `publishable-key`, `locale`, `theme`, `large-text`);
+ * 1. the widget's own attribute (`base-url`, `publishable-key`, `locale`, `theme`, `large-text`;
+ *    the `session` property);
  * 2. the nearest `<vk-provider>` above it (subscribed: provider changes flow down);
  * 3. `configure()`.
  *
@@ -262,6 +271,7 @@ export class ConfigController implements ReactiveController {
       locale: host.locale || provided.locale || global.locale,
       theme: host.theme || provided.theme || global.theme || 'auto',
       largeText: Boolean(host.largeText || provided.largeText || global.largeText),
+      session: host.session || provided.session || global.session,
     };
     const locale: VkLocale =
       toSupportedLocale(host.locale) ??

@@ -103,6 +103,21 @@ export class VkSignupErrorEvent extends CustomEvent<VkSignupErrorDetail> {
   }
 }
 
+export interface VkSignupCancelDetail {
+  /** The sign-up as the server left it (`status: 'cancelled'`). */
+  signup: Signup;
+}
+
+/**
+ * The volunteer cancelled a sign-up and the server confirmed it (after the undo window passed).
+ * Lists on the page listen for it on `document` to show the freed spot.
+ */
+export class VkSignupCancelEvent extends CustomEvent<VkSignupCancelDetail> {
+  constructor(detail: VkSignupCancelDetail) {
+    super('vk-signup-cancel', { ...crossesShadowRoots, detail });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'vk-load': VkLoadEvent;
@@ -111,5 +126,6 @@ declare global {
     'vk-signup-submit': VkSignupSubmitEvent;
     'vk-signup-success': VkSignupSuccessEvent;
     'vk-signup-error': VkSignupErrorEvent;
+    'vk-signup-cancel': VkSignupCancelEvent;
   }
 }

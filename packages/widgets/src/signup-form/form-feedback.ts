@@ -10,12 +10,18 @@
  *
  * @module
  */
-import { NotFoundError, RateLimitError, ValidationError } from '@volunteerkit/sdk';
+import { ConflictError, NotFoundError, RateLimitError, ValidationError } from '@volunteerkit/sdk';
 import type { IdentityField, Question, Signup } from '@volunteerkit/sdk/schemas';
 import type { VkLocale } from '../shared/locale.js';
 import { describeError, WidgetConfigurationError } from '../shared/errors.js';
 import type { SignupFormMessages } from './signup-form.messages.js';
 import { mapFieldErrors, type FieldKey, type FieldProblem, type FormSpec } from './form-model.js';
+
+/** The first sign-up a 409 (`duplicate_signup`) carries, shown as the result of this attempt. */
+export function existingSignupIn(error: unknown): Signup | undefined {
+  const existing = ConflictError.is(error) ? (error.existing as Partial<Signup> | null | undefined) : undefined;
+  return existing?.reference ? (existing as Signup) : undefined;
+}
 
 /** The question a field key belongs to, if it is an answer. */
 function questionFor(key: FieldKey, questions: readonly Question[]): Question | undefined {

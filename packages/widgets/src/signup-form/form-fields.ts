@@ -11,11 +11,12 @@
  * @module
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Channel, IdentityField, Opportunity, Question, Shift } from '@volunteerkit/sdk/schemas';
+import type { Channel, IdentityField, Opportunity, Question, Shift, VolunteerProfile } from '@volunteerkit/sdk/schemas';
 import type { VkLocale } from '../shared/locale.js';
 import { formatDateRange } from '../shared/i18n.js';
 import type { SignupFormMessages } from './signup-form.messages.js';
 import { fieldKeys, type FieldKey, type FormSpec, type FormValues } from './form-model.js';
+import { signedInName } from './identity-rule.js';
 
 /** What every field template reads: the strings, what was entered and each field's message. */
 export interface FieldView {
@@ -240,6 +241,25 @@ export function renderConsent(view: FieldView, channel: Channel): TemplateResult
       <span>${messages.consentLabel}</span>
     </label>
   </fieldset>`;
+}
+
+/**
+ * The field a `focusout` leaves, when leaving it should check it: an identity field or a question,
+ * and not a move to another option of the same group of radios or checkboxes.
+ */
+export function fieldLeft(event: FocusEvent): FieldKey | undefined {
+  const key = (event.target as HTMLElement).dataset?.['field'] as FieldKey | undefined;
+  if (!key || !(key.startsWith('volunteer.') || key.startsWith('answers.'))) return undefined;
+  return (event.relatedTarget as HTMLElement | null)?.dataset?.['field'] === key ? undefined : key;
+}
+
+/** The form's groups in order: shift, who signs up (identity fields, or "Signing up as …"), questions, consent. */
+export function renderFieldsets(view: FieldView, spec: FormSpec, opportunity: Opportunity, channel: Channel, profile: VolunteerProfile | null): TemplateResult {
+  return html`${renderShifts(view, opportunity)}
+    ${profile ? html`<p part="signed-in">${view.messages.signedInAs({ name: signedInName(profile) })}</p>` : nothing}
+    ${renderIdentityFields(view, spec, profile !== null)}
+    ${renderQuestions(view, opportunity.questions)}
+    ${renderConsent(view, channel)}`;
 }
 
 /** What an input event changed: the field it belongs to (by `data-field`) and the values after it. */

@@ -11,10 +11,33 @@ export const signupFormStyles = css`
     background: transparent;
   }
   form,
-  .success {
+  .success,
+  .existing,
+  .cancelled {
     display: flex;
     flex-direction: column;
     gap: calc(var(--_space) * 1.25);
+  }
+  .existing-list {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_space);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .existing-item {
+    display: flex;
+    flex-direction: column;
+    gap: 0.75em;
+    padding: var(--_space);
+    border: 0.0625em solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+  .cancel-pending p:focus {
+    outline: var(--_focus-ring);
+    outline-offset: 0.25em;
   }
   /* Headings are role="heading" with a level the host chooses (heading-level), so they are
      sized here rather than by h2/h3 defaults. */

@@ -66,6 +66,8 @@ function serve(options: {
     }),
     http.get(api('/v1/channel'), () => HttpResponse.json(channel)),
     http.get(api('/v1/me'), () => HttpResponse.json(options.profile ?? makeProfile())),
+    // No earlier sign-up: the form shows (existing-signup.test.ts covers the volunteer who has one).
+    http.get(api('/v1/me/signups'), () => HttpResponse.json({ data: [], nextCursor: null })),
     http.post(api('/v1/signups'), async ({ request }) => {
       posts.push({
         body: (await request.json()) as Record<string, unknown>,

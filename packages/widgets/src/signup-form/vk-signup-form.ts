@@ -5,45 +5,46 @@
  * beside it and knows nothing of the class: `form-model.ts` (fields, validation, request body),
  * `identity-rule.ts` (which identity fields are asked), `form-fields.ts` (field templates and ARIA
  * wiring), `form-feedback.ts` (problem → message), `form-views.ts` (loading, error, "not open",
- * success), `submission-controller.ts` (idempotency, retries, offline queue), `draft-store.ts`
- * and `ics.ts`. Its events are classes in `../shared/events.ts`.
+ * success), `submission-controller.ts` (idempotency, retries, offline queue), `existing-signup.ts`
+ * and `undo-cancel.ts` (a signed-in volunteer's sign-up and its cancel), `draft-store.ts` and
+ * `ics.ts`. Its events are classes in `../shared/events.ts`.
  *
  * @module
  */
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { Channel, Opportunity, Signup, VolunteerProfile } from '@volunteerkit/sdk/schemas';
-import { ConflictError, Signups, type BaseClient } from '@volunteerkit/sdk';
+import { Signups, type BaseClient } from '@volunteerkit/sdk';
 import { VkElement } from '../shared/vk-element.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { WidgetConfigurationError } from '../shared/errors.js';
-import { configurationGrace } from '../shared/config.js';
 import { FORM_HEADINGS, headingLevel } from '../shared/heading-level.js';
 import { VkSignupErrorEvent, VkSignupSubmitEvent, VkSignupSuccessEvent } from '../shared/events.js';
 import { signupFormMessages, type SignupFormMessages } from './signup-form.messages.js';
 import { signupFormStyles } from './signup-form.styles.js';
 import { DraftStore } from './draft-store.js';
-import {
-  signupWindow, buildBody, emptyValues, initialValues, problemsAfterBlur, problemsAfterInput, validateForm, loadValidation, validationLoaded,
-  type BodyContext, type FieldKey, type FieldProblem, type FormSpec, type FormValues,
-} from './form-model.js';
-import { bodyContextFor, formSpecFor, signedInName } from './identity-rule.js';
-import { loadFormData, type LoadState } from './form-data.js';
-import { renderConsent, renderIdentityFields, renderQuestions, renderShifts, renderSummary, submitLabel, withInput, type FieldView } from './form-fields.js';
-import { loadErrorText, problemText, retryableText, submissionProblems, successHeading } from './form-feedback.js';
+import { signupWindow, buildBody, emptyValues, initialValues, problemsAfterBlur, problemsAfterInput, validateForm, loadValidation, validationLoaded,
+  type BodyContext, type FieldKey, type FieldProblem, type FormSpec, type FormValues } from './form-model.js';
+import { bodyContextFor, formSpecFor } from './identity-rule.js';
+import { configurationProblem, loadFormData, type LoadState } from './form-data.js';
+import { fieldLeft, renderFieldsets, renderSummary, submitLabel, withInput, type FieldView } from './form-fields.js';
+import { existingSignupIn, loadErrorText, problemText, retryableText, submissionProblems, successHeading } from './form-feedback.js';
 import { renderHeading, renderLoadError, renderLoading, renderNotice, renderNotOpen, renderSuccess } from './form-views.js';
 import { SubmissionController, type SubmissionState } from './submission-controller.js';
 import { signupCalendarUrl } from './ics.js';
+import { ExistingSignupController } from './existing-signup.js';
 
 // Also exported here, for `@volunteerkit/widgets/signup-form.js`.
-export { VkSignupErrorEvent, VkSignupSubmitEvent, VkSignupSuccessEvent } from '../shared/events.js';
-export type { VkSignupErrorDetail, VkSignupSubmitDetail, VkSignupSuccessDetail } from '../shared/events.js';
+export { VkSignupCancelEvent, VkSignupErrorEvent, VkSignupSubmitEvent, VkSignupSuccessEvent } from '../shared/events.js';
+export type { VkSignupCancelDetail, VkSignupErrorDetail, VkSignupSubmitDetail, VkSignupSuccessDetail } from '../shared/events.js';
 
 /**
  * A sign-up form for one volunteer opportunity: shift choice with spots left, the identity fields
  * the channel requires, the opportunity's questions and consent to the channel's privacy policy.
  * Keeps a draft across reloads, sends exactly one sign-up per attempt (double clicks, retries,
  * offline → online) and ends with the status in plain words, a reference number and a calendar file.
+ * With a volunteer session it shows the volunteer's live sign-ups for the activity instead of a
+ * blank form, each with a cancel that can be undone for five seconds.
  *
  * @summary Sign up for one volunteer opportunity.
  *
@@ -85,12 +86,19 @@ export type { VkSignupErrorDetail, VkSignupSubmitDetail, VkSignupSuccessDetail }
  * @csspart calendar-link - The "add to calendar" download link.
  * @csspart success-extra - The `success` slot.
  * @csspart live-region - The visually hidden polite live region that announces notices and success.
+ * @csspart existing-signup - With a session: the volunteer's live sign-ups, shown instead of the form.
+ * @csspart cancel-button - "Cancel this sign-up".
+ * @csspart cancel-pending - "Cancelling in 5 s…" with the undo button, then "Cancelling…".
+ * @csspart undo-button - Takes the cancel back during the undo window; takes focus.
+ * @csspart cancelled - The confirmation once a cancel went through; its heading takes focus.
+ * @csspart sign-up-again - Shows the form: "Sign up again" or "Sign up for another time".
  *
  * @cssproperty --vk-space - Spacing unit (1em). The colour, radius and font properties are the base class's.
  *
  * @event {VkSignupSubmitEvent} vk-signup-submit - A valid form is about to be sent; cancelable. `detail: { opportunityId, shiftId }` (no personal data).
  * @event {VkSignupSuccessEvent} vk-signup-success - The sign-up exists. `detail: { signup, alreadySignedUp }`.
  * @event {VkSignupErrorEvent} vk-signup-error - A submission failed. `detail: { error, retryable }`.
+ * @event {VkSignupCancelEvent} vk-signup-cancel - The volunteer cancelled a sign-up (after the undo window) and the server confirmed it. `detail: { signup }`.
  * @event {VkErrorEvent} vk-error - The form could not be loaded. `detail: { error }`.
  */
 export class VkSignupForm extends VkElement {
@@ -116,9 +124,9 @@ export class VkSignupForm extends VkElement {
   @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
 
   /**
-   * A volunteer session token (`vst_…`) minted by the partner's back end. With it, the form signs
-   * up the signed-in volunteer and asks for no identity. A property only: never an attribute,
-   * never read from the URL, so it does not end up in HTML, logs or referrers.
+   * A volunteer session token (`vst_…`) minted by the partner's back end (else the provider's or
+   * `configure()`'s). With it, the form signs up the signed-in volunteer, asks for no identity and
+   * shows their sign-ups. A property only: never an attribute, never read from the URL.
    */
   @property({ attribute: false }) session?: string;
 
@@ -150,13 +158,12 @@ export class VkSignupForm extends VkElement {
       if (!client) return Promise.reject(new WidgetConfigurationError('no client'));
       return new Signups(client).create(body, { idempotencyKey });
     },
-    // A 409 carries the first sign-up: shown as this one's result.
-    existingFrom: (error) => {
-      const existing = ConflictError.is(error) ? (error.existing as Partial<Signup> | null | undefined) : undefined;
-      return existing?.reference ? (existing as Signup) : undefined;
-    },
+    existingFrom: existingSignupIn,
     onStateChange: (next) => this.onSubmissionChange(next),
   });
+
+  /** With a session: the volunteer's sign-ups for this activity and their cancel. */
+  private readonly existing = new ExistingSignupController(this, { client: () => this.activeClient(), announce: (text) => (this.announcement = text), onCancelled: () => this.onRetryLoad() });
 
   private get messages(): SignupFormMessages {
     return signupFormMessages(this.config.locale);
@@ -179,7 +186,7 @@ export class VkSignupForm extends VkElement {
       if (this.load.opportunity.shifts.some((s) => s.id === this.shift)) this.values = { ...this.values, shiftId: this.shift };
     }
     const client = this.config.client;
-    const key = `${this.opportunity ?? ''}|${this.session ?? ''}|${client ? 'client' : ''}|${this.config.value.baseUrl ?? ''}|${this.config.value.publishableKey ?? ''}`;
+    const key = `${this.opportunity ?? ''}|${this.config.value.session ?? ''}|${client ? 'client' : ''}|${this.config.value.baseUrl ?? ''}|${this.config.value.publishableKey ?? ''}`;
     if (key !== this.loadedFor) {
       this.loadedFor = key;
       void this.loadData();
@@ -193,6 +200,7 @@ export class VkSignupForm extends VkElement {
    */
   private startOver(): void {
     this.controller.reset();
+    this.existing.reset();
     this.submission = { phase: 'idle' };
     this.values = emptyValues();
     this.valuesFor = undefined;
@@ -207,7 +215,7 @@ export class VkSignupForm extends VkElement {
   private activeClient(): BaseClient | null {
     const client = this.config.client;
     if (!client) return null;
-    return this.session ? client.withSession(this.session) : client;
+    return this.config.value.session ? client.withSession(this.config.value.session) : client;
   }
 
   private async loadData(): Promise<void> {
@@ -216,23 +224,16 @@ export class VkSignupForm extends VkElement {
     void loadValidation().catch(() => {}); // beside the form's data; a failure is retried at submit
     const opportunityId = this.opportunity;
     if (!opportunityId || !this.config.client) {
-      // A refused key is final. A missing key or opportunity may still arrive (configure() after
-      // the bundle, a provider defined later, a script setting the attribute): keep the skeleton
-      // until the page has loaded, rather than flash "not set up" on a correctly set-up page.
-      if (this.config.clientError === undefined) {
-        this.load = { status: 'loading' };
-        await configurationGrace();
-        if (generation !== this.loadGeneration) return; // the configuration arrived meanwhile
-      }
-      const error = this.config.clientError ?? new WidgetConfigurationError(opportunityId ? 'no publishable key' : 'no opportunity');
-      this.load = { status: 'error', error };
-      this.dispatchError(error);
+      if (this.config.clientError === undefined) this.load = { status: 'loading' }; // the skeleton while it may still arrive
+      const error = await configurationProblem(() => this.config.clientError, opportunityId, () => generation !== this.loadGeneration);
+      if (error !== undefined) this.failLoad(error);
       return;
     }
     // A reload of the same opportunity keeps the form on screen instead of a skeleton.
     if (this.load.status !== 'ready' || this.load.opportunity.id !== opportunityId) this.load = { status: 'loading' };
     try {
-      const { opportunity, channel, profile } = await loadFormData(this.activeClient()!, opportunityId, Boolean(this.session));
+      const data = await loadFormData(this.activeClient()!, opportunityId, Boolean(this.config.value.session));
+      const { opportunity, mine } = data;
       if (generation !== this.loadGeneration) return;
       // Reloading the same opportunity (a retry, a new session) keeps what is on screen: the
       // draft has neither the ID number nor consent, the fields do.
@@ -241,21 +242,25 @@ export class VkSignupForm extends VkElement {
         this.values = initialValues(opportunity.shifts.map((s) => s.id), this.draft.load(), this.shift);
         this.valuesFor = opportunity.id;
       }
-      this.load = { status: 'ready', opportunity, channel, profile };
+      this.existing.show(opportunity, mine);
+      this.load = { status: 'ready', ...data };
     } catch (error) {
-      if (generation !== this.loadGeneration) return;
-      this.load = { status: 'error', error };
-      this.dispatchError(error);
+      if (generation === this.loadGeneration) this.failLoad(error);
     }
   }
 
+  private failLoad(error: unknown): void {
+    this.load = { status: 'error', error };
+    this.dispatchError(error);
+  }
+
   private spec(): FormSpec {
-    return this.load.status === 'ready' ? formSpecFor({ ...this.load, hasSession: Boolean(this.session) }) : { identityFields: [], questions: [], shiftIds: [] };
+    return this.load.status === 'ready' ? formSpecFor({ ...this.load, hasSession: Boolean(this.config.value.session) }) : { identityFields: [], questions: [], shiftIds: [] };
   }
 
   private bodyContext(): BodyContext {
     const ready = this.load.status === 'ready' ? this.load : undefined;
-    return bodyContextFor(this.opportunity ?? '', ready?.channel.privacyPolicyVersion ?? '', Boolean(this.session), ready?.profile ?? null);
+    return bodyContextFor(this.opportunity ?? '', ready?.channel.privacyPolicyVersion ?? '', Boolean(this.config.value.session), ready?.profile ?? null);
   }
 
   // -------------------------------------------------------------------------------------------
@@ -274,11 +279,8 @@ export class VkSignupForm extends VkElement {
 
   /** On leaving a field: check it, unless it is still empty and untouched by errors. */
   private readonly onFocusOut = (event: FocusEvent): void => {
-    const key = (event.target as HTMLElement).dataset?.['field'] as FieldKey | undefined;
-    if (!key || !(key.startsWith('volunteer.') || key.startsWith('answers.'))) return;
-    // Leaving a group of radios or checkboxes for another option of the same group is not leaving the field.
-    if ((event.relatedTarget as HTMLElement | null)?.dataset?.['field'] === key) return;
-    this.fieldErrors = problemsAfterBlur(this.fieldErrors, key, this.values, this.spec(), this.bodyContext());
+    const key = fieldLeft(event);
+    if (key) this.fieldErrors = problemsAfterBlur(this.fieldErrors, key, this.values, this.spec(), this.bodyContext());
   };
 
   private readonly onSubmit = (event: SubmitEvent): void => {
@@ -420,6 +422,7 @@ export class VkSignupForm extends VkElement {
         return renderLoadError(messages, text, canRetry ? this.onRetryLoad : undefined);
       }
       case 'ready':
+        if (this.existing.showing) return this.existing.render({ messages, locale, opportunity: load.opportunity, level: this.level(0) });
         return load.opportunity.shifts.length === 0 || !signupWindow(load.opportunity).open
           ? renderNotOpen(messages, locale, load.opportunity, this.mode === 'dialog' ? nothing : renderHeading(messages, load.opportunity, this.level(0)))
           : this.renderForm(load.opportunity, load.channel, load.profile);
@@ -436,11 +439,7 @@ export class VkSignupForm extends VkElement {
       ${this.mode === 'dialog' ? nothing : renderHeading(messages, opportunity, this.level(0))}
       <slot name="intro" part="intro"></slot>
       ${this.showSummary ? renderSummary(view, spec, opportunity, this.generalErrors, this.level(1)) : nothing}
-      ${renderShifts(view, opportunity)}
-      ${profile ? html`<p part="signed-in">${messages.signedInAs({ name: signedInName(profile) })}</p>` : nothing}
-      ${renderIdentityFields(view, spec, profile !== null)}
-      ${renderQuestions(view, opportunity.questions)}
-      ${renderConsent(view, channel)}
+      ${renderFieldsets(view, spec, opportunity, channel, profile)}
       ${this.notice ? renderNotice(messages, this.notice, phase, this.onRetrySubmit, () => void this.controller.flush()) : nothing}
       <div class="actions">
         <button part="submit-button" class="button" type="submit" aria-disabled=${this.controller.busy ? 'true' : 'false'}>${phase === 'sending' ? messages.sending : submitLabel(view, opportunity)}</button>
