@@ -58,7 +58,7 @@ const opportunity = {
 const opportunitySummary = {
   id: opportunity.id, orgId: opportunity.orgId, orgName: opportunity.orgName, title: opportunity.title, category: opportunity.category,
   location: { name: location.name, regionCode: location.regionCode, online: location.online },
-  status: opportunity.status, signupOpensAt: opportunity.signupOpensAt, signupClosesAt: opportunity.signupClosesAt,
+  status: opportunity.status, audience: opportunity.audience, signupOpensAt: opportunity.signupOpensAt, signupClosesAt: opportunity.signupClosesAt,
   hoursPerShift: opportunity.hoursPerShift, timezone: opportunity.timezone,
   nextShift: { id: shift.id, start: shift.start, end: shift.end, spotsLeft: shift.capacity - shift.signedUp },
   shiftCount: 1, openSpots: shift.capacity - shift.signedUp,
@@ -219,6 +219,7 @@ export const schemaDocs: Record<ComponentName, SchemaDoc> = {
       id: 'The opportunity\'s id (`opp_…`).', orgId: 'The organizer.', orgName: 'The organizer\'s name.', title: 'Title, 1–120 characters.',
       category: 'The category it is listed under.', location: 'Where it happens, in short.',
       status: 'Where it stands as the public sees it: `recruiting` with no open spot left reads `full`.',
+      audience: '`public`, or the id of the only channel that may see it (a list may mark it campus-only).',
       signupOpensAt: 'When sign-up opens, or `null` (open now).', signupClosesAt: 'When sign-up closes, or `null` (until the shift starts).',
       hoursPerShift: 'Service hours credited for one shift.', timezone: 'IANA time zone of the activity (`Asia/Shanghai`); show times in it.',
       nextShift: 'The soonest shift that has not ended, or `null` when every shift is over.',

@@ -91,6 +91,7 @@ export function summaryOf(opportunity: Opportunity, now: Date = LIST_ANSWERED_AT
     category: opportunity.category,
     location: { name: opportunity.location.name, regionCode: opportunity.location.regionCode, online: opportunity.location.online },
     status: opportunity.status === 'recruiting' && openSpots === 0 ? 'full' : opportunity.status,
+    audience: opportunity.audience,
     signupOpensAt: opportunity.signupOpensAt,
     signupClosesAt: opportunity.signupClosesAt,
     hoursPerShift: opportunity.hoursPerShift,

@@ -150,6 +150,8 @@ export const OpportunitySummary = z.object({
   location: LocationSummary,
   /** As the public sees it: `recruiting` with no open spot left reads `full`. */
   status: OpportunityStatus,
+  /** `public`, or the only channel that sees it (a list may mark campus-only activities). */
+  audience: Audience,
   signupOpensAt: z.nullable(Timestamp),
   signupClosesAt: z.nullable(Timestamp),
   hoursPerShift: Opportunity.shape.hoursPerShift,

@@ -260,7 +260,7 @@ export function opportunitySearchSql(s: OpportunitySearch): { sql: string; param
  * status reads `full` exactly when `open_spots` is 0, as in the page query. Exported for the plan test.
  */
 export const OPPORTUNITY_LIST_SELECT = `
-  SELECT o.id, o.org_id, org.name AS org_name, o.title, o.category, o.location_name, o.region_code, o.online,
+  SELECT o.id, o.org_id, org.name AS org_name, o.title, o.category, o.location_name, o.region_code, o.online, o.audience,
     o.signup_opens_at, o.signup_closes_at, o.hours_per_shift, o.timezone,
     CASE WHEN o.status = 'recruiting' AND totals.open_spots = 0 THEN 'full' ELSE o.status END AS effective_status,
     next.id AS next_shift_id, next.starts_at AS next_shift_start, next.ends_at AS next_shift_end,

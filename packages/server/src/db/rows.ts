@@ -176,6 +176,7 @@ export interface OpportunityListRow {
   region_code: string;
   online: boolean;
   effective_status: Opportunity['status'];
+  audience: string;
   signup_opens_at: Date | null;
   signup_closes_at: Date | null;
   hours_per_shift: number;
@@ -198,6 +199,7 @@ export function toOpportunitySummary(row: OpportunityListRow): OpportunitySummar
     category: row.category,
     location: { name: row.location_name, regionCode: row.region_code, online: row.online },
     status: row.effective_status,
+    audience: row.audience as OpportunitySummary['audience'],
     signupOpensAt: isoOrNull(row.signup_opens_at),
     signupClosesAt: isoOrNull(row.signup_closes_at),
     hoursPerShift: row.hours_per_shift,

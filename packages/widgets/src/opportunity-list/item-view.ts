@@ -1,6 +1,6 @@
 /**
- * What one row of `<vk-opportunity-list>` shows, as text: formatted once per item and locale, not
- * on each render. A list of 10,000 re-renders its visible rows on every scroll step; formatting a
+ * The formatted text of one row of `<vk-opportunity-list>` (dates, spots, hours): built once per
+ * item and locale, not on each render. A list of 10,000 re-renders its visible rows on every scroll step; formatting a
  * date there (about a dozen `Intl` calls per row) is what made scrolling block on a phone.
  *
  * The view is kept in a WeakMap keyed by the item object: a page that arrives brings new objects
@@ -13,22 +13,14 @@ import { formatDateRange, isoDateTime, type VkLocale } from '../shared/i18n.js';
 import { opportunityListMessages } from './opportunity-list.messages.js';
 
 export interface ItemView {
-  readonly status: string;
-  readonly category: string;
   /** The next shift's date and time in the activity's zone; empty when no shift is ahead. */
   readonly time: string;
   /** The same instant for `<time datetime>`. */
   readonly timeIso: string;
   /** "· 2 more shifts", or empty. */
   readonly moreShifts: string;
-  readonly place: string;
   readonly spots: string;
-  readonly noSpots: boolean;
   readonly hours: string;
-  /** Whether the status takes sign-ups (or waitlist sign-ups). */
-  readonly canSignUp: boolean;
-  /** The sign-up button's text: sign up, or join the waitlist when no spot is left. */
-  readonly signUp: string;
 }
 
 /**
@@ -54,16 +46,10 @@ function buildView(opportunity: OpportunitySummary, locale: VkLocale): ItemView 
   const next = opportunity.nextShift;
   const open = opportunity.openSpots;
   return {
-    status: messages.status[opportunity.status] ?? opportunity.status,
-    category: messages.categories[opportunity.category] ?? opportunity.category,
     time: next ? formatDateRange(locale, next.start, next.end, opportunity.timezone) : '',
     timeIso: next ? isoDateTime(next.start) : '',
     moreShifts: opportunity.shiftCount > 1 ? ` · ${messages.moreShifts({ count: opportunity.shiftCount - 1 })}` : '',
-    place: opportunity.location.online ? messages.online : opportunity.location.name,
-    spots: open === 0 ? messages.noSpots : messages.spotsLeft({ count: open }),
-    noSpots: open === 0,
+    spots: open ? messages.spotsLeft({ count: open }) : messages.noSpots,
     hours: messages.hoursCredited({ hours: opportunity.hoursPerShift }),
-    canSignUp: opportunity.status === 'recruiting' || opportunity.status === 'full',
-    signUp: open === 0 ? messages.waitlist : messages.signUp,
   };
 }

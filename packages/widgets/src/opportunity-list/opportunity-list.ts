@@ -480,11 +480,13 @@ export class VkOpportunityList extends VkElement {
     listRenderCounts.rows++;
     const messages = this.messages;
     const titleId = `title-${opportunity.id}`;
+    const { status } = opportunity;
+    const canSignUp = status === 'recruiting' || status === 'full';
     return html`
       <li part="item" class="item" data-index=${index} aria-posinset=${index + 1} aria-setsize=${total}>
         <div class="line meta-line">
-          <span part="status" class="badge status-${opportunity.status}">${view.status}</span>
-          <span part="category" class="category">${view.category}</span>
+          <span part="status" class="badge status-${status}">${messages.status[status] ?? status}</span>
+          <span part="category" class="category">${messages.categories[opportunity.category] ?? opportunity.category}</span>
         </div>
         <div part="title" class="title-line title" role="heading" aria-level=${this.titleLevel} id=${titleId} tabindex="-1" data-focus-target>${opportunity.title}</div>
         <div part="organizer" class="line organizer"><span class="visually-hidden">${messages.organizer}: </span>${opportunity.orgName}</div>
@@ -493,20 +495,20 @@ export class VkOpportunityList extends VkElement {
           ${view.time ? html`<time datetime=${view.timeIso}>${view.time}</time>` : nothing}
           ${view.moreShifts ? html`<span class="more-shifts">${view.moreShifts}</span>` : nothing}
         </div>
-        <div part="place" class="line place"><span class="visually-hidden">${messages.place}: </span>${view.place}</div>
+        <div part="place" class="line place"><span class="visually-hidden">${messages.place}: </span>${opportunity.location.online ? messages.online : opportunity.location.name}</div>
         <div class="line facts">
-          <span part="spots" class="spots ${view.noSpots ? 'spots--none' : ''}">${view.spots}</span>
+          <span part="spots" class="spots ${opportunity.openSpots ? '' : 'spots--none'}">${view.spots}</span>
           <span part="hours" class="hours">${view.hours}</span>
         </div>
-        ${this.signup === 'dialog' && view.canSignUp
+        ${this.signup === 'dialog' && canSignUp
           ? html`<div class="actions"><button part="signup-button" class="button" type="button" data-signup-for=${opportunity.id}
-              aria-describedby=${titleId} @click=${() => this.openSignup(opportunity)}>${view.signUp}</button></div>`
+              aria-describedby=${titleId} @click=${() => this.openSignup(opportunity)}>${opportunity.openSpots ? messages.signUp : messages.waitlist}</button></div>`
           : nothing}
         ${this.signup === 'link' && href
           ? html`<div class="actions"><a part="details-link" class="button button--secondary" href=${href} aria-describedby=${titleId}
               @click=${(event: MouseEvent) => this.onDetailsClick(event, opportunity)}>${messages.details}</a></div>`
           : nothing}
-        ${this.signup === 'dialog' && !view.canSignUp ? html`<div class="actions"></div>` : nothing}
+        ${this.signup === 'dialog' && !canSignUp ? html`<div class="actions"></div>` : nothing}
       </li>
     `;
   }

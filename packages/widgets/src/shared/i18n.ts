@@ -59,25 +59,26 @@ export function t<C extends Catalog, K extends keyof C>(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Intl, cached: constructing a formatter costs far more than using it (on a phone-class CPU the
-// first few cost tens of milliseconds each), so each is built once per page and kept in a
-// module-level map for every widget to share.
+// Intl, cached: constructing a formatter costs far more than using it (tens of milliseconds for
+// the first ones on a phone-class CPU), so each is built once per page, in a module-level map
+// every widget shares.
+
+/**
+ * How many `Intl` formatters were built: a seam for tests that check they are built once per
+ * locale and time zone, not per item or per render.
+ */
+export const intlConstructions = { count: 0 };
 
 const cache = new Map<string, unknown>();
 function cached<T>(key: string, make: () => T): T {
   let value = cache.get(key) as T | undefined;
   if (value === undefined) {
+    intlConstructions.count++;
     value = make();
     cache.set(key, value);
   }
   return value;
 }
-
-/**
- * How many `Intl` formatters this module has constructed: a seam for tests that check formatters
- * are built once per locale and time zone, not once per item or per render.
- */
-export const intlConstructions = { count: 0 };
 
 export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
@@ -86,57 +87,12 @@ export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other
  * number. Chinese has only `other`; English has `one` and `other`.
  */
 export function plural(locale: VkLocale, count: number, forms: PluralForms): string {
-  const rule = cached(`plural:${locale}`, () => (intlConstructions.count++, new Intl.PluralRules(locale))).select(count);
+  const rule = cached(`plural:${locale}`, () => new Intl.PluralRules(locale)).select(count);
   return (forms[rule] ?? forms.other).replace(/#/g, formatNumber(locale, count));
 }
 
 export function formatNumber(locale: VkLocale, value: number, options: Intl.NumberFormatOptions = {}): string {
-  return cached(`number:${locale}:${JSON.stringify(options)}`, () => (intlConstructions.count++, new Intl.NumberFormat(locale, options))).format(value);
-}
-
-function dateTimeFormat(locale: VkLocale, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  intlConstructions.count++;
-  try {
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone });
-  } catch {
-    // An unknown zone from the API must not break the widget: fall back to the platform's
-    // default zone (the whole platform is in China).
-    return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'Asia/Shanghai' });
-  }
-}
-
-/** The formats a date range uses, by name (Chinese months 'long' give "11月28日"; 'short' would give "11/28"). */
-const RANGE_FORMATS = {
-  /** The activity's wall clock in numbers, to compare with the reader's. */
-  clock: () => ({ year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }),
-  day: (locale) => ({ weekday: 'short', month: locale === 'en' ? 'short' : 'long', day: 'numeric' }),
-  time: () => ({ hour: 'numeric', minute: '2-digit' }),
-  timeWithZone: () => ({ hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }),
-  full: (locale) => ({ month: locale === 'en' ? 'short' : 'long', day: 'numeric', hour: 'numeric', minute: '2-digit' }),
-  fullWithZone: (locale) => ({ month: locale === 'en' ? 'short' : 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' }),
-} satisfies Record<string, (locale: VkLocale) => Intl.DateTimeFormatOptions>;
-
-/** One of the range formats of `locale` in `timeZone`, built on first use. */
-function rangeFormat(name: keyof typeof RANGE_FORMATS, locale: VkLocale, timeZone: string): Intl.DateTimeFormat {
-  // The clock is read in numbers only, so one per zone serves every locale.
-  const formatLocale = name === 'clock' ? 'en' : locale;
-  return cached(`${name}:${formatLocale}:${timeZone}`, () => dateTimeFormat(formatLocale, timeZone, RANGE_FORMATS[name](locale)));
-}
-
-/**
- * Builds the formatters a list of activities in `timeZone` needs in `locale` ahead of time: a
- * widget calls this while its request is in flight, so the cost overlaps the network wait instead
- * of delaying the first item.
- */
-export function warmDateFormatters(locale: VkLocale, timeZone = 'Asia/Shanghai'): void {
-  const named = clocksDiffer(rangeFormat('clock', locale, timeZone), new Date());
-  rangeFormat('day', locale, timeZone);
-  rangeFormat(named ? 'timeWithZone' : 'time', locale, timeZone);
-}
-
-/** Whether the formatters {@link warmDateFormatters} builds exist already (for tests). */
-export function dateFormattersReady(locale: VkLocale, timeZone = 'Asia/Shanghai'): boolean {
-  return cache.has(`day:${locale}:${timeZone}`) && (cache.has(`time:${locale}:${timeZone}`) || cache.has(`timeWithZone:${locale}:${timeZone}`));
+  return cached(`number:${locale}:${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options)).format(value);
 }
 
 /**
@@ -144,12 +100,25 @@ export function dateFormattersReady(locale: VkLocale, timeZone = 'Asia/Shanghai'
  * zone names, are compared: a reader in Asia/Chongqing or Asia/Hong_Kong keeps the same time as an
  * activity in Asia/Shanghai and must not be shown "GMT+8".
  */
-function clocksDiffer(clock: Intl.DateTimeFormat, instant: Date): boolean {
-  const parts = clock.formatToParts(instant);
+function clocksDiffer(timeZone: string, instant: Date): boolean {
+  const parts = dateTimeFormat('en', timeZone, { year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value);
   const wallClockAsUtc = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'));
   const activityOffsetMinutes = Math.round((wallClockAsUtc - instant.getTime()) / 60_000);
   return activityOffsetMinutes !== -instant.getTimezoneOffset();
+}
+
+function dateTimeFormat(locale: VkLocale, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `date:${locale}:${timeZone}:${JSON.stringify(options)}`;
+  return cached(key, () => {
+    try {
+      return new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    } catch {
+      // An unknown zone from the API must not break the widget: fall back to the platform's
+      // default zone (the whole platform is in China).
+      return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'Asia/Shanghai' });
+    }
+  });
 }
 
 /**
@@ -160,22 +129,33 @@ export function formatDateRange(locale: VkLocale, start: string | Date, end: str
   const startDate = new Date(start);
   const endDate = new Date(end);
   if (Number.isNaN(startDate.getTime()) || Number.isNaN(endDate.getTime())) return '';
-  const named = clocksDiffer(rangeFormat('clock', locale, timeZone), startDate);
-  const day = rangeFormat('day', locale, timeZone);
-  const startDay = day.format(startDate);
-  if (startDay === day.format(endDate)) {
+  const zone = clocksDiffer(timeZone, startDate) ? ({ timeZoneName: 'short' } as const) : {};
+  // 'long' in Chinese gives "11月28日"; 'short' would give "11/28".
+  const day = dateTimeFormat(locale, timeZone, { weekday: 'short', month: locale === 'en' ? 'short' : 'long', day: 'numeric' });
+  if (day.format(startDate) === day.format(endDate)) {
     // Same day: the date once, then the time range. (formatRange over a combined date-time
     // pattern falls back to numeric dates in Chinese: "11/28周六".)
-    return `${startDay} ${rangeFormat(named ? 'timeWithZone' : 'time', locale, timeZone).formatRange(startDate, endDate)}`;
+    const time = dateTimeFormat(locale, timeZone, { hour: 'numeric', minute: '2-digit', ...zone });
+    return `${day.format(startDate)} ${time.formatRange(startDate, endDate)}`;
   }
-  return rangeFormat(named ? 'fullWithZone' : 'full', locale, timeZone).formatRange(startDate, endDate);
+  const full = dateTimeFormat(locale, timeZone, { month: locale === 'en' ? 'short' : 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', ...zone });
+  return full.formatRange(startDate, endDate);
+}
+
+/**
+ * Builds the formatters a list of activities in `timeZone` needs in `locale` ahead of time (by
+ * formatting a range once): a widget calls this while its request is in flight, so the cost
+ * overlaps the network wait instead of delaying the first item.
+ */
+export function warmDateFormatters(locale: VkLocale, timeZone = 'Asia/Shanghai'): void {
+  const now = new Date();
+  formatDateRange(locale, now, now, timeZone);
 }
 
 /** A date (no time) in `timeZone`, e.g. "Nov 28, 2026" / "2026年11月28日". */
 export function formatDate(locale: VkLocale, value: string | Date, timeZone: string, options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric' }): string {
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) return '';
-  return cached(`date:${locale}:${timeZone}:${JSON.stringify(options)}`, () => dateTimeFormat(locale, timeZone, options)).format(date);
+  return Number.isNaN(date.getTime()) ? '' : dateTimeFormat(locale, timeZone, options).format(date);
 }
 
 /** A `<time datetime>` value for machines next to the human text. */
