@@ -144,12 +144,13 @@ export function formatDateRange(locale: VkLocale, start: string | Date, end: str
 
 /**
  * Builds the formatters a list of activities in `timeZone` needs in `locale` ahead of time (by
- * formatting a range once): a widget calls this while its request is in flight, so the cost
+ * formatting a range and a count once): a widget calls this while its request is in flight, so the cost
  * overlaps the network wait instead of delaying the first item.
  */
 export function warmDateFormatters(locale: VkLocale, timeZone = 'Asia/Shanghai'): void {
   const now = new Date();
   formatDateRange(locale, now, now, timeZone);
+  plural(locale, 2, { other: '#' }); // the plural rules and number format of counts ("剩余 8 个名额")
 }
 
 /** A date (no time) in `timeZone`, e.g. "Nov 28, 2026" / "2026年11月28日". */
