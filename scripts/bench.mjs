@@ -9,12 +9,15 @@
 //            concurrency; beside them the one cached list URL (scripts/bench/server.mjs)
 //   page     a cold news page in Chromium through a counting proxy: API requests, preflights,
 //            layout shift; and a page with ten identical widgets: requests they cost
+//   render   the list at 4× CPU slowdown against a Lit + fetch floor: API answer → first item,
+//            total blocking time, and a 10,000-item scroll (scripts/bench/render.mjs)
 //
 // Every load is bounded (count and time) and goes to 127.0.0.1 only.
 import http from 'node:http';
 import { formatSizes, measureSizes } from './size.mjs';
 import { CHROME_PATH, CHROMIUM_ARGS } from './browsers.mjs';
 import { benchServer } from './bench/server.mjs';
+import { benchRender } from './bench/render.mjs';
 
 const only = process.argv.slice(2);
 const wants = (part) => only.length === 0 || only.includes(part);
@@ -88,6 +91,22 @@ async function benchPage() {
   }
 }
 
+async function benchRenderPath() {
+  const { startServer } = await import('@volunteerkit/server');
+  const { startDemo } = await import('./demo-server.mjs');
+  const puppeteer = (await import('puppeteer-core')).default;
+  const api = await startServer({ port: 0, dataDir: 'memory', seed: true, rateLimit: false, log: false });
+  const demo = await startDemo({ apiUrl: api.url, port: 0 });
+  const browser = await puppeteer.launch({ browser: 'chrome', headless: true, executablePath: CHROME_PATH, args: CHROMIUM_ARGS });
+  try {
+    await benchRender({ browser, demoUrl: demo.url, apiUrl: api.url, root: new URL('..', import.meta.url).pathname });
+  } finally {
+    await browser.close();
+    await demo.close();
+    await api.close();
+  }
+}
+
 if (wants('sizes')) {
   const sizes = await measureSizes();
   console.log('Bundle sizes (gzip -9)');
@@ -98,4 +117,5 @@ if (wants('sizes')) {
 }
 if (wants('server')) await benchServer();
 if (wants('page')) await benchPage();
+if (wants('render')) await benchRenderPath();
 process.exit(0);

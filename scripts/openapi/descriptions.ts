@@ -54,6 +54,15 @@ const opportunity = {
   hoursPerShift: 3, pointsPerHour: 10, coverImageUrl: 'https://static.volunteerkit.dev/covers/elderly-3.jpg', timezone: 'Asia/Shanghai',
   shifts: [shift], questions: [question], createdAt: at('11-18', '10:00:00'), updatedAt: at('11-30', '16:20:00'),
 };
+/** `opportunity` as the list shows it. */
+const opportunitySummary = {
+  id: opportunity.id, orgId: opportunity.orgId, orgName: opportunity.orgName, title: opportunity.title, category: opportunity.category,
+  location: { name: location.name, regionCode: location.regionCode, online: location.online },
+  status: opportunity.status, audience: opportunity.audience, signupOpensAt: opportunity.signupOpensAt, signupClosesAt: opportunity.signupClosesAt,
+  hoursPerShift: opportunity.hoursPerShift, timezone: opportunity.timezone,
+  nextShift: { id: shift.id, start: shift.start, end: shift.end, spotsLeft: shift.capacity - shift.signedUp },
+  shiftCount: 1, openSpots: shift.capacity - shift.signedUp,
+};
 const consent = { policyVersion: '2026-01', at: at('11-30', '20:15:00') };
 const signup = {
   id: 'sgn_9Kd3mQ1zT6vB2nX5', reference: 'VK-7F3K2Q9A', opportunityId: opportunity.id, shiftId: shift.id,
@@ -231,9 +240,33 @@ export const schemaDocs: Record<ComponentName, SchemaDoc> = {
       shifts: 'Its shifts, earliest first, each with its own capacity.', questions: 'Custom questions a sign-up answers in `answers`.', ...stamps,
     },
   },
+  OpportunitySummary: {
+    description: 'An opportunity as a list shows it: no description, questions or shift table, but the next shift and totals. `GET /v1/opportunities/{id}` has the full record.',
+    example: opportunitySummary,
+    properties: {
+      id: 'The opportunity\'s id (`opp_…`).', orgId: 'The organizer.', orgName: 'The organizer\'s name.', title: 'Title, 1–120 characters.',
+      category: 'The category it is listed under.', location: 'Where it happens, in short.',
+      status: 'Where it stands as the public sees it: `recruiting` with no open spot left reads `full`.',
+      audience: '`public`, or the id of the only channel that may see it (a list may mark it campus-only).',
+      signupOpensAt: 'When sign-up opens, or `null` (open now).', signupClosesAt: 'When sign-up closes, or `null` (until the shift starts).',
+      hoursPerShift: 'Service hours credited for one shift.', timezone: 'IANA time zone of the activity (`Asia/Shanghai`); show times in it.',
+      nextShift: 'The soonest shift that has not ended, or `null` when every shift is over.',
+      shiftCount: 'How many shifts have not ended, the next one included.', openSpots: 'Spots left across the shifts that have not started.',
+    },
+  },
+  NextShift: {
+    description: 'The next shift of a list item: when, and how many spots it has left.',
+    example: opportunitySummary.nextShift,
+    properties: { id: 'The shift\'s id (`shf_…`).', start: 'When it starts.', end: 'When it ends.', spotsLeft: '`capacity − signedUp` of this shift, never negative.' },
+  },
+  LocationSummary: {
+    description: 'Where a list item happens: the place\'s name, its district and whether it is online (the full `Location` is on the detail).',
+    example: opportunitySummary.location,
+    properties: { name: 'Name of the place.', regionCode: 'The 6-digit GB/T 2260 district code.', online: 'Whether it happens online.' },
+  },
   OpportunityPage: {
-    description: 'One page of opportunities.',
-    example: { data: [opportunity], nextCursor: cursorOf('startsAt', Date.parse(shift.start), opportunity.id) },
+    description: 'One page of opportunities as list items (`OpportunitySummary`).',
+    example: { data: [opportunitySummary], nextCursor: cursorOf('startsAt', Date.parse(shift.start), opportunity.id) },
     properties: page('opportunities'),
   },
   OpportunityStatus: { description: 'Where an opportunity stands: `recruiting` takes sign-ups; `full` has no spot left in any shift; `in_progress` between first start and last end; `completed`, `closed` and `cancelled` are over.', example: 'recruiting' },
@@ -642,9 +675,9 @@ export const operationDocs: Record<string, OperationDoc> = {
   listOpportunities: {
     summary: 'List opportunities',
     description: 'Search, filter and page through the opportunities visible to the key\'s channel (public ones and the channel\'s own). Free text works for Chinese (`q=敬老`). `radiusKm` and `sort=distance` measure from `near` and need it (422 `near_required` otherwise). Without `q` the default order is `startsAt`; with it, `relevance`.',
-    response: 'A page of opportunities.',
+    response: 'A page of list items: each with its next shift, `shiftCount` and `openSpots`, without description, questions or the shift table (`getOpportunity` has those).',
   },
-  getOpportunity: { summary: 'Get an opportunity', description: 'One opportunity with its shifts (spots left) and sign-up questions.', response: 'The opportunity.' },
+  getOpportunity: { summary: 'Get an opportunity', description: 'The full record of one opportunity: description, every shift (spots left) and sign-up questions.', response: 'The opportunity.' },
   listOrganizations: { summary: 'List organizations', description: 'Organizations, filtered by name, kind or district.', response: 'A page of organizations.' },
   getOrganization: { summary: 'Get an organization', description: 'One organization.', response: 'The organization.' },
   getChannel: {

@@ -96,7 +96,8 @@ describe('a client generated with openapi-typescript + openapi-fetch', () => {
       });
       const page = await step('listOpportunities', async () => {
         const { data } = await publicApi.GET('/v1/opportunities', { params: { query: { limit: 3, sort: 'newest' } } });
-        read.push(data!.data[0]!.title, data!.data[0]!.location.name);
+        // A list item is a summary: the next shift and totals, the full record is getOpportunity's.
+        read.push(data!.data[0]!.title, data!.data[0]!.location.name, data!.data[0]!.nextShift?.start ?? '', String(data!.data[0]!.openSpots));
         return data!;
       });
       const opportunity = await step('getOpportunity', async () => {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ListOpportunitiesFilters } from '@volunteerkit/sdk/schemas';
 import type { Database } from '../src/db/database.js';
-import { opportunitySearchSql } from '../src/db/queries.js';
+import { OPPORTUNITY_LIST_SELECT, opportunitySearchSql } from '../src/db/queries.js';
 import { SEED_FIXTURES, seedIfEmpty } from '../src/seed/seed.js';
 import { opportunitySearch } from '../src/services/reads.js';
 import { openTestDatabase, SEED_KEYS, type TestDatabase } from './helpers.js';
@@ -94,6 +94,14 @@ describe('GET /v1/opportunities query plans (seed ×2, analyzed)', () => {
     const plan = await planOf({ orgId: 'org_demoQianjiangNews' }, { key: now.getTime() / 1000, id: SEED_FIXTURES.openOpportunityId });
     assert.deepEqual(seqScans(plan), []);
     assert.ok(indexesUsed(plan).has('opportunities_org'));
+  });
+
+  it('a page\'s list items (next shift, shift count, open spots) read only their own shifts, through indexes', async () => {
+    const ids = (await db.query<{ id: string }>(`SELECT id FROM opportunities WHERE status = 'recruiting' ORDER BY id LIMIT 6`)).map((r) => r.id);
+    const [row] = await db.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${OPPORTUNITY_LIST_SELECT}`, [ids, now]);
+    const plan = (typeof row!['QUERY PLAN'] === 'string' ? JSON.parse(row!['QUERY PLAN']) : row!['QUERY PLAN']) as Array<{ Plan: PlanNode }>;
+    assert.deepEqual(seqScans(plan[0]!.Plan), [], JSON.stringify(plan));
+    assert.ok(indexesUsed(plan[0]!.Plan).has('shifts_opportunity'), `indexes used: ${[...indexesUsed(plan[0]!.Plan)].join(', ')}`);
   });
 
   // A trigram needs three characters ('%西湖%' yields none): another filter's index narrows instead.

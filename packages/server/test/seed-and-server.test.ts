@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { HonorBoard, Opportunity, OpportunityPage, Signup } from '@volunteerkit/sdk/schemas';
+import { HonorBoard, Opportunity, OpportunityPage, Signup, type OpportunitySummary } from '@volunteerkit/sdk/schemas';
+import { request } from 'node:http';
 import { SEED_FIXTURES, SEED_KEYS, startServer, type RunningServer } from '../src/index.js';
 import { dropSchema } from './helpers.js';
 
@@ -50,7 +51,7 @@ describe('the demo seed', () => {
 
   it('lists 200+ upcoming opportunities for the news key over real HTTP, all in the contract', async () => {
     let cursor: string | null = null;
-    const all: Array<{ id: string; audience: string; shifts: Array<{ start: string }> }> = [];
+    const all: OpportunitySummary[] = [];
     do {
       const page: any = await getJson(`/v1/opportunities?key=${SEED_KEYS.news.publishableKey}&limit=100${cursor ? `&cursor=${cursor}` : ''}`);
       assert.ok(OpportunityPage.safeParse(page).success);
@@ -58,14 +59,36 @@ describe('the demo seed', () => {
       cursor = page.nextCursor;
     } while (cursor);
     assert.ok(all.length >= 180, `${all.length} listed`);
-    assert.ok(all.every((o) => o.audience === 'public'), 'the news channel sees only public opportunities');
+    const [hidden] = await server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM opportunities WHERE id = ANY($1::text[]) AND audience <> 'public'`, [all.map((o) => o.id)]);
+    assert.equal(hidden!.n, 0, 'the news channel sees only public opportunities');
     assert.ok(!all.some((o) => o.id === SEED_FIXTURES.campusOnlyOpportunityId));
     const now = Date.now();
-    assert.ok(all.every((o) => o.shifts.some((s) => Date.parse(s.start) > now)), 'every listed opportunity has an upcoming shift');
+    assert.ok(all.every((o) => o.nextShift !== null && Date.parse(o.nextShift.end) >= now && o.shiftCount >= 1), 'every listed opportunity has a shift ahead');
+    assert.ok(all.every((o) => !('description' in o) && !('shifts' in o)), 'list items are summaries');
     const campus: any = await getJson(`/v1/opportunities?key=${SEED_KEYS.campus.publishableKey}&limit=100&q=${encodeURIComponent('迎新')}`);
     assert.ok(campus.data.some((o: { id: string }) => o.id === SEED_FIXTURES.campusOnlyOpportunityId));
     const enterprise = await get(`/v1/opportunities/${SEED_FIXTURES.enterpriseOnlyOpportunityId}?key=${SEED_KEYS.news.publishableKey}`);
     assert.equal(enterprise.status, 404);
+  });
+
+  it('sends a page of five list items in at most 2 KB on the wire, with brotli and with gzip', async () => {
+    // node:http, not fetch: fetch decompresses, and the bytes that travel are the question here.
+    const wireBytes = (encoding: string) => new Promise<{ bytes: number; encoding: string | undefined; items: number }>((resolve, reject) => {
+      const url = new URL(`/v1/opportunities?key=${SEED_KEYS.news.publishableKey}&limit=5`, server.url);
+      request(url, { headers: { 'Accept-Encoding': encoding } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ bytes: Buffer.concat(chunks).length, encoding: res.headers['content-encoding'], items: 5 }));
+      }).on('error', reject).end();
+    });
+    const identity = await (await get(`/v1/opportunities?key=${SEED_KEYS.news.publishableKey}&limit=5`)).text();
+    assert.equal(JSON.parse(identity).data.length, 5);
+    for (const encoding of ['br', 'gzip']) {
+      const answer = await wireBytes(encoding);
+      console.log(`a page of 5: ${answer.bytes} B with ${encoding} (${Buffer.byteLength(identity)} B uncompressed)`);
+      assert.equal(answer.encoding, encoding);
+      assert.ok(answer.bytes <= 2048, `${answer.bytes} B with ${encoding}`);
+    }
   });
 
   it('has the fixtures the demo and the widget tests use', async () => {

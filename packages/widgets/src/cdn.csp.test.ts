@@ -7,7 +7,7 @@
  * nothing built on Lit before the policy is in place: the bundles' lit-html must be the first.
  */
 import { BASE_URL, PUBLISHABLE_KEY, makeOpportunities } from '../test/fixtures.js';
-import { HttpResponse, api, http, worker } from '../test/mock-api.js';
+import { HttpResponse, api, http, worker, listPage } from '../test/mock-api.js';
 import { applyStrictPolicy, recordCspViolations } from '../test/strict-csp.js';
 
 const violations = recordCspViolations();
@@ -34,7 +34,7 @@ describe('the CDN bundle twice under a strict Trusted Types policy', () => {
   });
 
   it('reuses the lit-html policy: no violation, exactly one warning, widgets still work', async () => {
-    worker.use(http.get(api('/v1/opportunities'), () => HttpResponse.json({ data: makeOpportunities(2), nextCursor: null })));
+    worker.use(http.get(api('/v1/opportunities'), () => listPage(makeOpportunities(2))));
     // Two URLs, two independent module graphs: two copies of Lit, the SDK and the widgets.
     await import(/* @vite-ignore */ '/__vk/volunteerkit.js?copy=first' as string);
     await import(/* @vite-ignore */ '/__vk/volunteerkit.js?copy=second' as string);

@@ -7,7 +7,7 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { BASE_URL, PUBLISHABLE_KEY, makeOpportunities } from '../test/fixtures.js';
-import { HttpResponse, api, http, startMockApi, worker } from '../test/mock-api.js';
+import { HttpResponse, api, http, startMockApi, worker, listPage } from '../test/mock-api.js';
 
 interface VolunteerKitGlobal {
   (command: string, ...args: unknown[]): void;
@@ -40,7 +40,7 @@ describe('CDN bundle and loader snippet', () => {
   });
 
   it('queues calls made before the bundle arrives and applies them when it does', async () => {
-    worker.use(http.get(api('/v1/opportunities'), () => HttpResponse.json({ data: makeOpportunities(2), nextCursor: null })));
+    worker.use(http.get(api('/v1/opportunities'), () => listPage(makeOpportunities(2))));
     const snippet = await (await fetch('/__vk/loader.min.txt')).text();
     const script = document.createElement('script');
     script.dataset.src = '/__vk/volunteerkit.js';

@@ -8,7 +8,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import './define/vk-opportunity-list.js';
 import './define/vk-honor-board.js';
 import { BASE_URL, PUBLISHABLE_KEY, makeHonor, makeHonorBoard, makeHonorEntries, makeOpportunities, makeOpportunity, makeShift } from '../test/fixtures.js';
-import { HttpResponse, api, http, startMockApi, worker } from '../test/mock-api.js';
+import { HttpResponse, api, http, startMockApi, worker, listPage } from '../test/mock-api.js';
 import { layoutProblems } from '../../../test/layout/layout-problems.js';
 
 before(() => startMockApi());
@@ -31,7 +31,7 @@ function answers() {
     shifts: [makeShift({ id: 'shf_full00001', capacity: 10, signedUp: 10 })],
   });
   worker.use(
-    http.get(api('/v1/opportunities'), () => HttpResponse.json({ data: [full, ...makeOpportunities(3)], nextCursor: null })),
+    http.get(api('/v1/opportunities'), () => listPage([full, ...makeOpportunities(3)])),
     http.get(api('/v1/honor-board'), () => HttpResponse.json(makeHonorBoard({ entries: makeHonorEntries(6), featured: [makeHonor()] }))),
   );
 }

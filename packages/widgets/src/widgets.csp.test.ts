@@ -6,7 +6,7 @@
  */
 import { expect, waitUntil } from '@open-wc/testing';
 import { BASE_URL, HOSTILE_TEXT, PUBLISHABLE_KEY, makeHonorBoard, makeOpportunities, makeOpportunity } from '../test/fixtures.js';
-import { HttpResponse, api, http, worker } from '../test/mock-api.js';
+import { HttpResponse, api, http, worker, listPage } from '../test/mock-api.js';
 import { applyStrictPolicy, recordCspViolations } from '../test/strict-csp.js';
 
 const violations = recordCspViolations();
@@ -24,7 +24,7 @@ describe('widgets under a strict CSP with Trusted Types', () => {
       http.get(api('/v1/opportunities'), ({ request }) => {
         const limit = Number(new URL(request.url).searchParams.get('limit'));
         const data = limit > 50 ? makeOpportunities(limit) : [makeOpportunity({ title: HOSTILE_TEXT.img }), ...makeOpportunities(2)];
-        return HttpResponse.json({ data, nextCursor: null });
+        return listPage(data);
       }),
       http.get(api('/v1/honor-board'), () => HttpResponse.json(makeHonorBoard())),
     );

@@ -3,7 +3,7 @@
  * validates responses, so a fixture that drifts from the contract fails loudly in
  * `fixtures.test.ts` instead of silently in a widget test). Shared with the sign-up form's tests.
  */
-import type { Channel, Honor, HonorBoard, HonorBoardEntry, Opportunity, Shift } from '@volunteerkit/sdk/schemas';
+import type { Channel, Honor, HonorBoard, HonorBoardEntry, Opportunity, OpportunitySummary, Shift } from '@volunteerkit/sdk/schemas';
 
 export const BASE_URL = 'https://api.volunteerkit.test';
 export const PUBLISHABLE_KEY = 'pk_test_widgets0001';
@@ -15,8 +15,8 @@ const DAY = 24 * 3600 * 1000;
  * The clock fixtures are relative to. Whatever is compared with today by a widget (the sign-up
  * window) is placed around `now`, so the fixtures do not expire as the calendar moves; a test that
  * needs another moment passes its own `now`. Shift times stay fixed: tests check how they are
- * formatted ("Nov 28, 9:00"), and no widget hides a shift for being past (the list shows all of
- * an opportunity's shifts when none is ahead).
+ * formatted ("Nov 28, 9:00"). A list item's next shift and open spots are the server's answer,
+ * computed at {@link LIST_ANSWERED_AT} (before every fixture shift), not by the widget.
  */
 function signupWindowAround(now: Date): Pick<Opportunity, 'signupOpensAt' | 'signupClosesAt'> {
   return { signupOpensAt: new Date(now.getTime() - 30 * DAY).toISOString(), signupClosesAt: new Date(now.getTime() + 30 * DAY).toISOString() };
@@ -67,6 +67,38 @@ export function makeOpportunity(overrides: Partial<Opportunity> = {}, now: Date 
     createdAt: CREATED,
     updatedAt: CREATED,
     ...overrides,
+  };
+}
+
+/** The moment fixture list answers are computed at: before every fixture shift, so each has a next shift. */
+export const LIST_ANSWERED_AT = new Date('2026-11-01T00:00:00+08:00');
+
+/**
+ * `opportunity` as `GET /v1/opportunities` lists it, by the server's rules (db/queries.ts): the
+ * next shift is the soonest not ended at `now`, `shiftCount` counts those not ended, `openSpots`
+ * sums the spots left on those not started, and `recruiting` with none left reads `full`.
+ */
+export function summaryOf(opportunity: Opportunity, now: Date = LIST_ANSWERED_AT): OpportunitySummary {
+  const at = now.getTime();
+  const ahead = opportunity.shifts.filter((s) => Date.parse(s.end) >= at).sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  const openSpots = opportunity.shifts.filter((s) => Date.parse(s.start) > at).reduce((sum, s) => sum + Math.max(0, s.capacity - s.signedUp), 0);
+  const next = ahead[0];
+  return {
+    id: opportunity.id,
+    orgId: opportunity.orgId,
+    orgName: opportunity.orgName,
+    title: opportunity.title,
+    category: opportunity.category,
+    location: { name: opportunity.location.name, regionCode: opportunity.location.regionCode, online: opportunity.location.online },
+    status: opportunity.status === 'recruiting' && openSpots === 0 ? 'full' : opportunity.status,
+    audience: opportunity.audience,
+    signupOpensAt: opportunity.signupOpensAt,
+    signupClosesAt: opportunity.signupClosesAt,
+    hoursPerShift: opportunity.hoursPerShift,
+    timezone: opportunity.timezone,
+    nextShift: next ? { id: next.id, start: next.start, end: next.end, spotsLeft: Math.max(0, next.capacity - next.signedUp) } : null,
+    shiftCount: ahead.length,
+    openSpots,
   };
 }
 

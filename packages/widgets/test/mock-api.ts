@@ -4,7 +4,8 @@
  */
 import { setupWorker } from 'msw/browser';
 import { HttpResponse, http, delay, type JsonBodyType } from 'msw';
-import { BASE_URL } from './fixtures.js';
+import type { Opportunity } from '@volunteerkit/sdk/schemas';
+import { BASE_URL, summaryOf } from './fixtures.js';
 
 export { HttpResponse, http, delay };
 
@@ -32,6 +33,11 @@ export function problem(status: number, code: string, title = 'Error', extra: Re
     status,
     headers: { 'content-type': 'application/problem+json', ...headers },
   });
+}
+
+/** A `GET /v1/opportunities` answer: `opportunities` as list items (see `summaryOf`). */
+export function listPage(opportunities: Opportunity[], nextCursor: string | null = null): Response {
+  return HttpResponse.json({ data: opportunities.map((opportunity) => summaryOf(opportunity)), nextCursor });
 }
 
 /** Records the URLs the widget asked for, to check filters reach the API. */

@@ -2,13 +2,15 @@
 import type { RequestOptions } from '../client.js';
 import { APIResource } from '../core/resource.js';
 import type { PagePromise } from '../core/pagination.js';
-import type { ListOpportunitiesParams, Opportunity } from '../schemas/opportunity.js';
+import type { ListOpportunitiesParams, Opportunity, OpportunitySummary } from '../schemas/opportunity.js';
 
 /** Volunteering opportunities (活动/岗位) with their shifts and sign-up questions. */
 export class Opportunities extends APIResource {
   /**
    * Lists opportunities visible to the channel. Await it for one page, or `for await` over it for
-   * every match across pages. A CORS-simple GET: no preflight, cacheable by a CDN.
+   * every match across pages. A CORS-simple GET: no preflight, cacheable by a CDN. Items are
+   * summaries (the next shift, `shiftCount`, `openSpots`; no description or questions): `get()`
+   * fetches the full record.
    *
    * @example
    * ```ts
@@ -16,7 +18,7 @@ export class Opportunities extends APIResource {
    * for await (const opp of vk.opportunities.list({ regionCode: '3301' })) console.log(opp.title);
    * ```
    */
-  list(params: ListOpportunitiesParams = {}, options?: RequestOptions): PagePromise<Opportunity> {
+  list(params: ListOpportunitiesParams = {}, options?: RequestOptions): PagePromise<OpportunitySummary> {
     return this.client.list({ method: 'GET', path: '/v1/opportunities', query: params, auth: 'public', schema: 'OpportunityPage', options, name: 'opportunities.list' });
   }
 

@@ -25,7 +25,8 @@ export type EndpointAuth = 'publishable' | 'publishableOrSession' | 'session' | 
 /** Every schema that appears in the published document, by its component name. */
 export const components = {
   Organization: S.Organization, OrganizationPage: S.OrganizationPage, OrganizationKind: S.OrganizationKind,
-  Opportunity: S.Opportunity, OpportunityPage: S.OpportunityPage, OpportunityStatus: S.OpportunityStatus,
+  Opportunity: S.Opportunity, OpportunitySummary: S.OpportunitySummary, NextShift: S.NextShift, LocationSummary: S.LocationSummary,
+  OpportunityPage: S.OpportunityPage, OpportunityStatus: S.OpportunityStatus,
   Shift: S.Shift, Question: S.Question, Location: S.Location, Requirements: S.Requirements, Category: S.Category,
   Volunteer: S.Volunteer, VolunteerProfile: S.VolunteerProfile, GuestVolunteer: S.GuestVolunteer, IdentityField: S.IdentityField,
   Channel: S.Channel, Locale: S.Locale,

@@ -118,7 +118,55 @@ export const Opportunity = z.object({
 });
 export type Opportunity = z.infer<typeof Opportunity>;
 
-export const OpportunityPage = pageOf(Opportunity);
+/** The next shift as a list shows it: when it is and how many spots it has left. */
+export const NextShift = z.object({
+  id: ShiftId,
+  start: Timestamp,
+  end: Timestamp,
+  /** `capacity - signedUp` of this shift, never negative. */
+  spotsLeft: z.int().check(z.minimum(0)),
+});
+export type NextShift = z.infer<typeof NextShift>;
+
+/** Where, as a list shows it: the place's name, its region and whether it is online. */
+export const LocationSummary = z.object({
+  name: Location.shape.name,
+  regionCode: RegionCode,
+  online: z.boolean(),
+});
+export type LocationSummary = z.infer<typeof LocationSummary>;
+
+/**
+ * An opportunity as a list shows it (`GET /v1/opportunities`): no description, questions or
+ * shift table, but the next shift and totals, computed by the server. The full record is
+ * `GET /v1/opportunities/{id}`; a page of five stays under 2 KB on the wire.
+ */
+export const OpportunitySummary = z.object({
+  id: OpportunityId,
+  orgId: OrganizationId,
+  orgName: z.string(),
+  title: Opportunity.shape.title,
+  category: Category,
+  location: LocationSummary,
+  /** As the public sees it: `recruiting` with no open spot left reads `full`. */
+  status: OpportunityStatus,
+  /** `public`, or the only channel that sees it (a list may mark campus-only activities). */
+  audience: Audience,
+  signupOpensAt: z.nullable(Timestamp),
+  signupClosesAt: z.nullable(Timestamp),
+  hoursPerShift: Opportunity.shape.hoursPerShift,
+  /** IANA time zone the activity happens in; times are displayed in it. */
+  timezone: z.string(),
+  /** The soonest shift that has not ended; `null` when every shift is over. */
+  nextShift: z.nullable(NextShift),
+  /** Shifts that have not ended, the next one included. */
+  shiftCount: z.int().check(z.minimum(0)),
+  /** Spots left across the shifts that have not started. */
+  openSpots: z.int().check(z.minimum(0)),
+});
+export type OpportunitySummary = z.infer<typeof OpportunitySummary>;
+
+export const OpportunityPage = pageOf(OpportunitySummary);
 export type OpportunityPage = z.infer<typeof OpportunityPage>;
 
 export const OpportunitySort = z.enum(['relevance', 'startsAt', 'newest', 'distance', 'spotsLeft']);

@@ -30,6 +30,13 @@ export const opportunity: S.Opportunity = {
   ...stamps,
 };
 
+export const opportunitySummary: S.OpportunitySummary = {
+  id: opportunity.id, orgId: opportunity.orgId, orgName: opportunity.orgName, title: opportunity.title, category: opportunity.category,
+  location: { name: opportunity.location.name, regionCode: opportunity.location.regionCode, online: false },
+  status: 'recruiting', audience: 'public', signupOpensAt: null, signupClosesAt: opportunity.signupClosesAt, hoursPerShift: 3,
+  timezone: 'Asia/Shanghai', nextShift: { id: shift.id, start: shift.start, end: shift.end, spotsLeft: 6 }, shiftCount: 1, openSpots: 6,
+};
+
 export const volunteer: S.Volunteer = {
   id: 'vol_5z8w1m', displayName: '张*明', avatarUrl: null, starLevel: 2, approvedHours: 320.5, points: 3205, ...stamps,
 };

@@ -43,7 +43,7 @@ const entities: Array<[string, Schema, unknown, unknown, string]> = [
   ['Session', S.Session, example.session, { ...example.session, token: 'abc' }, 'token'],
   ['Need', S.Need, example.need, { ...example.need, status: 'lost' }, 'status'],
   ['ProblemDetails', S.ProblemDetails, example.problem, { ...example.problem, status: 200 }, 'status'],
-  ['OpportunityPage', S.OpportunityPage, { data: [example.opportunity], nextCursor: null }, { data: [example.opportunity] }, 'nextCursor'],
+  ['OpportunityPage', S.OpportunityPage, { data: [example.opportunitySummary], nextCursor: null }, { data: [example.opportunitySummary] }, 'nextCursor'],
 ];
 
 describe('entity schemas', () => {

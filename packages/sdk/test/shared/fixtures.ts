@@ -2,7 +2,7 @@
  * Answers that satisfy the contract, for tests in Node and in the browsers. Each builder returns a
  * fresh object, so a test can break one field without touching the others.
  */
-import type { Channel, HonorBoard, ImpactStats, Opportunity, Organization, ProblemDetails, ServiceRecord, Session, Signup, VolunteerProfile } from '../../src/index.js';
+import type { Channel, HonorBoard, ImpactStats, Opportunity, OpportunitySummary, Organization, ProblemDetails, ServiceRecord, Session, Signup, VolunteerProfile } from '../../src/index.js';
 
 const at = '2026-11-22T09:00:00+08:00';
 const stamps = { createdAt: at, updatedAt: at };
@@ -34,8 +34,21 @@ export function opportunity(n = 1): Opportunity {
   };
 }
 
-export function opportunityPage(count = 2, nextCursor: string | null = null, from = 1): { data: Opportunity[]; nextCursor: string | null } {
-  return { data: Array.from({ length: count }, (_, i) => opportunity(from + i)), nextCursor };
+/** `opportunity(n)` as the list carries it. */
+export function opportunitySummary(n = 1): OpportunitySummary {
+  const { id, orgId, orgName, title, category, location, status, audience, signupOpensAt, signupClosesAt, hoursPerShift, timezone, shifts } = opportunity(n);
+  const shift = shifts[0]!;
+  return {
+    id, orgId, orgName, title, category, status, audience, signupOpensAt, signupClosesAt, hoursPerShift, timezone,
+    location: { name: location.name, regionCode: location.regionCode, online: location.online },
+    nextShift: { id: shift.id, start: shift.start, end: shift.end, spotsLeft: shift.capacity - shift.signedUp },
+    shiftCount: 1,
+    openSpots: shift.capacity - shift.signedUp,
+  };
+}
+
+export function opportunityPage(count = 2, nextCursor: string | null = null, from = 1): { data: OpportunitySummary[]; nextCursor: string | null } {
+  return { data: Array.from({ length: count }, (_, i) => opportunitySummary(from + i)), nextCursor };
 }
 
 export function organization(): Organization {

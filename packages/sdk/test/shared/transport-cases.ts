@@ -19,7 +19,7 @@ import {
 } from '../../src/index.js';
 import { responseValidator } from '../../src/validation.js';
 import { advanceUntil, deferred, withFakeClock } from './fake-clock.js';
-import { opportunity, opportunityPage, problem, signup, validSignupBody } from './fixtures.js';
+import { opportunityPage, opportunitySummary, problem, signup, validSignupBody } from './fixtures.js';
 
 export interface Env {
   /** Where the fake API lives (msw intercepts it). */
@@ -259,7 +259,7 @@ export const transportCases: TransportCase[] = [
     name: 'a body with a missing field raises ResponseValidationError naming the path',
     timeout: 3_000,
     async run(env) {
-      const broken = opportunityPage(2) as { data: Array<Partial<ReturnType<typeof opportunity>>> };
+      const broken = opportunityPage(2) as { data: Array<Partial<ReturnType<typeof opportunitySummary>>> };
       delete broken.data[1]!.title;
       env.use(http.get(`${env.baseUrl}/v1/opportunities`, () => HttpResponse.json(broken)));
       const error = await rejection(client(env).opportunities.list());
@@ -272,12 +272,12 @@ export const transportCases: TransportCase[] = [
     name: 'a body with a wrong type raises ResponseValidationError naming the path',
     timeout: 3_000,
     async run(env) {
-      const broken = opportunityPage(1) as unknown as { data: Array<{ shifts: Array<{ capacity: unknown }> }> };
-      broken.data[0]!.shifts[0]!.capacity = 'ten';
+      const broken = opportunityPage(1) as unknown as { data: Array<{ nextShift: { spotsLeft: unknown } }> };
+      broken.data[0]!.nextShift.spotsLeft = 'ten';
       env.use(http.get(`${env.baseUrl}/v1/opportunities`, () => HttpResponse.json(broken)));
       const error = await rejection(client(env).opportunities.list());
       ok(ResponseValidationError.is(error), `expected a ResponseValidationError, got ${String(error)}`);
-      equal(error.path, 'data.0.shifts.0.capacity', 'path');
+      equal(error.path, 'data.0.nextShift.spotsLeft', 'path');
     },
   },
   {

@@ -10,6 +10,7 @@ import type {
   ChannelRow,
   HonorRow,
   LockedShift,
+  OpportunityListRow,
   OpportunityRow,
   OrganizationRow,
   ServiceRecordRow,
@@ -252,15 +253,39 @@ export function opportunitySearchSql(s: OpportunitySearch): { sql: string; param
   return { sql, params: p.values };
 }
 
-/** One page of opportunities (see `opportunitySearchSql`): the sort keys first, then the full rows of just the page. */
-export async function searchOpportunities(db: Queryable, s: OpportunitySearch): Promise<OpportunityRow[]> {
+/**
+ * A page's list items: what a list shows, with the next shift (the soonest not yet ended), the
+ * number of shifts not yet ended and the spots left on those not yet started, all computed here
+ * from each opportunity's own shifts (`shifts_opportunity`). $1 = the page's ids, $2 = now. The
+ * status reads `full` exactly when `open_spots` is 0, as in the page query. Exported for the plan test.
+ */
+export const OPPORTUNITY_LIST_SELECT = `
+  SELECT o.id, o.org_id, org.name AS org_name, o.title, o.category, o.location_name, o.region_code, o.online, o.audience,
+    o.signup_opens_at, o.signup_closes_at, o.hours_per_shift, o.timezone,
+    CASE WHEN o.status = 'recruiting' AND totals.open_spots = 0 THEN 'full' ELSE o.status END AS effective_status,
+    next.id AS next_shift_id, next.starts_at AS next_shift_start, next.ends_at AS next_shift_end,
+    greatest(next.capacity - next.signed_up, 0) AS next_shift_spots_left,
+    totals.shift_count, totals.open_spots
+  FROM opportunities o
+    JOIN organizations org ON org.id = o.org_id
+    CROSS JOIN LATERAL (
+      SELECT count(*) FILTER (WHERE sh.ends_at >= $2)::int AS shift_count,
+        coalesce(sum(greatest(sh.capacity - sh.signed_up, 0)) FILTER (WHERE sh.starts_at > $2), 0)::int AS open_spots
+      FROM shifts sh WHERE sh.opportunity_id = o.id
+    ) totals
+    LEFT JOIN LATERAL (
+      SELECT sh.id, sh.starts_at, sh.ends_at, sh.capacity, sh.signed_up
+      FROM shifts sh WHERE sh.opportunity_id = o.id AND sh.ends_at >= $2
+      ORDER BY sh.starts_at, sh.id LIMIT 1
+    ) next ON true
+  WHERE o.id = ANY($1::text[])`;
+
+/** One page of list items (see `opportunitySearchSql`): the sort keys first, then the items of just the page. */
+export async function searchOpportunities(db: Queryable, s: OpportunitySearch): Promise<OpportunityListRow[]> {
   const { sql, params } = opportunitySearchSql(s);
   const page = await db.query<{ id: string; sort_key: number }>(sql, params);
   if (page.length === 0) return [];
-  const rows = await db.query<OpportunityRow>(
-    `${OPPORTUNITY_SELECT} WHERE o.id = ANY($1::text[])`,
-    [page.map((r) => r.id), s.now],
-  );
+  const rows = await db.query<OpportunityListRow>(OPPORTUNITY_LIST_SELECT, [page.map((r) => r.id), s.now]);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return page.map((r) => ({ ...byId.get(r.id)!, sort_key: r.sort_key }));
 }

@@ -10,6 +10,7 @@ import type {
   Dispute,
   Honor,
   Opportunity,
+  OpportunitySummary,
   Organization,
   ServiceRecord,
   Shift,
@@ -165,6 +166,53 @@ export function toOpportunity(row: OpportunityRow, shifts: ShiftRow[]): Opportun
     questions: row.questions,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
+  };
+}
+
+/** A list item as the list query selects it: the next shift and the totals computed in SQL. */
+export interface OpportunityListRow {
+  id: string;
+  org_id: string;
+  org_name: string;
+  title: string;
+  category: Opportunity['category'];
+  location_name: string;
+  region_code: string;
+  online: boolean;
+  effective_status: Opportunity['status'];
+  audience: string;
+  signup_opens_at: Date | null;
+  signup_closes_at: Date | null;
+  hours_per_shift: number;
+  timezone: string;
+  next_shift_id: string | null;
+  next_shift_start: Date | null;
+  next_shift_end: Date | null;
+  next_shift_spots_left: number | null;
+  shift_count: number;
+  open_spots: number;
+  sort_key?: number;
+}
+
+export function toOpportunitySummary(row: OpportunityListRow): OpportunitySummary {
+  return {
+    id: row.id as OpportunitySummary['id'],
+    orgId: row.org_id as OpportunitySummary['orgId'],
+    orgName: row.org_name,
+    title: row.title,
+    category: row.category,
+    location: { name: row.location_name, regionCode: row.region_code, online: row.online },
+    status: row.effective_status,
+    audience: row.audience as OpportunitySummary['audience'],
+    signupOpensAt: isoOrNull(row.signup_opens_at),
+    signupClosesAt: isoOrNull(row.signup_closes_at),
+    hoursPerShift: row.hours_per_shift,
+    timezone: row.timezone,
+    nextShift: row.next_shift_id === null
+      ? null
+      : { id: row.next_shift_id as Shift['id'], start: iso(row.next_shift_start!), end: iso(row.next_shift_end!), spotsLeft: row.next_shift_spots_left! },
+    shiftCount: row.shift_count,
+    openSpots: row.open_spots,
   };
 }
 

@@ -12,7 +12,7 @@ import { NATIONAL_STAR_RULE, StarRule } from '@volunteerkit/sdk/schemas';
 import type { Queryable } from '../db/database.js';
 import * as q from '../db/queries.js';
 import { approvalTimes } from '../db/hours-queries.js';
-import { iso, toHonor, toOpportunity, toOrganization, type OpportunityRow, type ShiftRow } from '../db/rows.js';
+import { iso, toHonor, toOpportunity, toOpportunitySummary, toOrganization, type OpportunityRow, type ShiftRow } from '../db/rows.js';
 import { hoursToNextStar, maskEmail, maskMobile, publicName, starLevel } from '../domain/people.js';
 import { rankWithTies } from '../domain/ranking.js';
 import { DomainError } from './errors.js';
@@ -64,7 +64,7 @@ export async function listOpportunities(db: Queryable, channelId: string, f: Lis
   const sort = opportunitySearch(channelId, f, now, null, 0).sort;
   const search = (after: { key: number; id: string } | null, limit: number) =>
     q.searchOpportunities(db, opportunitySearch(channelId, f, now, after, limit));
-  return keysetPage(f, sort, search, (row) => ({ key: row.sort_key!, id: row.id }), (rows) => withShifts(db, rows));
+  return keysetPage(f, sort, search, (row) => ({ key: row.sort_key!, id: row.id }), (rows) => rows.map(toOpportunitySummary));
 }
 
 export async function getOpportunity(db: Queryable, channelId: string, id: string, now: Date): Promise<Opportunity | null> {

@@ -14,7 +14,7 @@
  * @module
  */
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
-import { MySignups, Opportunities, type BaseClient, type Opportunity, type Signup } from '@volunteerkit/sdk';
+import { MySignups, Opportunities, type BaseClient, type Opportunity, type OpportunitySummary, type Signup } from '@volunteerkit/sdk';
 import { defineMessages } from '../shared/i18n.js';
 import type { VkLocale } from '../shared/locale.js';
 import { LIVE_STATUSES } from '../shared/live-signups.js';
@@ -142,4 +142,15 @@ export class MySignupsController implements ReactiveController {
       () => {}, // the old count stays until the next load; the form has said what happened
     );
   }
+}
+
+/**
+ * A list item with the spots of a freshly read opportunity: the detail has every shift, the item
+ * sums them as the list endpoint does (open spots on shifts not started; the next shift's own).
+ */
+export function withFreshSpots(item: OpportunitySummary, fresh: Opportunity, now = Date.now()): OpportunitySummary {
+  const left = (shift: Opportunity['shifts'][number]) => Math.max(shift.capacity - shift.signedUp, 0);
+  const openSpots = fresh.shifts.filter((shift) => Date.parse(shift.start) > now).reduce((sum, shift) => sum + left(shift), 0);
+  const next = item.nextShift && fresh.shifts.find((shift) => shift.id === item.nextShift!.id);
+  return { ...item, status: fresh.status, openSpots, nextShift: next ? { ...item.nextShift!, spotsLeft: left(next) } : item.nextShift };
 }

@@ -2,10 +2,11 @@ import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/t
 import { sendKeys } from '@web/test-runner-commands';
 import type { Opportunity } from '@volunteerkit/sdk';
 import '../define/vk-opportunity-list.js';
-import { openSpots, type VkOpportunityList } from './opportunity-list.js';
-import { spotsLeft } from '@volunteerkit/sdk/schemas';
+import type { VkOpportunityList } from './opportunity-list.js';
+import { listRenderCounts } from './item-view.js';
+import { intlConstructions } from '../shared/i18n.js';
 import { BASE_URL, HOSTILE_TEXT, PUBLISHABLE_KEY, makeOpportunities, makeOpportunity } from '../../test/fixtures.js';
-import { HttpResponse, api, deferred, http, problem, recordRequests, startMockApi, worker } from '../../test/mock-api.js';
+import { HttpResponse, api, deferred, http, problem, recordRequests, startMockApi, worker, listPage } from '../../test/mock-api.js';
 import type { VkLoadEvent } from '../shared/events.js';
 import { configure, resetGlobalConfig } from '../shared/config.js';
 
@@ -31,7 +32,7 @@ function listAnswers(...pages: Array<{ data: Opportunity[]; nextCursor: string |
       const cursor = new URL(request.url).searchParams.get('cursor');
       const page = cursor ? pages[Number(cursor)] : pages[0];
       call += 1;
-      return HttpResponse.json(page ?? { data: [], nextCursor: null });
+      return listPage(page?.data ?? [], page?.nextCursor ?? null);
     }),
   );
   return () => call;
@@ -57,7 +58,7 @@ describe('<vk-opportunity-list>', () => {
       worker.use(
         http.get(api('/v1/opportunities'), async () => {
           await gate.promise;
-          return HttpResponse.json({ data: makeOpportunities(4), nextCursor: '1' });
+          return listPage(makeOpportunities(4), '1');
         }),
       );
       const el = await mount(`limit="4" layout="${layout}"`);
@@ -151,7 +152,7 @@ describe('<vk-opportunity-list>', () => {
     let failing = true;
     worker.use(
       http.get(api('/v1/opportunities'), () =>
-        failing ? problem(500, 'internal_error', 'Internal error', {}, { 'retry-after': '0' }) : HttpResponse.json({ data: makeOpportunities(2), nextCursor: null }),
+        failing ? problem(500, 'internal_error', 'Internal error', {}, { 'retry-after': '0' }) : listPage(makeOpportunities(2)),
       ),
     );
     const holder = await fixture<HTMLDivElement>(html`<div></div>`);
@@ -173,7 +174,7 @@ describe('<vk-opportunity-list>', () => {
     let malformed = true;
     worker.use(http.get(api('/v1/opportunities'), () => (malformed
       ? HttpResponse.json({ data: [{ id: 'nonsense' }], nextCursor: null })
-      : HttpResponse.json({ data: makeOpportunities(2), nextCursor: null }))));
+      : listPage(makeOpportunities(2)))));
     const errors: Event[] = [];
     const el = await mount();
     el.addEventListener('vk-error', (event) => errors.push(event));
@@ -294,10 +295,58 @@ describe('<vk-opportunity-list>', () => {
     expect(shadow(el).querySelector('[part="signup-button"]')).to.not.exist;
   });
 
-  it('counts open spots exactly as the contract does', () => {
-    for (const [capacity, signedUp] of [[20, 12], [10, 10], [5, 7], [1, 0]] as const) {
-      expect(openSpots({ capacity, signedUp })).to.equal(spotsLeft({ capacity, signedUp }));
-    }
+  it('builds its date formatters while the list request is in flight (the first zh-TW list in this file)', async () => {
+    const gate = deferred();
+    worker.use(
+      http.get(api('/v1/opportunities'), async () => {
+        await gate.promise;
+        return listPage(makeOpportunities(3));
+      }),
+    );
+    const before = intlConstructions.count;
+    const el = await fixture<VkOpportunityList>(html`<vk-opportunity-list base-url=${BASE_URL} publishable-key=${PUBLISHABLE_KEY} locale="zh-TW"></vk-opportunity-list>`);
+    // The zh-TW day and time formats, plural rules and number format (the activity's clock,
+    // shared by every locale, may exist already): built while the answer is held back.
+    await waitUntil(() => intlConstructions.count - before >= 4, 'the formatters were not built while the answer was awaited', { timeout: 8000 });
+    const built = intlConstructions.count;
+    gate.resolve();
+    await waitUntil(() => shadow(el).querySelectorAll('[part="item"]').length === 3, 'list did not load');
+    expect(shadow(el).querySelector('[part="time"] time')!.textContent).to.match(/^12月1日/);
+    // Nothing is left to build when the items arrive.
+    expect(intlConstructions.count - built).to.equal(0);
+  });
+
+  it('formats each item once, and builds no formatter for a second list of the same locale', async () => {
+    listAnswers({ data: makeOpportunities(20), nextCursor: null });
+    const first = await mount();
+    await waitUntil(() => shadow(first).querySelectorAll('[part="item"]').length === 20, 'first list did not load');
+    const constructions = intlConstructions.count;
+    const views = listRenderCounts.views;
+    listAnswers({ data: makeOpportunities(20, 20), nextCursor: null });
+    const second = await mount();
+    await waitUntil(() => shadow(second).querySelectorAll('[part="item"]').length === 20, 'second list did not load');
+    expect(intlConstructions.count, 'formatters are shared, not built per list or item').to.equal(constructions);
+    expect(listRenderCounts.views - views, 'one view per item').to.equal(20);
+    second.requestUpdate();
+    await second.updateComplete;
+    expect(listRenderCounts.views - views, 'a re-render formats nothing again').to.equal(20);
+  });
+
+  it('leaves rows alone when a page is added or the layout changes: the same nodes, not rebuilt', async () => {
+    listAnswers({ data: makeOpportunities(3), nextCursor: '1' }, { data: makeOpportunities(2, 3), nextCursor: '2' });
+    const el = await mount('limit="3"');
+    await waitUntil(() => shadow(el).querySelectorAll('[part="item"]').length === 3, 'list did not load');
+    const firstRow = shadow(el).querySelector('[part="item"]');
+    const rows = listRenderCounts.rows;
+    const views = listRenderCounts.views;
+    shadow(el).querySelector<HTMLButtonElement>('[part="load-more"]')!.click();
+    await waitUntil(() => shadow(el).querySelectorAll('[part="item"]').length === 5, 'second page not shown');
+    expect(listRenderCounts.rows - rows, 'only the two new rows are built').to.equal(2);
+    expect(listRenderCounts.views - views, 'only the two new items are formatted').to.equal(2);
+    expect(shadow(el).querySelector('[part="item"]'), 'the first row is the same node').to.equal(firstRow);
+    el.layout = 'list';
+    await el.updateComplete;
+    expect(listRenderCounts.rows - rows, 'a layout change rebuilds no row').to.equal(2);
   });
 
   it('keeps the DOM bounded for a long list (virtualized)', async () => {

@@ -1,21 +1,23 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { guard } from 'lit/directives/guard.js';
 import { Task, TaskStatus } from '@lit/task';
-import { Opportunities, type Category, type ListOpportunitiesParams, type Opportunity, type Shift } from '@volunteerkit/sdk';
+import { Opportunities, type Category, type ListOpportunitiesParams, type OpportunitySummary } from '@volunteerkit/sdk';
 import { VkElement } from '../shared/vk-element.js';
 import { sectionHeadingLevel } from '../shared/heading-level.js';
 import { configurationGrace } from '../shared/config.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { WidgetConfigurationError, describeError } from '../shared/errors.js';
 import { VkLoadEvent, VkOpportunitySelectEvent } from '../shared/events.js';
-import { formatDateRange, isoDateTime } from '../shared/i18n.js';
+import { warmDateFormatters } from '../shared/i18n.js';
 import { sharedMessages } from '../shared/shared.messages.js';
 import { loadElement } from '../shared/on-demand.js';
 import { lazyModule } from '../shared/lazy-module.js';
 import { opportunityListMessages } from './opportunity-list.messages.js';
+import { itemView, listRenderCounts } from './item-view.js';
 import { styles } from './opportunity-list.styles.js';
-import { MySignupsController, mySignupStyles } from './my-signups.js';
+import { MySignupsController, mySignupStyles, withFreshSpots } from './my-signups.js';
 
 export type OpportunityListLayout = 'cards' | 'list' | 'compact';
 export type OpportunityListSignup = 'dialog' | 'link' | 'none';
@@ -52,22 +54,6 @@ function parseRegionOptions(value: string | null): RegionOption[] {
       const [code = '', ...label] = part.split('=');
       return { code: code.trim(), label: label.join('=').trim() || code.trim() };
     });
-}
-
-/**
- * Spots still open on a shift: the contract's `spotsLeft`, restated here because importing it
- * from `@volunteerkit/sdk/schemas` would pull every schema and zod into this widget's eager code
- * (~15 KB gzip) for one subtraction. a test in opportunity-list.test.ts keeps the two equal.
- */
-export function openSpots(shift: Pick<Shift, 'capacity' | 'signedUp'>): number {
-  return Math.max(0, shift.capacity - shift.signedUp);
-}
-
-/** Shifts still ahead (or under way), soonest first; all shifts if every one is past. */
-function upcomingShifts(opportunity: Opportunity, now = Date.now()): Shift[] {
-  const sorted = [...opportunity.shifts].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
-  const ahead = sorted.filter((shift) => Date.parse(shift.end) >= now);
-  return ahead.length ? ahead : sorted;
 }
 
 /**
@@ -154,14 +140,14 @@ export class VkOpportunityList extends VkElement {
   /** Heading level (2–6) of each item's title, to fit the host page's outline. */
   @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 3;
 
-  @state() private items: Opportunity[] = [];
+  @state() private items: OpportunitySummary[] = [];
   @state() private nextCursor: string | null = null;
   @state() private pagesLoaded = 0;
   @state() private loadingMore = false;
   @state() private loadMoreError: unknown = undefined;
   @state() private announcement = '';
   /** The opportunity whose sign-up dialog is open. */
-  @state() private dialogOpportunity: Opportunity | undefined;
+  @state() private dialogOpportunity: OpportunitySummary | undefined;
 
   @query('dialog') private dialog?: HTMLDialogElement;
 
@@ -174,7 +160,7 @@ export class VkOpportunityList extends VkElement {
 
   /** The signed-in volunteer's marks, and fresh spots left after a sign-up or cancel (my-signups.ts). */
   private readonly mine = new MySignupsController(this, { client: () => this.config.client, session: () => this.config.value.session,
-    shows: (id) => this.items.some((o) => o.id === id), onFresh: (fresh) => (this.items = this.items.map((o) => (o.id === fresh.id ? fresh : o))) });
+    shows: (id) => this.items.some((o) => o.id === id), onFresh: (fresh) => (this.items = this.items.map((o) => (o.id === fresh.id ? withFreshSpots(o, fresh) : o))) });
 
   private readonly listTask = new Task(this, {
     task: async ([client, q, category, regionCode, orgId, date, limit], { signal }) => {
@@ -190,7 +176,12 @@ export class VkOpportunityList extends VkElement {
       if (regionCode) params.regionCode = regionCode;
       if (orgId) params.orgId = orgId;
       Object.assign(params, dayRange(date));
-      const page = await new Opportunities(client).list(params, { signal });
+      const request = new Opportunities(client).list(params, { signal });
+      // The formatters the items will need are built while the answer is on its way (after the
+      // request has left: a timer, not a microtask), not after it arrived.
+      const locale = this.config.locale;
+      setTimeout(() => warmDateFormatters(locale), 0);
+      const page = await request;
       return { page, params };
     },
     args: () => [this.config.client, this.query?.trim(), this.category, this.region, this.org, this.date, this.limit] as const,
@@ -326,11 +317,11 @@ export class VkOpportunityList extends VkElement {
     this.date = undefined;
   }
 
-  private select(opportunity: Opportunity): boolean {
+  private select(opportunity: OpportunitySummary): boolean {
     return this.dispatchEvent(new VkOpportunitySelectEvent(opportunity));
   }
 
-  private async openSignup(opportunity: Opportunity): Promise<void> {
+  private async openSignup(opportunity: OpportunitySummary): Promise<void> {
     if (!this.select(opportunity)) return;
     // From the CDN the form's code loads on first use; the observer of the page cannot see into
     // this shadow root, so ask for it (a no-op when the form is defined already).
@@ -357,11 +348,11 @@ export class VkOpportunityList extends VkElement {
     }
   }
 
-  private onDetailsClick(event: MouseEvent, opportunity: Opportunity): void {
+  private onDetailsClick(event: MouseEvent, opportunity: OpportunitySummary): void {
     if (!this.select(opportunity)) event.preventDefault();
   }
 
-  private detailHref(opportunity: Opportunity): string | undefined {
+  private detailHref(opportunity: OpportunitySummary): string | undefined {
     return this.detailUrl ? this.detailUrl.replace(/\{id\}/g, encodeURIComponent(opportunity.id)) : undefined;
   }
 
@@ -468,7 +459,9 @@ export class VkOpportunityList extends VkElement {
     // Until the virtualizer has arrived (a moment), a long list shows only its first items.
     const items = long && !virtual ? this.items.slice(0, VIRTUALIZE_ABOVE) : this.items;
     const total = this.nextCursor === null ? this.items.length : -1;
-    const renderItem = (opportunity: Opportunity, index: number) => this.renderItem(opportunity, index, total);
+    // The virtualizer puts what renderItem returns into a `repeat`, as below, so a guarded row is
+    // fine there too; its type only names templates.
+    const renderItem = (opportunity: OpportunitySummary, index: number) => this.renderItem(opportunity, index, total) as unknown as TemplateResult;
     return html`
       <ul part="items" class="items ${virtual ? 'items--virtual' : ''}" role="list" aria-label=${this.messages.listLabel}>
         ${virtual && virtualize
@@ -479,37 +472,45 @@ export class VkOpportunityList extends VkElement {
     `;
   }
 
-  private renderItem(opportunity: Opportunity, index: number, total: number) {
-    const messages = this.messages;
-    const locale = this.config.locale;
-    const shifts = upcomingShifts(opportunity);
-    const next = shifts[0];
-    const open = shifts.reduce((sum, shift) => sum + openSpots(shift), 0);
-    const titleId = `title-${opportunity.id}`;
-    const canSignUp = opportunity.status === 'recruiting' || opportunity.status === 'full';
+  /**
+   * One row. Its text comes from the item's view (formatted once per item, see item-view.ts), and
+   * `guard` skips the row entirely while nothing it shows changed: scrolling a virtualized list
+   * re-renders only the rows that come into view.
+   */
+  private renderItem(opportunity: OpportunitySummary, index: number, total: number) {
+    const view = itemView(opportunity, this.config.locale);
     const href = this.detailHref(opportunity);
+    return guard([view, index, total, this.signup, this.titleLevel, href, this.config.locale, this.mine.statusOf(opportunity.id)], () => this.renderRow(opportunity, view, index, total, href));
+  }
+
+  private renderRow(opportunity: OpportunitySummary, view: ReturnType<typeof itemView>, index: number, total: number, href: string | undefined) {
+    listRenderCounts.rows++;
+    const messages = this.messages;
+    const titleId = `title-${opportunity.id}`;
+    const { status } = opportunity;
+    const canSignUp = status === 'recruiting' || status === 'full';
     return html`
       <li part="item" class="item" data-index=${index} aria-posinset=${index + 1} aria-setsize=${total}>
         <div class="line meta-line">
-          <span part="status" class="badge status-${opportunity.status}">${messages.status[opportunity.status] ?? opportunity.status}</span>
+          <span part="status" class="badge status-${status}">${messages.status[status] ?? status}</span>
           <span part="category" class="category">${messages.categories[opportunity.category] ?? opportunity.category}</span>
-          ${this.mine.badge(opportunity.id, locale)}
+          ${this.mine.badge(opportunity.id, this.config.locale)}
         </div>
         <div part="title" class="title-line title" role="heading" aria-level=${this.titleLevel} id=${titleId} tabindex="-1" data-focus-target>${opportunity.title}</div>
         <div part="organizer" class="line organizer"><span class="visually-hidden">${messages.organizer}: </span>${opportunity.orgName}</div>
         <div part="time" class="line time">
           <span class="visually-hidden">${messages.time}: </span>
-          ${next ? html`<time datetime=${isoDateTime(next.start)}>${formatDateRange(locale, next.start, next.end, opportunity.timezone)}</time>` : nothing}
-          ${shifts.length > 1 ? html`<span class="more-shifts"> · ${messages.moreShifts({ count: shifts.length - 1 })}</span>` : nothing}
+          ${view.time ? html`<time datetime=${view.timeIso}>${view.time}</time>` : nothing}
+          ${view.moreShifts ? html`<span class="more-shifts">${view.moreShifts}</span>` : nothing}
         </div>
         <div part="place" class="line place"><span class="visually-hidden">${messages.place}: </span>${opportunity.location.online ? messages.online : opportunity.location.name}</div>
         <div class="line facts">
-          <span part="spots" class="spots ${open === 0 ? 'spots--none' : ''}">${open === 0 ? messages.noSpots : messages.spotsLeft({ count: open })}</span>
-          <span part="hours" class="hours">${messages.hoursCredited({ hours: opportunity.hoursPerShift })}</span>
+          <span part="spots" class="spots ${opportunity.openSpots ? '' : 'spots--none'}">${view.spots}</span>
+          <span part="hours" class="hours">${view.hours}</span>
         </div>
         ${this.signup === 'dialog' && canSignUp
           ? html`<div class="actions"><button part="signup-button" class="button" type="button" data-signup-for=${opportunity.id}
-              aria-describedby=${titleId} @click=${() => this.openSignup(opportunity)}>${open === 0 ? messages.waitlist : messages.signUp}</button></div>`
+              aria-describedby=${titleId} @click=${() => this.openSignup(opportunity)}>${opportunity.openSpots ? messages.signUp : messages.waitlist}</button></div>`
           : nothing}
         ${this.signup === 'link' && href
           ? html`<div class="actions"><a part="details-link" class="button button--secondary" href=${href} aria-describedby=${titleId}
@@ -561,9 +562,7 @@ export class VkOpportunityList extends VkElement {
       ${opportunity
         ? html`<div part="dialog-header" class="dialog-header">
               <h2 id="vk-dialog-title" class="dialog-title">${
-                upcomingShifts(opportunity).some((shift) => openSpots(shift) > 0)
-                  ? messages.signUpFor({ title: opportunity.title })
-                  : messages.waitlistFor({ title: opportunity.title })
+                opportunity.openSpots > 0 ? messages.signUpFor({ title: opportunity.title }) : messages.waitlistFor({ title: opportunity.title })
               }</h2>
               <button part="dialog-close" class="button button--secondary dialog-close" type="button" @click=${this.closeDialog}>${messages.closeDialog}</button>
             </div>

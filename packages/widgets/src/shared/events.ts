@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { Opportunity, Signup } from '@volunteerkit/sdk/schemas';
+import type { OpportunitySummary, Signup } from '@volunteerkit/sdk/schemas';
 
 const crossesShadowRoots = { bubbles: true, composed: true } as const;
 
@@ -42,7 +42,8 @@ export class VkErrorEvent extends CustomEvent<VkErrorDetail> {
 }
 
 export interface VkOpportunitySelectDetail {
-  opportunity: Opportunity;
+  /** The list item the reader chose (`GET /v1/opportunities/{id}` has the full record). */
+  opportunity: OpportunitySummary;
 }
 
 /**
@@ -51,7 +52,7 @@ export interface VkOpportunitySelectDetail {
  * route instead.
  */
 export class VkOpportunitySelectEvent extends CustomEvent<VkOpportunitySelectDetail> {
-  constructor(opportunity: Opportunity) {
+  constructor(opportunity: OpportunitySummary) {
     super('vk-opportunity-select', { ...crossesShadowRoots, cancelable: true, detail: { opportunity } });
   }
 }
