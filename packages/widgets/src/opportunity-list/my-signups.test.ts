@@ -13,7 +13,7 @@ import type { VkOpportunityList } from './opportunity-list.js';
 import type { VkSignupForm } from '../signup-form/vk-signup-form.js';
 import { UNDO_WINDOW_MS, undoClock } from '../signup-form/undo-cancel.js';
 import { BASE_URL, PUBLISHABLE_KEY, makeChannel, makeOpportunities } from '../../test/fixtures.js';
-import { HttpResponse, api, http, startMockApi, worker } from '../../test/mock-api.js';
+import { HttpResponse, api, http, listPage, startMockApi, worker } from '../../test/mock-api.js';
 
 const CREATED = '2026-11-22T10:00:00+08:00';
 const SESSION = 'vst_session0001';
@@ -37,7 +37,7 @@ function platform(opportunities: Opportunity[], mine: Signup[]) {
   const reads = { detail: 0 };
   const find = (id: unknown) => opportunities.find((o) => o.id === id)!;
   worker.use(
-    http.get(api('/v1/opportunities'), () => HttpResponse.json({ data: opportunities, nextCursor: null })),
+    http.get(api('/v1/opportunities'), () => listPage(opportunities)),
     http.get(api('/v1/opportunities/:id'), ({ params }) => (reads.detail++, HttpResponse.json(find(params['id'])))),
     http.get(api('/v1/channel'), () => HttpResponse.json(makeChannel())),
     http.get(api('/v1/me'), () => HttpResponse.json(profile)),
