@@ -198,7 +198,7 @@ export async function analyze(db: Queryable): Promise<void> {
 }
 
 const ANALYZED_TABLES = ['channels', 'api_keys', 'organizations', 'opportunities', 'shifts', 'volunteers', 'signups',
-  'service_records', 'honors', 'idempotency_keys', 'rate_limits'];
+  'service_records', 'service_hours_monthly', 'service_totals', 'honors', 'idempotency_keys', 'rate_limits'];
 
 /**
  * Splits a migration file on `;` at line ends, except inside `$$ … $$` (function bodies), after
