@@ -96,14 +96,15 @@ END
 $$;
 
 -- Moves every rolling window up to start `days` before as_of, subtracting the approved records it
--- leaves behind; a window already there (or later) stays. Waits for changes in flight (the
--- advisory lock), so none is placed by a start that is moving meanwhile.
-CREATE FUNCTION service_totals_advance(as_of timestamptz) RETURNS void LANGUAGE plpgsql AS $$
+-- leaves behind; a window already there (or later) stays. Needs the advisory lock exclusively, so
+-- no change in flight is placed by a start that is moving meanwhile; while changes hold it, it
+-- moves nothing and says so (false): a read never waits behind writes, nor deadlocks with them.
+CREATE FUNCTION service_totals_advance(as_of timestamptz) RETURNS boolean LANGUAGE plpgsql AS $$
 DECLARE
   w record;
   next_start timestamptz;
 BEGIN
-  PERFORM pg_advisory_xact_lock(727275);
+  IF NOT pg_try_advisory_xact_lock(727275) THEN RETURN false; END IF;
   FOR w IN SELECT period, days, starts_at FROM service_total_windows WHERE days > 0 ORDER BY period LOOP
     next_start := as_of - w.days * interval '24 hours';
     CONTINUE WHEN next_start <= w.starts_at;
@@ -112,6 +113,7 @@ BEGIN
       WHERE r.status = 'approved' AND r.check_out >= w.starts_at AND r.check_out < next_start), w.period);
     UPDATE service_total_windows SET starts_at = next_start WHERE period = w.period;
   END LOOP;
+  RETURN true;
 END
 $$;
 

@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import type { Database } from '../src/db/database.js';
+import { openDatabase, type Database } from '../src/db/database.js';
 import * as q from '../src/db/queries.js';
 import type { ChannelRow } from '../src/db/rows.js';
 import { DomainError } from '../src/services/errors.js';
@@ -181,4 +181,48 @@ describe('service hours rollup and totals', () => {
       await checkReadsAt(new Date(now.getTime() - DAY), 'a day earlier');
     }), { seed: 20261201, numRuns: 15 });
   });
+
+  // PGlite runs one transaction at a time, so only PostgreSQL can have a change in flight beside a read.
+  const databaseUrl = process.env['DATABASE_URL'];
+  if (databaseUrl) {
+    it('a read beside an approval in flight does not wait for it: exact from the rollup, and a later read moves the windows', { timeout: 30_000 }, async (t) => {
+      await db.query('DELETE FROM service_records');
+      await db.query(`UPDATE service_total_windows SET starts_at = $1::timestamptz - days * interval '24 hours' WHERE days > 0`, [asOfMinute(now)]);
+      const v = volunteers[0]!;
+      const o = opportunities[0]!;
+      const checkOut = new Date(now.getTime() - DAY);
+      const record = await db.transaction((tx) => recordService(tx, v.channel, { volunteerId: v.id, opportunityId: o.opportunityId, shiftId: o.shiftIds[0]!,
+        checkIn: new Date(checkOut.getTime() - 2 * HOUR).toISOString(), checkOut: checkOut.toISOString(), hours: 2, recordedBy: 'test' }));
+      const other = await openDatabase({ databaseUrl, schema: database.schema });
+      let reviewed!: () => void;
+      let release!: () => void;
+      const whenReviewed = new Promise<void>((resolve) => (reviewed = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      // A read that did wait would wait for ever: the timeout ends the approval, so the file can finish failing.
+      t.signal.addEventListener('abort', () => release());
+      const inFlight = other.transaction(async (tx) => {
+        await reviewService(tx, v.channel, record.id, 'approved', { reviewedBy: 'test' });
+        reviewed();
+        await released;
+      });
+      try {
+        await whenReviewed;
+        const later = new Date(now.getTime() + 2 * DAY);
+        const read = () => honorBoard(db, news.id, { scope: 'platform', period: 'week', metric: 'hours', subject: 'volunteer', limit: 10, featured: 0 }, later);
+        const expected = () => boardFromRecords('volunteer', 'hours', periodStart('week', asOfMinute(later)), null);
+        assert.deepEqual((await read()).entries.map((e) => [e.subject.id, e.value]), await expected(), 'uncommitted approval not counted');
+        assert.deepEqual(await expected(), []);
+        assert.equal((await windowStart('week'))?.getTime(), periodStart('week', asOfMinute(now))!.getTime(), 'the window waited');
+        release();
+        await inFlight;
+        assert.deepEqual((await read()).entries.map((e) => [e.subject.id, e.value]), [[v.id, 2]]);
+        assert.equal((await windowStart('week'))?.getTime(), periodStart('week', asOfMinute(later))!.getTime(), 'moved once the approval committed');
+        assert.deepEqual(await totals(), await totalsRecomputed());
+      } finally {
+        release();
+        await inFlight.catch(() => undefined);
+        await other.close();
+      }
+    });
+  }
 });

@@ -691,7 +691,8 @@ export async function rebuildServiceHours(db: Queryable): Promise<void> {
 /**
  * Moves the rolling windows of service_totals up to start a period before `asOf`, subtracting the
  * records they leave behind (`service_totals_advance`, migrations/004). One statement, so its
- * advisory lock lasts exactly as long as the move. A window already there or later stays.
+ * advisory lock lasts exactly as long as the move. A window already there or later stays; none
+ * moves while changes to approved hours are in flight (then it does nothing, without waiting).
  */
 export async function advanceTotals(db: Queryable, asOf: Date): Promise<void> {
   await db.query('SELECT service_totals_advance($1)', [asOf]);

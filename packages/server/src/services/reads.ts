@@ -112,7 +112,8 @@ export function periodStart(period: 'week' | 'month' | 'year' | 'all', now: Date
  * Reads from service_totals (migrations/004), first moving its rolling windows up when they lag
  * behind `now` (the first read of a new minute does it, once, for every later read). `exact` says
  * whether the period's window starts at `since`; it does not when a clock behind the one that
- * moved it asks, and the caller then computes from the monthly rollup and the records.
+ * moved it asks, or when changes in flight kept the windows from moving just now, and the caller
+ * then computes from the monthly rollup and the records.
  */
 async function readTotals<T>(db: Queryable, since: Date | null, now: Date, read: () => Promise<q.FromTotals<T>>): Promise<{ value: T; exact: boolean }> {
   let answer = await read();
