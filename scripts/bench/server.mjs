@@ -2,7 +2,8 @@
 // that varies the query on every request, on each back end and seed size, as one table.
 //
 // For each back end (PGlite in memory; PostgreSQL in a fresh schema when VK_BENCH_DATABASE_URL is
-// set; VK_BENCH_BACKENDS=pglite,postgres picks) and seed scale (VK_BENCH_SCALES, default "1,10"), one server process is started and seeded,
+// set; VK_BENCH_BACKENDS=pglite,postgres picks) and seed scale (VK_BENCH_SCALES, default "1,10"), the
+// server's CLI is started and seeded (on PostgreSQL with its worker processes: VK_BENCH_WORKERS, default one per core),
 // then every row is measured twice: open loop at a fixed offered rate, latency counted from each
 // request's intended send time (p50, p99, and p99 ÷ the p99 of GET /health at the same rate in the
 // same run), and closed loop at 16 in flight for a bounded count and time (capacity, req/s).
@@ -27,26 +28,31 @@ const RATES = {
 /** The one-URL profile keeps the original budget's rate (p99 ≤ 50 ms at 500 req/s). */
 const ONE_URL_RATE = number('VK_BENCH_RATE', 500);
 
-/** Starts the reference server in its own process, so the load generator does not share its CPU time slice. */
-async function startApiProcess(options) {
-  const script = `const { startServer } = await import('@volunteerkit/server');
-    const s = await startServer({ port: 0, host: '127.0.0.1', seed: true, rateLimit: false, log: false, ...${JSON.stringify(options)} });
-    console.log('VK_URL ' + s.url);
-    process.on('SIGTERM', async () => { await s.close(); process.exit(0); });`;
-  // Without DATABASE_URL the server falls back to PGlite unless given a databaseUrl.
-  const { DATABASE_URL, ...childEnv } = env;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', script], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'inherit'] });
+/** Worker processes on PostgreSQL; unset: the CLI's default, one per core. PGlite is always one. */
+const WORKERS = env.VK_BENCH_WORKERS || undefined;
+
+/**
+ * Starts the reference server as `volunteerkit-server` (the built CLI) in its own process, so the
+ * load generator does not share its CPU time slice; on PostgreSQL with its worker processes.
+ */
+async function startApiProcess({ databaseUrl, schema, seedScale }) {
+  const cli = new URL('packages/server/dist/cli.js', `file://${root}`).pathname;
+  const where = databaseUrl ? ['--database-url', databaseUrl, '--schema', schema, ...(WORKERS ? ['--workers', WORKERS] : [])] : ['--data', 'memory'];
+  const args = [cli, '--port', '0', '--host', '127.0.0.1', '--seed', '--seed-scale', String(seedScale), '--rate-limit', 'off', ...where];
+  // Without DATABASE_URL the server falls back to PGlite unless given --database-url.
+  const { DATABASE_URL, VK_WORKERS, ...childEnv } = env;
+  const child = spawn(process.execPath, args, { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise((resolve) => child.on('exit', resolve));
-  const url = await new Promise((resolve, reject) => {
+  const started = await new Promise((resolve, reject) => {
     let buffer = '';
     child.stdout.on('data', (chunk) => {
       buffer += chunk;
-      const match = /VK_URL (\S+)/.exec(buffer);
-      if (match) resolve(match[1].replace('localhost', '127.0.0.1'));
+      const match = /listening on (\S+) \(([^,)]+)(?:, (\d+) worker processes)?/.exec(buffer);
+      if (match) resolve({ url: match[1].replace('localhost', '127.0.0.1'), workers: Number(match[3] ?? 1) });
     });
     exited.then((code) => reject(new Error(`server exited ${code}`)));
   });
-  return { url, close: async () => { child.kill('SIGTERM'); await exited; } };
+  return { ...started, close: async () => { child.kill('SIGTERM'); await exited; } };
 }
 
 async function dropSchema(databaseUrl, schema) {
@@ -64,7 +70,7 @@ async function dropSchema(databaseUrl, schema) {
 async function benchOne(backend, scale) {
   const databaseUrl = env.VK_BENCH_DATABASE_URL;
   const schema = `vk_bench_${process.pid}_${scale}x`;
-  const options = backend === 'postgres' ? { databaseUrl, schema, seedScale: scale } : { dataDir: 'memory', seedScale: scale };
+  const options = backend === 'postgres' ? { databaseUrl, schema, seedScale: scale } : { seedScale: scale };
   const seedStarted = performance.now();
   const api = await startApiProcess(options);
   const seedSeconds = (performance.now() - seedStarted) / 1000;
@@ -91,7 +97,7 @@ async function benchOne(backend, scale) {
       const load = name === 'GET /health' ? health : await openLoop(api.url, next, { rate, seconds: SECONDS });
       busy ||= capacity && !(await drain(api.url));
       const cap = capacity ? await closedLoop(api.url, next, { concurrency: CONCURRENCY, count: CAPACITY_COUNT, seconds: CAPACITY_SECONDS }) : null;
-      rows.push({ backend, scale, name: busy ? `${name} (busy start)` : name, rate, load, health, capacity: cap });
+      rows.push({ backend, workers: api.workers, scale, name: busy ? `${name} (busy start)` : name, rate, load, health, capacity: cap });
     };
     await measure('GET /health', fixed('/health'), rates.list);
     await measure('GET /v1/opportunities, varied', list, rates.list);
@@ -115,10 +121,11 @@ function table(rows) {
     `| back end | seed | request | offered req/s | p50 ms | p99 ms | p99 ÷ /health p99 | capacity at ${CONCURRENCY} in flight, req/s | answers (open loop) | mean B on the wire |`,
     '|---|---|---|---|---|---|---|---|---|---|',
   ];
-  for (const { backend, scale, name, rate, load, health, capacity } of rows) {
+  for (const { backend, workers, scale, name, rate, load, health, capacity } of rows) {
     // A p99 that includes unanswered requests is a lower bound.
     const bound = load.unfinished ? '≥ ' : '';
-    lines.push(`| ${backend === 'postgres' ? 'PostgreSQL' : 'PGlite'} | ${scale}× | ${name} | ${rate} | ${bound}${ms(load.p50)} | ${bound}${ms(load.p99)} | ${bound}${(load.p99 / health.p99).toFixed(1)} (/health ${ms(health.p99)}) | ${capacity ? capacity.achieved.toFixed(0) : '—'} | ${statuses(load)} | ${load.meanBytes.toFixed(0)} |`);
+    const where = backend === 'postgres' ? `PostgreSQL, ${workers} worker${workers === 1 ? '' : 's'}` : 'PGlite';
+    lines.push(`| ${where} | ${scale}× | ${name} | ${rate} | ${bound}${ms(load.p50)} | ${bound}${ms(load.p99)} | ${bound}${(load.p99 / health.p99).toFixed(1)} (/health ${ms(health.p99)}) | ${capacity ? capacity.achieved.toFixed(0) : '—'} | ${statuses(load)} | ${load.meanBytes.toFixed(0)} |`);
   }
   return lines.join('\n');
 }

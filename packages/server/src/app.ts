@@ -43,6 +43,11 @@ export interface AppOptions {
    * `false` leaves compression to a proxy in front. Default 1024 bytes.
    */
   compressionThresholdBytes?: number | false;
+  /**
+   * Names this process in an `X-VK-Worker` header on every answer, so an operator (or a test) can
+   * see which of several processes behind one port answered. Unset: no header.
+   */
+  instance?: string;
 }
 
 export const DEFAULT_READ_CACHE_MS = 2000;
@@ -83,6 +88,13 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
 
   // Outermost, so it sees every answer: routes, the read cache, problem details, 404s.
   if (options.compressionThresholdBytes !== false) app.use('*', compression(options.compressionThresholdBytes ?? DEFAULT_COMPRESSION_THRESHOLD));
+  if (options.instance !== undefined) {
+    const instance = options.instance;
+    app.use('*', async (c, next) => {
+      await next();
+      c.header('X-VK-Worker', instance);
+    });
+  }
   app.use('*', requestContext(services, trustedProxyHops(options.trustProxy)));
   if (options.log) {
     app.use('*', async (c, next) => {

@@ -56,6 +56,8 @@ export interface ServerOptions {
    * instance; safe on every instance at once. `false` leaves it to another process. Default on.
    */
   autoApproval?: { intervalMs?: number } | false;
+  /** Names this process in an `X-VK-Worker` header on every answer (the CLI sets each worker's number). */
+  instance?: string;
 }
 
 export interface RunningServer {
@@ -81,6 +83,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   if (options.rateLimit !== undefined) appOptions.rateLimit = options.rateLimit;
   if (options.readCacheMs !== undefined) appOptions.readCacheMs = options.readCacheMs;
   if (options.trustProxy !== undefined) appOptions.trustProxy = options.trustProxy;
+  if (options.instance !== undefined) appOptions.instance = options.instance;
   const app = createApp(db, appOptions);
   const host = options.host ?? '127.0.0.1';
   let listening: { server: ReturnType<typeof serve>; port: number };

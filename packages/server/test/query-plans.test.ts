@@ -1,13 +1,14 @@
 /**
- * The opportunity list's queries are planned on indexes: on a seeded, analyzed database no
- * filtered page reads the opportunities or shifts table from end to end (a Seq Scan), so its
- * cost does not grow with the data. Plans are read with EXPLAIN (FORMAT JSON) on both back ends.
+ * The opportunity list's and the honor board's queries are planned on indexes: on a seeded,
+ * analyzed database no filtered page reads the opportunities or shifts table from end to end (a
+ * Seq Scan), and no board reads more of service_totals than its first rows, so their cost does not
+ * grow with the data. Plans are read with EXPLAIN (FORMAT JSON) on both back ends.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ListOpportunitiesFilters } from '@volunteerkit/sdk/schemas';
 import type { Database } from '../src/db/database.js';
-import { OPPORTUNITY_LIST_SELECT, opportunitySearchSql } from '../src/db/queries.js';
+import { OPPORTUNITY_LIST_SELECT, opportunitySearchSql, rankedTotalsSql, type RankedTotalsQuery } from '../src/db/queries.js';
 import { SEED_FIXTURES, seedIfEmpty } from '../src/seed/seed.js';
 import { opportunitySearch } from '../src/services/reads.js';
 import { openTestDatabase, SEED_KEYS, type TestDatabase } from './helpers.js';
@@ -38,8 +39,11 @@ function* nodesOf(node: PlanNode): Generator<PlanNode> {
 }
 
 async function planOf(filters: ListOpportunitiesFilters, cursor: { key: number; id: string } | null = null): Promise<PlanNode> {
-  const { sql, params } = opportunitySearchSql(opportunitySearch(SEED_KEYS.news.channelId, filters, now, cursor, 6));
-  const [row] = await db.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+  return explain(opportunitySearchSql(opportunitySearch(SEED_KEYS.news.channelId, filters, now, cursor, 6)));
+}
+
+async function explain({ sql, params }: { sql: string; params: unknown[] }): Promise<PlanNode> {
+  const [row] = await db.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${sql}`, params as never);
   // pg parses the json column; PGlite hands back the text.
   const plan = typeof row!['QUERY PLAN'] === 'string' ? JSON.parse(row!['QUERY PLAN']) : row!['QUERY PLAN'];
   return (plan as Array<{ Plan: PlanNode }>)[0]!.Plan;
@@ -110,6 +114,36 @@ describe('GET /v1/opportunities query plans (seed ×2, analyzed)', () => {
     assert.deepEqual(seqScans(withCategory), []);
     assert.ok(indexesUsed(withCategory).has('opportunities_category'));
   });
+});
+
+/**
+ * Tables that grow with the data and that a board could otherwise read whole. (The organizations,
+ * a few dozen rows, may be read whole to join the ten names: the planner's right choice there.)
+ */
+const boardSeqScans = (plan: PlanNode) =>
+  [...nodesOf(plan)].filter((n) => n['Node Type'] === 'Seq Scan' && ['service_records', 'service_hours_monthly', 'service_totals', 'volunteers']
+    .includes(n['Relation Name'] ?? '')).map((n) => n['Relation Name']);
+
+describe('GET /v1/honor-board query plans (seed ×2, analyzed)', () => {
+  const scopes: Array<[string, RankedTotalsQuery['scope']]> = [
+    ['platform', { kind: 'platform' }],
+    ['a province', { kind: 'region', prefix: '33' }],
+    ['a district', { kind: 'region', prefix: '330106' }],
+    ['an organization', { kind: 'org', orgId: 'org_demoQianjiangNews' }],
+    ['a channel', { kind: 'channel', channelId: SEED_KEYS.news.channelId }],
+  ];
+  for (const [name, scope] of scopes) {
+    for (const [period, metric, subject] of [['all', 'hours', 'volunteer'], ['year', 'points', 'volunteer'], ['week', 'hours', 'organization']] as const) {
+      it(`${name}, ${period}, ${metric}, ${subject}s: the first rows of service_totals_rank_${metric}, nothing read whole`, async () => {
+        const plan = await explain(rankedTotalsSql({ scope, period, metric, subject, limit: 10 }));
+        assert.deepEqual(boardSeqScans(plan), [], JSON.stringify(plan));
+        assert.ok(indexesUsed(plan).has(`service_totals_rank_${metric}`), `indexes used: ${[...indexesUsed(plan)].join(', ')}`);
+        // The index gives the order: the limit reads its first rows, with no sort in between.
+        assert.ok([...nodesOf(plan)].some((n) => n['Node Type'] === 'Limit' && n.Plans?.[0]?.['Index Name'] === `service_totals_rank_${metric}`),
+          JSON.stringify(plan));
+      });
+    }
+  }
 });
 
 /**

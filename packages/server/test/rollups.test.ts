@@ -1,13 +1,15 @@
 /**
- * The honor board and stats read approved hours from a rollup (service_hours_monthly) that
- * triggers keep in the transaction of every change to service records. After any sequence of
- * recordings, approvals, rejections and reversals the rollup must equal a recomputation from the
- * records, and the boards must equal boards computed from the records alone.
+ * The honor board and stats read approved hours from totals per period window, scope and subject
+ * (service_totals) and a monthly rollup (service_hours_monthly), both kept by triggers in the
+ * transaction of every change to service records. After any sequence of recordings, approvals,
+ * rejections and reversals each must equal a recomputation from the records, and the boards and
+ * stats must equal those computed from the records alone: at the clock the windows were set to,
+ * after the windows move with a later clock, and at an earlier clock (which the windows cannot serve).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import fc from 'fast-check';
-import type { Database } from '../src/db/database.js';
+import { openDatabase, type Database } from '../src/db/database.js';
 import * as q from '../src/db/queries.js';
 import type { ActionContext } from '../src/services/audit.js';
 import type { ChannelRow } from '../src/db/rows.js';
@@ -123,30 +125,108 @@ async function boardFromRecords(subject: 'volunteer' | 'organization', metric: '
   return rows.map((r) => [r.id, r.value]);
 }
 
-describe('service hours rollup', () => {
-  it('equals a recomputation from the records after any sequence of recordings, approvals, rejections and reversals', async () => {
+const TOTALS_COLUMNS = 'period, scope, subject_type, subject_id, hours::text AS hours, points::text AS points, records';
+
+/** service_totals as the records say it should be, for the windows as they now start. */
+const totalsRecomputed = () => db.query(`
+  SELECT ${TOTALS_COLUMNS} FROM (
+    SELECT w.period, s.scope, x.subject_type, x.subject_id,
+      sum(r.hours::numeric) AS hours, sum(round(r.hours * o.points_per_hour)::numeric) AS points, count(*)::int AS records
+    FROM service_records r JOIN opportunities o ON o.id = r.opportunity_id JOIN volunteers v ON v.id = r.volunteer_id
+      JOIN service_total_windows w ON w.starts_at IS NULL OR r.check_out >= w.starts_at
+      CROSS JOIN LATERAL (VALUES ('platform'), ('org:' || o.org_id), ('channel:' || v.channel_id), ('region:' || left(o.region_code, 2)),
+        ('region:' || left(o.region_code, 4)), ('region:' || left(o.region_code, 6))) s(scope)
+      CROSS JOIN LATERAL (VALUES ('volunteer', r.volunteer_id), ('organization', o.org_id)) x(subject_type, subject_id)
+    WHERE r.status = 'approved' GROUP BY 1, 2, 3, 4) t
+  ORDER BY period, scope, subject_type, subject_id`);
+const totals = () => db.query(`SELECT ${TOTALS_COLUMNS} FROM service_totals ORDER BY period, scope, subject_type, subject_id`);
+const windowStart = async (period: string) =>
+  (await db.query<{ starts_at: Date | null }>('SELECT starts_at FROM service_total_windows WHERE period = $1', [period]))[0]!.starts_at;
+
+/** Every board and stat the test covers, at `clock`, against the records alone. */
+async function checkReadsAt(clock: Date, label: string): Promise<void> {
+  for (const period of ['week', 'month', 'year', 'all'] as const) {
+    const since = periodStart(period, asOfMinute(clock));
+    for (const [scope, prefix] of [['platform', null], ['region:3302', '3302']] as const) {
+      for (const [subject, metric] of [['volunteer', 'hours'], ['organization', 'points']] as const) {
+        const board = await honorBoard(db, news.id, { scope, period, metric, subject, limit: 50, featured: 0 }, clock);
+        const expected = await boardFromRecords(subject, metric, since, prefix);
+        assert.deepEqual(board.entries.map((e) => [e.subject.id, e.value]), expected, `${label}: ${scope} ${period} ${subject} ${metric}`);
+      }
+      const stats = await impactStats(db, news.id, { scope, period }, clock);
+      const [expected] = await db.query<{ hours: number }>(`
+        SELECT coalesce(round(sum(r.hours::numeric), 1), 0)::float8 AS hours FROM service_records r JOIN opportunities o ON o.id = r.opportunity_id
+        WHERE r.status = 'approved' AND ($1::timestamptz IS NULL OR r.check_out >= $1) AND ($2::text IS NULL OR o.region_code LIKE $2 || '%')`,
+      [since, prefix]);
+      assert.equal(stats.approvedHours, expected!.hours, `${label}: stats ${scope} ${period}`);
+    }
+  }
+}
+
+describe('service hours rollup and totals', () => {
+  it('equal a recomputation from the records after any sequence of recordings, approvals, rejections and reversals, as the windows move', async () => {
     await fc.assert(fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 40 }), async (actions) => {
       await db.query('DELETE FROM service_records');
       assert.deepEqual(await rollup(), [], 'deleting every record empties the rollup');
+      assert.deepEqual(await totals(), [], 'and the totals');
+      // Empty, so the windows may be set anywhere: back to the test's clock.
+      await db.query(`UPDATE service_total_windows SET starts_at = $1::timestamptz - days * interval '24 hours' WHERE days > 0`, [asOfMinute(now)]);
       await apply(actions);
       assert.deepEqual(await rollup(), await recomputed());
-      for (const period of ['week', 'month', 'year', 'all'] as const) {
-        for (const [scope, prefix] of [['platform', null], ['region:3302', '3302']] as const) {
-          for (const [subject, metric] of [['volunteer', 'hours'], ['organization', 'points']] as const) {
-            {
-              const board = await honorBoard(db, news.id, { scope, period, metric, subject, limit: 50, featured: 0 }, now);
-              const expected = await boardFromRecords(subject, metric, periodStart(period, asOfMinute(now)), prefix);
-              assert.deepEqual(board.entries.map((e) => [e.subject.id, e.value]), expected, `${scope} ${period} ${subject} ${metric}`);
-            }
-          }
-          const stats = await impactStats(db, news.id, { scope, period }, now);
-          const [expected] = await db.query<{ hours: number }>(`
-            SELECT coalesce(round(sum(r.hours::numeric), 1), 0)::float8 AS hours FROM service_records r JOIN opportunities o ON o.id = r.opportunity_id
-            WHERE r.status = 'approved' AND ($1::timestamptz IS NULL OR r.check_out >= $1) AND ($2::text IS NULL OR o.region_code LIKE $2 || '%')`,
-          [periodStart(period, asOfMinute(now)), prefix]);
-          assert.equal(stats.approvedHours, expected!.hours, `stats ${scope} ${period}`);
-        }
+      assert.deepEqual(await totals(), await totalsRecomputed());
+      await checkReadsAt(now, 'now');
+      // Later clocks move the windows: the records they leave behind are subtracted.
+      for (const later of [new Date(now.getTime() + 3 * DAY + 17 * 60_000), new Date(now.getTime() + 45 * DAY)]) {
+        await checkReadsAt(later, `+${Math.round((later.getTime() - now.getTime()) / DAY)} days`);
+        assert.equal((await windowStart('week'))?.getTime(), periodStart('week', asOfMinute(later))!.getTime(), 'the board read moved the window');
+        assert.deepEqual(await totals(), await totalsRecomputed(), 'totals after the windows moved');
       }
+      // A clock behind the windows is answered from the monthly rollup and the records.
+      await checkReadsAt(new Date(now.getTime() - DAY), 'a day earlier');
     }), { seed: 20261201, numRuns: 15 });
   });
+
+  // PGlite runs one transaction at a time, so only PostgreSQL can have a change in flight beside a read.
+  const databaseUrl = process.env['DATABASE_URL'];
+  if (databaseUrl) {
+    it('a read beside an approval in flight does not wait for it: exact from the rollup, and a later read moves the windows', { timeout: 30_000 }, async (t) => {
+      await db.query('DELETE FROM service_records');
+      await db.query(`UPDATE service_total_windows SET starts_at = $1::timestamptz - days * interval '24 hours' WHERE days > 0`, [asOfMinute(now)]);
+      const v = volunteers[0]!;
+      const o = opportunities[0]!;
+      const checkOut = new Date(now.getTime() - DAY);
+      const record = await db.transaction((tx) => recordService(tx, v.channel, { volunteerId: v.id, opportunityId: o.opportunityId, shiftId: o.shiftIds[0]!,
+        checkIn: new Date(checkOut.getTime() - 2 * HOUR).toISOString(), checkOut: checkOut.toISOString(), hours: 2, recordedBy: 'test' }));
+      const other = await openDatabase({ databaseUrl, schema: database.schema });
+      let reviewed!: () => void;
+      let release!: () => void;
+      const whenReviewed = new Promise<void>((resolve) => (reviewed = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      // A read that did wait would wait for ever: the timeout ends the approval, so the file can finish failing.
+      t.signal.addEventListener('abort', () => release());
+      const inFlight = other.transaction(async (tx) => {
+        await reviewService(tx, v.channel, record.id, 'approved', { reviewedBy: 'test' });
+        reviewed();
+        await released;
+      });
+      try {
+        await whenReviewed;
+        const later = new Date(now.getTime() + 2 * DAY);
+        const read = () => honorBoard(db, news.id, { scope: 'platform', period: 'week', metric: 'hours', subject: 'volunteer', limit: 10, featured: 0 }, later);
+        const expected = () => boardFromRecords('volunteer', 'hours', periodStart('week', asOfMinute(later)), null);
+        assert.deepEqual((await read()).entries.map((e) => [e.subject.id, e.value]), await expected(), 'uncommitted approval not counted');
+        assert.deepEqual(await expected(), []);
+        assert.equal((await windowStart('week'))?.getTime(), periodStart('week', asOfMinute(now))!.getTime(), 'the window waited');
+        release();
+        await inFlight;
+        assert.deepEqual((await read()).entries.map((e) => [e.subject.id, e.value]), [[v.id, 2]]);
+        assert.equal((await windowStart('week'))?.getTime(), periodStart('week', asOfMinute(later))!.getTime(), 'moved once the approval committed');
+        assert.deepEqual(await totals(), await totalsRecomputed());
+      } finally {
+        release();
+        await inFlight.catch(() => undefined);
+        await other.close();
+      }
+    });
+  }
 });

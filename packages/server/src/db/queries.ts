@@ -641,9 +641,97 @@ function approvedContributions(p: Params, scope: ScopeFilter, since: Date | null
     WHERE r.status = 'approved' AND r.check_out >= ${p.add(since)} AND r.check_out < ${wholeMonths} AND ${scopeCondition(p, scope)}`;
 }
 
+/** A scope as service_totals names it (migrations/004): the API's own spelling. */
+function totalsScope(scope: ScopeFilter): string {
+  switch (scope.kind) {
+    case 'platform':
+      return 'platform';
+    case 'org':
+      return `org:${scope.orgId}`;
+    case 'region':
+      return `region:${scope.prefix}`;
+    case 'channel':
+      return `channel:${scope.channelId}`;
+  }
+}
+
+export type Period = 'week' | 'month' | 'year' | 'all';
+
+/**
+ * What service_totals answers, with where its window started when it answered (in the same
+ * statement, so the two agree): `null` for all time. Only a window that starts exactly at the
+ * period's start gives the period's answer; see `advanceTotals`.
+ */
+export interface FromTotals<T> {
+  windowStart: Date | null;
+  value: T;
+}
+
+/**
+ * The best volunteers or organizations of a period in a scope, best first (ties by id), read from
+ * service_totals: the first `limit` entries of an index (service_totals_rank_hours or _points).
+ */
+export async function rankedTotals(db: Queryable, q: RankedTotalsQuery): Promise<FromTotals<BoardRow[]>> {
+  const { sql, params } = rankedTotalsSql(q);
+  const rows = await db.query<BoardRow & { window_start: Date | null }>(sql, params);
+  return {
+    windowStart: rows[0]?.window_start ?? null,
+    value: rows.filter((row) => row.id !== null).map(({ window_start: _, ...row }) => row),
+  };
+}
+
+export interface RankedTotalsQuery {
+  subject: 'volunteer' | 'organization';
+  metric: 'hours' | 'points';
+  period: Period;
+  scope: ScopeFilter;
+  limit: number;
+}
+
+/** The statement `rankedTotals` runs (exported for the query-plan test). */
+export function rankedTotalsSql(q: RankedTotalsQuery): { sql: string; params: SqlParam[] } {
+  const p = new Params();
+  const period = p.add(q.period);
+  const ranked = `ranked AS (SELECT subject_id AS id, round(${q.metric}, 1)::float8 AS value FROM service_totals
+    WHERE period = ${period} AND scope = ${p.add(totalsScope(q.scope))} AND subject_type = ${p.add(q.subject)}
+    ORDER BY round(${q.metric}, 1) DESC, subject_id LIMIT ${p.add(q.limit)})`;
+  const sql = q.subject === 'volunteer'
+    ? `WITH ${ranked}
+       SELECT w.starts_at AS window_start, ranked.id, ranked.value, vv.name, vv.show_name, vv.avatar_url,
+         coalesce((SELECT hours FROM service_totals
+           WHERE period = 'all' AND scope = 'platform' AND subject_type = 'volunteer' AND subject_id = ranked.id), 0)::float8 AS lifetime_hours
+       FROM service_total_windows w LEFT JOIN (ranked JOIN volunteers vv ON vv.id = ranked.id) ON TRUE
+       WHERE w.period = ${period} ORDER BY ranked.value DESC, ranked.id`
+    : `WITH ${ranked}
+       SELECT w.starts_at AS window_start, ranked.id, ranked.value, org.name, TRUE AS show_name, org.logo_url AS avatar_url, 0::float8 AS lifetime_hours
+       FROM service_total_windows w LEFT JOIN (ranked JOIN organizations org ON org.id = ranked.id) ON TRUE
+       WHERE w.period = ${period} ORDER BY ranked.value DESC, ranked.id`;
+  return { sql, params: p.values };
+}
+
+/**
+ * Recomputes the monthly rollup and service_totals from the records (migrations/004): after a bulk
+ * load with the rollup triggers off. Waits for changes in flight and holds them off meanwhile.
+ */
+export async function rebuildServiceHours(db: Queryable): Promise<void> {
+  await db.query('SELECT service_hours_rebuild()');
+}
+
+/**
+ * Moves the rolling windows of service_totals up to start a period before `asOf`, subtracting the
+ * records they leave behind (`service_totals_advance`, migrations/004). One statement, so its
+ * advisory lock lasts exactly as long as the move. A window already there or later stays; none
+ * moves while changes to approved hours are in flight (then it does nothing, without waiting).
+ */
+export async function advanceTotals(db: Queryable, asOf: Date): Promise<void> {
+  await db.query('SELECT service_totals_advance($1)', [asOf]);
+}
+
 /**
  * The best volunteers or organizations by approved hours (or points) since `since`, best first,
- * ties broken by id so pages are stable. Ranks are assigned by the caller (domain/ranking.ts).
+ * ties broken by id, computed from the monthly rollup and the records: what `rankedTotals` gives
+ * when its window is not the one asked for (a clock behind the window's). Ranks are assigned by
+ * the caller (domain/ranking.ts).
  */
 export async function honorBoardRows(
   db: Queryable,
@@ -686,8 +774,9 @@ export async function featuredHonors(db: Queryable, scope: ScopeFilter, limit: n
 }
 
 /** Impact figures for a scope; only approved hours count, only opportunities the channel may see. */
-export async function impactStats(db: Queryable, scope: ScopeFilter, since: Date | null, viewerChannelId: string, now: Date): Promise<StatsRow> {
+export async function impactStats(db: Queryable, scope: ScopeFilter, period: Period, since: Date | null, viewerChannelId: string, now: Date): Promise<FromTotals<StatsRow>> {
   const p = new Params();
+  const periodParam = p.add(period);
   const scoped = scopeCondition(p, scope);
   const sinceSignups = since ? `AND s.created_at >= ${p.add(since)}` : '';
   const viewer = p.add(viewerChannelId);
@@ -710,11 +799,18 @@ export async function impactStats(db: Queryable, scope: ScopeFilter, since: Date
       (SELECT count(*)::int FROM opportunities o WHERE o.status = 'recruiting' AND (o.audience = 'public' OR o.audience = ${viewer})
          AND ${scope.kind === 'channel' ? 'TRUE' : opportunityScope}
          AND EXISTS (SELECT 1 FROM shifts sh WHERE sh.opportunity_id = o.id AND sh.starts_at > ${nowParam})) AS open_opportunities,
-      (SELECT coalesce(round(sum(c.hours), 1), 0)::float8 FROM (${approvedContributions(p, scope, since)}) c) AS approved_hours,
+      (SELECT starts_at FROM service_total_windows WHERE period = ${periodParam}) AS window_start,
+      -- The scope's organizations' totals in service_totals when its window is the period asked for, else
+      -- the sum from the monthly rollup and the records; CASE evaluates only the branch it takes.
+      CASE WHEN (SELECT starts_at FROM service_total_windows WHERE period = ${periodParam}) IS NOT DISTINCT FROM ${p.add(since)}::timestamptz
+        THEN (SELECT coalesce(round(sum(hours), 1), 0)::float8 FROM service_totals
+          WHERE period = ${periodParam} AND scope = ${p.add(totalsScope(scope))} AND subject_type = 'organization')
+        ELSE (SELECT coalesce(round(sum(c.hours), 1), 0)::float8 FROM (${approvedContributions(p, scope, since)}) c) END AS approved_hours,
       (SELECT count(*)::int FROM signups s JOIN opportunities o ON o.id = s.opportunity_id JOIN volunteers v ON v.id = s.volunteer_id
          WHERE ${scoped} ${sinceSignups}) AS signups_in_period`;
-  const [row] = await db.query<StatsRow>(sql, p.values);
-  return row!;
+  const [row] = await db.query<StatsRow & { window_start: Date | null }>(sql, p.values);
+  const { window_start: windowStart, ...value } = row!;
+  return { windowStart, value };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -836,6 +932,6 @@ export async function bulkInsert(db: Queryable, table: BulkTable, rows: Readonly
 
 /** Empties every data table (tests reset between cases; migrations and settings stay). */
 export async function truncateAll(db: Queryable): Promise<void> {
-  await db.query(`TRUNCATE rate_limits, idempotency_keys, honors, service_hours_monthly, audit_log, disputes, checkin_failures, attendance,
-    service_records, hours_policies, channel_organizations, signups, volunteers, shifts, opportunities, organizations, api_keys, channels`);
+  await db.query(`TRUNCATE rate_limits, idempotency_keys, honors, service_hours_monthly, service_totals, audit_log, disputes, checkin_failures,
+    attendance, service_records, hours_policies, channel_organizations, signups, volunteers, shifts, opportunities, organizations, api_keys, channels`);
 }

@@ -109,6 +109,22 @@ export function periodStart(period: 'week' | 'month' | 'year' | 'all', now: Date
   return days ? new Date(now.getTime() - days * 86_400_000) : null;
 }
 
+/**
+ * Reads from service_totals (migrations/004), first moving its rolling windows up when they lag
+ * behind `now` (the first read of a new minute does it, once, for every later read). `exact` says
+ * whether the period's window starts at `since`; it does not when a clock behind the one that
+ * moved it asks, or when changes in flight kept the windows from moving just now, and the caller
+ * then computes from the monthly rollup and the records.
+ */
+async function readTotals<T>(db: Queryable, since: Date | null, now: Date, read: () => Promise<q.FromTotals<T>>): Promise<{ value: T; exact: boolean }> {
+  let answer = await read();
+  if (since && answer.windowStart && answer.windowStart < since) {
+    await q.advanceTotals(db, now);
+    answer = await read();
+  }
+  return { value: answer.value, exact: (answer.windowStart?.getTime() ?? null) === (since?.getTime() ?? null) };
+}
+
 export async function starRule(db: Queryable): Promise<StarRule> {
   const stored = await q.setting(db, 'star_rule');
   if (!stored) return NATIONAL_STAR_RULE;
@@ -130,7 +146,10 @@ export async function honorBoard(
   const subject = query.subject ?? 'volunteer';
   const filter = scopeFilter(scope, callerChannelId);
   const rule = await starRule(db);
-  const rows = await q.honorBoardRows(db, { subject, metric, since: periodStart(period, now), scope: filter, limit: query.limit ?? 10 });
+  const board = { subject, metric, period, scope: filter, limit: query.limit ?? 10 };
+  const since = periodStart(period, now);
+  const ranked = await readTotals(db, since, now, () => q.rankedTotals(db, board));
+  const rows = ranked.exact ? ranked.value : await q.honorBoardRows(db, { ...board, since });
   const featured = await q.featuredHonors(db, filter, query.featured ?? 3);
   return {
     scope,
@@ -162,10 +181,12 @@ export async function impactStats(
   const now = asOfMinute(clock);
   const scope = query.scope ?? 'platform';
   const period = query.period ?? 'all';
+  const since = periodStart(period, now);
   const filter = scopeFilter(scope, callerChannelId);
-  const row = await q.impactStats(db, filter, periodStart(period, now), callerChannelId, now);
+  // The statement itself falls back to the rollup and the records when the window is not the period's.
+  const { value: row } = await readTotals(db, since, now, () => q.impactStats(db, filter, period, since, callerChannelId, now));
   const approvals = await approvalTimes(db, filter.kind === 'org' ? { orgId: filter.orgId } : filter.kind === 'region' ? { regionPrefix: filter.prefix }
-    : filter.kind === 'channel' ? { channelId: filter.channelId } : {}, periodStart(period, now));
+    : filter.kind === 'channel' ? { channelId: filter.channelId } : {}, since);
   return {
     scope,
     period,
