@@ -173,9 +173,11 @@ function toSearchParams(query: object | undefined, extra: Record<string, string 
       entries.push([name, String(value)]);
     }
   }
-  // Sorted so that the same question is always the same URL: one in-flight request, one CDN entry.
-  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const search = new URLSearchParams(entries).toString();
+  // Sorted (by name, stable) so that the same question is always the same URL: one in-flight
+  // request, one CDN entry.
+  const params = new URLSearchParams(entries);
+  params.sort();
+  const search = params.toString();
   return search ? `?${search}` : '';
 }
 
