@@ -20,8 +20,10 @@ describe('bundle sizes (gzip -9)', () => {
   // budget is printed. Lower the ceiling as the SDK shrinks; at the budget, assert the budget.
   // Measured 9,628 B (esbuild) and 9,279 B (rollup); then 10,087 B once every client dropped what
   // its writes made stale (internal/freshness.ts: without it a page shows the browser's cached
-  // spots left for up to 5 min after a sign-up). The ceiling is the larger + 1 %.
-  const SDK_LIST_CEILING = 10_190;
+  // spots left for up to 5 min after a sign-up); 9,968 B once only the write resources record
+  // those marks, a read checks them in one lookup and the query is sorted by URLSearchParams.
+  // The ceiling is the larger + 1 %.
+  const SDK_LIST_CEILING = 10_068;
   it('the SDK for one list call does not grow past its ceiling (budget 8 KB, not yet met), esbuild and rollup, splitting on or off', () => {
     assert.ok(sizes.sdkList, 'packages/sdk/dist is missing: run npm run build');
     assert.deepEqual(sizes.sdkList.builds.map((b) => `${b.bundler} ${b.splitting}`), ['esbuild true', 'esbuild false', 'rollup true', 'rollup false']);
@@ -47,11 +49,12 @@ describe('bundle sizes (gzip -9)', () => {
   // and is NOT met with ky inside (30,104 B; 26.2 KB before ky; the wrapping list layouts and the
   // reader-clock check of dates added ~320 B to 29,785; the list's once-per-item row views and
   // guarded rows ~180 B; the signed-in volunteer's marks, fresh spots left after a write and the
-  // SDK's revalidation after writes ~1,480 B to 31,581): held to a ceiling (+ 1 %) meanwhile,
+  // SDK's revalidation after writes ~1,480 B to 31,581; 30,944 B with the marks a chunk loaded
+  // with a session or on a first write, and the SDK's leaner stale marks): held to a ceiling (+ 1 %) meanwhile,
   // with the ratio printed. The board, the form, the form's validation and the virtualizer are chunks
   // it loads on first use; they are reported one by one, and their total with the entry is held
   // to a ratchet (docs/architecture.md, Widgets, "The CDN entry holds what a list needs").
-  const CDN_ENTRY_CEILING = 31_900;
+  const CDN_ENTRY_CEILING = 31_254;
   it('the CDN entry does not grow past its ceiling (budget 25 KB, not yet met), with each part\'s share reported', () => {
     assert.ok(existsSync(new URL('packages/widgets/dist/cdn.js', root)), 'packages/widgets/dist/cdn.js is missing: run npm run build');
     assert.ok(sizes.cdn);
@@ -72,8 +75,10 @@ describe('bundle sizes (gzip -9)', () => {
 
   // Entry and every chunk together were 71.3 KB when the entry was split off (66.2 KB as one
   // file before: splitting repeats a little glue); 74.5 KB with the form's "already signed up"
-  // view and its undo-able cancel in three languages. Lower this as the widgets shrink.
-  const CDN_ALL_CHUNKS_CEILING = 75.3 * 1024;
+  // view and its undo-able cancel in three languages; 75.7 KB (77,564 B) once the list's signed-in
+  // marks left the entry for two chunks of their own (two small files compress less well than
+  // one: +1.1 KB in all for −0.8 KB on every page). Lower this as the widgets shrink.
+  const CDN_ALL_CHUNKS_CEILING = 76.5 * 1024;
   it('the CDN entry and all its chunks together do not grow past their recorded ceiling', () => {
     assert.ok(sizes.cdn);
     assert.ok(sizes.cdn.allBytes <= CDN_ALL_CHUNKS_CEILING, `${sizes.cdn.allBytes} B > ceiling ${CDN_ALL_CHUNKS_CEILING} B`);

@@ -8,7 +8,7 @@ import { ResponseValidationError, VolunteerKitError } from './core/errors.js';
 import { PagePromise, type PageBody } from './core/pagination.js';
 import type { ResponseCache } from './internal/cache.js';
 import { shareInFlight } from './internal/dedupe.js';
-import { StaleMarks } from './internal/freshness.js';
+import { isStale, writeCount } from './internal/freshness.js';
 import { isBrowserPage, redactUrl } from './internal/env.js';
 import { send, type RawResponse } from './internal/transport.js';
 import type { Output, ResponseValidator, SchemaName } from './internal/contract-types.js';
@@ -95,17 +95,18 @@ export interface RequestSpec<N extends SchemaName> {
   options?: RequestOptions | undefined;
   /** The method's name for error messages, e.g. `signups.list`. */
   name: string;
-  /** A write: the paths (no query) whose earlier answers its success made stale (internal/freshness.ts). */
-  stales?: ((answer: Output<N>) => readonly string[]) | undefined;
+  /**
+   * A write: after its success, marks what it made stale (`markStale` of internal/freshness.ts,
+   * imported by the write resources only, so a client that only reads does not carry it).
+   */
+  stales?: ((answer: Output<N>, shared: SharedState) => void) | undefined;
 }
 
-/** State shared by a client and the session clients derived from it. */
-interface SharedState {
+/** @internal State shared by a client and the session clients derived from it. */
+export interface SharedState {
   options: Readonly<ClientOptions>;
   baseUrl: string;
   cache: ResponseCache | undefined;
-  /** Paths recent writes changed: read without old answers (internal/freshness.ts). */
-  stale: StaleMarks;
 }
 
 /** Default scope of in-flight sharing: every client using the global `fetch`. */
@@ -172,9 +173,11 @@ function toSearchParams(query: object | undefined, extra: Record<string, string 
       entries.push([name, String(value)]);
     }
   }
-  // Sorted so that the same question is always the same URL: one in-flight request, one CDN entry.
-  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const search = new URLSearchParams(entries).toString();
+  // Sorted (by name, stable) so that the same question is always the same URL: one in-flight
+  // request, one CDN entry.
+  const params = new URLSearchParams(entries);
+  params.sort();
+  const search = params.toString();
   return search ? `?${search}` : '';
 }
 
@@ -242,7 +245,7 @@ export class BaseClient {
 
   /** @internal Builds, sends and checks one request. Resources call this. */
   async request<N extends SchemaName>(spec: RequestSpec<N>): Promise<Output<N>> {
-    const { options: clientOptions, baseUrl, cache, stale } = this.#shared;
+    const { options: clientOptions, baseUrl, cache } = this.#shared;
     const options = spec.options ?? {};
     const headers: Record<string, string> = {};
     const query: Record<string, string | undefined> = { locale: clientOptions.locale };
@@ -261,7 +264,7 @@ export class BaseClient {
     const url = `${baseUrl}${spec.path}${toSearchParams(spec.query, query)}`;
     const describe = `${spec.name} (${spec.method} ${spec.path})`;
     // A read of something a recent write changed: the browser must revalidate its copy.
-    const revalidate = spec.method === 'GET' && stale.isStale(spec.path);
+    const revalidate = spec.method === 'GET' && isStale(baseUrl + spec.path);
     const run = (signal: AbortSignal | undefined): Promise<RawResponse> =>
       send({
         fetch: clientOptions.fetch,
@@ -282,7 +285,7 @@ export class BaseClient {
       const key = `GET ${url} ${headers['authorization'] ?? ''}`;
       const scope = clientOptions.fetch ?? GLOBAL_FETCH_SCOPE;
       // Never joins a request started before the write that made this path stale.
-      const inFlightKey = revalidate ? `${key} after-write-${stale.generation}` : key;
+      const inFlightKey = revalidate ? `${key} after-write-${writeCount}` : key;
       const fetchShared = (signal: AbortSignal | undefined) => shareInFlight(scope, inFlightKey, (own) => run(own), signal);
       response = await (cache ? cache.read(key, fetchShared, options.signal) : fetchShared(options.signal));
     } else {
@@ -295,17 +298,8 @@ export class BaseClient {
       throw new ResponseValidationError(describe, [{ path: '', message: 'the body is not JSON', code: 'invalid_json' }]);
     }
     const answer = this.check(parsed, spec.schema, describe);
-    if (spec.stales) this.#markStale(spec.stales(answer));
+    spec.stales?.(answer, this.#shared);
     return answer;
-  }
-
-  /** After a write: its stale paths read fresh from now on, and their cached answers go. */
-  #markStale(paths: readonly string[]): void {
-    const { baseUrl, cache, stale } = this.#shared;
-    stale.mark(paths);
-    const prefixes = paths.map((path) => `GET ${baseUrl}${path}`);
-    // A key is `GET <url> <authorization>`: the path ends at the query string or the space.
-    cache?.drop((key) => prefixes.some((prefix) => key.startsWith(prefix) && (key[prefix.length] === '?' || key[prefix.length] === ' ')));
   }
 
   /** @internal A `list()` call: the first page now, the next ones on demand. */
@@ -413,5 +407,5 @@ function sharedState(options: ClientOptions): SharedState {
   if (cache && typeof cache.read !== 'function') {
     throw new VolunteerKitError('cache takes swrCache({ ttlMs }) from @volunteerkit/sdk/cache');
   }
-  return { options: { ...options }, baseUrl, cache, stale: StaleMarks.for(baseUrl) };
+  return { options: { ...options }, baseUrl, cache };
 }

@@ -124,4 +124,34 @@ describe('a write drops what it made stale', () => {
       await vk.opportunities.get('opp_test0001');
       assert.equal(calls.detail, 1);
     }));
+
+  it('keeps its marks in sessionStorage: after a reload the next page still revalidates what the write changed', () =>
+    withFakeClock(async (clock) => {
+      const { revalidated } = countingReads();
+      const items = new Map<string, string>();
+      const storage: Storage = {
+        getItem: (key) => items.get(key) ?? null,
+        setItem: (key, value) => void items.set(key, String(value)),
+        removeItem: (key) => void items.delete(key),
+        key: (index) => [...items.keys()][index] ?? null,
+        clear: () => items.clear(),
+        get length() {
+          return items.size;
+        },
+      };
+      Object.defineProperty(globalThis, 'sessionStorage', { value: storage, configurable: true });
+      try {
+        const vk = client();
+        await after(clock, 1, vk.withSession(SESSION).signups.create(fixtures.validSignupBody));
+        assert.equal(items.size, 3, 'one item per path the write changed');
+        // The next page of this tab: the module's own marks are gone, sessionStorage is not.
+        const kept = new Map(items);
+        forgetStaleMarks();
+        for (const [key, value] of kept) items.set(key, value);
+        await after(clock, 1, Promise.all([vk.opportunities.get('opp_test0001'), vk.opportunities.get('opp_test0002'), vk.channel.get()]));
+        assert.deepEqual(revalidated, ['/v1/opportunities/opp_test0001']);
+      } finally {
+        delete (globalThis as { sessionStorage?: Storage }).sessionStorage;
+      }
+    }));
 });

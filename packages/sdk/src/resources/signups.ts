@@ -1,19 +1,20 @@
 /** `vk.signups`. @module */
-import type { RequestOptions } from '../client.js';
+import type { RequestOptions, SharedState } from '../client.js';
 import { ConflictError } from '../core/errors.js';
 import type { PagePromise } from '../core/pagination.js';
 import { APIResource } from '../core/resource.js';
 import { randomUUID } from '../internal/env.js';
+import { markStale } from '../internal/freshness.js';
 import type { CreateSignupBody, ListSignupsQuery, Signup, SignupExport, UpdateSignupBody } from '../schemas/signup.js';
 
 /**
  * What a change to a sign-up makes stale: its opportunity's spots left (the opportunity and every
- * list page) and the volunteer's own sign-ups. The client drops those answers after the write.
+ * list page) and the volunteer's own sign-ups: marked after the write (internal/freshness.ts).
  *
  * @internal
  */
-export function staleAfterSignupChange(signup: Pick<Signup, 'opportunityId'>): string[] {
-  return [`/v1/opportunities/${encodeURIComponent(signup.opportunityId)}`, '/v1/opportunities', '/v1/me/signups'];
+export function staleAfterSignupChange(signup: Pick<Signup, 'opportunityId'>, shared: SharedState): void {
+  markStale(shared, [`/v1/opportunities/${encodeURIComponent(signup.opportunityId)}`, '/v1/opportunities', '/v1/me/signups']);
 }
 
 /** Sign-ups (报名). */

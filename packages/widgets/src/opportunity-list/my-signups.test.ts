@@ -12,6 +12,7 @@ import '../define/vk-provider.js';
 import type { VkOpportunityList } from './opportunity-list.js';
 import type { VkSignupForm } from '../signup-form/vk-signup-form.js';
 import { UNDO_WINDOW_MS, undoClock } from '../signup-form/undo-cancel.js';
+import { VkSignupSuccessEvent } from '../shared/events.js';
 import { BASE_URL, PUBLISHABLE_KEY, makeChannel, makeOpportunities } from '../../test/fixtures.js';
 import { HttpResponse, api, http, listPage, startMockApi, worker } from '../../test/mock-api.js';
 
@@ -34,7 +35,7 @@ function signupOf(opportunity: Opportunity, overrides: Partial<Signup> = {}): Si
 
 /** A tiny platform: the opportunities, and the volunteer's sign-ups, kept consistent by writes. */
 function platform(opportunities: Opportunity[], mine: Signup[]) {
-  const reads = { detail: 0 };
+  const reads = { detail: 0, mine: 0 };
   const find = (id: unknown) => opportunities.find((o) => o.id === id)!;
   worker.use(
     http.get(api('/v1/opportunities'), () => listPage(opportunities)),
@@ -42,6 +43,7 @@ function platform(opportunities: Opportunity[], mine: Signup[]) {
     http.get(api('/v1/channel'), () => HttpResponse.json(makeChannel())),
     http.get(api('/v1/me'), () => HttpResponse.json(profile)),
     http.get(api('/v1/me/signups'), ({ request }) => {
+      reads.mine++;
       const opportunityId = new URL(request.url).searchParams.get('opportunityId');
       return HttpResponse.json({ data: mine.filter((s) => !opportunityId || s.opportunityId === opportunityId), nextCursor: null });
     }),
@@ -136,6 +138,25 @@ describe('<vk-opportunity-list> with a signed-in volunteer', () => {
     await waitUntil(() => spots(el, 'opp_list0001') === '10 spots left', 'spots left did not come back after the cancel', { timeout: 8000 });
     expect(reads.detail).to.be.greaterThan(readsBefore);
     expect(badge(el, 'opp_list0001')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  // Without a session the marks' code is not loaded with the list (a chunk of its own from the
+  // CDN, my-signups-loader.ts): the first sign-up on the page loads it and is not lost meanwhile.
+  it('a guest list reads no marks, and still shows the spots and the mark after a sign-up elsewhere on the page', async () => {
+    const opportunities = makeOpportunities(3);
+    const reads = platform(opportunities, []);
+    const provider = await fixture(html`<vk-provider base-url=${BASE_URL} publishable-key=${PUBLISHABLE_KEY} locale="en">
+      <vk-opportunity-list signup="dialog"></vk-opportunity-list></vk-provider>`);
+    const el = provider.querySelector<VkOpportunityList>('vk-opportunity-list')!;
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('[part~="item"]').length === 3, 'the list did not load', { timeout: 8000 });
+    expect(spots(el, 'opp_list0001')).to.equal('10 spots left');
+
+    opportunities[1]!.shifts[0]!.signedUp++; // a form outside the list signed a guest up
+    document.body.dispatchEvent(new VkSignupSuccessEvent({ signup: signupOf(opportunities[1]!), alreadySignedUp: false }));
+    await waitUntil(() => spots(el, 'opp_list0001') === '9 spots left', 'spots left did not change after the sign-up', { timeout: 8000 });
+    expect(badge(el, 'opp_list0001')).to.equal('Signed up');
+    expect(reads.mine, 'no session: the volunteer’s sign-ups are never read').to.equal(0);
     await expect(el).to.be.accessible();
   });
 });

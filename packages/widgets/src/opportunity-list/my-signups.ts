@@ -7,13 +7,13 @@
  *   sign-ups once (`GET /v1/me/signups`, every page) and marks their activities.
  * - Any form on the page, the list's own dialog included, dispatches `vk-signup-success` and
  *   `vk-signup-cancel` (shared/events.ts); they bubble out of shadow roots to `document`, where
- *   this listens. It updates the marks from the event and reads the activity again; the SDK
+ *   this listens (and my-signups-loader.ts, which loads this module, until it has arrived). It updates the marks from the event and reads the activity again; the SDK
  *   revalidates what the write made stale (packages/sdk/src/internal/freshness.ts), so the spots
  *   left are the server's, without a page reload.
  *
  * @module
  */
-import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { MySignups, Opportunities, type BaseClient, type Opportunity, type OpportunitySummary, type Signup } from '@volunteerkit/sdk';
 import { defineMessages } from '../shared/i18n.js';
 import type { VkLocale } from '../shared/locale.js';
@@ -34,12 +34,6 @@ type LiveStatus = 'approved' | 'pending_review' | 'waitlisted';
 /** When one activity has several live sign-ups (two shifts), the badge names the best place. */
 const PRECEDENCE: readonly LiveStatus[] = ['approved', 'pending_review', 'waitlisted'];
 
-export const mySignupStyles = css`
-  .my-signup {
-    color: var(--_primary);
-  }
-`;
-
 export interface MySignupsOptions {
   /** The list's client (publishable key), or `null` until configured. */
   client(): BaseClient | null;
@@ -47,8 +41,8 @@ export interface MySignupsOptions {
   session(): string | undefined;
   /** Whether the list shows this activity (only those are read again). */
   shows(opportunityId: string): boolean;
-  /** The activity as the server has it now: the list puts it in place of the one it shows. */
-  onFresh(opportunity: Opportunity): void;
+  /** The activity was read again: the list applies `fresh` to the item it shows for `opportunityId`. */
+  onFresh(opportunityId: string, fresh: (shown: OpportunitySummary) => OpportunitySummary): void;
 }
 
 export class MySignupsController implements ReactiveController {
@@ -131,6 +125,12 @@ export class MySignupsController implements ReactiveController {
     this.#changed(event.detail.signup, true);
   };
 
+  /** A sign-up or cancel that happened while this module was on its way (my-signups-loader.ts). */
+  handle(event: VkSignupSuccessEvent | VkSignupCancelEvent): void {
+    if (event.type === 'vk-signup-cancel') this.#onCancel(event as VkSignupCancelEvent);
+    else this.#onSuccess(event as VkSignupSuccessEvent);
+  }
+
   /** A form on the page changed `signup`: mark it, and read its activity again if spots moved. */
   #changed(signup: Signup, spotsMoved: boolean): void {
     this.#mark(this.#live, signup);
@@ -138,7 +138,7 @@ export class MySignupsController implements ReactiveController {
     const client = this.#options.client();
     if (!spotsMoved || !client || !this.#options.shows(signup.opportunityId)) return;
     new Opportunities(client).get(signup.opportunityId).then(
-      (fresh) => this.#options.onFresh(fresh),
+      (fresh) => this.#options.onFresh(fresh.id, (shown) => withFreshSpots(shown, fresh)),
       () => {}, // the old count stays until the next load; the form has said what happened
     );
   }

@@ -17,7 +17,7 @@ import { lazyModule } from '../shared/lazy-module.js';
 import { opportunityListMessages } from './opportunity-list.messages.js';
 import { itemView, listRenderCounts } from './item-view.js';
 import { styles } from './opportunity-list.styles.js';
-import { MySignupsController, mySignupStyles, withFreshSpots } from './my-signups.js';
+import { MySignupsLoader, mySignupStyles } from './my-signups-loader.js';
 
 export type OpportunityListLayout = 'cards' | 'list' | 'compact';
 export type OpportunityListSignup = 'dialog' | 'link' | 'none';
@@ -158,9 +158,9 @@ export class VkOpportunityList extends VkElement {
   /** Which opportunity's button opened the dialog, to give it focus back on close. */
   private dialogTriggerId: string | undefined;
 
-  /** The signed-in volunteer's marks, and fresh spots left after a sign-up or cancel (my-signups.ts). */
-  private readonly mine = new MySignupsController(this, { client: () => this.config.client, session: () => this.config.value.session,
-    shows: (id) => this.items.some((o) => o.id === id), onFresh: (fresh) => (this.items = this.items.map((o) => (o.id === fresh.id ? withFreshSpots(o, fresh) : o))) });
+  /** The signed-in volunteer's marks, and fresh spots left after a sign-up or cancel (my-signups.ts, loaded when needed). */
+  private readonly mine = new MySignupsLoader(this, { client: () => this.config.client, session: () => this.config.value.session,
+    shows: (id) => this.items.some((o) => o.id === id), onFresh: (id, fresh) => (this.items = this.items.map((o) => (o.id === id ? fresh(o) : o))) });
 
   private readonly listTask = new Task(this, {
     task: async ([client, q, category, regionCode, orgId, date, limit], { signal }) => {
