@@ -196,7 +196,7 @@ describe('service hours rollup and totals', () => {
       const o = opportunities[0]!;
       const checkOut = new Date(now.getTime() - DAY);
       const record = await db.transaction((tx) => recordService(tx, v.channel, { volunteerId: v.id, opportunityId: o.opportunityId, shiftId: o.shiftIds[0]!,
-        checkIn: new Date(checkOut.getTime() - 2 * HOUR).toISOString(), checkOut: checkOut.toISOString(), hours: 2, recordedBy: 'test' }));
+        checkIn: new Date(checkOut.getTime() - 2 * HOUR).toISOString(), checkOut: checkOut.toISOString(), hours: 2, recordedBy: 'test' }, partnerAction(v.channel)));
       const other = await openDatabase({ databaseUrl, schema: database.schema });
       let reviewed!: () => void;
       let release!: () => void;
@@ -205,7 +205,7 @@ describe('service hours rollup and totals', () => {
       // A read that did wait would wait for ever: the timeout ends the approval, so the file can finish failing.
       t.signal.addEventListener('abort', () => release());
       const inFlight = other.transaction(async (tx) => {
-        await reviewService(tx, v.channel, record.id, 'approved', { reviewedBy: 'test' });
+        await reviewService(tx, v.channel, record.id, 'approved', { reviewedBy: 'test' }, partnerAction(v.channel));
         reviewed();
         await released;
       });
