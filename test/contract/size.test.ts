@@ -64,7 +64,7 @@ describe('bundle sizes (gzip -9)', () => {
   it('the board and the form are chunks of their own, loaded on first use', () => {
     assert.ok(sizes.cdn);
     const holds = sizes.cdn.onDemand.map((chunk) => chunk.holds);
-    for (const part of ['widgets: honor-board', 'widgets: signup-form', 'sign-up form validation (zod + contract)', 'virtualizer (lists over 50 items)']) {
+    for (const part of ['widgets: honor-board', 'widgets: signup-form', 'widgets: checkin', 'sign-up form validation (zod + contract)', 'virtualizer (lists over 50 items)']) {
       assert.ok(holds.includes(part), `no chunk holds ${part}: ${holds.join(', ')}`);
     }
     assert.ok(!Object.keys(sizes.cdn.shares).some((part) => part === 'zod' || part.includes('virtualizer')), 'zod and the virtualizer stay out of the entry');
