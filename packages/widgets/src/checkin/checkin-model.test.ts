@@ -55,6 +55,7 @@ describe('checkin-model', () => {
     expect(normalizeCode(' 123 456 ')).to.equal('123456');
     expect(normalizeCode('123-456')).to.equal('123456');
     expect(normalizeCode('１２３４５６')).to.equal('123456');
+    expect(normalizeCode('９８７ ０６５')).to.equal('987065');
     expect(normalizeCode('vkci1.shf_x.123.abc')).to.equal('vkci1.shf_x.123.abc');
     expect(codeProblem('123 456')).to.equal(null);
     expect(codeProblem('   ')).to.equal('code_empty');
