@@ -17,6 +17,7 @@ import './define/vk-opportunity-list.js';
 import './define/vk-honor-board.js';
 import './define/vk-signup-form.js';
 import './define/vk-checkin.js';
+import './define/vk-my-hours.js';
 
 export { VkProvider } from './provider/provider.js';
 export { VkOpportunityList } from './opportunity-list/opportunity-list.js';
@@ -25,6 +26,7 @@ export { VkHonorBoard } from './honor-board/honor-board.js';
 export type { HonorBoardLayout } from './honor-board/honor-board.js';
 export { VkSignupForm } from './signup-form/vk-signup-form.js';
 export { VkCheckin } from './checkin/vk-checkin.js';
+export { VkMyHours } from './my-hours/vk-my-hours.js';
 
 export { VkElement } from './shared/vk-element.js';
 export { configure, getGlobalConfig, resetGlobalConfig, configContext, ConfigController } from './shared/config.js';
