@@ -47,6 +47,7 @@ class NoSessionError extends Error {
  * @event {VkErrorEvent} vk-error - Loading the shifts failed; `detail.error`.
  */
 export class VkCheckin extends VkElement {
+  /** The shared reset and tokens, then this component's own styles. */
   static override styles = [...baseStyles, styles];
 
   /**

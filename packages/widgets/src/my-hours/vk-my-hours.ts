@@ -50,6 +50,7 @@ type DisputeKind = 'wrong_hours' | 'never_there';
  * @event {VkErrorEvent} vk-error - Loading failed; `detail.error`.
  */
 export class VkMyHours extends VkElement {
+  /** The shared reset and tokens, then this component's own styles. */
   static override styles = [...baseStyles, styles];
 
   /** A volunteer session token (`vst_…`); else the provider's or `configure()`'s. A property only. */
