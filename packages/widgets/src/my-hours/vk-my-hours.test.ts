@@ -46,7 +46,7 @@ const approved = makeRecord({
   explanation: [{ code: 'present', params: { minutes: 60, shiftMinutes: 180, percent: 33 } }, { code: 'below_minimum', params: { percent: 33, minimumPercent: 60 } }],
 });
 
-function serve({ records = [makeRecord(), makeRecord({ id: 'rec_pending02', hours: 2.25 }), approved], dispute }: { records?: ServiceRecord[]; dispute?: () => Response | undefined } = {}) {
+function serve({ records = [makeRecord(), makeRecord({ id: 'rec_pending02', hours: 2.25 }), approved, makeRecord({ id: 'rec_approved2', status: 'approved', hours: 2, dueAt: null })], dispute }: { records?: ServiceRecord[]; dispute?: () => Response | undefined } = {}) {
   const disputes: Array<{ id: string; body: unknown }> = [];
   worker.use(
     http.get(api('/v1/me'), () => HttpResponse.json(profile)),
