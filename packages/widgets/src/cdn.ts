@@ -34,6 +34,8 @@ type Command = 'configure' | 'load';
 const ON_DEMAND = {
   'vk-honor-board': () => import('./define/vk-honor-board.js'),
   'vk-signup-form': () => import('./define/vk-signup-form.js'),
+  'vk-checkin': () => import('./define/vk-checkin.js'),
+  'vk-my-hours': () => import('./define/vk-my-hours.js'),
 };
 
 /**

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { OpportunitySummary, Signup } from '@volunteerkit/sdk/schemas';
+import type { Attendance, OpportunitySummary, Signup } from '@volunteerkit/sdk/schemas';
 
 const crossesShadowRoots = { bubbles: true, composed: true } as const;
 
@@ -119,8 +119,25 @@ export class VkSignupCancelEvent extends CustomEvent<VkSignupCancelDetail> {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// <vk-checkin>
+
+export interface VkCheckinDetail {
+  action: 'check_in' | 'check_out';
+  /** The attendance as the server recorded it (`checkInAt`, `checkOutAt`, `serviceRecordId` after check-out). */
+  attendance: Attendance;
+}
+
+/** The volunteer checked in or out and the server confirmed it. */
+export class VkCheckinEvent extends CustomEvent<VkCheckinDetail> {
+  constructor(detail: VkCheckinDetail) {
+    super('vk-checkin', { ...crossesShadowRoots, detail });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'vk-checkin': VkCheckinEvent;
     'vk-load': VkLoadEvent;
     'vk-error': VkErrorEvent;
     'vk-opportunity-select': VkOpportunitySelectEvent;

@@ -1,0 +1,83 @@
+// The DOM-free rules of <vk-checkin>: which shifts are "today", how a typed code is read, and what
+// each refusal of the server means. Fixed instants: no clock is read here.
+import { expect } from '@open-wc/testing';
+import { RateLimitError, ValidationError } from '@volunteerkit/sdk';
+import type { Opportunity, Signup } from '@volunteerkit/sdk/schemas';
+import { makeOpportunity, makeShift } from '../../test/fixtures.js';
+import { clockTime, codeProblem, normalizeCode, refusalOf, todaysShifts } from './checkin-model.js';
+
+const NOW = new Date('2026-12-01T08:40:00+08:00');
+const CREATED = '2026-11-22T10:00:00+08:00';
+
+function signup(shiftId: string, status: Signup['status'] = 'approved'): Signup {
+  return {
+    id: `sgn_${shiftId.slice(4)}`, reference: 'VK-7F3K2Q', opportunityId: 'opp_elderly001', shiftId,
+    volunteerId: 'vol_session001', displayName: '李*华', answers: {}, consent: { policyVersion: '2026-09', at: CREATED },
+    status, waitlistPosition: null, source: { channelId: 'chn_campus001', widget: null }, createdAt: CREATED, updatedAt: CREATED,
+  } as Signup;
+}
+
+const opportunity: Opportunity = makeOpportunity({
+  id: 'opp_elderly001',
+  shifts: [
+    makeShift({ id: 'shf_today0001', start: '2026-12-01T09:00:00+08:00', end: '2026-12-01T11:30:00+08:00' }),
+    makeShift({ id: 'shf_night0001', start: '2026-11-30T20:00:00+08:00', end: '2026-11-30T20:40:00+08:00' }),
+    makeShift({ id: 'shf_late00001', start: '2026-12-01T20:40:00+08:00', end: '2026-12-01T22:00:00+08:00' }),
+    makeShift({ id: 'shf_early0001', start: '2026-12-01T06:00:00+08:00', end: '2026-12-01T07:00:00+08:00' }),
+  ],
+}, NOW);
+const byId = new Map([[opportunity.id, opportunity]]);
+
+const validation = (code: string, path = 'code') => new ValidationError({
+  problem: { type: 'about:blank', title: 'Invalid', status: 422, code: 'validation_failed', errors: [{ path, code, message: 'x' }] },
+  requestId: 'req_test', headers: new Headers(),
+} as ConstructorParameters<typeof ValidationError>[0]);
+
+describe('checkin-model', () => {
+  it('keeps confirmed sign-ups whose shift lies within 12 h of now, soonest first; attended means checked in', () => {
+    const shifts = todaysShifts([
+      signup('shf_today0001', 'attended'), signup('shf_night0001'), signup('shf_late00001'), signup('shf_early0001'),
+    ], byId, NOW);
+    // 20:40 the evening before ended exactly 12 h before now: kept; 20:40 tonight starts exactly 12 h after: kept.
+    expect(shifts.map((s) => s.shiftId)).to.deep.equal(['shf_night0001', 'shf_early0001', 'shf_today0001', 'shf_late00001']);
+    expect(shifts.find((s) => s.shiftId === 'shf_today0001')!.checkedIn).to.equal(true);
+    const oneMinuteLater = new Date(NOW.getTime() + 60_000);
+    expect(todaysShifts([signup('shf_night0001')], byId, oneMinuteLater)).to.deep.equal([]);
+  });
+
+  it('leaves out sign-ups that are not confirmed', () => {
+    for (const status of ['pending_review', 'waitlisted', 'cancelled', 'no_show', 'rejected'] as const) {
+      expect(todaysShifts([signup('shf_today0001', status)], byId, NOW), status).to.deep.equal([]);
+    }
+  });
+
+  it('reads pasted and full-width codes; checks the 6 digits', () => {
+    expect(normalizeCode(' 123 456 ')).to.equal('123456');
+    expect(normalizeCode('123-456')).to.equal('123456');
+    expect(normalizeCode('１２３４５６')).to.equal('123456');
+    expect(normalizeCode('９８７ ０６５')).to.equal('987065');
+    expect(normalizeCode('vkci1.shf_x.123.abc')).to.equal('vkci1.shf_x.123.abc');
+    expect(codeProblem('123 456')).to.equal(null);
+    expect(codeProblem('   ')).to.equal('code_empty');
+    expect(codeProblem('12345')).to.equal('code_format');
+    expect(codeProblem('1234567')).to.equal('code_format');
+    expect(codeProblem('12a456')).to.equal('code_format');
+  });
+
+  it('maps each refusal of the server to a message and the field to fix', () => {
+    for (const code of ['wrong_code', 'expired_code', 'other_shift']) expect(refusalOf(validation(code))).to.deep.equal({ key: code, field: 'code' });
+    expect(refusalOf(validation('malformed'))).to.deep.equal({ key: 'code_format', field: 'code' });
+    expect(refusalOf(validation('too_early', 'action'))).to.deep.equal({ key: 'too_early', field: 'action' });
+    expect(refusalOf(validation('no_confirmed_signup', 'shiftId'))).to.deep.equal({ key: 'no_confirmed_signup', field: 'shiftId' });
+    const limited = new RateLimitError({
+      problem: { type: 'about:blank', title: 'Slow down', status: 429, code: 'rate_limited' }, requestId: 'req_test', headers: new Headers({ 'retry-after': '120' }),
+    } as ConstructorParameters<typeof RateLimitError>[0]);
+    expect(refusalOf(limited)).to.deep.equal({ key: 'rate_limited', field: 'code', retryAfter: 120 });
+    expect(refusalOf(new Error('bug'))).to.deep.equal({ key: 'failed', field: null });
+  });
+
+  it('says times in the activity\'s zone, 24-hour', () => {
+    expect(clockTime('en', '2026-12-01T01:02:00Z', 'Asia/Shanghai')).to.equal('09:02');
+    expect(clockTime('zh-CN', '2026-12-01T01:02:00Z', 'Asia/Shanghai')).to.equal('09:02');
+  });
+});

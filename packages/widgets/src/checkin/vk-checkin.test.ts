@@ -1,0 +1,213 @@
+// <vk-checkin> against msw: the volunteer's shift is found and chosen, the code typed with the
+// keyboard alone is sent as 6 digits, the answer is said in words, and every refusal is an inline
+// message that keeps what was typed. axe after each state change.
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { Attendance, Opportunity, Signup } from '@volunteerkit/sdk/schemas';
+import '../define/vk-checkin.js';
+import type { VkCheckin } from './vk-checkin.js';
+import type { VkCheckinEvent } from '../shared/events.js';
+import { BASE_URL, PUBLISHABLE_KEY, makeOpportunity, makeShift } from '../../test/fixtures.js';
+import { HttpResponse, api, http, problem, startMockApi, worker } from '../../test/mock-api.js';
+
+before(() => startMockApi());
+afterEach(() => worker.resetHandlers());
+
+const CREATED = '2026-11-22T10:00:00+08:00';
+const HOUR = 3_600_000;
+/** A session of each test's own: the SDK shares identical GETs by URL and credential. */
+let sessions = 0;
+let SESSION = 'vst_checkin0000';
+beforeEach(() => {
+  sessions += 1;
+  SESSION = `vst_checkin${String(sessions).padStart(4, '0')}`;
+});
+
+// Shifts around the real now: the widget asks the server what is today with the real clock.
+const now = Date.now();
+const opportunity: Opportunity = makeOpportunity({
+  id: 'opp_elderly001', title: '社区敬老院陪伴', timezone: 'Asia/Shanghai',
+  shifts: [
+    makeShift({ id: 'shf_morning001', start: new Date(now + HOUR).toISOString(), end: new Date(now + 3 * HOUR).toISOString() }),
+    makeShift({ id: 'shf_afternoon01', start: new Date(now + 4 * HOUR).toISOString(), end: new Date(now + 6 * HOUR).toISOString() }),
+  ],
+});
+
+function makeSignup(overrides: Partial<Signup> = {}): Signup {
+  return {
+    id: 'sgn_mine00001', reference: 'VK-7F3K2Q', opportunityId: 'opp_elderly001', shiftId: 'shf_morning001',
+    volunteerId: 'vol_session001', displayName: '李*华', answers: {}, consent: { policyVersion: '2026-09', at: CREATED },
+    status: 'approved', waitlistPosition: null, source: { channelId: 'chn_campus001', widget: null },
+    createdAt: CREATED, updatedAt: CREATED, ...overrides,
+  } as Signup;
+}
+
+function attendanceOf(overrides: Partial<Attendance> = {}): Attendance {
+  return {
+    id: 'att_00000001', signupId: 'sgn_mine00001', shiftId: 'shf_morning001', volunteerId: 'vol_session001',
+    checkInAt: '2026-12-01T09:02:00+08:00', checkOutAt: null, method: 'code', serviceRecordId: null,
+    createdAt: CREATED, updatedAt: CREATED, ...overrides,
+  } as Attendance;
+}
+
+type Body = { shiftId: string; code: string; action: string };
+/** The API: `mine` are the volunteer's sign-ups; `answer` replies to each check-in (default: accepted). */
+function serve({ mine = [makeSignup()], answer }: { mine?: Signup[]; answer?: (body: Body, index: number) => Response | undefined } = {}) {
+  const posts: Array<{ body: Body; authorization: string | null }> = [];
+  worker.use(
+    http.get(api('/v1/opportunities/:id'), () => HttpResponse.json(opportunity)),
+    http.get(api('/v1/me/signups'), () => HttpResponse.json({ data: mine, nextCursor: null })),
+    http.post(api('/v1/me/attendance'), async ({ request }) => {
+      const body = (await request.json()) as Body;
+      posts.push({ body, authorization: request.headers.get('authorization') });
+      return answer?.(body, posts.length - 1)
+        ?? HttpResponse.json(body.action === 'check_in' ? attendanceOf() : attendanceOf({ checkOutAt: '2026-12-01T11:31:00+08:00', serviceRecordId: 'rec_00000001' }));
+    }),
+  );
+  return { posts };
+}
+
+async function mount(locale = 'en'): Promise<VkCheckin> {
+  const el = await fixture<VkCheckin>(html`<vk-checkin locale=${locale} base-url=${BASE_URL} publishable-key=${PUBLISHABLE_KEY} .session=${SESSION}></vk-checkin>`);
+  await waitUntil(() => el.shadowRoot!.querySelector('[part~="form"], [part~="empty"], [part~="error"], [part~="sign-in"]'), 'did not settle', { timeout: 8000 });
+  return el;
+}
+const $ = <T extends Element = HTMLElement>(el: Element, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const codeInput = (el: Element) => $<HTMLInputElement>(el, '[part~="code-input"]')!;
+const message = (el: Element) => text($(el, '[part~="message"]'));
+
+/** Keyboard only: focus the code input with Tab from the start of the form, type, press Enter. */
+async function typeCodeAndSubmit(el: VkCheckin, typed: string): Promise<void> {
+  const first = $<HTMLInputElement>(el, 'input[name="shift"]:checked') ?? $<HTMLInputElement>(el, 'input[name="shift"]')!;
+  first.focus();
+  while (el.shadowRoot!.activeElement !== codeInput(el)) await sendKeys({ press: 'Tab' });
+  if (typed) await sendKeys({ type: typed });
+  await sendKeys({ press: 'Enter' });
+}
+
+describe('<vk-checkin>', () => {
+  it('preselects the only shift, sends the pasted-style "123 456" as 6 digits with the session, and says "Checked in at 09:02"', async () => {
+    const { posts } = serve();
+    const el = await mount();
+    expect(($<HTMLInputElement>(el, 'input[name="shift"]')!).checked, 'the only shift is chosen').to.equal(true);
+    const input = codeInput(el);
+    expect(input.getAttribute('inputmode')).to.equal('numeric');
+    expect(input.getAttribute('autocomplete')).to.equal('one-time-code');
+    expect(($<HTMLInputElement>(el, 'input[name="action"][value="check_in"]')!).checked).to.equal(true);
+    await expect(el).to.be.accessible();
+
+    const done = oneEvent(el, 'vk-checkin') as Promise<VkCheckinEvent>;
+    await typeCodeAndSubmit(el, '123 456');
+    const event = await done;
+    expect(event.detail.action).to.equal('check_in');
+    expect(posts).to.have.length(1);
+    expect(posts[0]!.body).to.deep.equal({ shiftId: 'shf_morning001', code: '123456', action: 'check_in' });
+    expect(posts[0]!.authorization).to.equal(`Bearer ${SESSION}`);
+    await el.updateComplete;
+    expect(text($(el, '[part~="result"]'))).to.equal('Checked in at 09:02');
+    expect(codeInput(el).value, 'the used code is cleared for check-out').to.equal('');
+    expect(($<HTMLInputElement>(el, 'input[name="action"][value="check_out"]')!).checked, 'check-out is next').to.equal(true);
+    await expect(el).to.be.accessible();
+
+    await typeCodeAndSubmit(el, '654321');
+    await waitUntil(() => text($(el, '[part~="result"]')).startsWith('Checked out'), 'no check-out said');
+    expect(posts[1]!.body.action).to.equal('check_out');
+    expect(text($(el, '[part~="result"]'))).to.contain('Checked out at 11:31');
+    expect(text($(el, '[part~="result"]'))).to.contain('approval');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says it in Chinese: 已签到 09:02 / 已簽到 09:02', async () => {
+    for (const [locale, words] of [['zh-CN', '已签到 09:02'], ['zh-TW', '已簽到 09:02']] as const) {
+      serve();
+      const el = await mount(locale);
+      await typeCodeAndSubmit(el, '123456');
+      await waitUntil(() => text($(el, '[part~="result"]')) !== '', `${locale}: nothing said`);
+      expect(text($(el, '[part~="result"]'))).to.equal(words);
+      worker.resetHandlers();
+      sessions += 1;
+      SESSION = `vst_checkin${String(sessions).padStart(4, '0')}`;
+    }
+  });
+
+  it('turns every refusal of the server into an inline message that says what to do, keeping what was typed', async () => {
+    const refusals: Array<[Response, string, boolean]> = [
+      [problem(422, 'validation_failed', 'Invalid', { errors: [{ path: 'code', code: 'wrong_code', message: 'x' }] }), 'not the code for this shift', true],
+      [problem(422, 'validation_failed', 'Invalid', { errors: [{ path: 'code', code: 'expired_code', message: 'x' }] }), 'This code has expired', true],
+      [problem(422, 'validation_failed', 'Invalid', { errors: [{ path: 'code', code: 'other_shift', message: 'x' }] }), 'code of another shift', true],
+      [problem(422, 'validation_failed', 'Invalid', { errors: [{ path: 'shiftId', code: 'no_confirmed_signup', message: 'x' }] }), 'not confirmed', false],
+      [problem(422, 'validation_failed', 'Invalid', { errors: [{ path: 'action', code: 'too_early', message: 'x' }] }), 'Check-in opens at', false],
+      [problem(422, 'validation_failed', 'Invalid', { errors: [{ path: 'action', code: 'not_checked_in', message: 'x' }] }), 'Choose “Check in” first', false],
+      [problem(429, 'rate_limited', 'Slow down', {}, { 'retry-after': '120' }), 'Wait 120 seconds', true],
+    ];
+    let index = 0;
+    serve({ answer: () => refusals[index]![0].clone() });
+    const el = await mount();
+    for (; index < refusals.length; index++) {
+      const [, words, aboutCode] = refusals[index]!;
+      await typeCodeAndSubmit(el, index === 0 ? '123 456' : '');
+      await waitUntil(() => message(el).includes(words), `refusal ${index}: "${message(el)}"`);
+      expect(codeInput(el).value, 'what was typed stays').to.equal('123 456');
+      expect(codeInput(el).getAttribute('aria-invalid')).to.equal(aboutCode ? 'true' : 'false');
+      expect($(el, '[part~="message"]')!.getAttribute('role')).to.equal('alert');
+      expect(codeInput(el).getAttribute('aria-describedby')).to.contain('message');
+      if (aboutCode) expect(el.shadowRoot!.activeElement, 'focus is on the code to fix').to.equal(codeInput(el));
+      expect(text($(el, '[part~="result"]'))).to.equal('');
+      await expect(el).to.be.accessible();
+    }
+  });
+
+  it('checks the code before sending: empty and not 6 digits are refused inline, nothing is sent', async () => {
+    const { posts } = serve();
+    const el = await mount();
+    await typeCodeAndSubmit(el, '');
+    await el.updateComplete;
+    expect(message(el)).to.contain('Enter the 6-digit code');
+    await expect(el).to.be.accessible();
+    await typeCodeAndSubmit(el, '12345');
+    await el.updateComplete;
+    expect(message(el)).to.contain('The code is 6 digits');
+    expect(codeInput(el).value).to.equal('12345');
+    expect(codeInput(el).getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+    expect(posts).to.have.length(0);
+  });
+
+  it('with two shifts today, asks which one, and sends the chosen one; a checked-in shift offers check-out', async () => {
+    const { posts } = serve({ mine: [makeSignup(), makeSignup({ id: 'sgn_mine00002', shiftId: 'shf_afternoon01', status: 'attended' })] });
+    const el = await mount();
+    const radios = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="shift"]')];
+    expect(radios).to.have.length(2);
+    expect(radios.some((r) => r.checked), 'nothing chosen for the volunteer').to.equal(false);
+    codeInput(el).focus();
+    await sendKeys({ type: '123456' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(message(el)).to.equal('Choose the shift you are at.');
+    expect(el.shadowRoot!.activeElement).to.equal(radios[0]);
+    await expect(el).to.be.accessible();
+    // Arrow keys move within the radio group and choose.
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(radios[1]!.checked).to.equal(true);
+    expect(($<HTMLInputElement>(el, 'input[name="action"][value="check_out"]')!).checked, 'checked in already: check-out').to.equal(true);
+    expect(text($(el, '[part~="action-choice"]'))).to.contain('You are checked in.');
+    await typeCodeAndSubmit(el, '');
+    await waitUntil(() => posts.length === 1);
+    expect(posts[0]!.body).to.deep.equal({ shiftId: 'shf_afternoon01', code: '123456', action: 'check_out' });
+    await expect(el).to.be.accessible();
+  });
+
+  it('without a confirmed shift today says so; without a session asks to sign in', async () => {
+    serve({ mine: [makeSignup({ status: 'pending_review' })] });
+    const el = await mount();
+    expect(text($(el, '[part~="empty"]'))).to.contain('no confirmed shift today');
+    await expect(el).to.be.accessible();
+
+    const signedOut = await fixture<VkCheckin>(html`<vk-checkin locale="zh-CN" base-url=${BASE_URL} publishable-key=${PUBLISHABLE_KEY}></vk-checkin>`);
+    await waitUntil(() => $(signedOut, '[part~="sign-in"]'), 'no sign-in state', { timeout: 8000 });
+    expect(text($(signedOut, '[part~="sign-in"]'))).to.equal('请先登录再签到。');
+    await expect(signedOut).to.be.accessible();
+  });
+});
