@@ -34,6 +34,7 @@ type Command = 'configure' | 'load';
 const ON_DEMAND = {
   'vk-honor-board': () => import('./define/vk-honor-board.js'),
   'vk-signup-form': () => import('./define/vk-signup-form.js'),
+  'vk-checkin-code': () => import('./define/vk-checkin-code.js'),
 };
 
 /**

@@ -16,6 +16,7 @@ import './define/vk-provider.js';
 import './define/vk-opportunity-list.js';
 import './define/vk-honor-board.js';
 import './define/vk-signup-form.js';
+import './define/vk-checkin-code.js';
 
 export { VkProvider } from './provider/provider.js';
 export { VkOpportunityList } from './opportunity-list/opportunity-list.js';
@@ -23,11 +24,14 @@ export type { OpportunityListLayout, OpportunityListSignup, OpportunityListFilte
 export { VkHonorBoard } from './honor-board/honor-board.js';
 export type { HonorBoardLayout } from './honor-board/honor-board.js';
 export { VkSignupForm } from './signup-form/vk-signup-form.js';
+export { VkCheckinCode } from './checkin-code/checkin-code.js';
 
 export { VkElement } from './shared/vk-element.js';
 export { configure, getGlobalConfig, resetGlobalConfig, configContext, ConfigController } from './shared/config.js';
 export type { WidgetConfig, WidgetTheme, VkLocale } from './shared/config.js';
 export { defineElement } from './shared/define.js';
 export { VkLoadEvent, VkErrorEvent, VkOpportunitySelectEvent, VkSignupSubmitEvent, VkSignupSuccessEvent, VkSignupErrorEvent, VkSignupCancelEvent } from './shared/events.js';
+export { VkCheckinCodeEvent } from './shared/events.js';
 export type { VkLoadDetail, VkErrorDetail, VkOpportunitySelectDetail, VkSignupSubmitDetail, VkSignupSuccessDetail, VkSignupErrorDetail, VkSignupCancelDetail } from './shared/events.js';
+export type { VkCheckinCodeDetail } from './shared/events.js';
 export { VERSION as version } from './shared/version.js';
