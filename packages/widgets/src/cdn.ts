@@ -35,6 +35,7 @@ const ON_DEMAND = {
   'vk-honor-board': () => import('./define/vk-honor-board.js'),
   'vk-signup-form': () => import('./define/vk-signup-form.js'),
   'vk-checkin-code': () => import('./define/vk-checkin-code.js'),
+  'vk-roster': () => import('./define/vk-roster.js'),
 };
 
 /**

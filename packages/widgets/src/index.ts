@@ -17,6 +17,7 @@ import './define/vk-opportunity-list.js';
 import './define/vk-honor-board.js';
 import './define/vk-signup-form.js';
 import './define/vk-checkin-code.js';
+import './define/vk-roster.js';
 
 export { VkProvider } from './provider/provider.js';
 export { VkOpportunityList } from './opportunity-list/opportunity-list.js';
@@ -25,6 +26,7 @@ export { VkHonorBoard } from './honor-board/honor-board.js';
 export type { HonorBoardLayout } from './honor-board/honor-board.js';
 export { VkSignupForm } from './signup-form/vk-signup-form.js';
 export { VkCheckinCode } from './checkin-code/checkin-code.js';
+export { VkRoster } from './roster/roster.js';
 
 export { VkElement } from './shared/vk-element.js';
 export { configure, getGlobalConfig, resetGlobalConfig, configContext, ConfigController } from './shared/config.js';
