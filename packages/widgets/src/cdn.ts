@@ -36,6 +36,8 @@ const ON_DEMAND = {
   'vk-signup-form': () => import('./define/vk-signup-form.js'),
   'vk-checkin': () => import('./define/vk-checkin.js'),
   'vk-my-hours': () => import('./define/vk-my-hours.js'),
+  'vk-checkin-code': () => import('./define/vk-checkin-code.js'),
+  'vk-roster': () => import('./define/vk-roster.js'),
 };
 
 /**

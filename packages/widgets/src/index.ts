@@ -18,6 +18,8 @@ import './define/vk-honor-board.js';
 import './define/vk-signup-form.js';
 import './define/vk-checkin.js';
 import './define/vk-my-hours.js';
+import './define/vk-checkin-code.js';
+import './define/vk-roster.js';
 
 export { VkProvider } from './provider/provider.js';
 export { VkOpportunityList } from './opportunity-list/opportunity-list.js';
@@ -27,11 +29,13 @@ export type { HonorBoardLayout } from './honor-board/honor-board.js';
 export { VkSignupForm } from './signup-form/vk-signup-form.js';
 export { VkCheckin } from './checkin/vk-checkin.js';
 export { VkMyHours } from './my-hours/vk-my-hours.js';
+export { VkCheckinCode } from './checkin-code/checkin-code.js';
+export { VkRoster } from './roster/roster.js';
 
 export { VkElement } from './shared/vk-element.js';
 export { configure, getGlobalConfig, resetGlobalConfig, configContext, ConfigController } from './shared/config.js';
 export type { WidgetConfig, WidgetTheme, VkLocale } from './shared/config.js';
 export { defineElement } from './shared/define.js';
-export { VkLoadEvent, VkErrorEvent, VkOpportunitySelectEvent, VkSignupSubmitEvent, VkSignupSuccessEvent, VkSignupErrorEvent, VkSignupCancelEvent, VkCheckinEvent } from './shared/events.js';
-export type { VkLoadDetail, VkErrorDetail, VkOpportunitySelectDetail, VkSignupSubmitDetail, VkSignupSuccessDetail, VkSignupErrorDetail, VkSignupCancelDetail, VkCheckinDetail } from './shared/events.js';
+export { VkLoadEvent, VkErrorEvent, VkOpportunitySelectEvent, VkSignupSubmitEvent, VkSignupSuccessEvent, VkSignupErrorEvent, VkSignupCancelEvent, VkCheckinEvent, VkCheckinCodeEvent } from './shared/events.js';
+export type { VkLoadDetail, VkErrorDetail, VkOpportunitySelectDetail, VkSignupSubmitDetail, VkSignupSuccessDetail, VkSignupErrorDetail, VkSignupCancelDetail, VkCheckinDetail, VkCheckinCodeDetail } from './shared/events.js';
 export { VERSION as version } from './shared/version.js';

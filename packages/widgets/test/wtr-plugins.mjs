@@ -5,12 +5,15 @@
 // /__vk/volunteerkit.js a real, self-contained bundle of src/cdn.ts (Lit and the SDK inside), so
 //                       a test can load "the CDN bundle" twice on one page and get two truly
 //                       independent copies — which importing the TypeScript sources twice would
-//                       not give (the module graph would be shared).
+//                       not give (the module graph would be shared);
+// /__vk/jsqr.js         jsQR (a CommonJS package) as an ES module, for tests that decode the QR
+//                       code a widget drew.
 import { readFile } from 'node:fs/promises';
 import { build, transform } from 'esbuild';
 
 const here = (path) => new URL(path, import.meta.url).pathname;
 let bundle;
+let jsqr;
 
 export default [
   {
@@ -35,6 +38,13 @@ export default [
           logLevel: 'silent',
         }).then((result) => result.outputFiles[0].text);
         return { body: await bundle, type: 'js' };
+      }
+      if (context.path === '/__vk/jsqr.js') {
+        jsqr ??= build({
+          stdin: { contents: "export { default } from 'jsqr';", resolveDir: here('.') },
+          bundle: true, format: 'esm', write: false, target: 'es2022', logLevel: 'silent',
+        }).then((result) => result.outputFiles[0].text);
+        return { body: await jsqr, type: 'js' };
       }
     },
   },

@@ -135,9 +135,28 @@ export class VkCheckinEvent extends CustomEvent<VkCheckinDetail> {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Organizer widgets: <vk-checkin-code>, <vk-roster>
+
+export interface VkCheckinCodeDetail {
+  shiftId: string;
+  /** When the shown code is replaced. The code itself is not in the event: it is for the screen only. */
+  validUntil: string;
+  /** How many volunteers have checked in so far. */
+  checkedIn: number;
+}
+
+/** `<vk-checkin-code>` shows a new code (the first, or the next after a rotation). */
+export class VkCheckinCodeEvent extends CustomEvent<VkCheckinCodeDetail> {
+  constructor(detail: VkCheckinCodeDetail) {
+    super('vk-checkin-code', { ...crossesShadowRoots, detail });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'vk-checkin': VkCheckinEvent;
+    'vk-checkin-code': VkCheckinCodeEvent;
     'vk-load': VkLoadEvent;
     'vk-error': VkErrorEvent;
     'vk-opportunity-select': VkOpportunitySelectEvent;
