@@ -45,6 +45,7 @@ import { styles } from './checkin-code.styles.js';
  * @event {VkErrorEvent} vk-error - Fetching a code failed; `detail.error`.
  */
 export class VkCheckinCode extends VkElement {
+  /** The shared reset and tokens, then this component's own styles. */
   static override styles = [...baseStyles, styles];
 
   /** The shift whose code is shown (`shf_…`). */

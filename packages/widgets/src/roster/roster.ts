@@ -48,6 +48,7 @@ type Load = { status: 'loading' } | { status: 'ready'; entries: RosterEntry[] } 
  * @event {VkErrorEvent} vk-error - Loading or an action failed; `detail.error`.
  */
 export class VkRoster extends VkElement {
+  /** The shared reset and tokens, then this component's own styles. */
   static override styles = [...baseStyles, styles];
 
   /** The shift (`shf_…`). */
