@@ -62,10 +62,13 @@ export default {
     ...(await packagePlugins('./packages/sdk/test/browser/wtr-plugins.mjs')),
     ...(await packagePlugins('./packages/widgets/test/wtr-plugins.mjs')),
   ],
-  groups: [
-    { name: 'sdk', files: 'packages/sdk/test/browser/**/*.test.ts' },
-    { name: 'widgets', files: 'packages/widgets/src/**/*.test.ts' },
-  ],
+  // VK_WTR_FILES=<glob> runs just those files (with groups defined, --files still runs a whole group).
+  groups: process.env.VK_WTR_FILES
+    ? [{ name: 'files', files: process.env.VK_WTR_FILES }]
+    : [
+        { name: 'sdk', files: 'packages/sdk/test/browser/**/*.test.ts' },
+        { name: 'widgets', files: 'packages/widgets/src/**/*.test.ts' },
+      ],
   reporters: [
     defaultReporter({ reportTestResults: true, reportTestProgress: false }),
     summaryReporter({ flatten: false }),
