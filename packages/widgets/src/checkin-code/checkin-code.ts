@@ -5,7 +5,7 @@ import { VkElement } from '../shared/vk-element.js';
 import { sectionHeadingLevel } from '../shared/heading-level.js';
 import { configurationGrace } from '../shared/config.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { WidgetConfigurationError, describeError } from '../shared/errors.js';
+import { describeError, isAbort, WidgetConfigurationError } from '../shared/errors.js';
 import { VkCheckinCodeEvent } from '../shared/events.js';
 import { formatDate } from '../shared/i18n.js';
 import { sharedMessages } from '../shared/shared.messages.js';
@@ -151,7 +151,7 @@ export class VkCheckinCode extends VkElement {
       this.schedule(nextRefreshDelay(code.validUntil, this.clock.now()));
       this.dispatchEvent(new VkCheckinCodeEvent({ shiftId: code.shiftId, validUntil: code.validUntil, checkedIn: code.checkedIn }));
     } catch (error) {
-      if (signal.aborted || (error as { name?: string })?.name === 'AbortError') return;
+      if (signal.aborted || isAbort(error)) return;
       this.failure = error;
       if (this.current && !stillAccepted(this.current.validUntil, this.clock.now())) this.current = undefined;
       // A missing setting will not fix itself; anything else (offline, 5xx) is tried again.

@@ -5,7 +5,7 @@ import { MyAttendance, type Attendance } from '@volunteerkit/sdk';
 import { VkElement } from '../shared/vk-element.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { configurationGrace } from '../shared/config.js';
-import { WidgetConfigurationError, describeError } from '../shared/errors.js';
+import { describeError, isAbort, WidgetConfigurationError } from '../shared/errors.js';
 import { VkCheckinEvent } from '../shared/events.js';
 import { sharedMessages } from '../shared/shared.messages.js';
 import { checkInOpensAt, clockTime, codeProblem, loadTodaysShifts, normalizeCode, refusalOf, type CheckinAction, type CheckinShift, type Refusal } from './checkin-model.js';
@@ -81,7 +81,7 @@ export class VkCheckin extends VkElement {
     args: () => [this.config.client, this.config.value.session] as const,
     onComplete: (shifts) => this.chooseDefaults(shifts),
     onError: (error) => {
-      if ((error as { name?: string })?.name === 'AbortError' || error instanceof NoSessionError) return;
+      if (isAbort(error) || error instanceof NoSessionError) return;
       this.dispatchError(error);
     },
   });

@@ -6,7 +6,7 @@ import { VkElement } from '../shared/vk-element.js';
 import { sectionHeadingLevel } from '../shared/heading-level.js';
 import { configurationGrace } from '../shared/config.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { WidgetConfigurationError, describeError } from '../shared/errors.js';
+import { describeError, isAbort, WidgetConfigurationError } from '../shared/errors.js';
 import { VkLoadEvent } from '../shared/events.js';
 import { formatDate } from '../shared/i18n.js';
 import { sharedMessages } from '../shared/shared.messages.js';
@@ -131,7 +131,7 @@ export class VkHonorBoard extends VkElement {
     },
     onError: (error) => {
       this.refreshing = false;
-      if ((error as { name?: string })?.name === 'AbortError') return;
+      if (isAbort(error)) return;
       this.lastLoadedAt = Date.now();
       this.scheduleRefresh();
       this.dispatchError(error);

@@ -5,7 +5,7 @@ import { MyDisputes, type ServiceRecord } from '@volunteerkit/sdk';
 import { VkElement } from '../shared/vk-element.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { configurationGrace } from '../shared/config.js';
-import { WidgetConfigurationError, describeError } from '../shared/errors.js';
+import { describeError, isAbort, WidgetConfigurationError } from '../shared/errors.js';
 import { formatDate } from '../shared/i18n.js';
 import { sharedMessages } from '../shared/shared.messages.js';
 import { clockTime } from '../checkin/checkin-model.js';
@@ -80,7 +80,7 @@ export class VkMyHours extends VkElement {
     },
     args: () => [this.config.client, this.config.value.session] as const,
     onError: (error) => {
-      if ((error as { name?: string })?.name === 'AbortError' || error instanceof NoSessionError) return;
+      if (isAbort(error) || error instanceof NoSessionError) return;
       this.dispatchError(error);
     },
   });

@@ -8,7 +8,7 @@ import { VkElement } from '../shared/vk-element.js';
 import { sectionHeadingLevel } from '../shared/heading-level.js';
 import { configurationGrace } from '../shared/config.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { WidgetConfigurationError, describeError } from '../shared/errors.js';
+import { describeError, isAbort, WidgetConfigurationError } from '../shared/errors.js';
 import { VkLoadEvent, VkOpportunitySelectEvent } from '../shared/events.js';
 import { warmDateFormatters } from '../shared/i18n.js';
 import { sharedMessages } from '../shared/shared.messages.js';
@@ -195,7 +195,7 @@ export class VkOpportunityList extends VkElement {
     },
     onError: (error) => {
       // An abort is a newer request replacing this one, not a failure to report.
-      if ((error as { name?: string })?.name === 'AbortError') return;
+      if (isAbort(error)) return;
       this.announce(describeError(this.config.locale, error));
       this.dispatchError(error);
     },

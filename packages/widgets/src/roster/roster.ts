@@ -4,7 +4,7 @@ import { Organizer, type RosterEntry, type ServiceRecord } from '@volunteerkit/s
 import { VkElement } from '../shared/vk-element.js';
 import { configurationGrace } from '../shared/config.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { WidgetConfigurationError, describeError } from '../shared/errors.js';
+import { describeError, isAbort, WidgetConfigurationError } from '../shared/errors.js';
 import { VkLoadEvent } from '../shared/events.js';
 import { formatDate } from '../shared/i18n.js';
 import { sharedMessages } from '../shared/shared.messages.js';
@@ -123,7 +123,7 @@ export class VkRoster extends VkElement {
       this.selected = new Set([...this.selected].filter((id) => entries.some((entry) => entry.signupId === id)));
       this.dispatchEvent(new VkLoadEvent({ count: entries.length, added: entries.length, page: 1, hasMore: false }));
     } catch (error) {
-      if (signal.aborted || (error as { name?: string })?.name === 'AbortError') return;
+      if (signal.aborted || isAbort(error)) return;
       this.load = { status: 'failed', error };
       this.dispatchError(error);
     }

@@ -20,6 +20,14 @@ export class WidgetConfigurationError extends Error {
   }
 }
 
+/**
+ * Whether a load was cancelled on purpose (a newer request replaced it, or the widget left the
+ * page): nothing to show. Told by `name`, as an abort's reason may come from any realm.
+ */
+export function isAbort(error: unknown): boolean {
+  return (error as { name?: unknown } | null)?.name === 'AbortError';
+}
+
 /** A sentence for the error state. Never the server's raw text: it may be in another language. */
 export function describeError(locale: VkLocale, error: unknown): string {
   const messages = sharedMessages(locale);
