@@ -935,3 +935,19 @@ export async function truncateAll(db: Queryable): Promise<void> {
   await db.query(`TRUNCATE rate_limits, idempotency_keys, honors, service_hours_monthly, service_totals, audit_log, disputes, checkin_failures,
     attendance, service_records, hours_policies, channel_organizations, signups, volunteers, shifts, opportunities, organizations, api_keys, channels`);
 }
+
+export interface OutboxInsert {
+  id: string;
+  channelId: string;
+  type: string;
+  subjectId: string;
+  version: number;
+  at: Date;
+}
+
+export async function insertOutboxEvent(tx: Queryable, e: OutboxInsert): Promise<void> {
+  await tx.query(
+    'INSERT INTO outbox_events (id, channel_id, type, subject_id, subject_version, occurred_at) VALUES ($1, $2, $3, $4, $5, $6)',
+    [e.id, e.channelId, e.type, e.subjectId, e.version, e.at],
+  );
+}
