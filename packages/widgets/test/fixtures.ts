@@ -15,8 +15,9 @@ const DAY = 24 * 3600 * 1000;
  * The clock fixtures are relative to. Whatever is compared with today by a widget (the sign-up
  * window) is placed around `now`, so the fixtures do not expire as the calendar moves; a test that
  * needs another moment passes its own `now`. Shift times stay fixed: tests check how they are
- * formatted ("Nov 28, 9:00"). A list item's next shift and open spots are the server's answer,
- * computed at {@link LIST_ANSWERED_AT} (before every fixture shift), not by the widget.
+ * formatted ("Nov 28, 9:00"); only the list's shifts ({@link makeOpportunities}) are placed after
+ * `now`. A list item's next shift and open spots are the server's answer, computed at
+ * {@link LIST_ANSWERED_AT} (before every fixture shift), not by the widget.
  */
 function signupWindowAround(now: Date): Pick<Opportunity, 'signupOpensAt' | 'signupClosesAt'> {
   return { signupOpensAt: new Date(now.getTime() - 30 * DAY).toISOString(), signupClosesAt: new Date(now.getTime() + 30 * DAY).toISOString() };
@@ -115,13 +116,21 @@ const TITLES: Array<[string, Opportunity['category'], string, string]> = [
   ['社区邻里节布置', 'community', '三墩镇社区活动中心', '330106'],
 ];
 
-/** `count` distinct opportunities (ids `opp_list0000`, `opp_list0001`, …), cycling realistic titles, open for sign-up at `now`. */
+/** `YYYY-MM-DD` of `at` in Shanghai (UTC+8, no daylight saving). */
+function shanghaiDate(at: Date): string {
+  return new Date(at.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+/**
+ * `count` distinct opportunities (ids `opp_list0000`, `opp_list0001`, …), cycling realistic
+ * titles, open for sign-up at `now`, each with one shift on one of the 27 days after `now`: a
+ * widget that judges "not started yet" by the reader's clock agrees with the list answer.
+ */
 export function makeOpportunities(count: number, offset = 0, now: Date = new Date()): Opportunity[] {
   return Array.from({ length: count }, (_, index) => {
     const n = index + offset;
     const [title, category, place, regionCode] = TITLES[n % TITLES.length]!;
-    const day = 1 + (n % 27);
-    const date = `2026-12-${String(day).padStart(2, '0')}`;
+    const date = shanghaiDate(new Date(now.getTime() + (1 + (n % 27)) * DAY));
     return makeOpportunity({
       id: `opp_list${String(n).padStart(4, '0')}`,
       title: n < TITLES.length ? title : `${title}（第 ${Math.floor(n / TITLES.length) + 1} 期）`,
