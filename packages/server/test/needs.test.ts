@@ -12,7 +12,7 @@ import { authorizeChannelFor } from '../src/db/hours-queries.js';
 import * as q from '../src/db/queries.js';
 import { runNeedDeadlines } from '../src/services/needs.js';
 import { Claim, Need, NeedPage, ServiceMenu } from '@volunteerkit/sdk/schemas';
-import { SEED_KEYS, assertProblem, assertShape, call, nextMobile, useTestApp } from './helpers.js';
+import { SEED_KEYS, addOpportunity, assertProblem, assertShape, call, nextMobile, useTestApp } from './helpers.js';
 
 const t = useTestApp();
 const { publishableKey: PK, secretKey: SK, channelId: CHANNEL } = SEED_KEYS.news;
@@ -90,6 +90,12 @@ describe('the service menu and filing', () => {
     assert.equal(unknown.body.errors[0].code, 'unknown_service');
     const volunteer = await call(t.app, 'POST', '/v1/needs', { bearer: volunteers[0]!, body: needBody() });
     assertProblem(volunteer, 403, 'forbidden');
+    const { orgId: sportsClub } = await addOpportunity(t.db);
+    await authorizeChannelFor(t.db, CHANNEL, sportsClub);
+    const notCommunity = await session({ organizer: { organizationId: sportsClub, staffId: 'coach', name: '教练' } });
+    assertProblem(await call(t.app, 'POST', '/v1/needs', { bearer: notCommunity, body: needBody() }), 403, 'forbidden');
+    const residentToOther = await call(t.app, 'POST', '/v1/needs', { bearer: PK, body: needBody({ consent: RESIDENT_CONSENT, organizationId: sportsClub }) });
+    assert.equal(residentToOther.body.errors[0].code, 'unknown_organization');
   });
 
   it('a resident\'s need waits for moderation; a rejection carries the reason the requester reads', async () => {

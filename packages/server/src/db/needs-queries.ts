@@ -167,3 +167,8 @@ export async function channelCommunityOrgs(db: Queryable, channelId: string): Pr
   );
   return rows.map((r) => r.id);
 }
+
+export async function organizationKind(db: Queryable, orgId: string): Promise<string | null> {
+  const rows = await db.query<{ kind: string }>(`SELECT kind FROM organizations WHERE id = $1`, [orgId]);
+  return rows[0]?.kind ?? null;
+}

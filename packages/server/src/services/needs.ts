@@ -139,11 +139,13 @@ async function organizationFor(tx: Queryable, channelId: string, caller: NeedCal
   if (caller.kind === 'organizer') {
     if (requested !== undefined && requested !== caller.organizationId)
       throw invalid([{ path: 'organizationId', code: 'other_organization', message: 'must be the organization of the organizer session (or left out)' }]);
+    if ((await n.organizationKind(tx, caller.organizationId)) !== 'community')
+      throw new DomainError('forbidden', 'Only staff of a community organization file needs on a resident\'s behalf.');
     return caller.organizationId;
   }
   if (requested !== undefined) {
-    if (!(await h.channelAuthorizedFor(tx, channelId, requested)))
-      throw invalid([{ path: 'organizationId', code: 'unknown_organization', message: 'is not an organization this channel works with' }]);
+    if (!(await h.channelAuthorizedFor(tx, channelId, requested)) || (await n.organizationKind(tx, requested)) !== 'community')
+      throw invalid([{ path: 'organizationId', code: 'unknown_organization', message: 'is not a community organization this channel works with' }]);
     return requested;
   }
   const communities = await n.channelCommunityOrgs(tx, channelId);
