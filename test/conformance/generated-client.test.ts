@@ -361,7 +361,8 @@ describe('a client generated with openapi-typescript + openapi-fetch', () => {
       // held to its answer too. Path ids need only the right shape: a preflight reads no record.
       await step('CORS preflights', async () => {
         for (const { template, method } of contract.operations().filter((o) => o.method === 'OPTIONS')) {
-          const id = { id: template.includes('/opportunities/') ? OPEN_OPPORTUNITY : template.includes('/organizations/') ? 'org_demoPreflight1' : template.includes('/service-records/') ? 'rec_demoPreflight1' : 'sgn_demoPreflight1' };
+          const id = { id: template.includes('/opportunities/') ? OPEN_OPPORTUNITY : template.includes('/organizations/') ? 'org_demoPreflight1' : template.includes('/service-records/') ? 'rec_demoPreflight1'
+            : template.includes('/needs/') || template.includes('/claims/') ? 'ned_demoPreflight1' : 'sgn_demoPreflight1' };
           const { response } = await publicApi.OPTIONS(template as '/v1/opportunities/{id}', {
             params: { path: id },
             headers: { Origin: NEWS_ORIGIN, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },
