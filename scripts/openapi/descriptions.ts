@@ -648,8 +648,8 @@ export const schemaDocs: Record<ComponentName, SchemaDoc> = {
     description: 'A need as its claiming volunteer sees it: the address and contact while the claim lasts (each reading audited), the confirmation code once fulfilled.',
     example: { need: { ...need, status: 'claimed', claimedAt: at('12-01', '10:00:00') }, address: '西湖区文一西路 88 号 3 幢 2 单元 301', contact: { name: '王秀英', mobile: '13800001234' }, confirmationCode: null },
     properties: {
-      need: 'The need.', address: 'The exact address, while the claim lasts; else `null`.',
-      contact: 'Who to call, while the claim lasts; else `null`.', 'contact.name': 'The resident\'s name.', 'contact.mobile': 'Their mobile number.',
+      need: 'The need.', address: 'The exact address, in `GET /v1/me/claims/{id}` while the claim lasts; else `null`.',
+      contact: 'Who to call, in `GET /v1/me/claims/{id}` while the claim lasts; else `null`.', 'contact.name': 'The resident\'s name.', 'contact.mobile': 'Their mobile number.',
       confirmationCode: 'Once fulfilled and until confirmed: six digits to show the resident, who confirms with them.',
     },
   },
@@ -880,8 +880,8 @@ export const operationDocs: Record<string, OperationDoc> = {
   },
   claimNeed: {
     summary: 'Claim a need',
-    description: 'The volunteer takes an open need on: of two claims at once exactly one wins, the other is a 409. The answer carries the address and contact (the reading is audited). A claim not fulfilled within 48 h is released automatically.',
-    response: 'The claim, with the address and contact.',
+    description: 'The volunteer takes an open need on: of two claims at once exactly one wins, the other is a 409. Read the address and contact with `GET /v1/me/claims/{id}` (a write\'s answer is kept with its Idempotency-Key, so it carries neither). A claim not fulfilled within 48 h is released automatically.',
+    response: 'The claim, without address or contact.',
   },
   releaseNeed: { summary: 'Release a claim', description: 'The claimer gives the need back; it waits on the board again, its waiting time kept. Another volunteer\'s claim is a 403.', response: 'The need.' },
   fulfilNeed: {

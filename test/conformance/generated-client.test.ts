@@ -325,11 +325,11 @@ describe('a client generated with openapi-typescript + openapi-fetch', () => {
       });
       await step('claimNeed', async () => {
         const { data } = await volunteerApi.POST('/v1/needs/{id}/claim', { params: { path: { id: needId } } });
-        read.push(data!.address!, data!.contact!.mobile);
+        read.push(data!.need.status);
       });
       await step('getMyClaim', async () => {
         const { data } = await volunteerApi.GET('/v1/me/claims/{id}', { params: { path: { id: needId } } });
-        read.push(data!.need.status);
+        read.push(data!.address!, data!.contact!.mobile);
       });
       await step('releaseNeed', async () => {
         const { data } = await volunteerApi.POST('/v1/needs/{id}/release', { params: { path: { id: needId } } });

@@ -82,11 +82,12 @@ export class Needs extends APIResource {
 
   /**
    * Claims an open need (volunteer session). Of two claims at once, one wins; the other is a 409.
-   * The claim carries the address and contact (the reading is audited).
+   * Read the address and contact with {@link MyClaims.get} (each reading is audited).
    *
    * @example
    * ```ts
-   * const { address, contact } = await new Needs(vk.withSession(token)).claim('ned_8Hj3Kl5Zx7Cv2Bn4');
+   * await new Needs(vk.withSession(token)).claim('ned_8Hj3Kl5Zx7Cv2Bn4');
+   * const { address, contact } = await new MyClaims(vk.withSession(token)).get('ned_8Hj3Kl5Zx7Cv2Bn4');
    * ```
    */
   claim(id: string, options?: RequestOptions): Promise<Claim> {

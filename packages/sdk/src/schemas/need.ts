@@ -66,8 +66,9 @@ export const NeedPage = pageOf(Need);
 export type NeedPage = z.infer<typeof NeedPage>;
 
 /**
- * A need as its claiming volunteer sees it. `address` and `contact` are there only while the
- * claim lasts (each read is audited); `confirmationCode` once fulfilled, until confirmed.
+ * A need as its claiming volunteer sees it. `address` and `contact` are there only in
+ * `GET /v1/me/claims/{id}` while the claim lasts (each read is audited); `confirmationCode` once
+ * fulfilled, until confirmed.
  */
 export const Claim = z.object({
   need: Need,

@@ -224,16 +224,17 @@ export async function cancelNeed(tx: Queryable, ctx: ActionContext, caller: Extr
 
 /**
  * A volunteer claims an open need. The row lock makes concurrent claims take turns: the first
- * wins, the next finds it claimed (409). The answer reveals the address and contact (audited).
+ * wins, the next finds it claimed (409). The answer carries no address or contact: a write's
+ * answer is kept with its Idempotency-Key, so they are read with `getClaim` (audited) instead.
  */
 export async function claimNeed(tx: Queryable, ctx: ActionContext, volunteerId: string, id: string, sealSecret: string): Promise<Claim> {
   const caller: NeedCaller = { kind: 'volunteer', volunteerId };
   const row = await lockVisibleNeed(tx, ctx.channel.id, caller, id);
-  if (row.status === 'claimed' && row.claimed_by === volunteerId) return revealClaim(tx, ctx, row, sealSecret);
+  if (row.status === 'claimed' && row.claimed_by === volunteerId) return toClaim(row, sealSecret, false);
   const status = step(row, 'claim', caller);
   const saved = await n.updateNeed(tx, id, { status, claimed_by: volunteerId, claimed_at: ctx.now, claim_due_at: claimDueAtFor(ctx.now) }, ctx.now);
   await announce(tx, saved, 'claimed', ctx.now);
-  return revealClaim(tx, ctx, saved, sealSecret);
+  return toClaim(saved, sealSecret, false);
 }
 
 async function revealClaim(tx: Queryable, ctx: ActionContext, row: NeedRow, sealSecret: string): Promise<Claim> {
