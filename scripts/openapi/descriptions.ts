@@ -134,6 +134,14 @@ const problemOf = (status: number, code: ErrorCode, title: string, detail: strin
 // ---------------------------------------------------------------------------------------------
 // Shared property descriptions.
 
+const need = {
+  id: 'ned_8Hj3Kl5Zx7Cv2Bn4', serviceCode: 'haircut', title: '帮行动不便的老人上门理发', details: '老人坐轮椅，需要上门', regionCode: '330106',
+  organizationId: 'org_7Gh2Jk9Lm3Np5Qr8', requester: '王*英', filedOnBehalf: true, preferredTimes: '工作日上午', status: 'open', statusReason: null,
+  waitingSince: at('11-30', '15:10:00'), dueAt: at('12-14', '15:10:00'), claimedAt: null, fulfilledAt: null, confirmedAt: null, serviceRecordId: null,
+  rating: null, createdAt: at('11-30', '15:10:00'), updatedAt: at('11-30', '15:10:00'),
+};
+const serviceMenuItem = { code: 'haircut', names: { 'zh-CN': '上门理发', 'zh-TW': '上門理髮', en: 'Haircut at home' }, typicalMinutes: 30, weeklyCap: 1 };
+
 const stamps = {
   createdAt: 'When the record was created (ISO 8601 with offset).',
   updatedAt: 'When the record last changed (ISO 8601 with offset).',
@@ -618,12 +626,87 @@ export const schemaDocs: Record<ComponentName, SchemaDoc> = {
     example: organizerSession,
   },
   Need: {
-    description: 'A need (微心愿/点单): a resident\'s request, claimed by volunteers. Reserved: no endpoint serves it yet.',
-    example: { id: 'ned_8Hj3Kl5Zx7Cv2Bn4', title: '帮独居老人更换阳台灯泡', description: '文一西路某小区 3 楼，老人行动不便。', category: 'elderly', regionCode: '330106', filedOnBehalf: true, status: 'open', createdAt: at('11-28'), updatedAt: at('11-28') },
+    description: 'A need (微心愿/点单) as anyone may see it: a resident\'s request for a service of the menu. No address and no contact: those are shown only to the claiming volunteer (`Claim`).',
+    example: need,
     properties: {
-      id: 'The need\'s id (`ned_…`).', title: 'What is needed.', description: 'Details.', category: 'Its category.', regionCode: 'Where.',
-      filedOnBehalf: 'Filed by a helper for someone else (e.g. an elderly neighbour).', status: 'Where it stands.', ...stamps,
+      id: 'The need\'s id (`ned_…`).', serviceCode: 'The service of the menu asked for.', title: 'What is needed, in the requester\'s words.',
+      details: 'More about it (never the address: that is sealed).', regionCode: 'The community (6-digit GB/T 2260 code).',
+      organizationId: 'The community organization that moderates it.', requester: 'The requester\'s name, masked.',
+      filedOnBehalf: 'Filed by a helper (a community worker) on the resident\'s behalf, with their recorded consent.',
+      preferredTimes: 'When suits the resident, in plain words.',
+      status: '`submitted` (awaiting moderation), `open`, `claimed`, `fulfilled`, `confirmed`; or `rejected`, `cancelled`, `expired`.',
+      statusReason: 'Why it was rejected or cancelled, written for the requester; else `null`.',
+      waitingSince: 'Since when it waits for a volunteer (when it opened); `null` before moderation. The board sorts by it.',
+      dueAt: 'The deadline of the current step: moderation (72 h), expiry (14 days after filing), the claim (48 h, then released), the resident\'s confirmation (7 days). `null` once closed.',
+      claimedAt: 'When the current claim was made.', fulfilledAt: 'When the volunteer marked it done.', confirmedAt: 'When the resident or helper confirmed it.',
+      serviceRecordId: 'The service record the fulfilment made (pending, approved on confirmation).', rating: 'The resident\'s rating, 1–5, or `null`.', ...stamps,
     },
+  },
+  NeedPage: { description: 'One page of needs.', example: { data: [need], nextCursor: null }, properties: page('needs') },
+  NeedStatus: { description: 'Where a need stands.', example: 'open' },
+  Claim: {
+    description: 'A need as its claiming volunteer sees it: the address and contact while the claim lasts (each reading audited), the confirmation code once fulfilled.',
+    example: { need: { ...need, status: 'claimed', claimedAt: at('12-01', '10:00:00') }, address: '西湖区文一西路 88 号 3 幢 2 单元 301', contact: { name: '王秀英', mobile: '13800001234' }, confirmationCode: null },
+    properties: {
+      need: 'The need.', address: 'The exact address, in `GET /v1/me/claims/{id}` while the claim lasts; else `null`.',
+      contact: 'Who to call, in `GET /v1/me/claims/{id}` while the claim lasts; else `null`.', 'contact.name': 'The resident\'s name.', 'contact.mobile': 'Their mobile number.',
+      confirmationCode: 'Once fulfilled and until confirmed: six digits to show the resident, who confirms with them.',
+    },
+  },
+  ClaimPage: { description: 'One page of the volunteer\'s claims, newest first, without address or contact.', example: { data: [{ need, address: null, contact: null, confirmationCode: null }], nextCursor: null }, properties: page('claims') },
+  ServiceMenuItem: {
+    description: 'One service of the menu.',
+    example: serviceMenuItem,
+    properties: {
+      code: 'The service code.', names: 'Its name in each locale.', 'names.zh-CN': 'Simplified Chinese.', 'names.zh-TW': 'Traditional Chinese.', 'names.en': 'English.',
+      typicalMinutes: 'How long it usually takes; a fulfilment records this unless the volunteer says otherwise.',
+      weeklyCap: 'How many needs one resident may file for it in any 7 days.',
+    },
+  },
+  ServiceMenu: { description: 'The channel\'s service menu, in display order.', example: { data: [serviceMenuItem] }, properties: { data: 'The services.' } },
+  NeedConsent: {
+    description: 'Consent to file a need. A resident (publishable key) accepts the channel\'s privacy policy: `policyVersion` and `accepted`. A helper (organizer session) records how the resident agreed: `method`, `evidenceRef`, `obtainedAt`.',
+    example: { method: 'in_person', evidenceRef: '纸质同意书 2026-118', obtainedAt: at('11-30', '15:00:00') },
+    properties: {
+      policyVersion: 'A resident: the privacy policy version shown (the channel\'s current one).', accepted: 'A resident: must be `true`.',
+      method: 'A helper: how the resident agreed — `in_person`, `phone` or `written`.', evidenceRef: 'A helper: where the evidence is kept (a form number, a call log).',
+      obtainedAt: 'A helper: when the resident agreed (not in the future).',
+    },
+  },
+  CreateNeedBody: {
+    description: 'Body of `POST /v1/needs`.',
+    example: {
+      serviceCode: 'haircut', title: '帮行动不便的老人上门理发', details: '老人坐轮椅，需要上门', regionCode: '330106', preferredTimes: '工作日上午',
+      organizationId: 'org_7Gh2Jk9Lm3Np5Qr8', resident: { name: '王秀英', mobile: '13800001234', address: '西湖区文一西路 88 号 3 幢 2 单元 301' },
+      consent: { method: 'in_person', evidenceRef: '纸质同意书 2026-118', obtainedAt: at('11-30', '15:00:00') },
+    },
+    properties: {
+      serviceCode: 'A code of the channel\'s service menu.', title: 'What is needed (1–120 characters).', details: 'More about it, up to 2000 characters; not the address.',
+      regionCode: 'The community (6-digit code).', preferredTimes: 'When suits the resident, in plain words.',
+      organizationId: 'The community organization that moderates it; may be left out when the channel works with exactly one (an organizer session files for its own).',
+      resident: 'Who needs the help: sealed, shown only to the claiming volunteer.', 'resident.name': 'Their name (the board shows it masked).',
+      'resident.mobile': 'Their mobile number; it also identifies them for the weekly caps.', 'resident.address': 'The exact address.',
+      consent: 'The resident\'s consent (see `NeedConsent`).',
+    },
+  },
+  ModerateNeedBody: {
+    description: 'Body of `POST /v1/organizer/needs/{id}/moderate`.',
+    example: { decision: 'reject', reason: '该需求涉及医疗护理，请联系社区卫生服务中心' },
+    properties: { decision: '`open` (volunteers see it) or `reject`.', reason: 'Required to reject: the requester reads it.' },
+  },
+  CancelNeedBody: { description: 'Body of `POST /v1/organizer/needs/{id}/cancel`.', example: { reason: '老人已由家属照顾' }, properties: { reason: 'Why, for the requester.' } },
+  FulfilNeedBody: { description: 'Body of `POST /v1/needs/{id}/fulfil`.', example: { minutes: 40 }, properties: { minutes: 'Minutes served, 5–480 (a form offers the service\'s `typicalMinutes`).' } },
+  ConfirmNeedBody: {
+    description: 'Body of `POST /v1/needs/{id}/confirm`: with the code the volunteer shows (the resident, or a helper typing it in), or by a helper without one.',
+    example: { method: 'code', code: '482913', rating: 5 },
+    properties: {
+      method: '`code` (send `code`) or `helper` (organizer session only: the helper vouches the help was given).',
+      code: 'With `method: code`: the 6 digits the volunteer shows.', rating: 'Optional: the resident\'s rating, 1–5.',
+    },
+  },
+  RateNeedBody: {
+    description: 'Body of `POST /v1/needs/{id}/rate`.', example: { rating: 5, comment: '小伙子很耐心' },
+    properties: { rating: '1–5.', comment: 'The resident\'s words, up to 500 characters.' },
   },
   ErrorCode: {
     description: [
@@ -783,6 +866,48 @@ export const operationDocs: Record<string, OperationDoc> = {
   },
   approveServiceRecord: { summary: 'Approve a service record', description: 'Its hours now count towards stars, boards and statistics. A record already reviewed is a 409.', response: 'The approved record.', requestBody: 'Who reviews it.' },
   rejectServiceRecord: { summary: 'Reject a service record', description: 'Its hours never count. A record already reviewed is a 409.', response: 'The rejected record.', requestBody: 'Who reviews it.' },
+  getServiceMenu: { summary: 'Get the service menu', description: 'The services residents may ask for (服务菜单), with names in three locales, a typical duration and the weekly cap per resident.', response: 'The menu.' },
+  listNeeds: {
+    summary: 'List the needs board',
+    description: 'Open needs (or `status=claimed|fulfilled|confirmed`) of the channel, longest waiting first (`sort=newest` for the newest). Requesters masked; no address, no contact.',
+    response: 'A page of needs.',
+  },
+  getNeed: { summary: 'Get a need', description: 'One need by id, in any status (so a requester can see why it was rejected). No address, no contact.', response: 'The need.' },
+  createNeed: {
+    summary: 'File a need',
+    description: 'By the resident (publishable key: accept the privacy policy; it waits for moderation) or by a helper on the resident\'s behalf (organizer session of the community organization: record the consent; it opens at once). A need over the resident\'s weekly cap for the service is a 422 on `serviceCode` (`weekly_cap_reached`) that says so. The address and contact are sealed.',
+    response: 'The need, as the public sees it.', requestBody: 'The need, the resident and the consent.',
+  },
+  claimNeed: {
+    summary: 'Claim a need',
+    description: 'The volunteer takes an open need on: of two claims at once exactly one wins, the other is a 409. Read the address and contact with `GET /v1/me/claims/{id}` (a write\'s answer is kept with its Idempotency-Key, so it carries neither). A claim not fulfilled within 48 h is released automatically.',
+    response: 'The claim, without address or contact.',
+  },
+  releaseNeed: { summary: 'Release a claim', description: 'The claimer gives the need back; it waits on the board again, its waiting time kept. Another volunteer\'s claim is a 403.', response: 'The need.' },
+  fulfilNeed: {
+    summary: 'Mark a need fulfilled',
+    description: 'The claimer has helped: a pending service record (`source: need`) of the minutes served, and a one-time 6-digit code to show the resident, who confirms with it.',
+    response: 'The claim, with the confirmation code.', requestBody: 'The minutes served.',
+  },
+  confirmNeed: {
+    summary: 'Confirm a fulfilled need',
+    description: 'The resident with the volunteer\'s code (publishable key), or a helper (organizer session) with it or without one (`method: helper`). Approves the service record, so it counts for hours, stars and points. A wrong code is a 422 on `code`; after five wrong codes only a helper can confirm (409).',
+    response: 'The confirmed need.', requestBody: 'The code, and optionally a rating.',
+  },
+  rateNeed: { summary: 'Rate a confirmed need', description: 'A helper records the resident\'s rating (1–5), once. Audited.', response: 'The need.', requestBody: 'The rating.' },
+  listMyClaims: { summary: 'List my claims', description: 'The needs the volunteer holds or fulfilled, newest first, without address or contact; the confirmation code of fulfilled ones.', response: 'A page of claims.' },
+  getMyClaim: {
+    summary: 'Get one of my claims',
+    description: 'While the claim lasts, with the exact address and the contact: each reading is written to the audit log. After fulfilment, with the confirmation code; after a release, 404.',
+    response: 'The claim.',
+  },
+  listOrganizerNeeds: { summary: 'List the organization\'s needs', description: 'Every need the organization moderates, oldest first; `status=submitted` is the moderation queue.', response: 'A page of needs.' },
+  moderateNeed: {
+    summary: 'Moderate a need',
+    description: 'Open a submitted need to volunteers, or reject it with a reason the requester reads. The same decision again changes nothing; another is a 409. Audited.',
+    response: 'The need.', requestBody: 'The decision.',
+  },
+  cancelNeed: { summary: 'Cancel a need', description: 'A submitted, open or claimed need is withdrawn (a claim on it ends), with a reason. Audited.', response: 'The need.', requestBody: 'The reason.' },
 };
 
 export interface ParameterDoc {
@@ -814,6 +939,20 @@ const parameterDocs: Record<string, ParameterDoc> = {
   'updateRosterEntry.id': { description: 'The shift, one of the organizer\'s organization.', example: shift.id },
   'updateRosterEntry.signupId': { description: 'A sign-up holding a spot on the shift.', example: signup.id },
   'resolveDispute.id': { description: pathId, example: dispute.id },
+  'getNeed.id': { description: pathId, example: need.id },
+  'claimNeed.id': { description: 'An open need of the channel.', example: need.id },
+  'releaseNeed.id': { description: 'A need the volunteer claimed.', example: need.id },
+  'fulfilNeed.id': { description: 'A need the volunteer claimed.', example: need.id },
+  'confirmNeed.id': { description: 'A fulfilled need.', example: need.id },
+  'rateNeed.id': { description: 'A confirmed need of the organization.', example: need.id },
+  'getMyClaim.id': { description: 'A need the volunteer claimed.', example: need.id },
+  'moderateNeed.id': { description: 'A need of the organization.', example: need.id },
+  'cancelNeed.id': { description: 'A need of the organization.', example: need.id },
+  'listNeeds.serviceCode': { description: 'Only this service.', example: 'haircut' },
+  'listNeeds.regionCode': { description: 'A 2, 4 or 6-digit region code; matches that region and everything in it.', example: '330106' },
+  'listNeeds.status': { description: 'Which needs: `open` (default), `claimed`, `fulfilled` or `confirmed`.', example: 'open' },
+  'listNeeds.sort': { description: '`longest_waiting` (default: the need waiting longest first) or `newest`.', example: 'longest_waiting' },
+  'listOrganizerNeeds.status': { description: 'Only needs in this status.', example: 'submitted' },
   'listOrganizerServiceRecords.status': { description: 'Only records with this review state.', example: 'pending' },
   'listOrganizerServiceRecords.overdue': { description: '`true` (or `1`): only pending records past their approval deadline.', example: 'true' },
   'listOrganizerDisputes.status': { description: 'Only disputes in this state.', example: 'open' },
@@ -941,6 +1080,7 @@ export const tags = [
   { name: 'Attendance', description: 'Check-in and check-out (签到/签退) with a rotating code, and the organizer\'s roster.' },
   { name: 'Disputes', description: 'Volunteers dispute a record (申诉); organizers resolve it with a correcting record.' },
   { name: 'Audit', description: 'The channel\'s own log of privileged actions.' },
+  { name: 'Needs', description: 'The needs board (微心愿/点单): residents\' requests, filed by them or by a helper on their behalf, claimed and fulfilled by volunteers.' },
   { name: 'CORS', description: 'Preflight requests browsers send on their own before writes and bearer-authorized reads.' },
   { name: 'Operations', description: 'For the people who run the server: health checks.' },
 ];

@@ -28,6 +28,7 @@ const securityFor: Record<EndpointAuth, Array<Record<string, string[]>>> = {
   session: [{ sessionToken: [] }],
   secret: [{ secretKey: [] }],
   organizer: [{ organizerSessionToken: [] }],
+  publishableOrOrganizer: [{ bearerPublishableKey: [] }, { publishableKey: [] }, { organizerSessionToken: [] }],
 };
 
 const schemaRef = (name: ComponentName) => ({ $ref: `#/components/schemas/${name}` });

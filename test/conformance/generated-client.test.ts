@@ -270,11 +270,99 @@ describe('a client generated with openapi-typescript + openapi-fetch', () => {
         read.push(data!.correctionId!);
       });
 
+      // The needs board, as the seed's community centre runs it: its helper files on a resident's
+      // behalf, the volunteer claims, reads the address, releases, claims again and fulfils; the
+      // resident confirms with the code; a resident's own filing is rejected with a reason.
+      await step('getServiceMenu', async () => {
+        const { data } = await publicApi.GET('/v1/service-menu');
+        read.push(data!.data[0]!.names.en, String(data!.data[0]!.weeklyCap));
+      });
+      const board = await step('listNeeds', async () => {
+        const { data } = await publicApi.GET('/v1/needs', { params: { query: { limit: 3, sort: 'longest_waiting' } } });
+        read.push(data!.data[0]!.requester, data!.data[0]!.waitingSince ?? '');
+        return data!;
+      });
+      const helper = await step('createSession (community helper)', async () => {
+        const { data } = await partnerApi.POST('/v1/sessions', { body: { organizer: { organizationId: 'org_demoWenxinCommunity', staffId: 'generated-client-helper', name: '社工小李' } } });
+        assert.ok(data && 'organizationId' in data);
+        return data;
+      });
+      const helperApi = createClient<paths>({ baseUrl: server.url, headers: { Authorization: `Bearer ${helper?.token ?? 'ost_missing'}` } });
+      helperApi.use(validateAnswers);
+      const need = await step('createNeed', async () => {
+        const { data } = await helperApi.POST('/v1/needs', {
+          params: { header: { 'Idempotency-Key': randomUUID() } },
+          body: {
+            serviceCode: 'tech_help', title: '教老人用手机挂号', regionCode: '330106',
+            resident: { name: '周桂芳', mobile: '13800003001', address: '文新街道文鼎苑 2 幢 501' },
+            consent: { method: 'phone', evidenceRef: '电话录音 2026-7', obtainedAt: new Date(Date.now() - 60_000).toISOString() },
+          },
+        });
+        read.push(data!.status, data!.requester);
+        return data!;
+      });
+      const needId = need?.id ?? 'ned_missing1';
+      await step('getNeed', async () => {
+        const { data } = await publicApi.GET('/v1/needs/{id}', { params: { path: { id: needId } } });
+        read.push(String(data!.filedOnBehalf));
+      });
+      const residentsNeed = await step('createNeed (resident)', async () => {
+        const { data } = await browserApi.POST('/v1/needs', {
+          body: {
+            serviceCode: 'errand', title: '代买降压药', regionCode: '330106', organizationId: 'org_demoWenxinCommunity',
+            resident: { name: '吴大爷', mobile: '13800003002', address: '文新街道益乐新村 8 幢 102' }, consent: { policyVersion: '2026-01', accepted: true },
+          },
+        });
+        return data!;
+      });
+      await step('listOrganizerNeeds', async () => {
+        const { data } = await helperApi.GET('/v1/organizer/needs', { params: { query: { status: 'submitted' } } });
+        read.push(data!.data[0]!.title);
+      });
+      await step('moderateNeed', async () => {
+        const { data } = await helperApi.POST('/v1/organizer/needs/{id}/moderate', { params: { path: { id: residentsNeed?.id ?? 'ned_missing1' } }, body: { decision: 'reject', reason: '请直接联系社区药房' } });
+        read.push(data!.statusReason!);
+      });
+      await step('claimNeed', async () => {
+        const { data } = await volunteerApi.POST('/v1/needs/{id}/claim', { params: { path: { id: needId } } });
+        read.push(data!.need.status);
+      });
+      await step('getMyClaim', async () => {
+        const { data } = await volunteerApi.GET('/v1/me/claims/{id}', { params: { path: { id: needId } } });
+        read.push(data!.address!, data!.contact!.mobile);
+      });
+      await step('releaseNeed', async () => {
+        const { data } = await volunteerApi.POST('/v1/needs/{id}/release', { params: { path: { id: needId } } });
+        assert.equal(data!.status, 'open');
+        await volunteerApi.POST('/v1/needs/{id}/claim', { params: { path: { id: needId } } });
+      });
+      await step('listMyClaims', async () => {
+        const { data } = await volunteerApi.GET('/v1/me/claims', { params: { query: { limit: 5 } } });
+        read.push(data!.data[0]!.need.id);
+      });
+      const fulfilment = await step('fulfilNeed', async () => {
+        const { data } = await volunteerApi.POST('/v1/needs/{id}/fulfil', { params: { path: { id: needId } }, body: { minutes: 40 } });
+        return data!;
+      });
+      await step('confirmNeed', async () => {
+        const { data } = await browserApi.POST('/v1/needs/{id}/confirm', { params: { path: { id: needId } }, body: { method: 'code', code: fulfilment?.confirmationCode ?? '000000' } });
+        read.push(data!.confirmedAt!);
+      });
+      await step('rateNeed', async () => {
+        const { data } = await helperApi.POST('/v1/needs/{id}/rate', { params: { path: { id: needId } }, body: { rating: 5 } });
+        read.push(String(data!.rating));
+      });
+      await step('cancelNeed', async () => {
+        const { data } = await helperApi.POST('/v1/organizer/needs/{id}/cancel', { params: { path: { id: board?.data[0]?.id ?? 'ned_missing1' } }, body: { reason: '家属已安排' } });
+        assert.equal(data!.status, 'cancelled');
+      });
+
       // Browsers send these, not partners' code; called here so that each documented preflight is
       // held to its answer too. Path ids need only the right shape: a preflight reads no record.
       await step('CORS preflights', async () => {
         for (const { template, method } of contract.operations().filter((o) => o.method === 'OPTIONS')) {
-          const id = { id: template.includes('/opportunities/') ? OPEN_OPPORTUNITY : template.includes('/organizations/') ? 'org_demoPreflight1' : template.includes('/service-records/') ? 'rec_demoPreflight1' : 'sgn_demoPreflight1' };
+          const id = { id: template.includes('/opportunities/') ? OPEN_OPPORTUNITY : template.includes('/organizations/') ? 'org_demoPreflight1' : template.includes('/service-records/') ? 'rec_demoPreflight1'
+            : template.includes('/needs/') || template.includes('/claims/') ? 'ned_demoPreflight1' : 'sgn_demoPreflight1' };
           const { response } = await publicApi.OPTIONS(template as '/v1/opportunities/{id}', {
             params: { path: id },
             headers: { Origin: NEWS_ORIGIN, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' },

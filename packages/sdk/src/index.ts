@@ -47,6 +47,7 @@ export { Stats } from './resources/stats.js';
 export { Me, MySignups, MyServiceRecords } from './resources/me.js';
 export { MyAttendance, MyDisputes } from './resources/attendance.js';
 export { Organizer, OrganizerDisputes, OrganizerHoursPolicy, OrganizerRoster, OrganizerServiceRecords } from './resources/organizer.js';
+export { MyClaims, Needs, OrganizerNeeds } from './resources/needs.js';
 export { AuditLog } from './resources/audit-log.js';
 export { Sessions } from './resources/sessions.js';
 export { ServiceRecords } from './resources/service-records.js';
@@ -118,3 +119,22 @@ export type {
   RosterQuery,
   RosterUpdate,
 } from './schemas/attendance.js';
+export type {
+  CancelNeedBody,
+  Claim,
+  ClaimPage,
+  ConfirmNeedBody,
+  CreateNeedBody,
+  FulfilNeedBody,
+  ListClaimsQuery,
+  ListNeedsQuery,
+  ModerateNeedBody,
+  Need,
+  NeedConsent,
+  NeedPage,
+  NeedStatus,
+  OrganizerNeedsQuery,
+  RateNeedBody,
+  ServiceMenu,
+  ServiceMenuItem,
+} from './schemas/need.js';

@@ -15,6 +15,7 @@ import { createApp, trustedProxyHops, type AppOptions } from './app.js';
 import { openDatabase, type Database } from './db/database.js';
 import type { AppEnv } from './http/context.js';
 import { seedIfEmpty, type SeedSummary } from './seed/seed.js';
+import { startNeedDeadlines } from './services/needs.js';
 import { startAutoApproval } from './services/reviews.js';
 
 export { createApp, DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT, type AppOptions } from './app.js';
@@ -22,6 +23,7 @@ export { openDatabase, migrate, type Database, type Queryable, type OpenDatabase
 export { SEED_KEYS, SEED_FIXTURES, seedIfEmpty, seedDemoData, type SeedOptions, type SeedSummary } from './seed/seed.js';
 export { signSessionToken, verifySessionToken, signOrganizerToken, verifyOrganizerToken } from './domain/session-token.js';
 export { runAutoApproval, startAutoApproval, type AutoApprovalOptions } from './services/reviews.js';
+export { runNeedDeadlines, startNeedDeadlines, type NeedDeadlineOptions } from './services/needs.js';
 
 export interface ServerOptions {
   /** 0 picks a free port. Default 8787. */
@@ -52,8 +54,8 @@ export interface ServerOptions {
   /** The clock (tests). */
   now?: () => Date;
   /**
-   * Approve attendance records whose deadline passed, every `intervalMs` (default 60 s), on this
-   * instance; safe on every instance at once. `false` leaves it to another process. Default on.
+   * Approve attendance records whose deadline passed, and release stale need claims and expire
+   * needs nobody took, every `intervalMs` (default 60 s), on this instance; safe on every instance at once. `false` leaves it to another process. Default on.
    */
   autoApproval?: { intervalMs?: number } | false;
   /** Names this process in an `X-VK-Worker` header on every answer (the CLI sets each worker's number). */
@@ -98,6 +100,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   }
   const { server, port } = listening;
   const autoApproval = options.autoApproval === false ? null : startAutoApproval(db, now, options.autoApproval?.intervalMs);
+  // The same switch: both are the server's schedulers, and tests that drive the clock turn both off.
+  const needDeadlines = options.autoApproval === false ? null : startNeedDeadlines(db, now, options.autoApproval?.intervalMs);
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
@@ -107,6 +111,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     close: () =>
       (closing ??= (async () => {
         await autoApproval?.stop();
+        await needDeadlines?.stop();
         await new Promise<void>((resolve) => {
           (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
           server.close(() => resolve());

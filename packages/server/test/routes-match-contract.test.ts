@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { AuditLog, MyAttendance, MyDisputes, Organizer, createClient, type VolunteerKitClient } from '@volunteerkit/sdk';
+import { AuditLog, MyAttendance, MyClaims, MyDisputes, Needs, Organizer, OrganizerNeeds, createClient, type VolunteerKitClient } from '@volunteerkit/sdk';
 import { TRANSPORT_QUERY_PARAMS, endpoints, type Endpoint } from '@volunteerkit/sdk/endpoints';
 import { createApp } from '../src/app.js';
 import { authorizeChannelFor } from '../src/db/hours-queries.js';
@@ -72,7 +72,7 @@ describe('the server routes are the endpoint table', () => {
     const search = new URLSearchParams(query);
     if (e.auth === 'publishable') search.set('key', SEED_KEYS.news.publishableKey);
     const bearer = e.auth === 'secret' ? SEED_KEYS.news.secretKey : e.auth === 'session' ? sessionToken : e.auth === 'organizer' ? organizerToken
-      : e.auth === 'publishableOrSession' ? SEED_KEYS.news.publishableKey : undefined;
+      : e.auth === 'publishableOrSession' || e.auth === 'publishableOrOrganizer' ? SEED_KEYS.news.publishableKey : undefined;
     return send(e.method, `${path}${search.size ? `?${search}` : ''}`, { ...(bearer ? { bearer } : {}), ...(body !== undefined ? { body } : {}) });
   }
 
@@ -216,6 +216,26 @@ const sdkCalls: Record<string, { operationId: string; call: (vk: VolunteerKitCli
     operationId: 'resolveDispute',
     call: (vk) => new Organizer(vk.withSession('ost_contract_test')).disputes.resolve(parameterExample('resolveDispute', 'id'), example('ResolveDisputeBody')),
   },
+  'needs.menu': { operationId: 'getServiceMenu', call: (vk) => new Needs(vk).menu() },
+  'needs.list': {
+    operationId: 'listNeeds',
+    call: (vk) => new Needs(vk).list({ serviceCode: 'haircut', regionCode: '330106', status: 'open', sort: 'longest_waiting', limit: 20, cursor: parameterExample('listNeeds', 'cursor') }),
+  },
+  'needs.get': { operationId: 'getNeed', call: (vk) => new Needs(vk).get(parameterExample('getNeed', 'id')) },
+  'needs.create': { operationId: 'createNeed', call: (vk) => new Needs(vk).create(example('CreateNeedBody')) },
+  'needs.claim': { operationId: 'claimNeed', call: (vk) => new Needs(vk.withSession('vst_contract_test')).claim(parameterExample('claimNeed', 'id')) },
+  'needs.release': { operationId: 'releaseNeed', call: (vk) => new Needs(vk.withSession('vst_contract_test')).release(parameterExample('releaseNeed', 'id')) },
+  'needs.fulfil': { operationId: 'fulfilNeed', call: (vk) => new Needs(vk.withSession('vst_contract_test')).fulfil(parameterExample('fulfilNeed', 'id'), example('FulfilNeedBody')) },
+  'needs.confirm': { operationId: 'confirmNeed', call: (vk) => new Needs(vk).confirm(parameterExample('confirmNeed', 'id'), example('ConfirmNeedBody')) },
+  'needs.rate': { operationId: 'rateNeed', call: (vk) => new Needs(vk.withSession('ost_contract_test')).rate(parameterExample('rateNeed', 'id'), example('RateNeedBody')) },
+  'me.claims.list': { operationId: 'listMyClaims', call: (vk) => new MyClaims(vk.withSession('vst_contract_test')).list({ limit: 20, cursor: parameterExample('listMyClaims', 'cursor') }) },
+  'me.claims.get': { operationId: 'getMyClaim', call: (vk) => new MyClaims(vk.withSession('vst_contract_test')).get(parameterExample('getMyClaim', 'id')) },
+  'organizer.needs.list': {
+    operationId: 'listOrganizerNeeds',
+    call: (vk) => new OrganizerNeeds(vk.withSession('ost_contract_test')).list({ status: 'submitted', limit: 20, cursor: parameterExample('listOrganizerNeeds', 'cursor') }),
+  },
+  'organizer.needs.moderate': { operationId: 'moderateNeed', call: (vk) => new OrganizerNeeds(vk.withSession('ost_contract_test')).moderate(parameterExample('moderateNeed', 'id'), example('ModerateNeedBody')) },
+  'organizer.needs.cancel': { operationId: 'cancelNeed', call: (vk) => new OrganizerNeeds(vk.withSession('ost_contract_test')).cancel(parameterExample('cancelNeed', 'id'), example('CancelNeedBody')) },
   'serviceRecords.create': { operationId: 'createServiceRecord', call: (vk) => vk.serviceRecords.create(example('CreateServiceRecordBody')) },
   'serviceRecords.approve': { operationId: 'approveServiceRecord', call: (vk) => vk.serviceRecords.approve(parameterExample('approveServiceRecord', 'id'), example('ReviewServiceRecordBody')) },
   'serviceRecords.reject': { operationId: 'rejectServiceRecord', call: (vk) => vk.serviceRecords.reject(parameterExample('rejectServiceRecord', 'id'), example('ReviewServiceRecordBody')) },
@@ -260,7 +280,10 @@ function recordingClient(recorded: Recorded[]): VolunteerKitClient {
  * carry them), under the names their calls use.
  */
 function resourceMethods(vk: VolunteerKitClient): string[] {
-  const standalone = { auditLog: new AuditLog(vk), organizer: new Organizer(vk), 'me.attendance': new MyAttendance(vk), 'me.disputes': new MyDisputes(vk) };
+  const standalone = {
+    auditLog: new AuditLog(vk), organizer: new Organizer(vk), 'me.attendance': new MyAttendance(vk), 'me.disputes': new MyDisputes(vk),
+    needs: new Needs(vk), 'me.claims': new MyClaims(vk), 'organizer.needs': new OrganizerNeeds(vk),
+  };
   const found: string[] = [];
   const walk = (resource: object, prefix: string) => {
     for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(resource)))
@@ -302,7 +325,7 @@ describe('the SDK resource methods are the endpoint table', () => {
         assert.equal(sent.url.searchParams.get('key'), 'pk_test_contract');
         assert.equal(authorization, null, 'a public read stays CORS-simple');
       } else {
-        const prefix = { secret: 'sk_', session: 'vst_', organizer: 'ost_', publishableOrSession: 'pk_' }[e.auth];
+        const prefix = { secret: 'sk_', session: 'vst_', organizer: 'ost_', publishableOrSession: 'pk_', publishableOrOrganizer: 'pk_' }[e.auth];
         assert.ok(authorization?.startsWith(`Bearer ${prefix}`), `${e.auth}: ${authorization}`);
       }
 

@@ -18,9 +18,10 @@ import * as S from './index.js';
  * - `publishableOrSession`: a publishable key (guest) or a volunteer session;
  * - `session`: a volunteer session token;
  * - `secret`: a secret key (partner back ends only);
- * - `organizer`: an organizer session token (staff of one organization).
+ * - `organizer`: an organizer session token (staff of one organization);
+ * - `publishableOrOrganizer`: a publishable key (a resident) or an organizer session (a helper acting for one).
  */
-export type EndpointAuth = 'publishable' | 'publishableOrSession' | 'session' | 'secret' | 'organizer';
+export type EndpointAuth = 'publishable' | 'publishableOrSession' | 'session' | 'secret' | 'organizer' | 'publishableOrOrganizer';
 
 /** Every schema that appears in the published document, by its component name. */
 export const components = {
@@ -47,7 +48,10 @@ export const components = {
   Dispute: S.Dispute, DisputePage: S.DisputePage, DisputeKind: S.DisputeKind, DisputeStatus: S.DisputeStatus,
   CreateDisputeBody: S.CreateDisputeBody, ResolveDisputeBody: S.ResolveDisputeBody,
   AuditEntry: S.AuditEntry, AuditEntryPage: S.AuditEntryPage, HoursPolicy: S.HoursPolicy, HoursPolicyRules: S.HoursPolicyRules,
-  Need: S.Need,
+  Need: S.Need, NeedPage: S.NeedPage, NeedStatus: S.NeedStatus, Claim: S.Claim, ClaimPage: S.ClaimPage,
+  ServiceMenu: S.ServiceMenu, ServiceMenuItem: S.ServiceMenuItem, NeedConsent: S.NeedConsent,
+  CreateNeedBody: S.CreateNeedBody, ModerateNeedBody: S.ModerateNeedBody, CancelNeedBody: S.CancelNeedBody,
+  FulfilNeedBody: S.FulfilNeedBody, ConfirmNeedBody: S.ConfirmNeedBody, RateNeedBody: S.RateNeedBody,
   ErrorCode: S.ErrorCode, FieldError: S.FieldError, ProblemDetails: S.ProblemDetails,
 } as const;
 
@@ -59,7 +63,7 @@ export interface Endpoint {
   path: string;
   operationId: string;
   tag: 'Opportunities' | 'Organizations' | 'Channel' | 'Signups' | 'Recognition' | 'Me' | 'Sessions' | 'Service records'
-    | 'Attendance' | 'Disputes' | 'Audit';
+    | 'Attendance' | 'Disputes' | 'Audit' | 'Needs';
   auth: EndpointAuth;
   /** Path parameters and the id schema each must match. */
   pathParams?: Record<string, z.ZodMiniType>;
@@ -156,6 +160,34 @@ export const endpoints: readonly Endpoint[] = [
     pathParams: { id: S.ServiceRecordId }, body: 'ReviewServiceRecordBody', responses: { 200: 'ServiceRecord' }, errors: sorted(ANY, WRITE, BY_ID) },
   { method: 'POST', path: '/v1/service-records/{id}/reject', operationId: 'rejectServiceRecord', tag: 'Service records', auth: 'secret', idempotent: true,
     pathParams: { id: S.ServiceRecordId }, body: 'ReviewServiceRecordBody', responses: { 200: 'ServiceRecord' }, errors: sorted(ANY, WRITE, BY_ID) },
+  { method: 'GET', path: '/v1/service-menu', operationId: 'getServiceMenu', tag: 'Needs', auth: 'publishable', publicRead: true,
+    responses: { 200: 'ServiceMenu' }, errors: sorted(ANY) },
+  { method: 'GET', path: '/v1/needs', operationId: 'listNeeds', tag: 'Needs', auth: 'publishable', publicRead: true,
+    query: S.ListNeedsQuery, responses: { 200: 'NeedPage' }, errors: sorted(ANY, QUERY) },
+  { method: 'GET', path: '/v1/needs/{id}', operationId: 'getNeed', tag: 'Needs', auth: 'publishable', publicRead: true,
+    pathParams: { id: S.NeedId }, responses: { 200: 'Need' }, errors: sorted(ANY, BY_ID) },
+  { method: 'POST', path: '/v1/needs', operationId: 'createNeed', tag: 'Needs', auth: 'publishableOrOrganizer', idempotent: true,
+    body: 'CreateNeedBody', responses: { 201: 'Need' }, errors: sorted(ANY, WRITE) },
+  { method: 'POST', path: '/v1/needs/{id}/claim', operationId: 'claimNeed', tag: 'Needs', auth: 'session', idempotent: true,
+    pathParams: { id: S.NeedId }, responses: { 200: 'Claim' }, errors: sorted(ANY, WRITE, BY_ID) },
+  { method: 'POST', path: '/v1/needs/{id}/release', operationId: 'releaseNeed', tag: 'Needs', auth: 'session', idempotent: true,
+    pathParams: { id: S.NeedId }, responses: { 200: 'Need' }, errors: sorted(ANY, WRITE, BY_ID) },
+  { method: 'POST', path: '/v1/needs/{id}/fulfil', operationId: 'fulfilNeed', tag: 'Needs', auth: 'session', idempotent: true,
+    pathParams: { id: S.NeedId }, body: 'FulfilNeedBody', responses: { 200: 'Claim' }, errors: sorted(ANY, WRITE, BY_ID) },
+  { method: 'POST', path: '/v1/needs/{id}/confirm', operationId: 'confirmNeed', tag: 'Needs', auth: 'publishableOrOrganizer', idempotent: true,
+    pathParams: { id: S.NeedId }, body: 'ConfirmNeedBody', responses: { 200: 'Need' }, errors: sorted(ANY, WRITE, BY_ID) },
+  { method: 'POST', path: '/v1/needs/{id}/rate', operationId: 'rateNeed', tag: 'Needs', auth: 'organizer', idempotent: true,
+    pathParams: { id: S.NeedId }, body: 'RateNeedBody', responses: { 200: 'Need' }, errors: sorted(ANY, WRITE, BY_ID) },
+  { method: 'GET', path: '/v1/me/claims', operationId: 'listMyClaims', tag: 'Needs', auth: 'session',
+    query: S.ListClaimsQuery, responses: { 200: 'ClaimPage' }, errors: sorted(ANY, QUERY) },
+  { method: 'GET', path: '/v1/me/claims/{id}', operationId: 'getMyClaim', tag: 'Needs', auth: 'session',
+    pathParams: { id: S.NeedId }, responses: { 200: 'Claim' }, errors: sorted(ANY, BY_ID) },
+  { method: 'GET', path: '/v1/organizer/needs', operationId: 'listOrganizerNeeds', tag: 'Needs', auth: 'organizer',
+    query: S.OrganizerNeedsQuery, responses: { 200: 'NeedPage' }, errors: sorted(ANY, QUERY) },
+  { method: 'POST', path: '/v1/organizer/needs/{id}/moderate', operationId: 'moderateNeed', tag: 'Needs', auth: 'organizer', idempotent: true,
+    pathParams: { id: S.NeedId }, body: 'ModerateNeedBody', responses: { 200: 'Need' }, errors: sorted(ANY, WRITE, BY_ID) },
+  { method: 'POST', path: '/v1/organizer/needs/{id}/cancel', operationId: 'cancelNeed', tag: 'Needs', auth: 'organizer', idempotent: true,
+    pathParams: { id: S.NeedId }, body: 'CancelNeedBody', responses: { 200: 'Need' }, errors: sorted(ANY, WRITE, BY_ID) },
 ];
 
 /** Query parameters of the transport, read on every operation besides its own: the publishable key and the language of messages. */

@@ -98,8 +98,10 @@ export const session: S.Session = {
 };
 
 export const need: S.Need = {
-  id: 'ned_h1j2k3', title: '帮独居老人更换灯泡', description: '三楼，行动不便。', category: 'elderly', regionCode: '330106',
-  filedOnBehalf: true, status: 'open', ...stamps,
+  id: 'ned_h1j2k3', serviceCode: 'repair', title: '帮独居老人更换灯泡', details: '行动不便，需要上门。', regionCode: '330106',
+  organizationId: organization.id, requester: '王*英', filedOnBehalf: true, preferredTimes: '周末上午', status: 'open', statusReason: null,
+  waitingSince: at, dueAt: '2026-12-06T09:00:00+08:00', claimedAt: null, fulfilledAt: null, confirmedAt: null, serviceRecordId: null,
+  rating: null, ...stamps,
 };
 
 export const problem: S.ProblemDetails = {

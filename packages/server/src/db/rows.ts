@@ -523,3 +523,53 @@ export interface StatsRow {
   approved_hours: number;
   signups_in_period: number;
 }
+
+// ---------------------------------------------------------------------------------------------
+// The needs board (migration 009)
+
+export interface ServiceMenuRow {
+  code: string;
+  name_zh_cn: string;
+  name_zh_tw: string;
+  name_en: string;
+  typical_minutes: number;
+  weekly_cap: number;
+}
+
+export interface NeedRow {
+  id: string;
+  seq: number;
+  channel_id: string;
+  org_id: string;
+  service_code: string;
+  title: string;
+  details: string;
+  region_code: string;
+  preferred_times: string;
+  requester_masked: string;
+  resident_key: string;
+  address_sealed: string;
+  contact_sealed: string;
+  filed_by: 'resident' | 'helper';
+  helper_id: string | null;
+  helper_name: string | null;
+  consent: unknown;
+  status: import('../domain/needs.js').NeedStatus;
+  status_reason: string | null;
+  expires_at: Date;
+  claim_due_at: Date | null;
+  opened_at: Date | null;
+  claimed_by: string | null;
+  claimed_at: Date | null;
+  fulfilled_at: Date | null;
+  record_id: string | null;
+  confirm_code_sealed: string | null;
+  confirm_failures: number;
+  confirmed_at: Date | null;
+  confirmed_by: string | null;
+  rating: number | null;
+  rating_comment: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}

@@ -8,6 +8,7 @@
  */
 import { analyze, type Database, type Queryable } from '../db/database.js';
 import { authorizeChannelFor, insertHoursPolicy } from '../db/hours-queries.js';
+import { seedNeeds } from './needs.js';
 import * as q from '../db/queries.js';
 import { DEFAULT_HOURS_POLICY } from '../domain/hours-policy.js';
 import { hashKey } from '../services/callers.js';
@@ -362,6 +363,7 @@ export async function seedDemoData(tx: Queryable, now: Date, options: SeedOption
     await insertHoursPolicy(tx, org.id, defaultPolicyRow(1, true), new Date(at(-60, 9)));
   }
   await insertHoursPolicy(tx, enterpriseOrg.id, defaultPolicyRow(2, false), new Date(at(-30, 9)));
+  await seedNeeds(tx, SEED_KEYS.news.channelId, now);
 
   return {
     channels: channels.length, organizations: orgs.length, opportunities: opportunities.length, shifts: shifts.length,
