@@ -48,6 +48,7 @@ export { Me, MySignups, MyServiceRecords } from './resources/me.js';
 export { MyAttendance, MyDisputes } from './resources/attendance.js';
 export { Organizer, OrganizerDisputes, OrganizerHoursPolicy, OrganizerRoster, OrganizerServiceRecords } from './resources/organizer.js';
 export { AuditLog } from './resources/audit-log.js';
+export { Events, WebhookEndpoints } from './resources/webhooks.js';
 export { Sessions } from './resources/sessions.js';
 export { ServiceRecords } from './resources/service-records.js';
 

@@ -37,7 +37,13 @@ export type SchemaName =
   | 'ServiceRecordList'
   | 'Dispute'
   | 'DisputePage'
-  | 'HoursPolicy';
+  | 'HoursPolicy'
+  | 'WebhookEndpoint'
+  | 'WebhookEndpointWithSecret'
+  | 'WebhookEndpointPage'
+  | 'WebhookDelivery'
+  | 'WebhookDeliveryPage'
+  | 'EventFeedPage';
 
 /** The TypeScript type a schema validates to. */
 export type Output<N extends SchemaName> = z.output<Contract[N]>;
