@@ -16,12 +16,14 @@ import { openDatabase, type Database } from './db/database.js';
 import type { AppEnv } from './http/context.js';
 import { seedIfEmpty, type SeedSummary } from './seed/seed.js';
 import { startAutoApproval } from './services/reviews.js';
+import { startDispatcher } from './services/webhook-dispatch.js';
 
 export { createApp, DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT, type AppOptions } from './app.js';
 export { openDatabase, migrate, type Database, type Queryable, type OpenDatabaseOptions } from './db/database.js';
 export { SEED_KEYS, SEED_FIXTURES, seedIfEmpty, seedDemoData, type SeedOptions, type SeedSummary } from './seed/seed.js';
 export { signSessionToken, verifySessionToken, signOrganizerToken, verifyOrganizerToken } from './domain/session-token.js';
 export { runAutoApproval, startAutoApproval, type AutoApprovalOptions } from './services/reviews.js';
+export { dispatchDue, startDispatcher, type DispatchOptions, type Dispatcher } from './services/webhook-dispatch.js';
 
 export interface ServerOptions {
   /** 0 picks a free port. Default 8787. */
@@ -58,6 +60,12 @@ export interface ServerOptions {
   autoApproval?: { intervalMs?: number } | false;
   /** Names this process in an `X-VK-Worker` header on every answer (the CLI sets each worker's number). */
   instance?: string;
+  /**
+   * Send webhook deliveries from this instance: woken by each committed event (LISTEN/NOTIFY) and
+   * every `pollMs` (default 1 s) for retries; safe on every instance at once. `false` leaves it to
+   * another process. Default on.
+   */
+  webhooks?: { pollMs?: number } | false;
 }
 
 export interface RunningServer {
@@ -98,6 +106,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   }
   const { server, port } = listening;
   const autoApproval = options.autoApproval === false ? null : startAutoApproval(db, now, options.autoApproval?.intervalMs);
+  const webhooks = options.webhooks === false ? null
+    : startDispatcher(db, now, { instance: options.instance ?? `pid ${process.pid}`, ...(options.webhooks?.pollMs ? { pollMs: options.webhooks.pollMs } : {}) });
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
@@ -107,6 +117,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     close: () =>
       (closing ??= (async () => {
         await autoApproval?.stop();
+        await webhooks?.stop();
         await new Promise<void>((resolve) => {
           (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
           server.close(() => resolve());
