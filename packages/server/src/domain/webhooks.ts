@@ -33,12 +33,6 @@ export function signingSecrets(endpoint: { secret: string; previous_secret: stri
   return previousValid ? [endpoint.secret, endpoint.previous_secret!] : [endpoint.secret];
 }
 
-/** Whether a filter (types such as `signup.created` or families such as `signup.*`; empty: all) takes `type`. */
-export function filterTakes(eventTypes: readonly string[], type: string): boolean {
-  if (eventTypes.length === 0) return true;
-  return eventTypes.includes(type) || eventTypes.includes(`${type.split('.')[0]}.*`);
-}
-
 /** Why an address may not receive webhooks, or `null` when it may. */
 export type AddressRefusal = 'loopback' | 'private' | 'link_local' | 'reserved';
 
