@@ -130,6 +130,7 @@ export async function dispatchDue(db: Database, now: () => Date, options: Dispat
     const claimed = await db.transaction((tx) => w.claimDueDeliveries(tx, at, new Date(at.getTime() + leaseMs), batchSize));
     if (claimed.length === 0) return recorded;
     await options.afterClaim?.(claimed);
+    // Each delivery is sent and its result recorded on its own: a slow receiver holds up no other.
     const results = await Promise.all(claimed.map(async (delivery) => {
       const payload = payloadOf(delivery);
       const headers = {
@@ -140,11 +141,9 @@ export async function dispatchDue(db: Database, now: () => Date, options: Dispat
       };
       headers['webhook-signature'] = signatureHeader(signingSecrets(delivery, now()), delivery.event_id, new Date(Number(headers['webhook-timestamp']) * 1000), payload);
       const outcome = await postDelivery(delivery.url, delivery.sandbox, headers, payload, options.timeoutMs);
-      return { delivery, outcome };
+      return recordOutcome(db, delivery, outcome, now(), instance);
     }));
-    for (const { delivery, outcome } of results) {
-      if (await recordOutcome(db, delivery, outcome, now(), instance)) recorded += 1;
-    }
+    recorded += results.filter(Boolean).length;
     if (claimed.length < batchSize) return recorded;
   }
 }
