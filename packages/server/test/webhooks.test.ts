@@ -267,6 +267,24 @@ describe('webhook endpoints: addresses', () => {
     assert.equal(sandboxed.statusCode, 401, 'a sandbox endpoint reaches localhost (unsigned: the receiver refuses it)');
   });
 
+  it('a receiver that does not finish its answer in time is a timeout, even while it trickles bytes', async () => {
+    const { createServer } = await import('node:http');
+    const slow = createServer((_request, response) => {
+      response.writeHead(200);
+      response.write(' '); // starts answering, never ends
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(slow.address() as { port: number }).port}/hooks`;
+      const outcome = await postDelivery(url, true, {}, '{}', 300);
+      assert.deepEqual([outcome.statusCode, outcome.error], [null, 'timeout']);
+      assert.ok(outcome.durationMs >= 250 && outcome.durationMs < 5000, `${outcome.durationMs} ms`);
+    } finally {
+      slow.closeAllConnections();
+      slow.close();
+    }
+  });
+
   it('answers 404 for another channel\'s endpoint and needs the secret key', async () => {
     const endpoint = await registerEndpoint();
     assertProblem(await call(env.app, 'GET', `/v1/webhook-endpoints/${endpoint.id}`, { bearer: SEED_KEYS.campus.secretKey }), 404, 'not_found');

@@ -80,7 +80,13 @@ function guardedLookup(sandbox: boolean): LookupFunction {
 export function postDelivery(url: string, sandbox: boolean, headers: Record<string, string>, payload: string, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<AttemptOutcome> {
   const started = performance.now();
   const done = (statusCode: number | null, error: string | null): AttemptOutcome => ({ statusCode, error, durationMs: Math.round(performance.now() - started) });
-  return new Promise((resolve) => {
+  return new Promise<AttemptOutcome>((settle) => {
+    // The whole exchange has `timeoutMs`, not each pause in it: a receiver trickling bytes is a timeout too.
+    let deadline: NodeJS.Timeout | undefined;
+    const resolve = (outcome: AttemptOutcome) => {
+      clearTimeout(deadline);
+      settle(outcome);
+    };
     let target: URL;
     try {
       target = new URL(url);
@@ -95,15 +101,15 @@ export function postDelivery(url: string, sandbox: boolean, headers: Record<stri
       method: 'POST',
       agent: false,
       lookup: guardedLookup(sandbox),
-      timeout: timeoutMs,
       headers: { ...headers, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(payload)), 'User-Agent': 'VolunteerKit-Webhooks/1' },
     }, (response) => {
       // The body is not kept (nor logged): only the status counts.
       response.resume();
       response.once('end', () => resolve(done(response.statusCode ?? null, null)));
-      response.once('error', () => resolve(done(response.statusCode ?? null, null)));
+      // The body broke off (the deadline, a reset): no complete answer, so not a success.
+      response.once('error', () => resolve(done(null, 'timeout')));
     });
-    request.once('timeout', () => request.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })));
+    deadline = setTimeout(() => request.destroy(Object.assign(new Error('timeout'), { code: 'TIMEOUT' })), timeoutMs);
     request.once('error', (error: NodeJS.ErrnoException) => {
       const kind = error.code === 'TIMEOUT' ? 'timeout'
         : error.code === 'ADDRESS_REFUSED' ? 'address_refused'
