@@ -62,10 +62,11 @@ export interface ServerOptions {
   instance?: string;
   /**
    * Send webhook deliveries from this instance: woken by each committed event (LISTEN/NOTIFY) and
-   * every `pollMs` (default 1 s) for retries; safe on every instance at once. `false` leaves it to
-   * another process. Default on.
+   * every `pollMs` (default 1 s) for retries; safe on every instance at once. `leaseMs` (default
+   * 60 s, more than the 10 s a receiver has) is how long an instance holds a delivery it is sending:
+   * if it dies, another sends it after that. `false` leaves it to another process. Default on.
    */
-  webhooks?: { pollMs?: number } | false;
+  webhooks?: { pollMs?: number; leaseMs?: number } | false;
 }
 
 export interface RunningServer {
@@ -107,7 +108,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const { server, port } = listening;
   const autoApproval = options.autoApproval === false ? null : startAutoApproval(db, now, options.autoApproval?.intervalMs);
   const webhooks = options.webhooks === false ? null
-    : startDispatcher(db, now, { instance: options.instance ?? `pid ${process.pid}`, ...(options.webhooks?.pollMs ? { pollMs: options.webhooks.pollMs } : {}) });
+    : startDispatcher(db, now, {
+      instance: options.instance ?? `pid ${process.pid}`,
+      ...(options.webhooks?.pollMs ? { pollMs: options.webhooks.pollMs } : {}),
+      ...(options.webhooks?.leaseMs ? { leaseMs: options.webhooks.leaseMs } : {}),
+    });
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
