@@ -11,6 +11,8 @@
 //            layout shift; and a page with ten identical widgets: requests they cost
 //   render   the list at 4× CPU slowdown against a Lit + fetch floor: API answer → first item,
 //            total blocking time, and a 10,000-item scroll (scripts/bench/render.mjs)
+//   webhooks committed sign-up → first delivery attempt at a verifying receiver, p50/p99 over 200
+//            events, on PGlite and PostgreSQL (scripts/bench/webhooks.mjs)
 //
 // Every load is bounded (count and time) and goes to 127.0.0.1 only.
 import http from 'node:http';
@@ -18,6 +20,7 @@ import { formatSizes, measureSizes } from './size.mjs';
 import { CHROME_PATH, CHROMIUM_ARGS } from './browsers.mjs';
 import { benchServer } from './bench/server.mjs';
 import { benchRender } from './bench/render.mjs';
+import { benchWebhooks } from './bench/webhooks.mjs';
 
 const only = process.argv.slice(2);
 const wants = (part) => only.length === 0 || only.includes(part);
@@ -116,6 +119,7 @@ if (wants('sizes')) {
   if (sizes.sdkList) console.log(`  SDK list-only vs ky alone: ${(sizes.sdkList.bytes / 1024 / anchors['ky 1.14 alone']).toFixed(2)}×`);
 }
 if (wants('server')) await benchServer();
+if (wants('webhooks')) await benchWebhooks();
 if (wants('page')) await benchPage();
 if (wants('render')) await benchRenderPath();
 process.exit(0);

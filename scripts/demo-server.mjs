@@ -7,7 +7,8 @@ import { createRequire } from 'node:module';
 import { extname, join, normalize } from 'node:path';
 import { Hono } from 'hono';
 import { serve } from '@hono/node-server';
-import { createClient } from '@volunteerkit/sdk';
+import { createClient, WebhookEndpoints } from '@volunteerkit/sdk';
+import { verifyWebhook } from '@volunteerkit/sdk/webhooks';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -97,10 +98,53 @@ async function findCampusOnlyOpportunity(apiUrl, publishableKey) {
   return '';
 }
 
+const ENTERPRISE_HOOK_PATH = '/enterprise/api/webhooks';
+
 /**
- * @param {{ apiUrl: string, port?: number, host?: string, campusSecretKey?: string, campusPublishableKey?: string }} options
+ * The enterprise back end's webhook receiver: registers itself with the enterprise channel's
+ * secret key once the demo listens (replacing the endpoint an earlier run registered, whose
+ * secret it no longer knows), verifies every delivery with `verifyWebhook`, dedupes on
+ * `webhook-id`, and keeps the last 50 events for the log page (`/enterprise/webhooks.html`).
  */
-export async function startDemo({ apiUrl, port = 8080, host = '127.0.0.1', campusSecretKey = 'sk_test_campus_demo', campusPublishableKey = 'pk_test_campus_demo' }) {
+function enterpriseWebhooks(app, apiUrl, secretKey) {
+  const endpoints = new WebhookEndpoints(createClient({ baseUrl: apiUrl, secretKey }));
+  const log = { events: [], refused: 0, duplicates: 0, secret: null, endpointId: null, error: null };
+  app.post(ENTERPRISE_HOOK_PATH, async (c) => {
+    const body = await c.req.text();
+    let event;
+    try {
+      event = verifyWebhook(body, c.req.raw.headers, log.secret ?? []);
+    } catch {
+      log.refused += 1;
+      return c.body(null, 400);
+    }
+    if (log.events.some((e) => e.id === event.id)) {
+      log.duplicates += 1;
+    } else {
+      log.events.unshift({ id: event.id, type: event.type, objectId: event.data.id, version: event.data.version, at: event.timestamp, receivedAt: new Date().toISOString() });
+      log.events.length = Math.min(log.events.length, 50);
+    }
+    return c.body(null, 204);
+  });
+  app.get('/enterprise/api/webhook-log', (c) => c.json({ endpointId: log.endpointId, error: log.error, refused: log.refused, duplicates: log.duplicates, events: log.events }, 200, { 'Cache-Control': 'no-store' }));
+  return async (demoUrl) => {
+    try {
+      const url = `${demoUrl}${ENTERPRISE_HOOK_PATH}`;
+      for await (const old of endpoints.list({ limit: 100 })) if (old.url === url) await endpoints.delete(old.id);
+      const created = await endpoints.create({ url, description: '恒川科技内网：报名与工时同步', eventTypes: ['signup.*', 'attendance.*', 'service_record.*', 'dispute.*'] });
+      log.secret = created.secret;
+      log.endpointId = created.id;
+    } catch (error) {
+      log.error = 'The webhook endpoint could not be registered; is the API server running?';
+      console.error('enterprise webhook registration failed:', error);
+    }
+  };
+}
+
+/**
+ * @param {{ apiUrl: string, port?: number, host?: string, campusSecretKey?: string, campusPublishableKey?: string, enterpriseSecretKey?: string }} options
+ */
+export async function startDemo({ apiUrl, port = 8080, host = '127.0.0.1', campusSecretKey = 'sk_test_campus_demo', campusPublishableKey = 'pk_test_campus_demo', enterpriseSecretKey = 'sk_test_enterprise_demo' }) {
   const app = new Hono();
   const demoDir = join(root, 'docs/demo/');
   const loaderFile = join(root, 'packages/widgets/cdn/loader.js');
@@ -127,6 +171,8 @@ export async function startDemo({ apiUrl, port = 8080, host = '127.0.0.1', campu
     }
   });
 
+  const registerEnterpriseWebhooks = enterpriseWebhooks(app, apiUrl, enterpriseSecretKey);
+
   app.get('/enterprise/*', async (c, next) => {
     c.header('Content-Security-Policy', enterpriseCsp(apiUrl));
     await next();
@@ -143,6 +189,8 @@ export async function startDemo({ apiUrl, port = 8080, host = '127.0.0.1', campu
   });
   const address = server.address();
   const url = `http://${host === '127.0.0.1' ? 'localhost' : host}:${address.port}`;
+  // The API delivers to the address the demo listens on (a test key may use loopback http).
+  await registerEnterpriseWebhooks(`http://${host.includes(':') ? `[${host}]` : host}:${address.port}`);
   return {
     url,
     close: () => new Promise((resolve) => server.close(() => resolve())),

@@ -32,6 +32,7 @@ VolunteerKit is running.
   News channel demo  ${demo.url}/news/
   Campus demo        ${demo.url}/campus/
   Enterprise demo    ${demo.url}/enterprise/      (strict CSP + Trusted Types)
+  Enterprise webhooks ${demo.url}/enterprise/webhooks.html (what its back end received)
   Snippet builder    ${demo.url}/builder/
   SDK & widget docs  ${demo.url}/docs/
   HTTP API reference ${demo.url}/reference/

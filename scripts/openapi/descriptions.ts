@@ -120,6 +120,32 @@ const honor = {
 const honorBoardEntry = {
   rank: 1, subject: { type: 'volunteer', id: volunteer.id, name: '林*雨', avatarUrl: null, starLevel: 1 }, value: 126.5,
 };
+const webhookEvent = { id: 'evt_7Qm2Zp4Lx9Kd3Vb8Nc1R', type: 'signup.created', timestamp: at('11-30', '20:15:00'), data: { id: signup.id, channelId: 'chn_newsdemo', version: 1 } };
+const webhookEndpoint = {
+  id: 'whk_3kQp9Lm2Xv8Tn5Rb7Yc1', url: 'https://volunteer.hznews.example/hooks/volunteerkit', description: '报名与工时同步', eventTypes: ['signup.*', 'service_record.approved'],
+  status: 'enabled', disabledReason: null, previousSecretExpiresAt: null, createdAt: at('11-20'), updatedAt: at('11-20'),
+};
+const webhookAttempt = { attempt: 1, at: at('11-30', '20:15:01'), durationMs: 84, statusCode: 204, error: null, succeeded: true };
+const webhookDelivery = {
+  id: 'dlv_5b1e8c0f3a9d47e2b6c4', endpointId: webhookEndpoint.id, event: webhookEvent, status: 'succeeded', nextAttemptAt: null,
+  attempts: [webhookAttempt], createdAt: at('11-30', '20:15:00'), updatedAt: at('11-30', '20:15:01'),
+};
+const eventProps = {
+  type: '`<family>.<what happened>`: `signup.created`, `signup.cancelled`, `signup.approved`, `signup.rejected`, `signup.promoted`, `signup.updated`, `attendance.checked_in`, `attendance.checked_out`, `attendance.corrected`, `service_record.created`, `service_record.approved`, `service_record.rejected`, `service_record.superseded`, `dispute.opened`, `dispute.resolved`; wave-2 families `need.*`, `points.*`, `star_level.reached`, `certificate.*`.',
+  timestamp: 'When the change happened.',
+  data: 'The object, thin: fetch it with your secret key for its current state.',
+  'data.id': 'The object\'s id (`sgn_…`, `att_…`, `rec_…`, `dsp_…`).',
+  'data.channelId': 'The channel the object belongs to (yours).',
+  'data.version': 'Grows by one with each event about the object: an event whose version you have passed is older news.',
+};
+const endpointProps = {
+  id: 'The endpoint\'s id (`whk_…`).', url: 'Where deliveries are POSTed.', description: 'Your note.',
+  eventTypes: 'The types (`signup.created`) and families (`signup.*`) delivered; empty: every event.',
+  status: '`enabled`, or `disabled` (by you, or by the platform after a whole retry schedule failed).',
+  disabledReason: '`failing` or `by_partner` while disabled; else `null`.',
+  previousSecretExpiresAt: 'After a rotation: until when the previous secret also signs (24 hours); else `null`.',
+  createdAt: 'When the endpoint was registered.', updatedAt: 'When it last changed.',
+};
 const problem = {
   type: 'https://volunteerkit.dev/problems/validation_failed', title: '部分内容填写有误', status: 422,
   detail: 'Some fields are not valid; see errors.', instance: '/v1/signups', code: 'validation_failed',
@@ -708,6 +734,63 @@ export const schemaDocs: Record<ComponentName, SchemaDoc> = {
     description: 'Body of `POST /v1/needs/{id}/rate`.', example: { rating: 5, comment: '小伙子很耐心' },
     properties: { rating: '1–5.', comment: 'The resident\'s words, up to 500 characters.' },
   },
+  WebhookPayload: {
+    description: 'The JSON body of every webhook delivery (Standard Webhooks). Its `webhook-id` header is the event id: the same on every retry and replay, so dedupe on it. Verify the `webhook-signature` with the endpoint secret before trusting it (`verifyWebhook` in `@volunteerkit/sdk/webhooks`).',
+    example: { type: webhookEvent.type, timestamp: webhookEvent.timestamp, data: webhookEvent.data },
+    properties: eventProps,
+  },
+  Event: { description: 'An event as the feed lists it: a delivery body with its id.', example: webhookEvent, properties: { id: 'The event\'s id (`evt_…`), the `webhook-id` of its deliveries.', ...eventProps } },
+  EventFeedPage: {
+    description: 'One page of the events feed.',
+    example: { data: [webhookEvent], next: 'WyJldmVudHMiLCI3NDEiLDEyXQ', hasMore: false },
+    properties: {
+      data: 'Events in feed order: an event is listed once every transaction that began before it has finished, so one that commits later always comes after `next`.',
+      next: 'Pass it as `after` to read on, now or later (opaque). Equal to your `after` when nothing new was there.',
+      hasMore: 'More events are already there: read on without waiting.',
+    },
+  },
+  WebhookEndpoint: { description: 'A receiver of the channel\'s events.', example: webhookEndpoint, properties: endpointProps },
+  WebhookEndpointWithSecret: {
+    description: 'An endpoint with its signing secret: answered on creation and on rotation only.',
+    example: { ...webhookEndpoint, secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw' },
+    properties: { ...endpointProps, secret: '`whsec_…`: verify deliveries with it. Store it with your other secrets; it is not shown again.' },
+  },
+  WebhookEndpointPage: { description: 'One page of endpoints, oldest first.', example: { data: [webhookEndpoint], nextCursor: null }, properties: page('endpoints') },
+  CreateWebhookEndpointBody: {
+    description: 'Body of `POST /v1/webhook-endpoints`.',
+    example: { url: webhookEndpoint.url, description: webhookEndpoint.description, eventTypes: webhookEndpoint.eventTypes },
+    properties: {
+      url: '`https://…` to a public address (checked as written and after resolving its name; private, link-local and reserved addresses are refused). With a test key (`sk_test_…`), also `http://localhost` or `http://127.0.0.1`.',
+      description: 'A note for you (≤ 200 characters).', eventTypes: 'Types or families (`signup.*`) to deliver; omit for every event.',
+    },
+  },
+  UpdateWebhookEndpointBody: {
+    description: 'Body of `PATCH /v1/webhook-endpoints/{id}`: only what changes.',
+    example: { status: 'enabled' },
+    properties: {
+      url: 'A new URL, checked as on creation.', description: 'A new note.', eventTypes: 'A new filter.',
+      status: '`enabled` (clears `disabledReason`; pending deliveries are sent) or `disabled`.',
+    },
+  },
+  DeliveryStatus: { description: 'Where a delivery stands: `pending` (due or retrying), `succeeded`, or `failed` (the schedule ran out).', example: 'succeeded' },
+  WebhookAttempt: {
+    description: 'One attempt of a delivery. Neither bodies nor addresses are kept.',
+    example: webhookAttempt,
+    properties: {
+      attempt: 'Its number, from 1.', at: 'When it ended.', durationMs: 'How long the receiver took.', statusCode: 'The receiver\'s HTTP status, or `null` without an answer.',
+      error: 'Without an answer: `timeout`, `address_refused`, `dns_failed`, `tls_failed`, `connection_failed`; else `null`.', succeeded: 'A 2xx answer.',
+    },
+  },
+  WebhookDelivery: {
+    description: 'One event to one endpoint, with its attempts. Attempts follow the schedule: at once, then 5 s, 5 min, 30 min, 2 h, 5 h, 10 h after each failure.',
+    example: webhookDelivery,
+    properties: {
+      id: 'The delivery\'s id (`dlv_…`).', endpointId: 'The endpoint.', event: 'The event delivered.',
+      status: '`pending`, `succeeded` or `failed`.', nextAttemptAt: 'While pending, when the next attempt is due; else `null`.', attempts: 'Every attempt, oldest first.',
+      createdAt: 'When the delivery was queued (when its event happened).', updatedAt: 'When it last changed.',
+    },
+  },
+  WebhookDeliveryPage: { description: 'One page of the delivery log, newest first.', example: { data: [webhookDelivery], nextCursor: null }, properties: page('deliveries') },
   ErrorCode: {
     description: [
       'The machine-readable `code` of every problem the server sends. Switch on it, never on `title` or `detail`. New codes may be added in a minor version: treat an unknown one by its HTTP status.',
@@ -727,7 +810,7 @@ export const schemaDocs: Record<ComponentName, SchemaDoc> = {
     properties: {
       path: 'Dot-separated path of the field in the request: `volunteer.mobile`, `answers.q_tshirt`, a query parameter (`near`, `cursor`) or a header (`Idempotency-Key`).',
       message: 'What is wrong, in English, to show next to the field (prefix the field\'s label).',
-      code: 'Stable reason: a domain code (`invalid_mobile`, `invalid_email`, `invalid_resident_id`, `invalid_birth_date`, `required`, `policy_outdated`, `unknown_shift`, `unknown_question`, `invalid_option`, `too_young`, `too_old`, `near_required`, `out_of_range`, `invalid_cursor`, `invalid_characters` for a NUL character in text) or a schema check (`invalid_type`, `invalid_format`, `invalid_value`, `too_small`, `too_big`, `custom`).',
+      code: 'Stable reason: a domain code (`invalid_mobile`, `invalid_email`, `invalid_resident_id`, `invalid_birth_date`, `required`, `policy_outdated`, `unknown_shift`, `unknown_question`, `invalid_option`, `too_young`, `too_old`, `near_required`, `out_of_range`, `invalid_cursor`, `invalid_characters` for a NUL character in text; for a webhook `url`: `invalid_url`, `https_required`, `credentials_in_url`, `unresolvable`, and the refused address kinds `loopback`, `private`, `link_local`, `reserved`) or a schema check (`invalid_type`, `invalid_format`, `invalid_value`, `too_small`, `too_big`, `custom`).',
     },
   },
   ProblemDetails: {
@@ -843,6 +926,39 @@ export const operationDocs: Record<string, OperationDoc> = {
     summary: 'Resolve a dispute',
     description: 'Accepting creates a correcting record, approved, with the corrected hours (none for "never there"); the disputed record becomes `superseded` and names it, its hours, times and explanation unchanged. Rejecting keeps the record; say why in `note`. Audited.',
     response: 'The dispute.', requestBody: 'The decision.',
+  },
+  createWebhookEndpoint: {
+    summary: 'Register a webhook endpoint',
+    description: 'Deliveries follow the Standard Webhooks specification: a JSON body `{type, timestamp, data: {id, channelId, version}}` with `webhook-id`, `webhook-timestamp` and `webhook-signature` headers, signed with the endpoint\'s `whsec_` secret (answered here, once). At least once, retried at once, 5 s, 5 min, 30 min, 2 h, 5 h and 10 h after a failure (any non-2xx answer, no answer within 10 s, or a refused address); after a whole schedule fails and nothing else got through, the endpoint is disabled. The URL must be https to a public address: private, link-local and reserved addresses are refused as written and after DNS resolution (and again at each delivery). A test key may register `http://localhost`. Audited.',
+    response: 'The endpoint with its secret.', requestBody: 'The URL, a note and the event filter.',
+  },
+  listWebhookEndpoints: { summary: 'List webhook endpoints', description: 'The channel\'s endpoints, oldest first, without their secrets.', response: 'A page of endpoints.' },
+  getWebhookEndpoint: { summary: 'Get a webhook endpoint', description: 'One endpoint, without its secret.', response: 'The endpoint.' },
+  updateWebhookEndpoint: {
+    summary: 'Change a webhook endpoint',
+    description: 'Change the URL (checked as on creation), the note or the filter, or enable or disable it. Enabling clears `disabledReason`; deliveries still pending are sent, failed ones can be replayed. Audited.',
+    response: 'The endpoint.', requestBody: 'What changes.',
+  },
+  rotateWebhookSecret: {
+    summary: 'Rotate a webhook secret',
+    description: 'A new secret, answered once. For 24 hours deliveries carry two signatures (new and previous secret), so receivers can switch without losing one. Audited.',
+    response: 'The endpoint with its new secret.',
+  },
+  deleteWebhookEndpoint: { summary: 'Delete a webhook endpoint', description: 'Stops deliveries and removes its log. Audited.', response: 'The endpoint as it was.' },
+  listWebhookDeliveries: {
+    summary: 'Read the delivery log',
+    description: 'The endpoint\'s deliveries, newest first, each with every attempt: time, duration, status code or error kind. No bodies, headers or addresses are kept.',
+    response: 'A page of deliveries.',
+  },
+  replayWebhookDelivery: {
+    summary: 'Replay a delivery',
+    description: 'Sends a delivery again with the same `webhook-id`, its schedule started afresh. A delivery still pending is answered as it is; a disabled endpoint is a 409.',
+    response: 'The delivery, pending.',
+  },
+  listEvents: {
+    summary: 'Read the events feed',
+    description: 'The channel\'s events, the same as webhooks carry, for back ends that cannot receive calls (intranets). Keep `next` and pass it as `after`: an event is listed only once every transaction that began before it has finished, so an event that commits later always comes after your position and none is skipped.',
+    response: 'A page of events and the position to read on from.',
   },
   createSession: {
     summary: 'Mint a volunteer session',
@@ -982,6 +1098,16 @@ const parameterDocs: Record<string, ParameterDoc> = {
   'listMySignups.status': { description: 'Only sign-ups with this status.', example: 'approved' },
   'listSignups.reveal': { description: '`idNumber` to export unmasked resident ID numbers. Every such export is logged for audit.', example: 'idNumber' },
   'listMyServiceRecords.status': { description: 'Only records with this review state.', example: 'approved' },
+  'getWebhookEndpoint.id': { description: pathId, example: webhookEndpoint.id },
+  'updateWebhookEndpoint.id': { description: pathId, example: webhookEndpoint.id },
+  'rotateWebhookSecret.id': { description: pathId, example: webhookEndpoint.id },
+  'deleteWebhookEndpoint.id': { description: pathId, example: webhookEndpoint.id },
+  'listWebhookDeliveries.id': { description: pathId, example: webhookEndpoint.id },
+  'listWebhookDeliveries.status': { description: 'Only deliveries in this state.', example: 'failed' },
+  'replayWebhookDelivery.id': { description: pathId, example: webhookEndpoint.id },
+  'replayWebhookDelivery.deliveryId': { description: 'A delivery of this endpoint.', example: webhookDelivery.id },
+  'listEvents.after': { description: 'The `next` of an earlier page; omit to start from the oldest event kept. Anything else is a 422 (`invalid_cursor`).', example: 'WyJldmVudHMiLCI3NDEiLDEyXQ' },
+  'listEvents.limit': { description: 'Events per page, 1–100; default 100.', example: 100 },
 };
 
 export function parameterDoc(operationId: string, name: string): ParameterDoc {
@@ -1081,6 +1207,7 @@ export const tags = [
   { name: 'Disputes', description: 'Volunteers dispute a record (申诉); organizers resolve it with a correcting record.' },
   { name: 'Audit', description: 'The channel\'s own log of privileged actions.' },
   { name: 'Needs', description: 'The needs board (微心愿/点单): residents\' requests, filed by them or by a helper on their behalf, claimed and fulfilled by volunteers.' },
+  { name: 'Webhooks', description: 'Signed webhooks (Standard Webhooks) and the events feed: partners hear of changes instead of polling.' },
   { name: 'CORS', description: 'Preflight requests browsers send on their own before writes and bearer-authorized reads.' },
   { name: 'Operations', description: 'For the people who run the server: health checks.' },
 ];

@@ -118,6 +118,30 @@ for (const browserName of BROWSERS) {
       });
     }
 
+    it('the enterprise back end receives a sign-up as a verified webhook and lists it on its log page', async () => {
+      const employees = createClient({ baseUrl: stack.apiUrl, publishableKey: 'pk_test_enterprise_demo' });
+      const [listed] = (await employees.opportunities.list({ hasOpenSlots: true, limit: 1 })).data;
+      assert.ok(listed, 'an enterprise opportunity with a free spot');
+      const opportunity = await employees.opportunities.get(listed.id);
+      const shift = opportunity.shifts.find((s) => s.signedUp < s.capacity && Date.parse(s.start) > Date.now());
+      assert.ok(shift, 'a future shift with a free spot');
+      const signup = await employees.signups.create({
+        opportunityId: opportunity.id, shiftId: shift.id, consent: { policyVersion: '2026-01', accepted: true },
+        volunteer: { name: '周立', mobile: browserName === 'chromium' ? '13912340001' : '13912340002', employeeId: `HC-${browserName}`, birthDate: '1990-05-01' },
+      });
+      const { page, problems } = await openPage(browser);
+      await page.goto(`${stack.demoUrl}/enterprise/webhooks.html`, { waitUntil: 'load' });
+      await page.click('#refresh');
+      const row = await (await page.waitForFunction((id: string) =>
+        [...document.querySelectorAll('#log tbody tr')].map((tr) => tr.textContent ?? '').find((text) => text.includes(id)), { timeout: 15_000, polling: 100 }, signup.id)).jsonValue();
+      assert.match(row ?? '', /signup\.created/);
+      assert.match(await page.$eval('#summary', (el) => el.textContent ?? ''), /签名无效被拒 0 条/);
+      assert.deepEqual(await problems.cspViolations(), [], 'CSP violations');
+      assert.deepEqual(problems.pageErrors, [], 'uncaught errors');
+      assert.deepEqual(problems.consoleErrors, [], 'console errors');
+      await page.close();
+    });
+
     it('filtering the news sidebar by category changes the list', async () => {
       const { page } = await openPage(browser);
       await page.goto(`${stack.demoUrl}/news/`, { waitUntil: 'load' });

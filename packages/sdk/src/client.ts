@@ -85,7 +85,7 @@ export type AuthKind = 'public' | 'publicWrite' | 'session' | 'organizer' | 'sec
 
 /** @internal What a resource method asks the client to do. */
 export interface RequestSpec<N extends SchemaName> {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   path: string;
   query?: object | undefined;
   body?: unknown;

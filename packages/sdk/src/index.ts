@@ -49,6 +49,7 @@ export { MyAttendance, MyDisputes } from './resources/attendance.js';
 export { Organizer, OrganizerDisputes, OrganizerHoursPolicy, OrganizerRoster, OrganizerServiceRecords } from './resources/organizer.js';
 export { MyClaims, Needs, OrganizerNeeds } from './resources/needs.js';
 export { AuditLog } from './resources/audit-log.js';
+export { Events, WebhookEndpoints } from './resources/webhooks.js';
 export { Sessions } from './resources/sessions.js';
 export { ServiceRecords } from './resources/service-records.js';
 

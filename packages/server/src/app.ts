@@ -16,6 +16,7 @@ import { organizerRoutes } from './routes/organizer.js';
 import { partnerRoutes } from './routes/partner.js';
 import { publicRoutes } from './routes/public.js';
 import { volunteerRoutes } from './routes/volunteer.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { Callers } from './services/callers.js';
 import { IdempotentWrites } from './services/idempotency.js';
 
@@ -128,6 +129,7 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
   app.route('/v1', partnerRoutes);
   app.route('/v1', organizerRoutes);
   app.route('/v1', needRoutes);
+  app.route('/v1', webhookRoutes);
 
   app.notFound((c) => problemResponse(c, new ApiError(404, 'not_found', `There is no ${c.req.method} ${c.req.path}.`)));
   app.onError((error, c) => {

@@ -44,7 +44,9 @@ if (values.help) {
                           the socket address; the header is ignored, since any client can send it)
   --workers <n>           PostgreSQL only: server processes sharing the port (env VK_WORKERS; default:
                           one per core). PGlite is one process and runs one.
-  --log                   print one line per request`);
+  --log                   print one line per request
+Webhook deliveries are sent by every process; VK_WEBHOOK_LEASE_MS (default 60000, more than 10000)
+is how long one holds a delivery it is sending before another may send it.`);
   process.exit(0);
 }
 
@@ -69,6 +71,11 @@ if (!Number.isInteger(seedScale) || seedScale < 1 || seedScale > 100) {
   console.error(`Invalid --seed-scale: ${values['seed-scale']} (a whole number from 1 to 100)`);
   process.exit(2);
 }
+const leaseFlag = process.env['VK_WEBHOOK_LEASE_MS'] || undefined;
+if (leaseFlag !== undefined && !(/^\d{1,9}$/.test(leaseFlag) && Number(leaseFlag) > 10_000)) {
+  console.error(`Invalid VK_WEBHOOK_LEASE_MS: ${leaseFlag} (milliseconds, more than the 10000 a receiver has to answer)`);
+  process.exit(2);
+}
 const databaseUrl = values['database-url'] || process.env['DATABASE_URL'] || undefined;
 const workersFlag = values.workers;
 if (workersFlag !== undefined && !/^[1-9]\d{0,2}$/.test(workersFlag)) {
@@ -90,6 +97,7 @@ const options = {
   log: values.log,
   trustProxy,
   ...(rateLimitFlag === undefined ? {} : { rateLimit: rateLimitFlag === 'off' ? false as const : { perMinute: Number(rateLimitFlag) } }),
+  ...(leaseFlag === undefined ? {} : { webhooks: { leaseMs: Number(leaseFlag) } }),
 };
 
 function startFailed(error: unknown): never {

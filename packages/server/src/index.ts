@@ -17,6 +17,7 @@ import type { AppEnv } from './http/context.js';
 import { seedIfEmpty, type SeedSummary } from './seed/seed.js';
 import { startNeedDeadlines } from './services/needs.js';
 import { startAutoApproval } from './services/reviews.js';
+import { startDispatcher } from './services/webhook-dispatch.js';
 
 export { createApp, DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT, type AppOptions } from './app.js';
 export { openDatabase, migrate, type Database, type Queryable, type OpenDatabaseOptions } from './db/database.js';
@@ -24,6 +25,7 @@ export { SEED_KEYS, SEED_FIXTURES, seedIfEmpty, seedDemoData, type SeedOptions, 
 export { signSessionToken, verifySessionToken, signOrganizerToken, verifyOrganizerToken } from './domain/session-token.js';
 export { runAutoApproval, startAutoApproval, type AutoApprovalOptions } from './services/reviews.js';
 export { runNeedDeadlines, startNeedDeadlines, type NeedDeadlineOptions } from './services/needs.js';
+export { dispatchDue, startDispatcher, type DispatchOptions, type Dispatcher } from './services/webhook-dispatch.js';
 
 export interface ServerOptions {
   /** 0 picks a free port. Default 8787. */
@@ -60,6 +62,13 @@ export interface ServerOptions {
   autoApproval?: { intervalMs?: number } | false;
   /** Names this process in an `X-VK-Worker` header on every answer (the CLI sets each worker's number). */
   instance?: string;
+  /**
+   * Send webhook deliveries from this instance: woken by each committed event (LISTEN/NOTIFY) and
+   * every `pollMs` (default 1 s) for retries; safe on every instance at once. `leaseMs` (default
+   * 60 s, more than the 10 s a receiver has) is how long an instance holds a delivery it is sending:
+   * if it dies, another sends it after that. `false` leaves it to another process. Default on.
+   */
+  webhooks?: { pollMs?: number; leaseMs?: number } | false;
 }
 
 export interface RunningServer {
@@ -102,6 +111,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const autoApproval = options.autoApproval === false ? null : startAutoApproval(db, now, options.autoApproval?.intervalMs);
   // The same switch: both are the server's schedulers, and tests that drive the clock turn both off.
   const needDeadlines = options.autoApproval === false ? null : startNeedDeadlines(db, now, options.autoApproval?.intervalMs);
+  const webhooks = options.webhooks === false ? null
+    : startDispatcher(db, now, {
+      instance: options.instance ?? `pid ${process.pid}`,
+      ...(options.webhooks?.pollMs ? { pollMs: options.webhooks.pollMs } : {}),
+      ...(options.webhooks?.leaseMs ? { leaseMs: options.webhooks.leaseMs } : {}),
+    });
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
@@ -112,6 +127,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       (closing ??= (async () => {
         await autoApproval?.stop();
         await needDeadlines?.stop();
+        await webhooks?.stop();
         await new Promise<void>((resolve) => {
           (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
           server.close(() => resolve());

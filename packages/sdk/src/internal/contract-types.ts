@@ -42,7 +42,13 @@ export type SchemaName =
   | 'Need'
   | 'NeedPage'
   | 'Claim'
-  | 'ClaimPage';
+  | 'ClaimPage'
+  | 'WebhookEndpoint'
+  | 'WebhookEndpointWithSecret'
+  | 'WebhookEndpointPage'
+  | 'WebhookDelivery'
+  | 'WebhookDeliveryPage'
+  | 'EventFeedPage';
 
 /** The TypeScript type a schema validates to. */
 export type Output<N extends SchemaName> = z.output<Contract[N]>;

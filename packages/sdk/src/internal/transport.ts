@@ -23,7 +23,7 @@ export interface SendOptions {
   /** `undefined` → the global `fetch`, looked up on each call (test tools patch it). */
   fetch: typeof fetch | undefined;
   url: string;
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   headers: Record<string, string>;
   body?: string | undefined;
   /** GETs, and writes that carry an idempotency key. */

@@ -52,18 +52,22 @@ export const components = {
   ServiceMenu: S.ServiceMenu, ServiceMenuItem: S.ServiceMenuItem, NeedConsent: S.NeedConsent,
   CreateNeedBody: S.CreateNeedBody, ModerateNeedBody: S.ModerateNeedBody, CancelNeedBody: S.CancelNeedBody,
   FulfilNeedBody: S.FulfilNeedBody, ConfirmNeedBody: S.ConfirmNeedBody, RateNeedBody: S.RateNeedBody,
+  WebhookEndpoint: S.WebhookEndpoint, WebhookEndpointWithSecret: S.WebhookEndpointWithSecret, WebhookEndpointPage: S.WebhookEndpointPage,
+  CreateWebhookEndpointBody: S.CreateWebhookEndpointBody, UpdateWebhookEndpointBody: S.UpdateWebhookEndpointBody,
+  WebhookDelivery: S.WebhookDelivery, WebhookDeliveryPage: S.WebhookDeliveryPage, WebhookAttempt: S.WebhookAttempt, DeliveryStatus: S.DeliveryStatus,
+  WebhookPayload: S.WebhookPayload, Event: S.Event, EventFeedPage: S.EventFeedPage,
   ErrorCode: S.ErrorCode, FieldError: S.FieldError, ProblemDetails: S.ProblemDetails,
 } as const;
 
 export type ComponentName = keyof typeof components;
 
 export interface Endpoint {
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** OpenAPI style: `/v1/opportunities/{id}`. */
   path: string;
   operationId: string;
   tag: 'Opportunities' | 'Organizations' | 'Channel' | 'Signups' | 'Recognition' | 'Me' | 'Sessions' | 'Service records'
-    | 'Attendance' | 'Disputes' | 'Audit' | 'Needs';
+    | 'Attendance' | 'Disputes' | 'Audit' | 'Needs' | 'Webhooks';
   auth: EndpointAuth;
   /** Path parameters and the id schema each must match. */
   pathParams?: Record<string, z.ZodMiniType>;
@@ -188,6 +192,24 @@ export const endpoints: readonly Endpoint[] = [
     pathParams: { id: S.NeedId }, body: 'ModerateNeedBody', responses: { 200: 'Need' }, errors: sorted(ANY, WRITE, BY_ID) },
   { method: 'POST', path: '/v1/organizer/needs/{id}/cancel', operationId: 'cancelNeed', tag: 'Needs', auth: 'organizer', idempotent: true,
     pathParams: { id: S.NeedId }, body: 'CancelNeedBody', responses: { 200: 'Need' }, errors: sorted(ANY, WRITE, BY_ID) },
+  { method: 'POST', path: '/v1/webhook-endpoints', operationId: 'createWebhookEndpoint', tag: 'Webhooks', auth: 'secret', idempotent: true,
+    body: 'CreateWebhookEndpointBody', responses: { 201: 'WebhookEndpointWithSecret' }, errors: sorted(ANY, WRITE) },
+  { method: 'GET', path: '/v1/webhook-endpoints', operationId: 'listWebhookEndpoints', tag: 'Webhooks', auth: 'secret',
+    query: S.ListWebhookEndpointsQuery, responses: { 200: 'WebhookEndpointPage' }, errors: sorted(ANY, QUERY) },
+  { method: 'GET', path: '/v1/webhook-endpoints/{id}', operationId: 'getWebhookEndpoint', tag: 'Webhooks', auth: 'secret',
+    pathParams: { id: S.WebhookEndpointId }, responses: { 200: 'WebhookEndpoint' }, errors: sorted(ANY, BY_ID) },
+  { method: 'PATCH', path: '/v1/webhook-endpoints/{id}', operationId: 'updateWebhookEndpoint', tag: 'Webhooks', auth: 'secret', idempotent: true,
+    pathParams: { id: S.WebhookEndpointId }, body: 'UpdateWebhookEndpointBody', responses: { 200: 'WebhookEndpoint' }, errors: sorted(ANY, WRITE, BY_ID) },
+  { method: 'POST', path: '/v1/webhook-endpoints/{id}/rotate-secret', operationId: 'rotateWebhookSecret', tag: 'Webhooks', auth: 'secret', idempotent: true,
+    pathParams: { id: S.WebhookEndpointId }, responses: { 200: 'WebhookEndpointWithSecret' }, errors: sorted(ANY, WRITE, BY_ID) },
+  { method: 'DELETE', path: '/v1/webhook-endpoints/{id}', operationId: 'deleteWebhookEndpoint', tag: 'Webhooks', auth: 'secret', idempotent: true,
+    pathParams: { id: S.WebhookEndpointId }, responses: { 200: 'WebhookEndpoint' }, errors: sorted(ANY, [409, 422], BY_ID) },
+  { method: 'GET', path: '/v1/webhook-endpoints/{id}/deliveries', operationId: 'listWebhookDeliveries', tag: 'Webhooks', auth: 'secret',
+    pathParams: { id: S.WebhookEndpointId }, query: S.ListWebhookDeliveriesQuery, responses: { 200: 'WebhookDeliveryPage' }, errors: sorted(ANY, BY_ID, QUERY) },
+  { method: 'POST', path: '/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/replay', operationId: 'replayWebhookDelivery', tag: 'Webhooks', auth: 'secret', idempotent: true,
+    pathParams: { id: S.WebhookEndpointId, deliveryId: S.WebhookDeliveryId }, responses: { 200: 'WebhookDelivery' }, errors: sorted(ANY, WRITE, BY_ID) },
+  { method: 'GET', path: '/v1/events', operationId: 'listEvents', tag: 'Webhooks', auth: 'secret',
+    query: S.EventFeedQuery, responses: { 200: 'EventFeedPage' }, errors: sorted(ANY, QUERY) },
 ];
 
 /** Query parameters of the transport, read on every operation besides its own: the publishable key and the language of messages. */

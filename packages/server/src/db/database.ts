@@ -24,8 +24,15 @@ export interface Database extends Queryable {
    * `fn`, use only `tx`: the database itself refuses (see `outsideTransaction`).
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onNotify` for each NOTIFY on `channel` (sent at commit by the transaction that raised
+   * it, from any connection or instance). Resolves to a function that stops listening.
+   */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
+
+const LISTEN_CHANNEL = /^[a-z_]{1,63}$/;
 
 export interface OpenDatabaseOptions {
   /** PostgreSQL connection string; when set, PostgreSQL is used instead of PGlite. */
@@ -108,6 +115,14 @@ async function openPglite(dataDir: string): Promise<Database> {
         }
       });
     },
+    listen: (channel, onNotify) => {
+      if (!LISTEN_CHANNEL.test(channel)) throw new Error(`Invalid channel name: ${channel}`);
+      // In the queue: a LISTEN sent inside another caller's open transaction would be undone with it.
+      return serialize(async () => {
+        const unlisten = await pglite.listen(channel, () => onNotify());
+        return () => serialize(() => unlisten());
+      });
+    },
     close: () => serialize(() => pglite.close()),
   };
 }
@@ -152,6 +167,17 @@ async function openPostgres(connectionString: string, schema: string | undefined
       } finally {
         client.release();
       }
+    },
+    listen: async (channel, onNotify) => {
+      if (!LISTEN_CHANNEL.test(channel)) throw new Error(`Invalid channel name: ${channel}`);
+      // A connection of its own, outside the pool: it stays in LISTEN for the server's lifetime.
+      const client = new pg.Client({ connectionString });
+      client.on('notification', () => onNotify());
+      // A dropped connection is not fatal: the caller polls as well.
+      client.on('error', (error) => console.error('[volunteerkit-server] LISTEN connection lost; polling continues:', error.message));
+      await client.connect();
+      await client.query(`LISTEN ${channel}`);
+      return () => client.end().catch(() => undefined);
     },
     close: () => pool.end(),
   };
@@ -199,7 +225,8 @@ export async function analyze(db: Queryable): Promise<void> {
 
 const ANALYZED_TABLES = ['channels', 'api_keys', 'organizations', 'opportunities', 'shifts', 'volunteers', 'signups',
   'service_records', 'service_hours_monthly', 'service_totals', 'honors', 'idempotency_keys', 'rate_limits', 'attendance',
-  'disputes', 'audit_log', 'hours_policies', 'channel_organizations', 'checkin_failures'];
+  'disputes', 'audit_log', 'hours_policies', 'channel_organizations', 'checkin_failures',
+  'outbox_events', 'webhook_endpoints', 'webhook_deliveries', 'webhook_attempts'];
 
 /**
  * Splits a migration file on `;` at line ends, except inside `$$ … $$` (function bodies), after

@@ -275,6 +275,12 @@ export async function autoApproveDue(db: Queryable, now: Date, limit: number): P
        UPDATE service_records r SET status = 'approved', reviewed_by = 'auto-approval', reviewed_at = $1, updated_at = $1
        FROM due WHERE r.id = due.id AND r.status = 'pending'
        RETURNING r.id, r.volunteer_id, r.opportunity_id
+     ), events AS (
+       -- service_record.approved for each, in this transaction (the outbox; services/events.ts).
+       INSERT INTO outbox_events (id, channel_id, type, subject_id, subject_version, occurred_at)
+       SELECT 'evt_' || substr(replace(gen_random_uuid()::text, '-', ''), 1, 20), v.channel_id, 'service_record.approved', a.id,
+         coalesce((SELECT max(x.subject_version) FROM outbox_events x WHERE x.subject_id = a.id), 0) + 1, $1
+       FROM approved a JOIN volunteers v ON v.id = a.volunteer_id
      )
      INSERT INTO audit_log (id, channel_id, actor_kind, actor_id, actor_name, org_id, action, subject_type, subject_id, request_id, details, at)
      SELECT 'aud_' || replace(gen_random_uuid()::text, '-', ''), v.channel_id, 'system', NULL, 'auto-approval', o.org_id,

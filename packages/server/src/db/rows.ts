@@ -573,3 +573,60 @@ export interface NeedRow {
   created_at: Date;
   updated_at: Date;
 }
+/** An outbox event as the feed and the delivery log read it (migration 006, txid from 010). */
+export interface FeedEventRow {
+  seq: number;
+  /** The writing transaction's id (xid8), as text: it may exceed 2^53 in principle. */
+  txid: string;
+  id: string;
+  type: string;
+  subject_id: string;
+  subject_version: number;
+  channel_id: string;
+  occurred_at: Date;
+}
+
+export interface WebhookEndpointRow {
+  seq: number;
+  id: string;
+  channel_id: string;
+  url: string;
+  description: string;
+  event_types: string[];
+  secret: string;
+  previous_secret: string | null;
+  previous_secret_expires_at: Date | null;
+  sandbox: boolean;
+  status: 'enabled' | 'disabled';
+  disabled_reason: 'failing' | 'by_partner' | null;
+  last_success_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface DeliveryRow {
+  seq: number;
+  id: string;
+  endpoint_id: string;
+  status: 'pending' | 'succeeded' | 'failed';
+  attempts: number;
+  next_attempt_at: Date;
+  created_at: Date;
+  updated_at: Date;
+  event_id: string;
+  event_type: string;
+  subject_id: string;
+  subject_version: number;
+  channel_id: string;
+  occurred_at: Date;
+}
+
+export interface WebhookAttemptRow {
+  delivery_id: string;
+  attempt: number;
+  at: Date;
+  duration_ms: number;
+  status_code: number | null;
+  error: string | null;
+  succeeded: boolean;
+}

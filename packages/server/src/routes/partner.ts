@@ -60,7 +60,7 @@ partnerRoutes.patch('/signups/:id', async (c) => {
   const id = pathId(c, 'id', 'sgn', 'Sign-up');
   const body = parseBody(c, UpdateSignupBody);
   return sendWrite(c, 200, async (tx) => {
-    const signup = await changeSignupStatus(tx, id, body.status, body.note ?? null, (s) => s.channel_id === caller.channel.id);
+    const signup = await changeSignupStatus(tx, id, body.status, body.note ?? null, (s) => s.channel_id === caller.channel.id, c.get('services').now());
     await audit(tx, actionContext(c, caller), `signup.${body.status}`, { type: 'signup', id });
     return signup;
   });

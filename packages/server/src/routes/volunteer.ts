@@ -40,7 +40,8 @@ volunteerRoutes.get('/me/signups', async (c) => {
 volunteerRoutes.post('/me/signups/:id/cancel', async (c) => {
   const caller = sessionCaller(c);
   const id = pathId(c, 'id', 'sgn', 'Sign-up');
-  return sendWrite(c, 200, (tx) => changeSignupStatus(tx, id, 'cancelled', null, (s) => s.volunteer_id === caller.volunteerId));
+  const at = c.get('services').now();
+  return sendWrite(c, 200, (tx) => changeSignupStatus(tx, id, 'cancelled', null, (s) => s.volunteer_id === caller.volunteerId, at));
 });
 
 volunteerRoutes.get('/me/service-records', async (c) => {

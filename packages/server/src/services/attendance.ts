@@ -16,6 +16,7 @@ import { approvalDueAt, attendanceTimingProblem, CHECK_IN_OPENS_MINUTES, hoursFo
 import { newId } from '../ids.js';
 import { audit, type ActionContext } from './audit.js';
 import { DomainError, invalid, notFound } from './errors.js';
+import { recordChange } from './events.js';
 import { hoursPolicyOf } from './organizers.js';
 import { keysetPage, type Page, type PageQuery } from './paging.js';
 import { changeSignupStatus } from './signups.js';
@@ -119,6 +120,7 @@ export async function recordOwnAttendance(
   if (now.getTime() <= new Date(existing.check_in_at).getTime())
     throw invalid([{ path: 'action', code: 'too_soon', message: 'check-out must come after check-in' }]);
   await h.checkOut(tx, existing.id, now, verdict.method, now);
+  await recordChange(tx, signup.channel_id, 'attendance.checked_out', existing.id, now);
   await recordFromAttendance(tx, signup, shift, new Date(existing.check_in_at), now, 'self', now);
   return toAttendance((await h.attendanceOfSignup(tx, signup.id))!);
 }
@@ -126,8 +128,10 @@ export async function recordOwnAttendance(
 async function checkIn(
   tx: Queryable, signup: SignupRow, shift: AttendanceShiftRow, at: Date, method: 'code' | 'qr' | 'roster', recordedBy: string, now: Date,
 ): Promise<AttendanceRow> {
-  await h.insertAttendance(tx, { id: newId('att'), signupId: signup.id, shiftId: shift.id, volunteerId: signup.volunteer_id, checkInAt: at, method, recordedBy, at: now });
-  if (signup.status !== 'attended') await changeSignupStatus(tx, signup.id, 'attended', null, () => true);
+  const id = newId('att');
+  await h.insertAttendance(tx, { id, signupId: signup.id, shiftId: shift.id, volunteerId: signup.volunteer_id, checkInAt: at, method, recordedBy, at: now });
+  await recordChange(tx, signup.channel_id, 'attendance.checked_in', id, now);
+  if (signup.status !== 'attended') await changeSignupStatus(tx, signup.id, 'attended', null, () => true, now);
   return (await h.attendanceOfSignup(tx, signup.id))!;
 }
 
@@ -144,12 +148,16 @@ async function recordFromAttendance(
   const policy = await hoursPolicyOf(tx, shift.org_id);
   const { hours, explanation } = hoursForAttendance(policy, { start: new Date(shift.starts_at), end: new Date(shift.ends_at) }, { checkIn: checkInAt, checkOut: checkOutAt });
   const id = newId('rec');
-  if (standing) await h.supersedeRecord(tx, standing.id, now);
+  if (standing) {
+    await h.supersedeRecord(tx, standing.id, now);
+    await recordChange(tx, signup.channel_id, 'service_record.superseded', standing.id, now);
+  }
   await h.insertRecord(tx, {
     id, volunteerId: signup.volunteer_id, opportunityId: shift.opportunity_id, shiftId: shift.id, signupId: signup.id,
     checkIn: checkInAt, checkOut: checkOutAt, hours, status: 'pending', recordedBy, source: 'attendance', policyVersion: policy.version,
     dueAt: approvalDueAt(policy, checkOutAt), explanation, correctsId: standing?.id ?? null, reviewedBy: null, at: now,
   });
+  await recordChange(tx, signup.channel_id, 'service_record.created', id, now);
   return id;
 }
 
@@ -226,12 +234,13 @@ export async function updateRosterEntry(
       if (existing.check_out_at) throw new DomainError('conflict', 'This volunteer has already checked out; use set_times to change the times.');
       if (at.getTime() <= new Date(existing.check_in_at).getTime()) throw invalid([{ path: 'at', code: 'too_small', message: 'must be after the check-in' }]);
       await h.checkOut(tx, existing.id, at, 'roster', ctx.now);
+      await recordChange(tx, signup.channel_id, 'attendance.checked_out', existing.id, ctx.now);
       await recordFromAttendance(tx, signup, shift, new Date(existing.check_in_at), at, staff, ctx.now);
       break;
     }
     case 'no_show':
       if (existing) throw new DomainError('conflict', 'This volunteer checked in; a no-show would contradict the attendance.');
-      await changeSignupStatus(tx, signup.id, 'no_show', null, () => true);
+      await changeSignupStatus(tx, signup.id, 'no_show', null, () => true, ctx.now);
       break;
     case 'set_times': {
       const errors = [];
@@ -244,9 +253,10 @@ export async function updateRosterEntry(
       if (span <= 0) throw invalid([{ path: 'checkOutAt', code: 'too_small', message: 'must be after checkInAt' }]);
       if (span > 24 * 3_600_000) throw invalid([{ path: 'checkOutAt', code: 'too_big', message: 'must be within 24 hours of checkInAt' }]);
       if (signup.status === 'pending_review') throw new DomainError('conflict', 'This sign-up is not approved yet; approve it before recording attendance.');
-      if (existing) await h.setAttendanceTimes(tx, existing.id, checkInAt, checkOutAt, staff, ctx.now);
-      else await checkIn(tx, signup, shift, checkInAt, 'roster', staff, ctx.now).then((a) => h.setAttendanceTimes(tx, a.id, checkInAt, checkOutAt, staff, ctx.now));
-      if (signup.status === 'no_show') await changeSignupStatus(tx, signup.id, 'attended', null, () => true);
+      const attendance = existing ?? await checkIn(tx, signup, shift, checkInAt, 'roster', staff, ctx.now);
+      await h.setAttendanceTimes(tx, attendance.id, checkInAt, checkOutAt, staff, ctx.now);
+      await recordChange(tx, signup.channel_id, 'attendance.corrected', attendance.id, ctx.now);
+      if (signup.status === 'no_show') await changeSignupStatus(tx, signup.id, 'attended', null, () => true, ctx.now);
       await recordFromAttendance(tx, signup, shift, checkInAt, checkOutAt, staff, ctx.now);
       break;
     }

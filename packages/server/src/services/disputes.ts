@@ -11,6 +11,8 @@ import { disputeClosesAt, disputeWindowOpen, DISPUTE_WINDOW_DAYS } from '../doma
 import { newId } from '../ids.js';
 import { audit, type ActionContext } from './audit.js';
 import { DomainError, invalid, notFound } from './errors.js';
+import { recordChange } from './events.js';
+import { channelOfVolunteer } from '../db/webhook-queries.js';
 import { keysetPage, type Page, type PageQuery } from './paging.js';
 
 export async function openDispute(
@@ -36,6 +38,7 @@ export async function openDispute(
     id, recordId, volunteerId, orgId: record.org_id, kind: body.kind,
     claimedHours: body.kind === 'wrong_hours' ? body.claimedHours! : null, reason: body.reason, at: now,
   });
+  await recordChange(tx, await channelOfVolunteer(tx, volunteerId), 'dispute.opened', id, now);
   return toDispute((await h.getDispute(tx, id))!);
 }
 
@@ -60,10 +63,12 @@ export async function resolveDispute(
   if (dispute.status === status) return toDispute(dispute);
   if (dispute.status !== 'open') throw new DomainError('conflict', `This dispute was already ${dispute.status}.`);
   let correctionId: string | null = null;
+  const channelId = await channelOfVolunteer(tx, dispute.volunteer_id);
   if (status === 'accepted') {
     const record = (await h.getRecord(tx, dispute.record_id))!;
     const hours = dispute.kind === 'never_there' ? 0 : body.hours ?? dispute.claimed_hours!;
     if (!(await h.supersedeRecord(tx, record.id, ctx.now))) throw new DomainError('conflict', 'The disputed record was already superseded.');
+    await recordChange(tx, channelId, 'service_record.superseded', record.id, ctx.now);
     correctionId = newId('rec');
     await h.insertRecord(tx, {
       id: correctionId, volunteerId: record.volunteer_id, opportunityId: record.opportunity_id, shiftId: record.shift_id, signupId: null,
@@ -74,8 +79,10 @@ export async function resolveDispute(
         : [{ code: 'dispute_corrected', params: { disputeId: dispute.id, previousHours: record.hours, hours } }],
       correctsId: record.id, reviewedBy: ctx.actor.name ?? 'organizer', at: ctx.now,
     });
+    await recordChange(tx, channelId, 'service_record.created', correctionId, ctx.now);
   }
   await h.resolveDispute(tx, dispute.id, status, body.note, ctx.actor.name ?? 'organizer', correctionId, ctx.now);
   await audit(tx, ctx, `dispute.${status}`, { type: 'dispute', id: dispute.id }, correctionId ? { correctionId } : {});
+  await recordChange(tx, channelId, 'dispute.resolved', dispute.id, ctx.now);
   return toDispute((await h.getDispute(tx, dispute.id))!);
 }

@@ -10,6 +10,7 @@ import { guestIdentityKey } from '../domain/signup-rules.js';
 import { newId } from '../ids.js';
 import { audit, type ActionContext } from './audit.js';
 import { DomainError, invalid, notFound } from './errors.js';
+import { recordChange } from './events.js';
 import { keysetPage, type Page, type PageQuery } from './paging.js';
 import { volunteerFields } from './volunteers.js';
 
@@ -57,6 +58,7 @@ export async function recordService(
   const id = newId('rec');
   await audit(tx, ctx, 'service_record.created', { type: 'service_record', id }, { hours });
   await q.insertServiceRecord(tx, { id, volunteerId: volunteer.id, opportunityId: body.opportunityId, shiftId: shift.id, checkIn, checkOut, hours, recordedBy: body.recordedBy });
+  await recordChange(tx, channel.id, 'service_record.created', id, ctx.now);
   return toServiceRecord((await q.getServiceRecord(tx, id))!);
 }
 
@@ -74,6 +76,7 @@ export async function reviewService(
     const changed = await q.reviewServiceRecord(tx, id, decision, body.reviewedBy, body.note ?? null, ctx.now);
     if (!changed) throw new DomainError('conflict', `This service record was already ${record.status}.`);
     await audit(tx, ctx, `service_record.${decision}`, { type: 'service_record', id }, {}, record.org_id);
+    await recordChange(tx, channel.id, `service_record.${decision}`, id, ctx.now);
   }
   return toServiceRecord((await q.getServiceRecord(tx, id))!);
 }

@@ -8,6 +8,7 @@ import * as h from '../db/hours-queries.js';
 import { toServiceRecord } from '../db/rows.js';
 import { audit, type ActionContext } from './audit.js';
 import { DomainError, invalid } from './errors.js';
+import { recordChange } from './events.js';
 import { keysetPage, type Page, type PageQuery } from './paging.js';
 
 /** The organization's records, soonest deadline first. */
@@ -37,7 +38,11 @@ export async function reviewRecords(
   const pending = ids.filter((id) => locked.get(id)!.status === 'pending');
   await h.decideRecords(tx, pending, body.decision, ctx.actor.name ?? 'organizer', body.note ?? null, ctx.now);
   // Each channel's log holds what its own credentials did: the organizer's channel acted.
-  for (const id of pending) await audit(tx, ctx, `service_record.${body.decision}`, { type: 'service_record', id });
+  for (const id of pending) {
+    await audit(tx, ctx, `service_record.${body.decision}`, { type: 'service_record', id });
+    // The event goes to the volunteer's channel, whose partner keeps the record.
+    await recordChange(tx, locked.get(id)!.channel_id, `service_record.${body.decision}`, id, ctx.now);
+  }
   const records: ServiceRecord[] = [];
   for (const id of ids) records.push(toServiceRecord((await h.getRecord(tx, id))!));
   return records;

@@ -22,6 +22,7 @@ import {
 } from '../domain/signup-rules.js';
 import { newId, newReference } from '../ids.js';
 import { DomainError, invalid, notFound } from './errors.js';
+import { recordChange } from './events.js';
 import { volunteerFields } from './volunteers.js';
 
 /** `CreateSignupBody` after parsing (trimmed strings, defaults applied). */
@@ -128,6 +129,7 @@ export async function createSignup(ctx: SignupContext, body: ParsedSignupBody): 
     status,
   });
   await q.adjustShiftCounters(tx, shift.id, status === 'waitlisted' ? 0 : 1, status === 'waitlisted' ? 1 : 0);
+  await recordChange(tx, channel.id, 'signup.created', id, now);
   return toSignup((await q.getSignup(tx, id))!);
 }
 
@@ -137,9 +139,14 @@ function ageError(problem: FieldError): DomainError {
   return new DomainError(kind, `volunteer.birthDate ${problem.message}.`, { errors: [problem] });
 }
 
+/** The event of a sign-up reaching `status` by a change of its own (a promotion is `signup.promoted`). */
+function statusEvent(status: SignupStatus): 'signup.cancelled' | 'signup.approved' | 'signup.rejected' | 'signup.updated' {
+  return status === 'cancelled' || status === 'approved' || status === 'rejected' ? `signup.${status}` : 'signup.updated';
+}
+
 /**
  * Changes a sign-up's status under its shift's lock; when a spot frees up, the first person on
- * the waitlist gets it.
+ * the waitlist gets it. Each change is an event at `at`.
  */
 export async function changeSignupStatus(
   tx: Queryable,
@@ -147,6 +154,7 @@ export async function changeSignupStatus(
   to: SignupStatus,
   note: string | null,
   mayChange: (signup: { channel_id: string; volunteer_id: string }) => boolean,
+  at: Date = new Date(),
 ): Promise<Signup> {
   const before = await q.getSignup(tx, signupId);
   if (!before || !mayChange(before)) throw notFound('Sign-up');
@@ -163,13 +171,16 @@ export async function changeSignupStatus(
   }
   await q.setSignupStatus(tx, signupId, to, note);
   await q.adjustShiftCounters(tx, locked.id, plan.signedUpDelta, plan.waitlistedDelta);
-  if (plan.promoteNext) await promoteFirstWaitlisted(tx, locked.id, locked.approval);
+  await recordChange(tx, current.channel_id, statusEvent(to), signupId, at);
+  if (plan.promoteNext) await promoteFirstWaitlisted(tx, locked.id, locked.approval, at);
   return toSignup((await q.getSignup(tx, signupId))!);
 }
 
-async function promoteFirstWaitlisted(tx: Queryable, shiftId: string, approval: 'auto' | 'manual'): Promise<void> {
+async function promoteFirstWaitlisted(tx: Queryable, shiftId: string, approval: 'auto' | 'manual', at: Date): Promise<void> {
   const next = await q.firstWaitlisted(tx, shiftId);
   if (!next) return;
   await q.setSignupStatus(tx, next.id, promotedStatus(approval), null);
   await q.adjustShiftCounters(tx, shiftId, 1, -1);
+  const promoted = (await q.getSignup(tx, next.id))!;
+  await recordChange(tx, promoted.channel_id, 'signup.promoted', next.id, at);
 }
