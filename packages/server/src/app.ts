@@ -14,6 +14,7 @@ import { ReadCache, readCache } from './http/read-cache.js';
 import { organizerRoutes } from './routes/organizer.js';
 import { partnerRoutes } from './routes/partner.js';
 import { publicRoutes } from './routes/public.js';
+import { recognitionRoutes } from './routes/recognition.js';
 import { volunteerRoutes } from './routes/volunteer.js';
 import { Callers } from './services/callers.js';
 import { IdempotentWrites } from './services/idempotency.js';
@@ -126,6 +127,7 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
   app.route('/v1', volunteerRoutes);
   app.route('/v1', partnerRoutes);
   app.route('/v1', organizerRoutes);
+  app.route('/v1', recognitionRoutes);
 
   app.notFound((c) => problemResponse(c, new ApiError(404, 'not_found', `There is no ${c.req.method} ${c.req.path}.`)));
   app.onError((error, c) => {

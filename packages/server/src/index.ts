@@ -16,12 +16,14 @@ import { openDatabase, type Database } from './db/database.js';
 import type { AppEnv } from './http/context.js';
 import { seedIfEmpty, type SeedSummary } from './seed/seed.js';
 import { startAutoApproval } from './services/reviews.js';
+import { startRedemptionExpiry } from './services/recognition.js';
 
 export { createApp, DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT, type AppOptions } from './app.js';
 export { openDatabase, migrate, type Database, type Queryable, type OpenDatabaseOptions } from './db/database.js';
 export { SEED_KEYS, SEED_FIXTURES, seedIfEmpty, seedDemoData, type SeedOptions, type SeedSummary } from './seed/seed.js';
 export { signSessionToken, verifySessionToken, signOrganizerToken, verifyOrganizerToken } from './domain/session-token.js';
 export { runAutoApproval, startAutoApproval, type AutoApprovalOptions } from './services/reviews.js';
+export { runRedemptionExpiry, startRedemptionExpiry, type RedemptionExpiryOptions } from './services/recognition.js';
 
 export interface ServerOptions {
   /** 0 picks a free port. Default 8787. */
@@ -56,6 +58,11 @@ export interface ServerOptions {
    * instance; safe on every instance at once. `false` leaves it to another process. Default on.
    */
   autoApproval?: { intervalMs?: number } | false;
+  /**
+   * Expire uncollected reward redemptions (returning their points and stock) every `intervalMs`
+   * (default 60 s), on this instance; safe on every instance at once. `false` leaves it to another process.
+   */
+  redemptionExpiry?: { intervalMs?: number } | false;
   /** Names this process in an `X-VK-Worker` header on every answer (the CLI sets each worker's number). */
   instance?: string;
 }
@@ -98,6 +105,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   }
   const { server, port } = listening;
   const autoApproval = options.autoApproval === false ? null : startAutoApproval(db, now, options.autoApproval?.intervalMs);
+  const redemptionExpiry = options.redemptionExpiry === false ? null : startRedemptionExpiry(db, now, options.redemptionExpiry?.intervalMs);
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
@@ -107,6 +115,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     close: () =>
       (closing ??= (async () => {
         await autoApproval?.stop();
+        await redemptionExpiry?.stop();
         await new Promise<void>((resolve) => {
           (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
           server.close(() => resolve());
