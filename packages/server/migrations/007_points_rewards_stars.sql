@@ -139,20 +139,35 @@ CREATE TRIGGER points_transactions_append_only BEFORE UPDATE OR DELETE ON points
 CREATE TRIGGER points_transfers_append_only BEFORE UPDATE OR DELETE ON points_transfers
   FOR EACH ROW EXECUTE FUNCTION points_append_only();
 
--- Adds a statement's transfers to the volunteers' balances, one upsert in key order (concurrent
--- changes lock balance rows in one order: no deadlock between them).
+-- Adds a statement's transfers to the volunteers' balances. Rows are made (at 0) and locked in
+-- key order first, so concurrent changes lock balance rows in one order (no deadlock between
+-- them); then each gets its sum. An upsert would not do: PostgreSQL checks the CHECK on the row
+-- it would insert before it finds the conflict, so a withdrawal would fail even from a balance.
 CREATE FUNCTION points_balances_apply() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  v_ids text[];
+  v_accounts text[];
+  v_deltas bigint[];
 BEGIN
-  INSERT INTO points_balances AS b (volunteer_id, account, balance)
-  SELECT volunteer_id, account, sum(delta)
+  SELECT array_agg(volunteer_id ORDER BY volunteer_id, account), array_agg(account ORDER BY volunteer_id, account),
+    array_agg(delta ORDER BY volunteer_id, account)
+  INTO v_ids, v_accounts, v_deltas
   FROM (
-    SELECT volunteer_id, credit AS account, amount AS delta FROM new_transfers WHERE credit IN ('available', 'held')
-    UNION ALL
-    SELECT volunteer_id, debit, -amount FROM new_transfers WHERE debit IN ('available', 'held')
-  ) d
-  GROUP BY 1, 2
-  ORDER BY 1, 2
-  ON CONFLICT (volunteer_id, account) DO UPDATE SET balance = b.balance + excluded.balance;
+    SELECT volunteer_id, account, sum(delta)::bigint AS delta
+    FROM (
+      SELECT volunteer_id, credit AS account, amount AS delta FROM new_transfers WHERE credit IN ('available', 'held')
+      UNION ALL
+      SELECT volunteer_id, debit, -amount FROM new_transfers WHERE debit IN ('available', 'held')
+    ) legs
+    GROUP BY 1, 2
+  ) d;
+  IF v_ids IS NULL THEN RETURN NULL; END IF;
+  INSERT INTO points_balances (volunteer_id, account, balance)
+  SELECT v, a, 0 FROM unnest(v_ids, v_accounts) x(v, a) ORDER BY 1, 2 ON CONFLICT DO NOTHING;
+  PERFORM 1 FROM points_balances b WHERE (b.volunteer_id, b.account) IN (SELECT v, a FROM unnest(v_ids, v_accounts) x(v, a))
+    ORDER BY b.volunteer_id, b.account FOR UPDATE;
+  UPDATE points_balances b SET balance = b.balance + x.delta FROM unnest(v_ids, v_accounts, v_deltas) x(v, a, delta)
+  WHERE b.volunteer_id = x.v AND b.account = x.a AND x.delta <> 0;
   RETURN NULL;
 END
 $$;
