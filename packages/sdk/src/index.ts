@@ -48,6 +48,7 @@ export { Me, MySignups, MyServiceRecords } from './resources/me.js';
 export { MyAttendance, MyDisputes } from './resources/attendance.js';
 export { Organizer, OrganizerDisputes, OrganizerHoursPolicy, OrganizerRoster, OrganizerServiceRecords } from './resources/organizer.js';
 export { AuditLog } from './resources/audit-log.js';
+export { MyPoints, MyRedemptions, OrganizerRedemptions, RewardDesk, Rewards } from './resources/recognition.js';
 export { Sessions } from './resources/sessions.js';
 export { ServiceRecords } from './resources/service-records.js';
 
@@ -95,6 +96,23 @@ export type {
 } from './schemas/service-record.js';
 export type { Honor, HonorBoard, HonorBoardEntry, HonorBoardQuery, HonorKind, Metric, Period } from './schemas/honor.js';
 export type { ImpactStats, StatsQuery } from './schemas/stats.js';
+export type {
+  CaptureRedemptionBody,
+  CreateRedemptionBody,
+  ListPointsQuery,
+  ListRedemptionsQuery,
+  ListRewardsQuery,
+  PartnerCaptureRedemptionBody,
+  PointsEntry,
+  PointsReconciliation,
+  PointsStatement,
+  PointsTransactionKind,
+  Redemption,
+  RedemptionPage,
+  RedemptionStatus,
+  Reward,
+  RewardPage,
+} from './schemas/recognition.js';
 export type { CreateSessionBody, CreatedSession, Session, VolunteerSessionBody } from './schemas/session.js';
 export type {
   Attendance,

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { AuditLog, MyAttendance, MyDisputes, Organizer, createClient, type VolunteerKitClient } from '@volunteerkit/sdk';
+import { AuditLog, MyAttendance, MyDisputes, MyPoints, MyRedemptions, Organizer, RewardDesk, Rewards, createClient, type VolunteerKitClient } from '@volunteerkit/sdk';
 import { TRANSPORT_QUERY_PARAMS, endpoints, type Endpoint } from '@volunteerkit/sdk/endpoints';
 import { createApp } from '../src/app.js';
 import { authorizeChannelFor } from '../src/db/hours-queries.js';
@@ -219,6 +219,20 @@ const sdkCalls: Record<string, { operationId: string; call: (vk: VolunteerKitCli
   'serviceRecords.create': { operationId: 'createServiceRecord', call: (vk) => vk.serviceRecords.create(example('CreateServiceRecordBody')) },
   'serviceRecords.approve': { operationId: 'approveServiceRecord', call: (vk) => vk.serviceRecords.approve(parameterExample('approveServiceRecord', 'id'), example('ReviewServiceRecordBody')) },
   'serviceRecords.reject': { operationId: 'rejectServiceRecord', call: (vk) => vk.serviceRecords.reject(parameterExample('rejectServiceRecord', 'id'), example('ReviewServiceRecordBody')) },
+  'rewards.list': { operationId: 'listRewards', call: (vk) => new Rewards(vk).list({ limit: 20, cursor: parameterExample('listRewards', 'cursor') }) },
+  'me.points.get': { operationId: 'getMyPoints', call: (vk) => new MyPoints(vk.withSession('vst_contract_test')).get({ limit: 20, cursor: parameterExample('getMyPoints', 'cursor') }) },
+  'me.redemptions.create': { operationId: 'createMyRedemption', call: (vk) => new MyRedemptions(vk.withSession('vst_contract_test')).create(example('CreateRedemptionBody')) },
+  'me.redemptions.list': {
+    operationId: 'listMyRedemptions',
+    call: (vk) => new MyRedemptions(vk.withSession('vst_contract_test')).list({ status: 'held', limit: 20, cursor: parameterExample('listMyRedemptions', 'cursor') }),
+  },
+  'me.redemptions.undo': { operationId: 'undoMyRedemption', call: (vk) => new MyRedemptions(vk.withSession('vst_contract_test')).undo(parameterExample('undoMyRedemption', 'id')) },
+  'organizer.redemptions.capture': {
+    operationId: 'captureRedemption',
+    call: (vk) => new Organizer(vk.withSession('ost_contract_test')).redemptions.capture(example('CaptureRedemptionBody')),
+  },
+  'rewardDesk.capture': { operationId: 'captureRedemptionWithKey', call: (vk) => new RewardDesk(vk).capture(example('PartnerCaptureRedemptionBody')) },
+  'rewardDesk.reconcile': { operationId: 'reconcilePoints', call: (vk) => new RewardDesk(vk).reconcile() },
 };
 
 interface Recorded {
@@ -260,7 +274,8 @@ function recordingClient(recorded: Recorded[]): VolunteerKitClient {
  * carry them), under the names their calls use.
  */
 function resourceMethods(vk: VolunteerKitClient): string[] {
-  const standalone = { auditLog: new AuditLog(vk), organizer: new Organizer(vk), 'me.attendance': new MyAttendance(vk), 'me.disputes': new MyDisputes(vk) };
+  const standalone = { auditLog: new AuditLog(vk), organizer: new Organizer(vk), 'me.attendance': new MyAttendance(vk), 'me.disputes': new MyDisputes(vk),
+    rewards: new Rewards(vk), 'me.points': new MyPoints(vk), 'me.redemptions': new MyRedemptions(vk), rewardDesk: new RewardDesk(vk) };
   const found: string[] = [];
   const walk = (resource: object, prefix: string) => {
     for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(resource)))

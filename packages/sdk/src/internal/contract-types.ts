@@ -37,7 +37,12 @@ export type SchemaName =
   | 'ServiceRecordList'
   | 'Dispute'
   | 'DisputePage'
-  | 'HoursPolicy';
+  | 'HoursPolicy'
+  | 'PointsStatement'
+  | 'PointsReconciliation'
+  | 'RewardPage'
+  | 'Redemption'
+  | 'RedemptionPage';
 
 /** The TypeScript type a schema validates to. */
 export type Output<N extends SchemaName> = z.output<Contract[N]>;
