@@ -96,13 +96,17 @@ CREATE TABLE points_transactions (
   volunteer_id text NOT NULL REFERENCES volunteers(id),
   kind text NOT NULL CHECK (kind IN ('earn', 'reversal', 'hold', 'release', 'capture')),
   record_id text REFERENCES service_records(id),
+  -- Which approval of the record (1, then 2 if it was approved again after a reversal), and the
+  -- reversal of which approval: a record's earnings and reversals pair up one to one.
+  approval int,
   redemption_id text REFERENCES redemptions(id),
   at timestamptz NOT NULL,
   CHECK ((kind IN ('earn', 'reversal')) = (record_id IS NOT NULL)),
+  CHECK ((record_id IS NULL) = (approval IS NULL)),
   CHECK ((kind IN ('hold', 'release', 'capture')) = (redemption_id IS NOT NULL))
 );
--- Earning once per record, and reversing it at most once.
-CREATE UNIQUE INDEX points_once_per_record ON points_transactions (record_id, kind) WHERE record_id IS NOT NULL;
+-- Earning once per approval of a record, and reversing that earning at most once.
+CREATE UNIQUE INDEX points_once_per_record ON points_transactions (record_id, approval, kind) WHERE record_id IS NOT NULL;
 CREATE UNIQUE INDEX points_once_per_redemption ON points_transactions (redemption_id, kind) WHERE redemption_id IS NOT NULL;
 CREATE INDEX points_transactions_volunteer ON points_transactions (volunteer_id, seq);
 
@@ -193,13 +197,14 @@ BEGIN
   -- Earnings: the record's hours × its opportunity's points per hour, rounded (docs/spec/domain.md).
   WITH earn AS (
     SELECT c.record_id, c.volunteer_id, v.channel_id, c.at, round((s.hours * o.points_per_hour)::numeric)::bigint AS amount,
-      'ptx_' || replace(gen_random_uuid()::text, '-', '') AS id
+      'ptx_' || replace(gen_random_uuid()::text, '-', '') AS id,
+      1 + (SELECT count(*) FROM points_transactions p WHERE p.record_id = c.record_id AND p.kind = 'earn')::int AS approval
     FROM unnest(changes) c JOIN service_records s ON s.id = c.record_id JOIN opportunities o ON o.id = s.opportunity_id
       JOIN volunteers v ON v.id = c.volunteer_id
     WHERE c.approved AND round((s.hours * o.points_per_hour)::numeric) > 0
   ), txs AS (
-    INSERT INTO points_transactions (id, channel_id, volunteer_id, kind, record_id, at)
-    SELECT id, channel_id, volunteer_id, 'earn', record_id, at FROM earn ORDER BY volunteer_id, record_id
+    INSERT INTO points_transactions (id, channel_id, volunteer_id, kind, record_id, approval, at)
+    SELECT id, channel_id, volunteer_id, 'earn', record_id, approval, at FROM earn ORDER BY volunteer_id, record_id
     RETURNING id
   ), transfers AS (
     INSERT INTO points_transfers (transaction_id, channel_id, volunteer_id, debit, credit, amount)
@@ -213,17 +218,18 @@ BEGIN
   -- Reversals, in volunteer order (balance rows are locked in that order): what was earned goes
   -- back, from the available points as far as they reach; the rest was spent, and is written off.
   FOR r IN
-    SELECT c.record_id, c.volunteer_id, e.channel_id, c.at, t.amount
+    SELECT c.record_id, c.volunteer_id, e.channel_id, c.at, t.amount, e.approval
     FROM unnest(changes) c JOIN points_transactions e ON e.record_id = c.record_id AND e.kind = 'earn'
       JOIN points_transfers t ON t.transaction_id = e.id
     WHERE NOT c.approved
+      AND NOT EXISTS (SELECT 1 FROM points_transactions x WHERE x.record_id = e.record_id AND x.approval = e.approval AND x.kind = 'reversal')
     ORDER BY c.volunteer_id, c.record_id
   LOOP
     SELECT balance INTO v_available FROM points_balances WHERE volunteer_id = r.volunteer_id AND account = 'available' FOR UPDATE;
     v_taken := least(r.amount, coalesce(v_available, 0));
     v_tx := 'ptx_' || replace(gen_random_uuid()::text, '-', '');
-    INSERT INTO points_transactions (id, channel_id, volunteer_id, kind, record_id, at)
-    VALUES (v_tx, r.channel_id, r.volunteer_id, 'reversal', r.record_id, r.at);
+    INSERT INTO points_transactions (id, channel_id, volunteer_id, kind, record_id, approval, at)
+    VALUES (v_tx, r.channel_id, r.volunteer_id, 'reversal', r.record_id, r.approval, r.at);
     INSERT INTO points_transfers (transaction_id, channel_id, volunteer_id, debit, credit, amount)
     SELECT v_tx, r.channel_id, r.volunteer_id, leg.debit, 'issued', leg.amount
     FROM (VALUES ('available', v_taken), ('written_off', r.amount - v_taken)) leg(debit, amount) WHERE leg.amount > 0;
@@ -309,7 +315,8 @@ CREATE FUNCTION points_backfill(as_of timestamptz) RETURNS void LANGUAGE plpgsql
 BEGIN
   PERFORM points_apply(ARRAY(
     SELECT (r.id, r.volunteer_id, coalesce(r.reviewed_at, r.updated_at), true)::points_record_change FROM service_records r
-    WHERE r.status = 'approved' AND NOT EXISTS (SELECT 1 FROM points_transactions t WHERE t.record_id = r.id AND t.kind = 'earn')), false);
+    WHERE r.status = 'approved'
+      AND (SELECT count(*) FILTER (WHERE t.kind = 'earn') - count(*) FILTER (WHERE t.kind = 'reversal') FROM points_transactions t WHERE t.record_id = r.id) = 0), false);
   PERFORM star_levels_apply(ARRAY(SELECT DISTINCT volunteer_id FROM service_hours_monthly), as_of, false);
 END
 $$;

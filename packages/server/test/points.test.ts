@@ -104,6 +104,20 @@ describe('earning on every path to approved', () => {
     await assertBooksBalance(t.db);
   });
 
+  it('a record approved again after a reversal earns again, once per approval', async () => {
+    const fx = await addOpportunity(t.db, { pointsPerHour: 10 });
+    const volunteerId = await addVolunteer(t.db);
+    const recordId = await addPendingRecord(t.db, fx, volunteerId, 2);
+    for (const status of ['approved', 'pending', 'approved', 'approved']) {
+      await t.db.query(`UPDATE service_records SET status = $2, updated_at = now() WHERE id = $1`, [recordId, status]);
+    }
+    assert.deepEqual(await earnings(t.db, recordId), { earned: 2, reversed: 1, points: 40 });
+    assert.deepEqual(await balance(t.db, volunteerId), { available: 20, held: 0 });
+    await assert.rejects(t.db.query(`INSERT INTO points_transactions (id, channel_id, volunteer_id, kind, record_id, approval, at)
+      VALUES ('ptx_twice000', $1, $2, 'earn', $3, 2, now())`, [news.channelId, volunteerId, recordId]), /points_once_per_record/);
+    await assertBooksBalance(t.db);
+  });
+
   it('a reversal takes back only what is still available; the spent rest is written off, never a negative balance', async () => {
     const fx = await addOpportunity(t.db, { pointsPerHour: 100 });
     const { token, volunteerId } = await volunteerSession('spender');

@@ -128,13 +128,10 @@ export async function reconcile(db: Queryable, channelId: string): Promise<Recon
          WHERE coalesce(p.total, 0) <> coalesce(k.balance, 0))::int AS balance_mismatches,
        (SELECT count(*) FROM kept WHERE balance < 0)::int AS negative_balances,
        (SELECT count(*) FROM service_records r JOIN volunteers v ON v.id = r.volunteer_id JOIN opportunities o ON o.id = r.opportunity_id
-         WHERE v.channel_id = $1 AND CASE
-           WHEN r.status = 'approved' THEN
-             (round((r.hours * o.points_per_hour)::numeric) > 0
-               AND NOT EXISTS (SELECT 1 FROM points_transactions t WHERE t.record_id = r.id AND t.kind = 'earn'))
-             OR EXISTS (SELECT 1 FROM points_transactions t WHERE t.record_id = r.id AND t.kind = 'reversal')
-           ELSE EXISTS (SELECT 1 FROM points_transactions t WHERE t.record_id = r.id AND t.kind = 'earn')
-             AND NOT EXISTS (SELECT 1 FROM points_transactions t WHERE t.record_id = r.id AND t.kind = 'reversal')
+         CROSS JOIN LATERAL (SELECT count(*) FILTER (WHERE t.kind = 'earn') - count(*) FILTER (WHERE t.kind = 'reversal') AS standing
+           FROM points_transactions t WHERE t.record_id = r.id) e
+         WHERE v.channel_id = $1 AND e.standing <> CASE
+           WHEN r.status = 'approved' AND round((r.hours * o.points_per_hour)::numeric) > 0 THEN 1 ELSE 0
          END)::int AS record_mismatches`,
     [channelId],
   );
