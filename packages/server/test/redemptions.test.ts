@@ -181,6 +181,8 @@ describe('undo, capture and expiry', () => {
     for (const v of volunteers) assert.deepEqual(await balance(t.db, v.volunteerId), { available: 100, held: 0 });
     const events = await t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_events WHERE type = 'points.released' AND subject_id = ANY($1::text[])`, [expiredIds]);
     assert.equal(events[0]!.n, 15);
+    const audited = await t.db.query<{ n: number }>(`SELECT count(DISTINCT subject_id)::int AS n FROM audit_log WHERE action = 'redemption.expired' AND actor_kind = 'system'`);
+    assert.equal(audited[0]!.n, 15);
     t.now = new Date('2026-12-01T02:30:00Z'); // while the session lasts
     const late = await call(t.app, 'GET', '/v1/me/redemptions?status=expired', { bearer: volunteers[0]!.token });
     assert.equal(late.status, 200, late.text);

@@ -7,6 +7,7 @@
  */
 import type { PointsReconciliation, PointsStatement, Redemption, Reward } from '@volunteerkit/sdk/schemas';
 import type { Database, Queryable } from '../db/database.js';
+import { insertAudit } from '../db/hours-queries.js';
 import * as p from '../db/points-queries.js';
 import { iso, toPointsEntry, toRedemption, toReward, type ChannelRow, type RedemptionRow } from '../db/rows.js';
 import { captureRefusal, newRedemptionCode, redeemRefusal, redemptionDeadlines, undoRefusal } from '../domain/recognition.js';
@@ -137,7 +138,7 @@ export interface RedemptionExpiryOptions {
 
 /**
  * Expires every uncollected redemption past its date, batch by batch, each batch one
- * transaction: the status, the stock returned, the points released, the events. Safe on any
+ * transaction: the status, the stock returned, the points released, the events and audit rows. Safe on any
  * number of instances at once and again after a crash, like runAutoApproval (services/reviews.ts):
  * rows another instance holds are skipped, and a redemption no longer held is never picked again.
  */
@@ -149,7 +150,12 @@ export async function runRedemptionExpiry(db: Database, now: Date, options: Rede
       const rows = await p.expireDue(tx, now, batchSize);
       await p.returnStock(tx, rows.map((r) => r.reward_id), now);
       await p.postReleases(tx, rows.map((r) => ({ id: newId('ptx'), channelId: r.channel_id, volunteerId: r.volunteer_id, redemptionId: r.id, amount: r.points })), now);
-      for (const r of rows) await recordEvent(tx, { channelId: r.channel_id, type: 'points.released', subjectId: r.id, version: 2 }, now);
+      for (const r of rows) {
+        await recordEvent(tx, { channelId: r.channel_id, type: 'points.released', subjectId: r.id, version: 2 }, now);
+        // Points returned by no one's request: the audit log says the system did it, as for automatic approval.
+        await insertAudit(tx, { id: newId('aud'), channelId: r.channel_id, actorKind: 'system', actorId: null, actorName: 'redemption-expiry',
+          orgId: r.reward_org_id, action: 'redemption.expired', subjectType: 'redemption', subjectId: r.id, requestId: null, details: { points: r.points }, at: now });
+      }
       const ids = rows.map((r) => r.id);
       await options.beforeCommit?.(ids);
       return ids;
