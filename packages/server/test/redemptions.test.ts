@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Redemption, RewardPage } from '@volunteerkit/sdk/schemas';
 import { openDatabase } from '../src/db/database.js';
-import { authorizeChannelFor } from '../src/db/hours-queries.js';
+import { authorizeChannelFor, decideRecords } from '../src/db/hours-queries.js';
 import { runRedemptionExpiry } from '../src/services/recognition.js';
 import { addOpportunity, assertProblem, assertShape, call, SEED_KEYS, useTestApp } from './helpers.js';
 import { addPendingRecord, addReward, assertBooksBalance, balance } from './recognition-helpers.js';
@@ -96,6 +96,33 @@ describe('redeeming', () => {
     assert.equal(answers.filter((a) => a.status === 201).length, 3);
     assert.deepEqual(await balance(t.db, volunteerId), { available: 10, held: 90 });
     assert.equal(await stockOf(rewardId), 47);
+  });
+});
+
+describe('everything at once', () => {
+  it('concurrent bulk approvals (volunteers in opposite orders), redemptions, undos and an expiry run neither deadlock nor unbalance the books', async () => {
+    const fx = await addOpportunity(t.db, { pointsPerHour: 10 });
+    const rewardId = await addReward(t.db, { cost: 10, stock: 40, validityDays: 1 });
+    t.now = new Date('2026-12-01T02:00:00Z');
+    const volunteers = await Promise.all(Array.from({ length: 6 }, (_, i) => volunteerWith(30, `busy${i}`)));
+    const records = await Promise.all(volunteers.flatMap((v) => [1, 2].map(() => addPendingRecord(t.db, fx, v.volunteerId, 1))));
+    const old = await Promise.all(volunteers.map((v) => redeem(v.token, rewardId)));
+    const half = records.length / 2;
+    // Two reviews whose records' volunteers come in opposite orders, redemptions and undos by the
+    // same volunteers, and an expiry run over their older codes, all at the same time.
+    const work = await Promise.allSettled([
+      t.db.transaction((tx) => decideRecords(tx, records.slice(0, half), 'approved', 'a', null, t.now)),
+      t.db.transaction((tx) => decideRecords(tx, records.slice(half).reverse(), 'approved', 'b', null, t.now)),
+      ...volunteers.map((v) => redeem(v.token, rewardId)),
+      ...old.map((r, i) => call(t.app, 'POST', `/v1/me/redemptions/${r.body.id}/undo`, { bearer: volunteers[i]!.token })),
+      runRedemptionExpiry(t.db, new Date('2026-12-02T03:00:00Z')),
+    ]);
+    const failures = work.flatMap((w) => w.status === 'rejected' ? [String(w.reason)]
+      : w.value && typeof w.value === 'object' && 'status' in w.value && typeof w.value.status === 'number' && w.value.status >= 500 ? [w.value.text] : []);
+    assert.deepEqual(failures, [], 'no deadlock, no error (a deadlock in a request would be a 500)');
+    await assertBooksBalance(t.db);
+    const books = await call(t.app, 'GET', '/v1/points/reconciliation', { bearer: news.secretKey });
+    assert.equal(books.body.balanced, true, JSON.stringify(books.body));
   });
 });
 
