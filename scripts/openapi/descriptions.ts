@@ -159,7 +159,7 @@ const volunteerProps = {
   id: 'The volunteer\'s id (`vol_…`).',
   displayName: 'The name shown publicly: masked (`林*雨`) unless the volunteer opted in to show it.',
   avatarUrl: 'Profile picture, or `null`.',
-  starLevel: 'Star level, 0 (none yet) to 5, from approved hours under the star rule: the national one (1★ ≥ 100 h, 2★ ≥ 300, 3★ ≥ 600, 4★ ≥ 1000, 5★ ≥ 1500) unless the platform stores its own; on the profile, the volunteer\'s channel\'s rule if it has one (`VolunteerProfile.starRule`).',
+  starLevel: 'Star level, 0 (none yet) to 5, from approved hours under the star rule: the national one (1★ ≥ 100 h, 2★ ≥ 300, 3★ ≥ 600, 4★ ≥ 1000, 5★ ≥ 1500) unless the volunteer\'s channel (or the platform) stores its own (`VolunteerProfile.starRule`).',
   approvedHours: 'Service hours approved so far. Pending and rejected records do not count.',
   points: 'Points earned from approved hours (each activity sets points per hour).',
   ...stamps,

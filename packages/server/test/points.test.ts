@@ -187,6 +187,9 @@ describe('star levels', () => {
       [1, 8, approvedAt.toISOString(), 12]);
     assert.deepEqual(me.body.starRule, { thresholds: [10, 20, 30, 40, 50] });
     assert.deepEqual(await events('star_level.reached'), [volunteerId]);
+    const board = await call(t.app, 'GET', `/v1/honor-board?scope=channel:${news.channelId}&period=all`, { key: news.publishableKey });
+    assert.equal(board.status, 200, board.text);
+    assert.equal(board.body.entries.find((e: { subject: { id: string } }) => e.subject.id === volunteerId)?.subject.starLevel, 1, 'the board counts the channel\'s rule too');
 
     await t.db.query(`UPDATE service_records SET status = 'rejected', updated_at = now() WHERE id = $1`, [recordId]);
     const changes = await t.db.query<{ from_level: number; to_level: number }>('SELECT from_level, to_level FROM star_level_changes WHERE volunteer_id = $1 ORDER BY seq', [volunteerId]);

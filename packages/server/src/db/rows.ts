@@ -517,6 +517,8 @@ export interface BoardRow {
   avatar_url: string | null;
   value: number;
   lifetime_hours: number;
+  /** The volunteer's channel's star rule (migrations/007 `star_rule_of`); `null` for organizations. */
+  star_thresholds: number[] | null;
 }
 
 export interface StatsRow {

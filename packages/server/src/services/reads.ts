@@ -165,7 +165,8 @@ export async function honorBoard(
         id: row.id,
         name: subject === 'volunteer' ? publicName(row.name, row.show_name) : row.name,
         avatarUrl: row.avatar_url,
-        starLevel: subject === 'volunteer' ? starLevel(row.lifetime_hours, rule) : null,
+        // Each volunteer under their channel's rule, as their own profile shows it.
+        starLevel: subject === 'volunteer' ? starLevel(row.lifetime_hours, row.star_thresholds ? { thresholds: row.star_thresholds } : rule) : null,
       },
       value: row.value,
     })),
