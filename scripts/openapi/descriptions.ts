@@ -146,6 +146,19 @@ const endpointProps = {
   previousSecretExpiresAt: 'After a rotation: until when the previous secret also signs (24 hours); else `null`.',
   createdAt: 'When the endpoint was registered.', updatedAt: 'When it last changed.',
 };
+const reward = {
+  id: 'rwd_demoMuseumPass', title: '浙江省博物馆特展门票', description: '志愿者专享特展门票一张，可预约任意开放日。',
+  terms: '凭兑换码到服务台领取，过期未领取积分自动退回。', imageUrl: null, cost: 200, stockLeft: 48, validityDays: 30,
+  organizationId: organization.id, organizationName: organization.name, availableUntil: null, createdAt: at('11-01', '09:00:00'), updatedAt: at('12-01', '10:00:00'),
+};
+const redemption = {
+  id: 'rdm_5Tg8Yh2Uj6Ik9Ol3', rewardId: reward.id, rewardTitle: reward.title, points: 200, code: '482913', status: 'held',
+  undoUntil: at('12-01', '10:10:00'), expiresAt: at('12-31', '10:00:00'), capturedBy: null, settledAt: null,
+  createdAt: at('12-01', '10:00:00'), updatedAt: at('12-01', '10:00:00'),
+};
+const pointsEntry = {
+  id: 'ptx_8Nb3Vc6Xz1Lk4Jh7', kind: 'earn', available: 30, held: 0, serviceRecordId: serviceRecord.id, redemptionId: null, at: at('12-06', '09:00:00'),
+};
 const problem = {
   type: 'https://volunteerkit.dev/problems/validation_failed', title: '部分内容填写有误', status: 422,
   detail: 'Some fields are not valid; see errors.', instance: '/v1/signups', code: 'validation_failed',
@@ -180,7 +193,7 @@ const volunteerProps = {
   id: 'The volunteer\'s id (`vol_…`).',
   displayName: 'The name shown publicly: masked (`林*雨`) unless the volunteer opted in to show it.',
   avatarUrl: 'Profile picture, or `null`.',
-  starLevel: 'Star level, 0 (none yet) to 5, from approved hours under the national rule (1★ ≥ 100 h, 2★ ≥ 300, 3★ ≥ 600, 4★ ≥ 1000, 5★ ≥ 1500).',
+  starLevel: 'Star level, 0 (none yet) to 5, from approved hours under the star rule: the national one (1★ ≥ 100 h, 2★ ≥ 300, 3★ ≥ 600, 4★ ≥ 1000, 5★ ≥ 1500) unless the volunteer\'s channel (or the platform) stores its own (`VolunteerProfile.starRule`).',
   approvedHours: 'Service hours approved so far. Pending and rejected records do not count.',
   points: 'Points earned from approved hours (each activity sets points per hour).',
   ...stamps,
@@ -342,7 +355,8 @@ export const schemaDocs: Record<ComponentName, SchemaDoc> = {
   Volunteer: { description: 'A volunteer as the public sees them: never any contact data.', example: volunteer, properties: volunteerProps },
   VolunteerProfile: {
     description: 'The signed-in volunteer\'s own profile (`GET /v1/me`): their data, contact details masked.',
-    example: { ...volunteer, name: '林晓雨', channelId: 'chn_newsdemo', mobile: maskMobile('13957112345'), email: 'l***@example.com', studentId: null, employeeId: null, showName: false, birthDateOnFile: true, hoursToNextStar: 173.5 },
+    example: { ...volunteer, name: '林晓雨', channelId: 'chn_newsdemo', mobile: maskMobile('13957112345'), email: 'l***@example.com', studentId: null, employeeId: null, showName: false, birthDateOnFile: true, hoursToNextStar: 173.5,
+      starLevelReachedAt: at('09-20', '18:00:00'), starRule: { thresholds: [100, 300, 600, 1000, 1500] }, pointsAvailable: 1065 },
     properties: {
       ...volunteerProps,
       name: 'Full name.', channelId: 'The channel the volunteer belongs to.', mobile: 'Mobile number, masked (`139****2345`), or `null`.',
@@ -350,6 +364,9 @@ export const schemaDocs: Record<ComponentName, SchemaDoc> = {
       showName: 'Whether the full name is shown publicly.',
       birthDateOnFile: 'Whether the birth date is known (given, or read from a resident ID number). A sign-up form asks for it only when this is `false` and the activity has an age limit.',
       hoursToNextStar: 'Approved hours still needed for the next star; `null` at 5★.',
+      starLevelReachedAt: 'When the current star level was reached (or fallen back to, after a record stopped counting); `null` at 0★.',
+      starRule: 'The channel\'s star rule, under which `starLevel` is counted.', 'starRule.thresholds': 'The approved hours from which each of the five levels starts, lowest first.',
+      pointsAvailable: 'Points that can be spent on rewards now (`points` counts every point earned; some may be spent or held).',
     },
   },
   GuestVolunteer: {
@@ -791,6 +808,77 @@ export const schemaDocs: Record<ComponentName, SchemaDoc> = {
     },
   },
   WebhookDeliveryPage: { description: 'One page of the delivery log, newest first.', example: { data: [webhookDelivery], nextCursor: null }, properties: page('deliveries') },
+  PointsEntry: {
+    description: 'One transaction of the volunteer\'s points, as their statement shows it.',
+    example: pointsEntry,
+    properties: {
+      id: 'The transaction\'s id (`ptx_…`).', kind: 'What happened; see `PointsTransactionKind`.',
+      available: 'The change to the available points (negative when they leave).', held: 'The change to the held points.',
+      serviceRecordId: 'The record that earned or lost the points (`earn`, `reversal`), else `null`.',
+      redemptionId: 'The redemption (`hold`, `release`, `capture`), else `null`.', at: 'When.',
+    },
+  },
+  PointsStatement: {
+    description: 'The signed-in volunteer\'s points: the two balances and one page of transactions, newest first.',
+    example: { available: 1065, held: 200, data: [pointsEntry], nextCursor: null },
+    properties: { available: 'Points that can be spent now.', held: 'Points held by redemptions not yet collected.', ...page('transactions') },
+  },
+  PointsTransactionKind: {
+    description: '`earn` (a record approved: hours × points per hour), `reversal` (an approved record rejected or superseded: the points go back as far as the available ones reach; spent ones are written off, a balance never goes negative), `hold` (a redemption), `release` (a redemption undone or expired), `capture` (the reward handed over).',
+    example: 'earn',
+  },
+  PointsReconciliation: {
+    description: 'The channel\'s points books recomputed from every transfer of the ledger: a proof that they balance.',
+    example: { channelId: 'chn_newsdemo', balanced: true, transactions: 2841, accounts: { issued: -61230, available: 52110, held: 1400, redeemed: 7900, writtenOff: -180 }, total: 0, balanceMismatches: 0, negativeBalances: 0, recordMismatches: 0, generatedAt: at('12-01', '10:00:00') },
+    properties: {
+      channelId: 'The channel.', balanced: '`true` when every check below holds.', transactions: 'Transactions in the ledger.',
+      accounts: 'Each account\'s balance, summed over its transfers.', 'accounts.issued': 'Where earned points come from (negative: every point issued, less reversals).',
+      'accounts.available': 'Volunteers\' spendable points.', 'accounts.held': 'Points held by uncollected redemptions.',
+      'accounts.redeemed': 'Points spent on rewards handed over.', 'accounts.writtenOff': 'Reversals of points already spent (negative).',
+      total: 'The sum of every account: 0 when the books balance.', balanceMismatches: 'Volunteers\' kept balances that differ from their transfers.',
+      negativeBalances: 'Volunteers\' balances below zero.', recordMismatches: 'Approved records without their earning, or earnings of records no longer approved and not reversed.',
+      generatedAt: 'When the books were read.',
+    },
+  },
+  Reward: {
+    description: 'A reward (礼遇) of the channel\'s catalog, redeemed with points.',
+    example: reward,
+    properties: {
+      id: 'The reward\'s id (`rwd_…`).', title: 'Its name.', description: 'What it is.', terms: 'Conditions of use, shown before redeeming.',
+      imageUrl: 'A picture, or `null`.', cost: 'Its price in points.', stockLeft: 'How many can still be redeemed (0: none left).',
+      validityDays: 'Days a redemption code stays collectable; then it expires and the points return.',
+      organizationId: 'The organization that offers it, or `null` for the channel\'s own.', organizationName: 'Its name, or `null`.',
+      availableUntil: 'The last moment it can be redeemed, or `null`.', ...stamps,
+    },
+  },
+  RewardPage: { description: 'One page of the catalog, cheapest first.', example: { data: [reward], nextCursor: null }, properties: page('rewards') },
+  Redemption: {
+    description: 'A reward redeemed: the points are held and a 6-digit code waits at the desk.',
+    example: redemption,
+    properties: {
+      id: 'The redemption\'s id (`rdm_…`).', rewardId: 'The reward.', rewardTitle: 'Its title.', points: 'The points held (then spent).',
+      code: 'The 6 digits the volunteer shows at the desk.', status: 'See `RedemptionStatus`.',
+      undoUntil: 'Until when the volunteer may undo it (10 minutes).', expiresAt: 'When an uncollected code expires and the points return.',
+      capturedBy: 'Who handed the reward over, once `captured`.', settledAt: 'When it was captured, undone or expired; `null` while held.', ...stamps,
+    },
+  },
+  RedemptionPage: { description: 'One page of redemptions, newest first.', example: { data: [redemption], nextCursor: null }, properties: page('redemptions') },
+  RedemptionStatus: { description: '`held` (waiting at the desk), then `captured`, `undone` (within 10 minutes) or `expired`; those three are final.', example: 'held' },
+  CreateRedemptionBody: {
+    description: 'Body of `POST /v1/me/redemptions`.',
+    example: { rewardId: reward.id },
+    properties: { rewardId: 'The reward to redeem, one of the channel\'s catalog.' },
+  },
+  CaptureRedemptionBody: {
+    description: 'Body of `POST /v1/organizer/redemptions/capture`.',
+    example: { code: '482913' },
+    properties: { code: 'The 6 digits the volunteer shows.' },
+  },
+  PartnerCaptureRedemptionBody: {
+    description: 'Body of `POST /v1/redemptions/capture` (secret key).',
+    example: { code: '482913', capturedBy: '服务台 李老师' },
+    properties: { code: 'The 6 digits the volunteer shows.', capturedBy: 'Who hands the reward over (shown to the volunteer, kept in the audit log).' },
+  },
   ErrorCode: {
     description: [
       'The machine-readable `code` of every problem the server sends. Switch on it, never on `title` or `detail`. New codes may be added in a minor version: treat an unknown one by its HTTP status.',
@@ -1024,6 +1112,38 @@ export const operationDocs: Record<string, OperationDoc> = {
     response: 'The need.', requestBody: 'The decision.',
   },
   cancelNeed: { summary: 'Cancel a need', description: 'A submitted, open or claimed need is withdrawn (a claim on it ends), with a reason. Audited.', response: 'The need.', requestBody: 'The reason.' },
+  getMyPoints: {
+    summary: 'Get my points',
+    description: 'The signed-in volunteer\'s available and held points and their transactions, newest first. Points are earned when a service record is approved (its hours × the opportunity\'s points per hour) and reversed if it stops being approved.',
+    response: 'The balances and a page of transactions.',
+  },
+  reconcilePoints: {
+    summary: 'Reconcile the points books',
+    description: 'Recomputes the channel\'s accounts from every transfer of the ledger and checks them: the accounts sum to zero, volunteers\' kept balances equal their transfers and none is negative, every approved record earned once and every earning of a record no longer approved was reversed. Never cached.',
+    response: 'The books and the outcome of each check.',
+  },
+  listRewards: { summary: 'List rewards', description: 'The channel\'s reward catalog (礼遇) on offer now, cheapest first. `stockLeft` may be up to a few seconds old; redeeming checks it exactly.', response: 'A page of rewards.' },
+  createMyRedemption: {
+    summary: 'Redeem a reward',
+    description: 'Takes one from the reward\'s stock and holds its cost from the volunteer\'s available points, under a 6-digit code to show at the desk. Refused with 422 on `rewardId` when it has none left (`out_of_stock`), the points do not reach (`insufficient_points`) or it is no longer offered (`reward_unavailable`). Concurrent redemptions never take more than the stock. Send an `Idempotency-Key`: a retry returns the same redemption and holds the points once.',
+    response: 'The redemption, with its code.', requestBody: 'The reward.',
+  },
+  listMyRedemptions: { summary: 'List my redemptions', description: 'The signed-in volunteer\'s redemptions, newest first, with their codes.', response: 'A page of redemptions.' },
+  undoMyRedemption: {
+    summary: 'Undo one of my redemptions',
+    description: 'Within 10 minutes of redeeming, while the reward is not yet handed over: the points and the stock return. Undoing again answers the undone redemption; after 10 minutes, or once captured or expired, it is a 409.',
+    response: 'The undone redemption.',
+  },
+  captureRedemption: {
+    summary: 'Hand a reward over (desk)',
+    description: 'The organizer\'s desk types the volunteer\'s 6 digits: the held points are spent. Only the organization\'s own rewards and the channel\'s general ones; an unknown code is a 422 on `code` (`unknown_code`); an undone or expired one is a 409. Capturing the same code again answers the capture. Audited.',
+    response: 'The captured redemption.', requestBody: 'The code.',
+  },
+  captureRedemptionWithKey: {
+    summary: 'Hand a reward over (back end)',
+    description: 'As the desk\'s capture, from the partner\'s back end with its secret key: any reward of the channel. Audited under `capturedBy`.',
+    response: 'The captured redemption.', requestBody: 'The code and who hands the reward over.',
+  },
 };
 
 export interface ParameterDoc {
@@ -1069,6 +1189,8 @@ const parameterDocs: Record<string, ParameterDoc> = {
   'listNeeds.status': { description: 'Which needs: `open` (default), `claimed`, `fulfilled` or `confirmed`.', example: 'open' },
   'listNeeds.sort': { description: '`longest_waiting` (default: the need waiting longest first) or `newest`.', example: 'longest_waiting' },
   'listOrganizerNeeds.status': { description: 'Only needs in this status.', example: 'submitted' },
+  'undoMyRedemption.id': { description: pathId, example: redemption.id },
+  'listMyRedemptions.status': { description: 'Only redemptions in this state.', example: 'held' },
   'listOrganizerServiceRecords.status': { description: 'Only records with this review state.', example: 'pending' },
   'listOrganizerServiceRecords.overdue': { description: '`true` (or `1`): only pending records past their approval deadline.', example: 'true' },
   'listOrganizerDisputes.status': { description: 'Only disputes in this state.', example: 'open' },
@@ -1199,7 +1321,7 @@ export const tags = [
   { name: 'Organizations', description: 'Organizations (志愿服务组织) that publish opportunities.' },
   { name: 'Channel', description: 'The partner channel the key belongs to.' },
   { name: 'Signups', description: 'Signing up (guests and volunteers) and, with a secret key, exporting and reviewing sign-ups.' },
-  { name: 'Recognition', description: 'Honor boards (光荣榜) and impact statistics.' },
+  { name: 'Recognition', description: 'Honor boards (光荣榜), impact statistics, points (time bank), rewards (礼遇) and their redemptions.' },
   { name: 'Me', description: 'The signed-in volunteer\'s own data (volunteer session).' },
   { name: 'Sessions', description: 'Volunteer sessions minted by partner back ends.' },
   { name: 'Service records', description: 'Served hours (服务记录): recorded, then approved or rejected.' },

@@ -50,6 +50,7 @@ export { Organizer, OrganizerDisputes, OrganizerHoursPolicy, OrganizerRoster, Or
 export { MyClaims, Needs, OrganizerNeeds } from './resources/needs.js';
 export { AuditLog } from './resources/audit-log.js';
 export { Events, WebhookEndpoints } from './resources/webhooks.js';
+export { MyPoints, MyRedemptions, OrganizerRedemptions, RewardDesk, Rewards } from './resources/recognition.js';
 export { Sessions } from './resources/sessions.js';
 export { ServiceRecords } from './resources/service-records.js';
 
@@ -97,6 +98,23 @@ export type {
 } from './schemas/service-record.js';
 export type { Honor, HonorBoard, HonorBoardEntry, HonorBoardQuery, HonorKind, Metric, Period } from './schemas/honor.js';
 export type { ImpactStats, StatsQuery } from './schemas/stats.js';
+export type {
+  CaptureRedemptionBody,
+  CreateRedemptionBody,
+  ListPointsQuery,
+  ListRedemptionsQuery,
+  ListRewardsQuery,
+  PartnerCaptureRedemptionBody,
+  PointsEntry,
+  PointsReconciliation,
+  PointsStatement,
+  PointsTransactionKind,
+  Redemption,
+  RedemptionPage,
+  RedemptionStatus,
+  Reward,
+  RewardPage,
+} from './schemas/recognition.js';
 export type { CreateSessionBody, CreatedSession, Session, VolunteerSessionBody } from './schemas/session.js';
 export type {
   Attendance,

@@ -18,6 +18,7 @@ import { seedIfEmpty, type SeedSummary } from './seed/seed.js';
 import { startNeedDeadlines } from './services/needs.js';
 import { startAutoApproval } from './services/reviews.js';
 import { startDispatcher } from './services/webhook-dispatch.js';
+import { startRedemptionExpiry } from './services/recognition.js';
 
 export { createApp, DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT, type AppOptions } from './app.js';
 export { openDatabase, migrate, type Database, type Queryable, type OpenDatabaseOptions } from './db/database.js';
@@ -26,6 +27,7 @@ export { signSessionToken, verifySessionToken, signOrganizerToken, verifyOrganiz
 export { runAutoApproval, startAutoApproval, type AutoApprovalOptions } from './services/reviews.js';
 export { runNeedDeadlines, startNeedDeadlines, type NeedDeadlineOptions } from './services/needs.js';
 export { dispatchDue, startDispatcher, type DispatchOptions, type Dispatcher } from './services/webhook-dispatch.js';
+export { runRedemptionExpiry, startRedemptionExpiry, type RedemptionExpiryOptions } from './services/recognition.js';
 
 export interface ServerOptions {
   /** 0 picks a free port. Default 8787. */
@@ -60,6 +62,11 @@ export interface ServerOptions {
    * needs nobody took, every `intervalMs` (default 60 s), on this instance; safe on every instance at once. `false` leaves it to another process. Default on.
    */
   autoApproval?: { intervalMs?: number } | false;
+  /**
+   * Expire uncollected reward redemptions (returning their points and stock) every `intervalMs`
+   * (default 60 s), on this instance; safe on every instance at once. `false` leaves it to another process.
+   */
+  redemptionExpiry?: { intervalMs?: number } | false;
   /** Names this process in an `X-VK-Worker` header on every answer (the CLI sets each worker's number). */
   instance?: string;
   /**
@@ -117,6 +124,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       ...(options.webhooks?.pollMs ? { pollMs: options.webhooks.pollMs } : {}),
       ...(options.webhooks?.leaseMs ? { leaseMs: options.webhooks.leaseMs } : {}),
     });
+  const redemptionExpiry = options.redemptionExpiry === false ? null : startRedemptionExpiry(db, now, options.redemptionExpiry?.intervalMs);
   let closing: Promise<void> | undefined;
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
@@ -128,6 +136,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         await autoApproval?.stop();
         await needDeadlines?.stop();
         await webhooks?.stop();
+        await redemptionExpiry?.stop();
         await new Promise<void>((resolve) => {
           (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
           server.close(() => resolve());

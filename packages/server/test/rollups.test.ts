@@ -91,7 +91,10 @@ async function apply(actions: Action[]): Promise<void> {
       // Hours once approved taken back (no endpoint does this yet; an administrator in SQL can).
       await db.query(`UPDATE service_records SET status = 'pending' WHERE id = $1`, [record.id]);
     } else if (a.kind === 'delete') {
-      await db.query('DELETE FROM service_records WHERE id = $1', [record.id]);
+      // A record that ever earned points is kept by the ledger that names it (foreign key): the delete is refused.
+      await db.query('DELETE FROM service_records WHERE id = $1', [record.id]).catch((error: { code?: string }) => {
+        if (error.code !== '23503') throw error;
+      });
     } else {
       // The partner API's review, in its own transaction; a second review is a refused conflict.
       await db.transaction((tx) => reviewService(tx, record.channel, record.id, a.kind === 'approve' ? 'approved' : 'rejected', { reviewedBy: 'test' }, partnerAction(record.channel)))
@@ -166,6 +169,8 @@ async function checkReadsAt(clock: Date, label: string): Promise<void> {
 describe('service hours rollup and totals', () => {
   it('equal a recomputation from the records after any sequence of recordings, approvals, rejections and reversals, as the windows move', async () => {
     await fc.assert(fc.asyncProperty(fc.array(action, { minLength: 1, maxLength: 40 }), async (actions) => {
+      // The points ledger is append-only (and names its records): emptied wholesale, as a reset would.
+      await db.query('TRUNCATE points_transfers, points_transactions, points_balances, star_level_changes, volunteer_star_levels');
       await db.query('DELETE FROM service_records');
       assert.deepEqual(await rollup(), [], 'deleting every record empties the rollup');
       assert.deepEqual(await totals(), [], 'and the totals');
@@ -190,6 +195,7 @@ describe('service hours rollup and totals', () => {
   const databaseUrl = process.env['DATABASE_URL'];
   if (databaseUrl) {
     it('a read beside an approval in flight does not wait for it: exact from the rollup, and a later read moves the windows', { timeout: 30_000 }, async (t) => {
+      await db.query('TRUNCATE points_transfers, points_transactions, points_balances, star_level_changes, volunteer_star_levels');
       await db.query('DELETE FROM service_records');
       await db.query(`UPDATE service_total_windows SET starts_at = $1::timestamptz - days * interval '24 hours' WHERE days > 0`, [asOfMinute(now)]);
       const v = volunteers[0]!;

@@ -9,7 +9,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { AuditLog, Events, MyAttendance, MyClaims, MyDisputes, Needs, Organizer, OrganizerNeeds, WebhookEndpoints, createClient, type VolunteerKitClient } from '@volunteerkit/sdk';
+import {
+  AuditLog, Events, MyAttendance, MyClaims, MyDisputes, MyPoints, MyRedemptions, Needs, Organizer, OrganizerNeeds, RewardDesk, Rewards, WebhookEndpoints,
+  createClient, type VolunteerKitClient,
+} from '@volunteerkit/sdk';
 import { TRANSPORT_QUERY_PARAMS, endpoints, type Endpoint } from '@volunteerkit/sdk/endpoints';
 import { createApp } from '../src/app.js';
 import { authorizeChannelFor } from '../src/db/hours-queries.js';
@@ -261,6 +264,20 @@ const sdkCalls: Record<string, { operationId: string; call: (vk: VolunteerKitCli
     call: (vk) => new WebhookEndpoints(vk).replay(parameterExample('replayWebhookDelivery', 'id'), parameterExample('replayWebhookDelivery', 'deliveryId')),
   },
   'events.list': { operationId: 'listEvents', call: (vk) => new Events(vk).list({ after: parameterExample('listEvents', 'after'), limit: 100 }) },
+  'rewards.list': { operationId: 'listRewards', call: (vk) => new Rewards(vk).list({ limit: 20, cursor: parameterExample('listRewards', 'cursor') }) },
+  'me.points.get': { operationId: 'getMyPoints', call: (vk) => new MyPoints(vk.withSession('vst_contract_test')).get({ limit: 20, cursor: parameterExample('getMyPoints', 'cursor') }) },
+  'me.redemptions.create': { operationId: 'createMyRedemption', call: (vk) => new MyRedemptions(vk.withSession('vst_contract_test')).create(example('CreateRedemptionBody')) },
+  'me.redemptions.list': {
+    operationId: 'listMyRedemptions',
+    call: (vk) => new MyRedemptions(vk.withSession('vst_contract_test')).list({ status: 'held', limit: 20, cursor: parameterExample('listMyRedemptions', 'cursor') }),
+  },
+  'me.redemptions.undo': { operationId: 'undoMyRedemption', call: (vk) => new MyRedemptions(vk.withSession('vst_contract_test')).undo(parameterExample('undoMyRedemption', 'id')) },
+  'organizer.redemptions.capture': {
+    operationId: 'captureRedemption',
+    call: (vk) => new Organizer(vk.withSession('ost_contract_test')).redemptions.capture(example('CaptureRedemptionBody')),
+  },
+  'rewardDesk.capture': { operationId: 'captureRedemptionWithKey', call: (vk) => new RewardDesk(vk).capture(example('PartnerCaptureRedemptionBody')) },
+  'rewardDesk.reconcile': { operationId: 'reconcilePoints', call: (vk) => new RewardDesk(vk).reconcile() },
 };
 
 interface Recorded {
@@ -306,6 +323,7 @@ function resourceMethods(vk: VolunteerKitClient): string[] {
     auditLog: new AuditLog(vk), organizer: new Organizer(vk), 'me.attendance': new MyAttendance(vk), 'me.disputes': new MyDisputes(vk),
     needs: new Needs(vk), 'me.claims': new MyClaims(vk), 'organizer.needs': new OrganizerNeeds(vk),
     webhookEndpoints: new WebhookEndpoints(vk), events: new Events(vk),
+    rewards: new Rewards(vk), 'me.points': new MyPoints(vk), 'me.redemptions': new MyRedemptions(vk), rewardDesk: new RewardDesk(vk),
   };
   const found: string[] = [];
   const walk = (resource: object, prefix: string) => {

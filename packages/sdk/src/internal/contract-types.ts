@@ -48,7 +48,12 @@ export type SchemaName =
   | 'WebhookEndpointPage'
   | 'WebhookDelivery'
   | 'WebhookDeliveryPage'
-  | 'EventFeedPage';
+  | 'EventFeedPage'
+  | 'PointsStatement'
+  | 'PointsReconciliation'
+  | 'RewardPage'
+  | 'Redemption'
+  | 'RedemptionPage';
 
 /** The TypeScript type a schema validates to. */
 export type Output<N extends SchemaName> = z.output<Contract[N]>;

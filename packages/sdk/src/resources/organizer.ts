@@ -29,6 +29,7 @@ import type {
   RosterUpdate,
 } from '../schemas/attendance.js';
 import type { ServiceRecord } from '../schemas/service-record.js';
+import { OrganizerRedemptions } from './recognition.js';
 
 const shiftPath = (shiftId: string) => `/v1/shifts/${encodeURIComponent(shiftId)}`;
 
@@ -153,12 +154,13 @@ export class OrganizerHoursPolicy extends APIResource {
   }
 }
 
-/** What a staff member of one organization does: check-in, rosters, reviews, disputes. Construct it on `vk.withSession(ost_…)`. */
+/** What a staff member of one organization does: check-in, rosters, reviews, disputes, the reward desk. Construct it on `vk.withSession(ost_…)`. */
 export class Organizer extends APIResource {
   readonly roster: OrganizerRoster = new OrganizerRoster(this.client);
   readonly serviceRecords: OrganizerServiceRecords = new OrganizerServiceRecords(this.client);
   readonly disputes: OrganizerDisputes = new OrganizerDisputes(this.client);
   readonly hoursPolicy: OrganizerHoursPolicy = new OrganizerHoursPolicy(this.client);
+  readonly redemptions: OrganizerRedemptions = new OrganizerRedemptions(this.client);
 
   /**
    * The shift's check-in code for the kiosk screen: 6 digits and a QR payload, fetched again at `validUntil`.

@@ -56,6 +56,10 @@ export const components = {
   CreateWebhookEndpointBody: S.CreateWebhookEndpointBody, UpdateWebhookEndpointBody: S.UpdateWebhookEndpointBody,
   WebhookDelivery: S.WebhookDelivery, WebhookDeliveryPage: S.WebhookDeliveryPage, WebhookAttempt: S.WebhookAttempt, DeliveryStatus: S.DeliveryStatus,
   WebhookPayload: S.WebhookPayload, Event: S.Event, EventFeedPage: S.EventFeedPage,
+  PointsEntry: S.PointsEntry, PointsStatement: S.PointsStatement, PointsTransactionKind: S.PointsTransactionKind,
+  PointsReconciliation: S.PointsReconciliation, Reward: S.Reward, RewardPage: S.RewardPage, Redemption: S.Redemption,
+  RedemptionPage: S.RedemptionPage, RedemptionStatus: S.RedemptionStatus, CreateRedemptionBody: S.CreateRedemptionBody,
+  CaptureRedemptionBody: S.CaptureRedemptionBody, PartnerCaptureRedemptionBody: S.PartnerCaptureRedemptionBody,
   ErrorCode: S.ErrorCode, FieldError: S.FieldError, ProblemDetails: S.ProblemDetails,
 } as const;
 
@@ -210,6 +214,22 @@ export const endpoints: readonly Endpoint[] = [
     pathParams: { id: S.WebhookEndpointId, deliveryId: S.WebhookDeliveryId }, responses: { 200: 'WebhookDelivery' }, errors: sorted(ANY, WRITE, BY_ID) },
   { method: 'GET', path: '/v1/events', operationId: 'listEvents', tag: 'Webhooks', auth: 'secret',
     query: S.EventFeedQuery, responses: { 200: 'EventFeedPage' }, errors: sorted(ANY, QUERY) },
+  { method: 'GET', path: '/v1/me/points', operationId: 'getMyPoints', tag: 'Recognition', auth: 'session',
+    query: S.ListPointsQuery, responses: { 200: 'PointsStatement' }, errors: sorted(ANY, QUERY) },
+  { method: 'GET', path: '/v1/points/reconciliation', operationId: 'reconcilePoints', tag: 'Recognition', auth: 'secret',
+    responses: { 200: 'PointsReconciliation' }, errors: sorted(ANY) },
+  { method: 'GET', path: '/v1/rewards', operationId: 'listRewards', tag: 'Recognition', auth: 'publishable', publicRead: true,
+    query: S.ListRewardsQuery, responses: { 200: 'RewardPage' }, errors: sorted(ANY, QUERY) },
+  { method: 'POST', path: '/v1/me/redemptions', operationId: 'createMyRedemption', tag: 'Recognition', auth: 'session', idempotent: true,
+    body: 'CreateRedemptionBody', responses: { 201: 'Redemption' }, errors: sorted(ANY, WRITE, [404]) },
+  { method: 'GET', path: '/v1/me/redemptions', operationId: 'listMyRedemptions', tag: 'Recognition', auth: 'session',
+    query: S.ListRedemptionsQuery, responses: { 200: 'RedemptionPage' }, errors: sorted(ANY, QUERY) },
+  { method: 'POST', path: '/v1/me/redemptions/{id}/undo', operationId: 'undoMyRedemption', tag: 'Recognition', auth: 'session', idempotent: true,
+    pathParams: { id: S.RedemptionId }, responses: { 200: 'Redemption' }, errors: sorted(ANY, WRITE, BY_ID) },
+  { method: 'POST', path: '/v1/organizer/redemptions/capture', operationId: 'captureRedemption', tag: 'Recognition', auth: 'organizer', idempotent: true,
+    body: 'CaptureRedemptionBody', responses: { 200: 'Redemption' }, errors: sorted(ANY, WRITE, [404]) },
+  { method: 'POST', path: '/v1/redemptions/capture', operationId: 'captureRedemptionWithKey', tag: 'Recognition', auth: 'secret', idempotent: true,
+    body: 'PartnerCaptureRedemptionBody', responses: { 200: 'Redemption' }, errors: sorted(ANY, WRITE, [404]) },
 ];
 
 /** Query parameters of the transport, read on every operation besides its own: the publishable key and the language of messages. */

@@ -1,6 +1,6 @@
 /** Volunteers (志愿者), star levels and the identity a channel asks for. @module */
 import * as z from 'zod/mini';
-import { ChannelId, HttpUrl, VolunteerId, timestamps } from './common.js';
+import { ChannelId, HttpUrl, Timestamp, VolunteerId, timestamps } from './common.js';
 import { ageOn, isEmail, isMainlandMobile, isResidentId } from './validators.js';
 
 /** 0 (no star yet) to 5 stars. */
@@ -58,6 +58,12 @@ export const VolunteerProfile = z.object({
   birthDateOnFile: z.boolean(),
   /** Hours still needed for the next star, `null` at 5★. */
   hoursToNextStar: z.nullable(z.number()),
+  /** When the current star level was reached (or, after a reversal, fallen back to); `null` at 0★. */
+  starLevelReachedAt: z.nullable(Timestamp),
+  /** The channel's star rule: the approved hours from which each level starts (for a progress bar). */
+  starRule: StarRule,
+  /** Points that can be spent now (`points` counts every point ever earned by approved hours). */
+  pointsAvailable: z.int().check(z.minimum(0)),
 });
 export type VolunteerProfile = z.infer<typeof VolunteerProfile>;
 

@@ -226,7 +226,8 @@ export async function analyze(db: Queryable): Promise<void> {
 const ANALYZED_TABLES = ['channels', 'api_keys', 'organizations', 'opportunities', 'shifts', 'volunteers', 'signups',
   'service_records', 'service_hours_monthly', 'service_totals', 'honors', 'idempotency_keys', 'rate_limits', 'attendance',
   'disputes', 'audit_log', 'hours_policies', 'channel_organizations', 'checkin_failures',
-  'outbox_events', 'webhook_endpoints', 'webhook_deliveries', 'webhook_attempts'];
+  'outbox_events', 'webhook_endpoints', 'webhook_deliveries', 'webhook_attempts', 'points_transactions', 'points_transfers',
+  'points_balances', 'rewards', 'redemptions', 'volunteer_star_levels', 'star_level_changes'];
 
 /**
  * Splits a migration file on `;` at line ends, except inside `$$ … $$` (function bodies), after

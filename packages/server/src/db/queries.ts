@@ -699,11 +699,13 @@ export function rankedTotalsSql(q: RankedTotalsQuery): { sql: string; params: Sq
     ? `WITH ${ranked}
        SELECT w.starts_at AS window_start, ranked.id, ranked.value, vv.name, vv.show_name, vv.avatar_url,
          coalesce((SELECT hours FROM service_totals
-           WHERE period = 'all' AND scope = 'platform' AND subject_type = 'volunteer' AND subject_id = ranked.id), 0)::float8 AS lifetime_hours
+           WHERE period = 'all' AND scope = 'platform' AND subject_type = 'volunteer' AND subject_id = ranked.id), 0)::float8 AS lifetime_hours,
+         star_rule_of(vv.channel_id)::float8[] AS star_thresholds
        FROM service_total_windows w LEFT JOIN (ranked JOIN volunteers vv ON vv.id = ranked.id) ON TRUE
        WHERE w.period = ${period} ORDER BY ranked.value DESC, ranked.id`
     : `WITH ${ranked}
-       SELECT w.starts_at AS window_start, ranked.id, ranked.value, org.name, TRUE AS show_name, org.logo_url AS avatar_url, 0::float8 AS lifetime_hours
+       SELECT w.starts_at AS window_start, ranked.id, ranked.value, org.name, TRUE AS show_name, org.logo_url AS avatar_url, 0::float8 AS lifetime_hours,
+         NULL::float8[] AS star_thresholds
        FROM service_total_windows w LEFT JOIN (ranked JOIN organizations org ON org.id = ranked.id) ON TRUE
        WHERE w.period = ${period} ORDER BY ranked.value DESC, ranked.id`;
   return { sql, params: p.values };
@@ -746,10 +748,12 @@ export async function honorBoardRows(
   const sql = q.subject === 'volunteer'
     ? `${ranked}
        SELECT ranked.id, ranked.value, vv.name, vv.show_name, vv.avatar_url,
-         (SELECT coalesce(sum(hours), 0)::float8 FROM service_hours_monthly WHERE volunteer_id = ranked.id) AS lifetime_hours
+         (SELECT coalesce(sum(hours), 0)::float8 FROM service_hours_monthly WHERE volunteer_id = ranked.id) AS lifetime_hours,
+         star_rule_of(vv.channel_id)::float8[] AS star_thresholds
        FROM ranked JOIN volunteers vv ON vv.id = ranked.id ORDER BY ranked.value DESC, ranked.id`
     : `${ranked}
-       SELECT ranked.id, ranked.value, org.name, TRUE AS show_name, org.logo_url AS avatar_url, 0::float8 AS lifetime_hours
+       SELECT ranked.id, ranked.value, org.name, TRUE AS show_name, org.logo_url AS avatar_url, 0::float8 AS lifetime_hours,
+         NULL::float8[] AS star_thresholds
        FROM ranked JOIN organizations org ON org.id = ranked.id ORDER BY ranked.value DESC, ranked.id`;
   return db.query<BoardRow>(sql, p.values);
 }
@@ -932,7 +936,8 @@ export async function bulkInsert(db: Queryable, table: BulkTable, rows: Readonly
 
 /** Empties every data table (tests reset between cases; migrations and settings stay). */
 export async function truncateAll(db: Queryable): Promise<void> {
-  await db.query(`TRUNCATE needs, need_hosts, need_residents, service_menu_items, rate_limits, idempotency_keys, honors, service_hours_monthly, service_totals, audit_log, disputes, checkin_failures,
+  await db.query(`TRUNCATE points_transfers, points_transactions, points_balances, redemptions, rewards, star_level_changes, volunteer_star_levels,
+    star_rules, needs, need_hosts, need_residents, service_menu_items, rate_limits, idempotency_keys, honors, service_hours_monthly, service_totals, audit_log, disputes, checkin_failures,
     attendance, service_records, hours_policies, channel_organizations, signups, volunteers, shifts, opportunities, organizations, api_keys, channels,
     webhook_attempts, webhook_deliveries, webhook_endpoints, outbox_events`);
 }

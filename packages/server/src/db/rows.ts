@@ -12,6 +12,9 @@ import type {
   Opportunity,
   OpportunitySummary,
   Organization,
+  PointsEntry,
+  Redemption,
+  Reward,
   ServiceRecord,
   Shift,
   Signup,
@@ -514,6 +517,8 @@ export interface BoardRow {
   avatar_url: string | null;
   value: number;
   lifetime_hours: number;
+  /** The volunteer's channel's star rule (migrations/007 `star_rule_of`); `null` for organizations. */
+  star_thresholds: number[] | null;
 }
 
 export interface StatsRow {
@@ -629,4 +634,101 @@ export interface WebhookAttemptRow {
   status_code: number | null;
   error: string | null;
   succeeded: boolean;
+}
+
+// Points, rewards, redemptions (migrations/007)
+
+export interface PointsEntryRow {
+  id: string;
+  seq: number;
+  kind: PointsEntry['kind'];
+  record_id: string | null;
+  redemption_id: string | null;
+  available: number;
+  held: number;
+  at: Date;
+}
+
+export function toPointsEntry(row: PointsEntryRow): PointsEntry {
+  return {
+    id: row.id as PointsEntry['id'],
+    kind: row.kind,
+    available: row.available,
+    held: row.held,
+    serviceRecordId: row.record_id as PointsEntry['serviceRecordId'],
+    redemptionId: row.redemption_id as PointsEntry['redemptionId'],
+    at: iso(row.at),
+  };
+}
+
+export interface RewardRow {
+  id: string;
+  channel_id: string;
+  org_id: string | null;
+  org_name: string | null;
+  title: string;
+  description: string;
+  terms: string;
+  image_url: string | null;
+  cost: number;
+  stock_left: number;
+  validity_days: number;
+  available_until: Date | null;
+  active: boolean;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export function toReward(row: RewardRow): Reward {
+  return {
+    id: row.id as Reward['id'],
+    title: row.title,
+    description: row.description,
+    terms: row.terms,
+    imageUrl: row.image_url,
+    cost: row.cost,
+    stockLeft: row.stock_left,
+    validityDays: row.validity_days,
+    organizationId: row.org_id as Reward['organizationId'],
+    organizationName: row.org_name,
+    availableUntil: isoOrNull(row.available_until),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+export interface RedemptionRow {
+  id: string;
+  seq: number;
+  channel_id: string;
+  reward_id: string;
+  reward_title: string;
+  reward_org_id: string | null;
+  volunteer_id: string;
+  points: number;
+  code: string;
+  status: Redemption['status'];
+  undo_until: Date;
+  expires_at: Date;
+  captured_by: string | null;
+  settled_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export function toRedemption(row: RedemptionRow): Redemption {
+  return {
+    id: row.id as Redemption['id'],
+    rewardId: row.reward_id as Redemption['rewardId'],
+    rewardTitle: row.reward_title,
+    points: row.points,
+    code: row.code,
+    status: row.status,
+    undoUntil: iso(row.undo_until),
+    expiresAt: iso(row.expires_at),
+    capturedBy: row.captured_by,
+    settledAt: isoOrNull(row.settled_at),
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
 }

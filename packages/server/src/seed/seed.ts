@@ -9,6 +9,7 @@
 import { analyze, type Database, type Queryable } from '../db/database.js';
 import { authorizeChannelFor, insertHoursPolicy } from '../db/hours-queries.js';
 import { seedNeeds } from './needs.js';
+import { insertReward, setStarRule } from '../db/points-queries.js';
 import * as q from '../db/queries.js';
 import { DEFAULT_HOURS_POLICY } from '../domain/hours-policy.js';
 import { hashKey } from '../services/callers.js';
@@ -39,6 +40,8 @@ export const SEED_FIXTURES = {
 } as const;
 
 const PRIVACY_VERSION = '2026-01';
+/** The campus channel's star rule (approved hours from which each level starts). */
+export const CAMPUS_STAR_RULE = [20, 50, 100, 200, 300] as const;
 const LOCAL_ORIGINS = ['http://localhost:*', 'http://127.0.0.1:*'];
 
 /** The default hours policy as a stored version, with automatic approval on or off. */
@@ -332,10 +335,33 @@ export async function seedDemoData(tx: Queryable, now: Date, options: SeedOption
   });
   // The rollup triggers would sum each 5,000-row chunk as it arrives; summing all the records once
   // at the end does the same in a third of the time (migrations/004, service_hours_rebuild).
+  // Points and star levels likewise: earned once for all the approved records, without events
+  // (points_backfill, migrations/007). The campus channel's own star rule is in place first.
   await tx.query('ALTER TABLE service_records DISABLE TRIGGER service_hours_rollup_insert');
+  await tx.query('ALTER TABLE service_records DISABLE TRIGGER service_records_points_insert');
   await q.bulkInsert(tx, 'service_records', records);
   await tx.query('ALTER TABLE service_records ENABLE TRIGGER service_hours_rollup_insert');
+  await tx.query('ALTER TABLE service_records ENABLE TRIGGER service_records_points_insert');
   await q.rebuildServiceHours(tx);
+  // Students serve fewer hours than a lifetime volunteer: the campus rule starts its stars sooner.
+  await setStarRule(tx, SEED_KEYS.campus.channelId, CAMPUS_STAR_RULE, new Date(at(-90, 9)), false);
+  await tx.query('SELECT points_backfill($1)', [now]);
+
+  // Rewards (礼遇) of each channel's catalog ---------------------------------------------------
+  const rewardsOf = (channelId: string, org: Org, list: ReadonlyArray<readonly [string, string, string, number, number]>) =>
+    list.map(([key, title, description, cost, stock]) => ({ id: `rwd_demo${key}`, channelId, orgId: org.id, title, description,
+      terms: '凭兑换码到服务台领取，过期未领取积分自动退回。', imageUrl: null, cost, stock, validityDays: 30, availableUntil: null, at: new Date(at(-30, 9)) }));
+  for (const reward of [
+    ...rewardsOf(SEED_KEYS.news.channelId, mediaOrg, [
+      ['MuseumPass', '浙江省博物馆特展门票', '志愿者专享特展门票一张，可预约任意开放日。', 200, 50],
+      ['NewspaperYear', '《钱江晚报》全年电子版', '一年期电子报订阅，含历史版面检索。', 500, 100],
+      ['CinemaTicket', '电影兑换券', '合作影院 2D 场次兑换券一张。', 300, 0],
+    ]),
+    ...rewardsOf(SEED_KEYS.campus.channelId, campusOrg, [
+      ['LibraryRoom', '图书馆研讨间优先预约', '期末周研讨间优先预约一次（2 小时）。', 100, 30],
+      ['CampusMug', '志愿者纪念马克杯', '青年志愿者协会定制马克杯。', 150, 40],
+    ]),
+  ]) await insertReward(tx, reward);
 
   // Honors -----------------------------------------------------------------------------------------
   const honors: Record<string, unknown>[] = [];

@@ -12,7 +12,8 @@ import { NATIONAL_STAR_RULE, StarRule } from '@volunteerkit/sdk/schemas';
 import type { Queryable } from '../db/database.js';
 import * as q from '../db/queries.js';
 import { approvalTimes } from '../db/hours-queries.js';
-import { iso, toHonor, toOpportunity, toOpportunitySummary, toOrganization, type OpportunityRow, type ShiftRow } from '../db/rows.js';
+import { balancesOf, starStateOf } from '../db/points-queries.js';
+import { iso, isoOrNull, toHonor, toOpportunity, toOpportunitySummary, toOrganization, type OpportunityRow, type ShiftRow } from '../db/rows.js';
 import { hoursToNextStar, maskEmail, maskMobile, publicName, starLevel } from '../domain/people.js';
 import { rankWithTies } from '../domain/ranking.js';
 import { DomainError } from './errors.js';
@@ -164,7 +165,8 @@ export async function honorBoard(
         id: row.id,
         name: subject === 'volunteer' ? publicName(row.name, row.show_name) : row.name,
         avatarUrl: row.avatar_url,
-        starLevel: subject === 'volunteer' ? starLevel(row.lifetime_hours, rule) : null,
+        // Each volunteer under their channel's rule, as their own profile shows it.
+        starLevel: subject === 'volunteer' ? starLevel(row.lifetime_hours, row.star_thresholds ? { thresholds: row.star_thresholds } : rule) : null,
       },
       value: row.value,
     })),
@@ -211,7 +213,10 @@ export async function volunteerProfile(db: Queryable, volunteerId: string): Prom
   const v = await q.getVolunteer(db, volunteerId);
   if (!v) return null;
   const totals = await q.approvedTotals(db, volunteerId);
-  const rule = await starRule(db);
+  // The channel's own rule (else the platform's, else the national one), as star levels are kept.
+  const stars = await starStateOf(db, volunteerId, v.channel_id);
+  const rule: StarRule = { thresholds: stars.thresholds };
+  const { available } = await balancesOf(db, volunteerId);
   return {
     id: v.id as VolunteerProfile['id'],
     displayName: publicName(v.name, v.show_name),
@@ -228,6 +233,9 @@ export async function volunteerProfile(db: Queryable, volunteerId: string): Prom
     showName: v.show_name,
     birthDateOnFile: v.birth_date !== null,
     hoursToNextStar: hoursToNextStar(totals.hours, rule),
+    starLevelReachedAt: starLevel(totals.hours, rule) > 0 ? isoOrNull(stars.reached_at) : null,
+    starRule: rule,
+    pointsAvailable: available,
     createdAt: iso(v.created_at),
     updatedAt: iso(v.updated_at),
   };

@@ -1,4 +1,4 @@
-// <vk-my-hours> against msw: totals and star progress from the profile and records, each record's
+// <vk-my-hours> against msw: totals, points and star progress from the profile and records, each record's
 // explanation in words in three languages, its approval deadline, and a dispute sent from an
 // inline form with the keyboard alone. axe after each state change.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
@@ -24,6 +24,7 @@ const profile: VolunteerProfile = {
   id: 'vol_session001', displayName: '李*华', avatarUrl: null, starLevel: 1, approvedHours: 120.5, points: 1205,
   createdAt: CREATED, updatedAt: CREATED, name: '李小华', channelId: 'chn_campus001', mobile: '139****0000',
   email: null, studentId: '3190100001', employeeId: null, showName: false, hoursToNextStar: 179.5, birthDateOnFile: true,
+  starLevelReachedAt: '2026-09-20T10:00:00Z', starRule: { thresholds: [100, 300, 600, 1000, 1500] }, pointsAvailable: 1065,
 } as VolunteerProfile;
 
 const FAR = new Date(Date.now() + 20 * 24 * 3_600_000).toISOString();
@@ -72,8 +73,8 @@ describe('<vk-my-hours>', () => {
     serve();
     const el = await mount();
     const totals = [...el.shadowRoot!.querySelectorAll('[part~="totals"] > div')].map((d) => [text(d.querySelector('dt')), text(d.querySelector('dd'))]);
-    expect(totals).to.deep.equal([['Approved hours', '120.5 h'], ['Awaiting approval', '3.75 h']]);
-    expect(text($(el, '[part~="stars"]'))).to.contain('1-star volunteer');
+    expect(totals).to.deep.equal([['Approved hours', '120.5 h'], ['Awaiting approval', '3.75 h'], ['Points to spend', '1,065 points']]);
+    expect(text($(el, '[part~="stars"]'))).to.contain('1-star volunteer (since Sep 20, 2026).');
     expect(text($(el, '[part~="stars"]'))).to.contain('179.5 more approved hours to 2 stars');
     const progress = $<HTMLProgressElement>(el, '[part~="stars"] progress')!;
     expect(progress.value).to.equal(120.5);

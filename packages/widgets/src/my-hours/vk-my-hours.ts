@@ -23,8 +23,8 @@ class NoSessionError extends Error {
 type DisputeKind = 'wrong_hours' | 'never_there';
 
 /**
- * The signed-in volunteer's service hours: approved and pending totals, the star level and the
- * hours to the next star, and each record with its explanation in plain words (from the codes the
+ * The signed-in volunteer's service hours: approved and pending totals, the points they can spend,
+ * the star level (since when) and the hours to the next star, and each record with its explanation in plain words (from the codes the
  * hours policy stored with it), its status, its approval deadline, and a button to dispute it
  * (wrong hours, or "I was never there") within its 30 days, in an inline form. The session comes
  * as a property, from `<vk-provider>` or from `configure()`, never an attribute.
@@ -32,7 +32,7 @@ type DisputeKind = 'wrong_hours' | 'never_there';
  * @summary A volunteer's own service hours (我的时长), explained, with disputes.
  * @tag vk-my-hours
  *
- * @csspart totals - Approved and pending totals.
+ * @csspart totals - Approved and pending totals, and the points to spend.
  * @csspart stars - The star level and the progress to the next.
  * @csspart records - The list of records.
  * @csspart record - One record.
@@ -161,9 +161,14 @@ export class VkMyHours extends VkElement {
       <dl part="totals" class="totals">
         <div class="total"><dt>${m.approved}</dt><dd>${m.hours({ hours: reached })}</dd></div>
         <div class="total"><dt>${m.pending}</dt><dd>${m.hours({ hours: pendingHours(records) })}</dd></div>
+        ${profile.pointsAvailable === undefined
+          ? nothing
+          : html`<div class="total"><dt>${m.points}</dt><dd>${m.pointsValue({ points: profile.pointsAvailable })}</dd></div>`}
       </dl>
       <p part="stars" class="stars">
-        <span>${'★'.repeat(level)}</span> ${m.stars({ level })}.
+        <span>${'★'.repeat(level)}</span> ${m.stars({ level })}${level > 0 && profile.starLevelReachedAt
+          ? html` ${m.starSince({ date: formatDate(this.config.locale, profile.starLevelReachedAt, TIME_ZONE) })}`
+          : nothing}.
         ${toNext === null
           ? m.topStar
           : html`${m.toNextStar({ hours: toNext, next: level + 1 })}

@@ -153,8 +153,26 @@ export class VkCheckinCodeEvent extends CustomEvent<VkCheckinCodeDetail> {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// <vk-rewards>
+
+export interface VkRedeemDetail {
+  redemptionId: string;
+  rewardId: string;
+  /** `held` when a reward was just redeemed, `undone` when the volunteer took it back. The code is not sent. */
+  status: 'held' | 'undone';
+}
+
+/** A reward was redeemed (its code is on screen), or the redemption was undone. */
+export class VkRedeemEvent extends CustomEvent<VkRedeemDetail> {
+  constructor(detail: VkRedeemDetail) {
+    super('vk-redeem', { ...crossesShadowRoots, detail });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'vk-redeem': VkRedeemEvent;
     'vk-checkin': VkCheckinEvent;
     'vk-checkin-code': VkCheckinCodeEvent;
     'vk-load': VkLoadEvent;
