@@ -87,6 +87,11 @@ export class VkRoster extends VkElement {
     void this.fetchRoster();
   }
 
+  /** Reads the roster again (e.g. when the kiosk's count shows someone checked in). Rows stay until the answer. */
+  reload(): void {
+    void this.fetchRoster({ keepRows: true });
+  }
+
   /** In update(), not willUpdate(): the configuration (the session among it) resolves between the two. */
   protected override update(changed: PropertyValues): void {
     const key = `${this.shiftId ?? ''}|${this.config.value.session ?? ''}|${this.config.client ? 'client' : ''}`;
@@ -103,12 +108,12 @@ export class VkRoster extends VkElement {
     return client && session ? new Organizer(client.withSession(session)) : undefined;
   }
 
-  private async fetchRoster(): Promise<void> {
+  private async fetchRoster({ keepRows = false } = {}): Promise<void> {
     this.abort?.abort();
     const controller = new AbortController();
     this.abort = controller;
     const { signal } = controller;
-    this.load = { status: 'loading' };
+    if (!keepRows || this.load.status !== 'ready') this.load = { status: 'loading' };
     try {
       let organizer = this.organizer();
       if (!organizer || !this.shiftId) {
