@@ -67,6 +67,8 @@ async function readKioskCode(station: Page): Promise<string> {
 
 /** Types the code into <vk-checkin> and sends it with Enter, as a volunteer on a phone does. */
 async function enterCode(phone: Page, code: string): Promise<void> {
+  // Keys go to the tab in front (Firefox over BiDi ignores them in a tab behind another).
+  await phone.bringToFront();
   const input = await inShadow(phone, 'vk-checkin', 'input[name="code"]');
   await input.click({ count: 3 });
   await input.type(code);
@@ -154,10 +156,15 @@ for (const browserName of BROWSERS) {
       // The organizer approves it in the roster, with the keyboard.
       await station.reload({ waitUntil: 'load' });
       const approve = await inShadow(station, 'vk-roster', `[data-signup="${signupId}"] [part~="action-button"]:not([part~="bulk-button"])[aria-label*="审核通过"]`);
+      await station.bringToFront();
       await approve.focus();
       await station.keyboard.press('Enter');
       await waitFor(station, 'the roster to show the hours approved', () =>
-        /3\.5 小时，已通过/.test(document.querySelector('vk-roster')?.shadowRoot?.querySelector('[part~="record"]')?.textContent ?? ''));
+        /3\.5 小时，已通过/.test(document.querySelector('vk-roster')?.shadowRoot?.querySelector('[part~="record"]')?.textContent ?? ''))
+        .catch(async (error: Error) => {
+          const focused = await station.evaluate(() => document.querySelector('vk-roster')?.shadowRoot?.activeElement?.outerHTML ?? document.activeElement?.localName);
+          throw new Error(`${error.message}; the row showed: ${await textOf(await inShadow(station, 'vk-roster', `[data-signup="${signupId}"]`))}; focus: ${focused}`);
+        });
       assert.equal((await records())[0]?.status, 'approved');
       await axeViolations(station, 'station after approving');
 
