@@ -184,7 +184,7 @@ export class VkMyHours extends VkElement {
         <div class="total"><dt>${m.pending}</dt><dd>${m.hours({ hours: pendingHours(records) })}</dd></div>
       </dl>
       <p part="stars" class="stars">
-        <span>${'★'.repeat(level)}</span> ${m.stars({ level })}.
+        <span>${'★'.repeat(level)}</span> ${m.stars({ level })}
         ${toNext === null
           ? m.topStar
           : html`${m.toNextStar({ hours: toNext, next: level + 1 })}
