@@ -99,6 +99,13 @@ async function findCampusOnlyOpportunity(apiUrl, publishableKey) {
 }
 
 const ENTERPRISE_HOOK_PATH = '/enterprise/api/webhooks';
+/** The service station's duty to show now: the one under way, else the next, else the last. */
+async function currentDuty(client, now) {
+  const station = await client.opportunities.get('opp_demoServiceStation');
+  const shifts = [...station.shifts].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  const shift = shifts.find((s) => Date.parse(s.end) > now.getTime()) ?? shifts.at(-1);
+  return shift && { id: shift.id, title: station.title, start: shift.start, end: shift.end, timezone: station.timezone };
+}
 
 /**
  * The enterprise back end's webhook receiver: registers itself with the enterprise channel's
@@ -172,6 +179,36 @@ export async function startDemo({ apiUrl, port = 8080, host = '127.0.0.1', campu
   });
 
   const registerEnterpriseWebhooks = enterpriseWebhooks(app, apiUrl, enterpriseSecretKey);
+  // The service station (campus youth league): the kiosk's staff member signed in through the
+  // campus staff login (a fixed demo identity), vouched for with the same SECRET key, server-side.
+  // The browser gets only the short-lived organizer session and the duty to show.
+  const stationStaff = { organizationId: 'org_demoZjuYouthLeague', staffId: 'zju-staff|T2019031', name: '王老师' };
+  const campusPublic = createClient({ baseUrl: apiUrl, publishableKey: campusPublishableKey });
+  app.post('/campus/api/station-session', async (c) => {
+    try {
+      const [session, shift] = await Promise.all([
+        campusApi.sessions.create({ organizer: stationStaff, ttlSeconds: 8 * 3600 }),
+        currentDuty(campusPublic, new Date()),
+      ]);
+      if (!shift) return c.json({ error: 'No duty is scheduled at the service station.' }, 404);
+      return c.json({ token: session.token, expiresAt: session.expiresAt, staff: { name: stationStaff.name }, shift },
+        200, { 'Cache-Control': 'no-store' });
+    } catch (error) {
+      console.error('station session failed:', error);
+      return c.json({ error: 'The staff sign-in service is unavailable.' }, 502);
+    }
+  });
+
+  // Pages where a session acts (the kiosk, the volunteer's phone) carry the strict policy too:
+  // what an intranet or a careful partner would serve them with.
+  app.get('/campus/station/*', async (c, next) => {
+    c.header('Content-Security-Policy', enterpriseCsp(apiUrl));
+    await next();
+  });
+  app.get('/campus/phone/*', async (c, next) => {
+    c.header('Content-Security-Policy', enterpriseCsp(apiUrl));
+    await next();
+  });
 
   app.get('/enterprise/*', async (c, next) => {
     c.header('Content-Security-Policy', enterpriseCsp(apiUrl));

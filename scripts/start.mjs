@@ -31,6 +31,8 @@ VolunteerKit is running.
   Reference API      ${api.url}/v1/opportunities?key=${SEED_KEYS.news.publishableKey}
   News channel demo  ${demo.url}/news/
   Campus demo        ${demo.url}/campus/
+  Station kiosk      ${demo.url}/campus/station/   (organizer: check-in code + roster)
+  Volunteer's phone  ${demo.url}/campus/phone/     (check in with the kiosk's code, my hours)
   Enterprise demo    ${demo.url}/enterprise/      (strict CSP + Trusted Types)
   Enterprise webhooks ${demo.url}/enterprise/webhooks.html (what its back end received)
   Snippet builder    ${demo.url}/builder/

@@ -85,7 +85,7 @@ describe('bundle sizes (gzip -9)', () => {
   });
 
   // The organizer's widgets: each a chunk of its own within 12 KB (the kiosk screen's 6.9 KB with
-  // its QR encoder inside, the roster's 4.5 KB); the QR encoder never in the entry, which grew
+  // its QR encoder inside, the roster's 6.4 KB with its form fixing times); the QR encoder never in the entry, which grew
   // 89 B for both.
   it('<vk-checkin-code> (with the QR encoder inside) and <vk-roster> are chunks of their own, within 12 KB each', () => {
     assert.ok(sizes.cdn);
@@ -104,8 +104,10 @@ describe('bundle sizes (gzip -9)', () => {
   // one: +1.1 KB in all for −0.8 KB on every page); + 6.2 KB for <vk-checkin> and ~6 KB for
   // <vk-my-hours>, + 11.9 KB for the organizer's kiosk screen (the QR encoder inside its chunk)
   // and roster, each a chunk of its own; + 4.3 KB for <vk-rewards> (3.9 KB, a chunk of its own) with
-  // the points in <vk-my-hours> and the organizer's reward desk. Lower this as the widgets shrink.
-  const CDN_ALL_CHUNKS_CEILING = (76.5 + 6.2 + 6.5 + 11.9 + 4.3) * 1024;
+  // the points in <vk-my-hours> and the organizer's reward desk; + 2 KB for the roster's inline form
+  // fixing times (its chunk 4.5 → 6.4 KB, three locales) and <vk-my-hours> hearing check-outs.
+  // Lower this as the widgets shrink.
+  const CDN_ALL_CHUNKS_CEILING = (76.5 + 6.2 + 6.5 + 11.9 + 4.3 + 2) * 1024;
   it('the CDN entry and all its chunks together do not grow past their recorded ceiling', () => {
     assert.ok(sizes.cdn);
     assert.ok(sizes.cdn.allBytes <= CDN_ALL_CHUNKS_CEILING, `${sizes.cdn.allBytes} B > ceiling ${CDN_ALL_CHUNKS_CEILING} B`);

@@ -22,7 +22,8 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'puppeteer-core';
 import { BROWSERS, SCREENSHOTS_DIR, launch, startStack, type Stack } from './harness.js';
 
-const PAGES = ['news', 'campus', 'enterprise', 'builder'] as const;
+// campus/phone: <vk-checkin> and <vk-my-hours> for the signed-in student, under the strict policy.
+const PAGES = ['news', 'campus', 'campus/phone', 'enterprise', 'builder'] as const;
 const WIDTHS = [320, 390, 1366] as const;
 const TEXT_SIZES = ['normal', 'large'] as const;
 const SCHEMES = ['light', 'dark'] as const;
@@ -33,7 +34,7 @@ type FontSize = (typeof FONT_SIZES)[number];
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LAYOUT_SCREENSHOTS = `${SCREENSHOTS_DIR}layout/`;
-const WIDGETS = 'vk-opportunity-list, vk-honor-board, vk-signup-form';
+const WIDGETS = 'vk-opportunity-list, vk-honor-board, vk-signup-form, vk-checkin, vk-my-hours';
 
 let stack: Stack;
 before(async () => {
@@ -111,7 +112,7 @@ async function checkPage(browser: Browser, engine: string, pageName: string, sch
           return result.violations.flatMap((violation) => violation.nodes.map((node) => `${JSON.stringify(node.target)} ${node.any[0]?.message ?? ''}`));
         }, WIDGETS);
         for (const problem of contrast) problems.push(`${state}: contrast ${problem}`);
-        await page.screenshot({ path: `${LAYOUT_SCREENSHOTS}${engine}-${pageName}-${width}-${text}-${scheme}-${fontSize}.png`, fullPage: true });
+        await page.screenshot({ path: `${LAYOUT_SCREENSHOTS}${engine}-${pageName.replace('/', '-')}-${width}-${text}-${scheme}-${fontSize}.png`, fullPage: true });
       }
     }
     {

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { HonorBoard, Opportunity, OpportunityPage, Signup, type OpportunitySummary } from '@volunteerkit/sdk/schemas';
 import { request } from 'node:http';
-import { SEED_FIXTURES, SEED_KEYS, startServer, type RunningServer } from '../src/index.js';
+import { ensureStationShift, SEED_FIXTURES, SEED_KEYS, SEED_STATION, startServer, type RunningServer } from '../src/index.js';
 import { dropSchema } from './helpers.js';
 
 let server: RunningServer;
@@ -34,7 +34,7 @@ describe('the demo seed', () => {
   it('is large, realistic and deterministic in size', async () => {
     console.log(`startServer with seed: ${Math.round(seedMs)} ms`, server.seeded);
     assert.deepEqual(server.seeded, {
-      channels: 3, organizations: server.seeded!.organizations, opportunities: 242, shifts: server.seeded!.shifts, volunteers: 3000,
+      channels: 3, organizations: server.seeded!.organizations, opportunities: 243, shifts: server.seeded!.shifts, volunteers: 3001,
       signups: server.seeded!.signups, serviceRecords: server.seeded!.serviceRecords, honors: server.seeded!.honors,
     });
     assert.ok(server.seeded!.organizations >= 40);
@@ -114,6 +114,36 @@ describe('the demo seed', () => {
     assert.equal(body.status, 'waitlisted');
     const pending = await (await signUp(manual, { name: '审核者', mobile: '13600000002', birthDate: '1990-05-01' })).json();
     assert.equal(pending.status, 'pending_review');
+  });
+
+  it('keeps a service-station duty open now with the demo student confirmed on it, added once per start of the hour', async () => {
+    const post = async (path: string, body: unknown, auth: string) => {
+      const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${auth}` }, body: JSON.stringify(body) });
+      assert.ok(res.ok, `${path}: ${res.status} ${await res.clone().text()}`);
+      return res.json() as Promise<any>;
+    };
+    const now = new Date();
+    const shiftId = await ensureStationShift(server.db, now);
+    assert.ok(shiftId, 'the seeded database has a station duty');
+    assert.equal(await ensureStationShift(server.db, now), shiftId, 'a second start in the same duty adds nothing');
+    const { token } = await post('/v1/sessions', { externalId: SEED_STATION.externalId, volunteer: SEED_STATION.student }, SEED_KEYS.campus.secretKey);
+    const me = await fetch(`${server.url}/v1/me/signups`, { headers: { Authorization: `Bearer ${token}` } }).then((r) => r.json() as Promise<any>);
+    const onDuty = me.data.find((s: any) => s.shiftId === shiftId);
+    assert.equal(onDuty?.status, 'approved', 'the SSO student is the seeded volunteer, confirmed on the duty');
+    const station: any = await getJson(`/v1/opportunities/${SEED_FIXTURES.stationOpportunityId}?key=${SEED_KEYS.campus.publishableKey}`);
+    const shift = station.shifts.find((s: any) => s.id === shiftId);
+    assert.ok(Date.parse(shift.start) <= now.getTime() && now.getTime() < Date.parse(shift.end), 'the duty is open now');
+
+    // The kiosk's organizer reads the code; the student checks in with it.
+    const organizer = await post('/v1/sessions', { organizer: { organizationId: SEED_STATION.organizationId, staffId: 'zju-staff|T1', name: '值班老师' } }, SEED_KEYS.campus.secretKey);
+    const code = await fetch(`${server.url}/v1/shifts/${shiftId}/checkin-code`, { headers: { Authorization: `Bearer ${organizer.token}` } }).then((r) => r.json() as Promise<any>);
+    const attendance = await post('/v1/me/attendance', { shiftId, code: code.code, action: 'check_in' }, token);
+    assert.ok(attendance.checkInAt);
+
+    const later = new Date(Date.parse(shift.end) + 60_000);
+    const next = await ensureStationShift(server.db, later);
+    assert.ok(next && next !== shiftId, 'after the duty ends, a start adds the next one');
+    assert.equal(await ensureStationShift(server.db, later), next);
   });
 
   it('ranks seeded volunteers by approved hours only, with masked names', async () => {

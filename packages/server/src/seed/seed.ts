@@ -37,6 +37,24 @@ export const SEED_FIXTURES = {
   fullOpportunityId: 'opp_demoFullLibrary',
   /** Sign-up opens in three days. */
   notOpenYetOpportunityId: 'opp_demoNotOpenYet',
+  /**
+   * The campus youth league's duty at a community service station: in progress (not in lists),
+   * with a shift open now on every start (see ensureStationShift) and the demo student on it.
+   */
+  stationOpportunityId: 'opp_demoServiceStation',
+} as const;
+
+/**
+ * The service-station demo: the organization whose staff run the kiosk (the campus channel may
+ * act for it), and the student on duty, known to the campus SSO as `externalId`.
+ */
+export const SEED_STATION = {
+  organizationId: 'org_demoZjuYouthLeague',
+  volunteerId: 'vol_demoLinXiaoyu',
+  externalId: 'zju-sso|3230100123',
+  student: { name: '林晓雨', mobile: '13957112345', studentId: '3230100123' },
+  /** Each duty lasts this long, from the start of the hour in which the server started. */
+  shiftHours: 4,
 } as const;
 
 const PRIVACY_VERSION = '2026-01';
@@ -91,7 +109,7 @@ export interface SeedSummary {
 export interface SeedOptions {
   /**
    * Multiplies the generated opportunities, volunteers and with them shifts, sign-ups and service
-   * records (1 = 242 opportunities and about 29,000 service records). Fixtures stay as they are.
+   * records (1 = 243 opportunities, the service station included, and about 29,000 service records). Fixtures stay as they are.
    */
   scale?: number;
 }
@@ -109,6 +127,7 @@ export async function seedIfEmpty(db: Database, now = new Date(), options: SeedO
     return seedDemoData(tx, now, options);
   });
   if (summary) await analyze(db);
+  await ensureStationShift(db, now);
   return summary;
 }
 
@@ -390,11 +409,70 @@ export async function seedDemoData(tx: Queryable, now: Date, options: SeedOption
   }
   await insertHoursPolicy(tx, enterpriseOrg.id, defaultPolicyRow(2, false), new Date(at(-30, 9)));
   await seedNeeds(tx, SEED_KEYS.news.channelId, now);
+  // Last, and without the random generator, so every id drawn above stays what it was.
+  await seedServiceStation(tx, new Date(at(-30, 9)));
 
   return {
-    channels: channels.length, organizations: orgs.length, opportunities: opportunities.length, shifts: shifts.length,
-    volunteers: volunteers.length, signups: signups.length, serviceRecords: records.length, honors: honors.length,
+    channels: channels.length, organizations: orgs.length, opportunities: opportunities.length + 1, shifts: shifts.length,
+    volunteers: volunteers.length + 1, signups: signups.length, serviceRecords: records.length, honors: honors.length,
   };
 }
 
 type QuestionSeed = { id: string; label: string; kind: 'text' | 'choice' | 'multi'; required: boolean; options?: string[] };
+
+/** The station's activity (no shift yet: ensureStationShift adds today's) and the student on duty. */
+async function seedServiceStation(tx: Queryable, createdAt: Date): Promise<void> {
+  const created = createdAt.toISOString();
+  await q.bulkInsert(tx, 'opportunities', [{
+    id: SEED_FIXTURES.stationOpportunityId, org_id: SEED_STATION.organizationId, title: '玉古路社区志愿服务站值班',
+    summary: '在社区志愿服务站值班：为居民答疑、登记求助、整理借用物资。到站后扫码或输入签到码签到，离站时签退。',
+    description: '在玉古路社区志愿服务站值班：为居民答疑、登记求助、整理借用物资。\n\n到站后在服务站的签到屏上读取签到码，用手机签到；离站时签退。服务时长按签到、签退时间计算，经组织方审核后计入志愿服务记录。',
+    category: 'community', skills: [], location_name: '玉古路社区志愿服务站', location_address: '浙江省杭州市西湖区玉古路社区志愿服务站',
+    region_code: '330106', lat: 30.27291, lng: 120.12722, online: false, status: 'in_progress', audience: SEED_KEYS.campus.channelId,
+    approval: 'auto', signup_opens_at: null, signup_closes_at: null, requirements: { insuranceProvided: true },
+    hours_per_shift: SEED_STATION.shiftHours, points_per_hour: 10, cover_image_url: null, timezone: 'Asia/Shanghai', questions: [],
+    created_at: created, updated_at: created,
+  }]);
+  const { student } = SEED_STATION;
+  await q.bulkInsert(tx, 'volunteers', [{
+    id: SEED_STATION.volunteerId, channel_id: SEED_KEYS.campus.channelId, name: student.name, mobile: student.mobile,
+    identity_key: `studentId:${student.studentId}`, birth_date: null, student_id: student.studentId, employee_id: null, show_name: false,
+    created_at: created, updated_at: created,
+  }]);
+  await tx.query('UPDATE volunteers SET external_id = $2 WHERE id = $1', [SEED_STATION.volunteerId, SEED_STATION.externalId]);
+}
+
+/**
+ * Makes sure the station has a duty open at `now`, with the demo student confirmed on it, so the
+ * kiosk and the phone demo work on whatever day the server starts (the seed runs once; the data
+ * is kept). When none is open, adds one from the start of the current hour, lasting
+ * SEED_STATION.shiftHours. Ids follow from that hour, so two instances starting at once add it
+ * once. Does nothing on a database without the demo data. Returns the open shift's id, or null.
+ */
+export async function ensureStationShift(db: Database, now: Date): Promise<string | null> {
+  return db.transaction(async (tx) => {
+    const [opportunity] = await tx.query<{ id: string }>('SELECT id FROM opportunities WHERE id = $1', [SEED_FIXTURES.stationOpportunityId]);
+    if (!opportunity) return null;
+    const [open] = await tx.query<{ id: string }>(
+      `SELECT id FROM shifts WHERE opportunity_id = $1 AND starts_at - interval '30 minutes' <= $2 AND ends_at > $2 ORDER BY starts_at LIMIT 1`,
+      [opportunity.id, now.toISOString()],
+    );
+    if (open) return open.id;
+    const start = new Date(Math.floor(now.getTime() / HOUR) * HOUR);
+    const end = new Date(start.getTime() + SEED_STATION.shiftHours * HOUR);
+    const stamp = start.toISOString().slice(0, 13).replace(/\D/g, ''); // yyyymmddhh (UTC)
+    const shiftId = `shf_demoStation${stamp}`;
+    const created = now.toISOString();
+    await tx.query(
+      `INSERT INTO shifts (id, opportunity_id, starts_at, ends_at, capacity, signed_up, waitlisted, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, 6, 1, 0, $5, $5) ON CONFLICT (id) DO NOTHING`,
+      [shiftId, opportunity.id, start.toISOString(), end.toISOString(), created],
+    );
+    await tx.query(
+      `INSERT INTO signups (id, reference, opportunity_id, shift_id, volunteer_id, channel_id, widget, answers, consent_version, consent_at, status, created_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, null, '{}', $7, $8, 'approved', $8, $8) ON CONFLICT (id) DO NOTHING`,
+      [`sgn_demoStation${stamp}`, `VK-D${stamp}`, opportunity.id, shiftId, SEED_STATION.volunteerId, SEED_KEYS.campus.channelId, PRIVACY_VERSION, created],
+    );
+    return shiftId;
+  });
+}

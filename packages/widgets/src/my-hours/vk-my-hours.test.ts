@@ -6,6 +6,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { ServiceRecord, VolunteerProfile } from '@volunteerkit/sdk/schemas';
 import '../define/vk-my-hours.js';
 import type { VkMyHours } from './vk-my-hours.js';
+import { VkCheckinEvent } from '../shared/events.js';
 import { BASE_URL, PUBLISHABLE_KEY } from '../../test/fixtures.js';
 import { HttpResponse, api, http, problem, startMockApi, worker } from '../../test/mock-api.js';
 
@@ -158,5 +159,38 @@ describe('<vk-my-hours>', () => {
     await waitUntil(() => $(el, '[part~="sign-in"]'), 'no sign-in state', { timeout: 8000 });
     expect(text($(el, '[part~="sign-in"]'))).to.equal('Sign in to see your service hours.');
     await expect(el).to.be.accessible();
+  });
+
+  it('reads the hours again after a check-out on the page, not after a check-in', async () => {
+    let reads = 0;
+    let records = [approved];
+    worker.use(
+      http.get(api('/v1/me'), () => HttpResponse.json(profile)),
+      http.get(api('/v1/me/service-records'), () => {
+        reads += 1;
+        return HttpResponse.json({ data: records, nextCursor: null });
+      }),
+    );
+    const el = await mount();
+    expect(reads).to.equal(1);
+    expect(el.shadowRoot!.querySelectorAll('[part~="record"]').length).to.equal(1);
+    const attendance = { id: 'att_00000001', shiftId: 'shf_morning001', signupId: 'sgn_00000001', checkInAt: '2026-11-28T08:40:00+08:00' };
+    // Sent the way <vk-checkin> sends it: from another element, bubbling and composed.
+    const checkin = document.createElement('div');
+    document.body.append(checkin);
+    const shown = (count: number) => waitUntil(() => el.shadowRoot!.querySelectorAll('[part~="record"]').length === count, `${count} records not shown`, { timeout: 8000 });
+    records = [makeRecord(), approved];
+    checkin.dispatchEvent(new VkCheckinEvent({ action: 'check_out', attendance: { ...attendance, checkOutAt: '2026-11-28T10:55:00+08:00' } } as never));
+    await shown(2);
+    expect(reads).to.equal(2);
+    expect(text($(el, '[part~="totals"]'))).to.contain('1.5 h');
+    // A check-in changes no hours: nothing is read, so only the next check-out's read is counted.
+    checkin.dispatchEvent(new VkCheckinEvent({ action: 'check_in', attendance } as never));
+    records = [makeRecord(), makeRecord({ id: 'rec_pending02' }), approved];
+    checkin.dispatchEvent(new VkCheckinEvent({ action: 'check_out', attendance: { ...attendance, checkOutAt: '2026-11-28T10:55:00+08:00' } } as never));
+    await shown(3);
+    expect(reads).to.equal(3);
+    await expect(el).to.be.accessible();
+    checkin.remove();
   });
 });

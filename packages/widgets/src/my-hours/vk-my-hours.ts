@@ -7,6 +7,7 @@ import { baseStyles } from '../shared/base.styles.js';
 import { configurationGrace } from '../shared/config.js';
 import { describeError, isAbort, WidgetConfigurationError } from '../shared/errors.js';
 import { formatDate } from '../shared/i18n.js';
+import type { VkCheckinEvent } from '../shared/events.js';
 import { sharedMessages } from '../shared/shared.messages.js';
 import { clockTime } from '../checkin/checkin-model.js';
 import { canDispute, disputeBody, disputeRefusal, explain, loadMyHours, pendingHours } from './hours-model.js';
@@ -46,6 +47,9 @@ type DisputeKind = 'wrong_hours' | 'never_there';
  * @csspart sign-in - Shown without a volunteer session.
  * @csspart error - Loading failed.
  * @csspart retry-button - The error state's retry button.
+ *
+ * Reads the hours again by itself when a `<vk-checkin>` on the page reports a check-out
+ * (`vk-checkin` with `action: 'check_out'`, heard on `document`); `reload()` does it on demand.
  *
  * @event {VkErrorEvent} vk-error - Loading failed; `detail.error`.
  */
@@ -93,10 +97,27 @@ export class VkMyHours extends VkElement {
     void this.hoursTask.run();
   }
 
-  /** Reads the hours again (after a check-out on the same page, for example). */
+  /** Reads the hours again. Done by itself after a check-out on the same page. */
   reload(): void {
     void this.hoursTask.run();
   }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A check-out made a pending record: show it without a reload. Heard on `document`, so a
+    // <vk-checkin> anywhere on the page (inside another shadow root too: the event is composed)
+    // counts; a check-in changes no hours and reads nothing.
+    document.addEventListener('vk-checkin', this.onCheckin);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('vk-checkin', this.onCheckin);
+  }
+
+  private readonly onCheckin = (event: VkCheckinEvent): void => {
+    if (event.detail.action === 'check_out') this.reload();
+  };
 
   private async openDispute(record: ServiceRecord): Promise<void> {
     this.disputing = record.id;
@@ -166,9 +187,10 @@ export class VkMyHours extends VkElement {
           : html`<div class="total"><dt>${m.points}</dt><dd>${m.pointsValue({ points: profile.pointsAvailable })}</dd></div>`}
       </dl>
       <p part="stars" class="stars">
-        <span>${'★'.repeat(level)}</span> ${m.stars({ level })}${level > 0 && profile.starLevelReachedAt
-          ? html` ${m.starSince({ date: formatDate(this.config.locale, profile.starLevelReachedAt, TIME_ZONE) })}`
-          : nothing}.
+        <span>${'★'.repeat(level)}</span> ${m.stars({
+          level,
+          since: level > 0 && profile.starLevelReachedAt ? formatDate(this.config.locale, profile.starLevelReachedAt, TIME_ZONE) : undefined,
+        })}
         ${toNext === null
           ? m.topStar
           : html`${m.toNextStar({ hours: toNext, next: level + 1 })}

@@ -1,6 +1,6 @@
 /** Strings of `<vk-roster>`. @module */
 import { defineMessages, formatNumber, plural } from '../shared/i18n.js';
-import type { RosterAction, RosterState } from './roster-model.js';
+import type { RosterAction, RosterState, TimesProblem } from './roster-model.js';
 
 type Labels<K extends string> = Record<K, string>;
 
@@ -29,6 +29,20 @@ export const rosterMessages = defineMessages(
     failed: (p: { reason: string }) => `Not saved. ${p.reason}`,
     empty: 'No one has signed up for this shift yet.',
     noSession: 'Sign in as an organizer to see the roster.',
+    setTimes: 'Fix times',
+    setTimesFor: (p: { name: string }) => `Fix times: ${p.name}`,
+    timesLegend: (p: { name: string }) => `Times of ${p.name}`,
+    checkInAt: 'Checked in at',
+    checkOutAt: 'Checked out at',
+    save: 'Save times',
+    cancel: 'Cancel',
+    timesSaved: 'Times saved; the hours were worked out again.',
+    timesProblems: {
+      required: 'Enter the date and time.',
+      invalid: 'Enter a date and time such as 2026-12-05 08:55.',
+      order: 'Check-out must come after check-in.',
+      too_long: 'Check-out must be within 24 hours of check-in.',
+    } satisfies Labels<TimesProblem>,
   },
   {
     'zh-CN': {
@@ -55,6 +69,20 @@ export const rosterMessages = defineMessages(
       failed: (p: { reason: string }) => `未保存。${p.reason}`,
       empty: '本班次还没有人报名。',
       noSession: '请以组织者身份登录后查看名单。',
+      setTimes: '修改时间',
+      setTimesFor: (p: { name: string }) => `为 ${p.name} 修改时间`,
+      timesLegend: (p: { name: string }) => `${p.name} 的时间`,
+      checkInAt: '签到时间',
+      checkOutAt: '签退时间',
+      save: '保存时间',
+      cancel: '取消',
+      timesSaved: '时间已保存，时长已重新计算。',
+      timesProblems: {
+        required: '请填写日期和时间。',
+        invalid: '请按 2026-12-05 08:55 这样的格式填写日期和时间。',
+        order: '签退时间应晚于签到时间。',
+        too_long: '签退时间应在签到后 24 小时内。',
+      },
     },
     'zh-TW': {
       caption: '本班次的報名志願者',
@@ -80,6 +108,20 @@ export const rosterMessages = defineMessages(
       failed: (p: { reason: string }) => `未儲存。${p.reason}`,
       empty: '本班次還沒有人報名。',
       noSession: '請以組織者身分登入後查看名單。',
+      setTimes: '修改時間',
+      setTimesFor: (p: { name: string }) => `為 ${p.name} 修改時間`,
+      timesLegend: (p: { name: string }) => `${p.name} 的時間`,
+      checkInAt: '簽到時間',
+      checkOutAt: '簽退時間',
+      save: '儲存時間',
+      cancel: '取消',
+      timesSaved: '時間已儲存，時數已重新計算。',
+      timesProblems: {
+        required: '請填寫日期和時間。',
+        invalid: '請按 2026-12-05 08:55 這樣的格式填寫日期和時間。',
+        order: '簽退時間應晚於簽到時間。',
+        too_long: '簽退時間應在簽到後 24 小時內。',
+      },
     },
   },
 );

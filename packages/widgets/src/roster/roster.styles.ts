@@ -58,6 +58,31 @@ export const styles = css`
     height: 1.5em;
     margin: 0;
   }
+  .times-form {
+    margin-block-start: 0.5em;
+  }
+  .times-form fieldset {
+    border: 0;
+    margin: 0 0 0.5em;
+    padding: 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 1em;
+  }
+  .times-form legend {
+    font-weight: 700;
+    padding: 0;
+    margin-block-end: 0.25em;
+  }
+  .times-field {
+    display: grid;
+    gap: 0.25em;
+    min-width: 0;
+    max-width: 100%;
+  }
+  .times-field .input {
+    max-width: 100%;
+  }
   .skeleton-row {
     height: 3em;
     padding: 0.5em 0;

@@ -84,9 +84,9 @@ describe('<vk-roster>', () => {
     expect($$(el, '[part="status"] .state').map(text)).to.deep.equal(['Not here yet', 'Checked in', 'Checked out', 'Checked out']);
     expect(text(row(el, 2).querySelector('[part="status"]'))).to.contain('08:58–12:00');
     expect(text(row(el, 2).querySelector('[part="record"]'))).to.equal('3 h, awaiting approval');
-    expect([...row(el, 0).querySelectorAll('[part="action-button"]')].map((b) => b.getAttribute('aria-label'))).to.deep.equal(['Check in: 张*', 'No-show: 张*']);
-    expect([...row(el, 1).querySelectorAll('[part="action-button"]')].map((b) => b.getAttribute('aria-label'))).to.deep.equal(['Check out: 李*华']);
-    expect([...row(el, 2).querySelectorAll('[part="action-button"]')].map((b) => b.getAttribute('aria-label'))).to.deep.equal(['Approve hours of 王*']);
+    expect([...row(el, 0).querySelectorAll('[part="action-button"]')].map((b) => b.getAttribute('aria-label'))).to.deep.equal(['Check in: 张*', 'No-show: 张*', 'Fix times: 张*']);
+    expect([...row(el, 1).querySelectorAll('[part="action-button"]')].map((b) => b.getAttribute('aria-label'))).to.deep.equal(['Check out: 李*华', 'Fix times: 李*华']);
+    expect([...row(el, 2).querySelectorAll('[part="action-button"]')].map((b) => b.getAttribute('aria-label'))).to.deep.equal(['Approve hours of 王*', 'Fix times: 王*']);
     await expect(el).to.be.accessible();
   });
 
@@ -117,6 +117,7 @@ describe('<vk-roster>', () => {
     expect(text(row(el, 2).querySelector('[part="record"]'))).to.equal('3 h, approved');
     expect(text(row(el, 3).querySelector('[part="record"]'))).to.equal('2 h, approved');
     expect(text(row(el, 0).querySelector('[part="record"]'))).to.equal('');
+    expect(row(el, 4).querySelector('[data-set-times]'), 'reviewed hours are disputed, not re-timed').to.equal(null);
     await expect(el).to.be.accessible();
   });
 
@@ -143,5 +144,87 @@ describe('<vk-roster>', () => {
     ];
     expect(problems).to.deep.equal([]);
     await expect(el).to.be.accessible();
+  });
+
+  it('fixes a forgotten check-out inline: each problem said at its field, before sending and from the server', async () => {
+    const posts = serve();
+    const { el } = await mount();
+    const setTimes: unknown[] = [];
+    let refuse = true;
+    worker.use(http.post(api(`/v1/shifts/${SHIFT}/roster/sgn_roster001`), async ({ request }) => {
+      const body = (await request.json()) as { checkInAt: string; checkOutAt: string };
+      setTimes.push(body);
+      if (refuse) return problem(422, 'invalid', 'Invalid', { errors: [{ path: 'checkOutAt', code: 'too_big', message: 'must be within 24 hours of checkInAt' }] });
+      const base = roster()[1]!;
+      return HttpResponse.json({ ...base, attendance: { ...base.attendance!, checkInAt: body.checkInAt, checkOutAt: body.checkOutAt }, serviceRecord: { id: 'rec_roster001', status: 'pending', hours: 3 } });
+    }));
+   
+    button(el, 'Fix times: 李*华').click();
+    await waitUntil(() => row(el, 1).querySelector('[part="times-form"]'), 'no times form');
+   
+    const form = row(el, 1).querySelector<HTMLFormElement>('[part="times-form"]')!;
+    const input = (name: string) => form.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
+    const fieldError = (name: string) => text(form.querySelector(`#${name}-error-sgn_roster001`));
+    expect(input('checkInAt').value, 'the check-in as recorded, on the shift\'s clock').to.equal('2026-12-05T08:58');
+    expect(input('checkOutAt').value).to.equal('');
+    expect(el.shadowRoot!.activeElement === input('checkInAt'), 'focus in the check-in time').to.equal(true);
+    expect(button(el, 'Fix times: 李*华').getAttribute('aria-expanded')).to.equal('true');
+    await expect(el).to.be.accessible();
+
+    const type = async (name: string, value: string) => {
+      input(name).value = value;
+      input(name).dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      await el.updateComplete;
+    };
+    const save = async () => {
+      form.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await el.updateComplete;
+    };
+    await save();
+    expect(fieldError('checkOutAt')).to.equal('Enter the date and time.');
+    expect(input('checkOutAt').getAttribute('aria-invalid')).to.equal('true');
+    expect(input('checkInAt').getAttribute('aria-invalid')).to.equal('false');
+    expect(el.shadowRoot!.activeElement === input('checkOutAt'), 'focus at the field to fix').to.equal(true);
+    await expect(el).to.be.accessible();
+
+    await type('checkOutAt', '2026-12-05T08:30');
+    expect(fieldError('checkOutAt'), 'typing clears the message').to.equal('');
+    await save();
+    expect(fieldError('checkOutAt')).to.equal('Check-out must come after check-in.');
+    expect(setTimes, 'nothing sent while a field is wrong').to.deep.equal([]);
+
+    await type('checkOutAt', '2026-12-05T12:00');
+    await save();
+    await waitUntil(() => fieldError('checkOutAt') !== '', 'the server\'s refusal not shown');
+    expect(fieldError('checkOutAt')).to.equal('Check-out must be within 24 hours of check-in.');
+    expect(el.shadowRoot!.activeElement === input('checkOutAt'), 'focus at the refused field').to.equal(true);
+    expect(text(row(el, 1).querySelector('.state')), 'nothing changed').to.equal('Checked in');
+    await expect(el).to.be.accessible();
+
+    refuse = false;
+    await save();
+    await waitUntil(() => !row(el, 1).querySelector('[part="times-form"]'), 'the form did not close');
+    expect(setTimes.at(-1)).to.deep.equal({ action: 'set_times', checkInAt: '2026-12-05T00:58:00.000Z', checkOutAt: '2026-12-05T04:00:00.000Z' });
+    expect(text(row(el, 1).querySelector('[part="status"]'))).to.contain('08:58–12:00');
+    expect(text(row(el, 1).querySelector('[part="record"]'))).to.equal('3 h, awaiting approval');
+    expect(text(el.shadowRoot!.querySelector('[part="bulk-message"]'))).to.equal('Times saved; the hours were worked out again.');
+    expect(el.shadowRoot!.activeElement === button(el, 'Fix times: 李*华'), 'focus back on the button that opened the form').to.equal(true);
+    expect(posts).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('roster times on the activity\'s clock', () => {
+  it('reads and writes datetime-local values in the shift\'s zone, summer time included', async () => {
+    const { fromLocalInput, toLocalInput, timesProblems } = await import('./roster-model.js');
+    expect(fromLocalInput('2026-12-05T08:58', 'Asia/Shanghai')).to.equal('2026-12-05T00:58:00.000Z');
+    expect(toLocalInput('2026-12-05T00:58:00.000Z', 'Asia/Shanghai')).to.equal('2026-12-05T08:58');
+    expect(fromLocalInput('2026-07-01T09:00', 'America/New_York')).to.equal('2026-07-01T13:00:00.000Z');
+    expect(fromLocalInput('2026-12-01T09:00', 'America/New_York')).to.equal('2026-12-01T14:00:00.000Z');
+    expect(fromLocalInput('2026-02-30T09:00', 'Asia/Shanghai'), 'no such day').to.equal(null);
+    expect(fromLocalInput('09:00', 'Asia/Shanghai')).to.equal(null);
+    expect(timesProblems('2026-12-05T08:00', '2026-12-06T08:01', 'Asia/Shanghai')).to.deep.equal({ checkOutAt: 'too_long' });
+    expect(timesProblems('2026-12-05T08:00', '2026-12-06T08:00', 'Asia/Shanghai')).to.deep.equal({});
+    expect(timesProblems('', 'x', 'Asia/Shanghai')).to.deep.equal({ checkInAt: 'required', checkOutAt: 'invalid' });
   });
 });

@@ -9,7 +9,10 @@ import { VkLoadEvent } from '../shared/events.js';
 import { formatDate } from '../shared/i18n.js';
 import { sharedMessages } from '../shared/shared.messages.js';
 import { rosterMessages } from './roster.messages.js';
-import { actionsFor, applicable, awaitsApproval, rosterState, type RosterAction } from './roster-model.js';
+import {
+  actionsFor, applicable, awaitsApproval, canSetTimes, fromLocalInput, rosterState, timesProblems, timesRefusal, toLocalInput,
+  type RosterAction, type TimesField, type TimesProblem,
+} from './roster-model.js';
 import { styles } from './roster.styles.js';
 
 type Load = { status: 'loading' } | { status: 'ready'; entries: RosterEntry[] } | { status: 'failed'; error: unknown };
@@ -17,7 +20,8 @@ type Load = { status: 'loading' } | { status: 'ready'; entries: RosterEntry[] } 
 /**
  * The organizer's list for one shift: each signed-up volunteer (the name as the API gives it) with
  * their status, buttons to check them in or out or mark a no-show, and to approve hours awaiting
- * approval; several can be selected for one bulk action. Nothing changes on screen before the
+ * approval, and to fix the check-in and check-out times (a forgotten check-out) in an inline form
+ * whose refusals are shown by field; several can be selected for one bulk action. Nothing changes on screen before the
  * server has agreed (no optimistic rows to roll back); a refusal is shown in the row, or above the
  * list for a bulk action, and nothing is lost. Every action is a button named with the volunteer
  * ("为 张* 签到"), reachable with the keyboard.
@@ -36,6 +40,8 @@ type Load = { status: 'loading' } | { status: 'ready'; entries: RosterEntry[] } 
  * @csspart record - The service record's hours and approval.
  * @csspart action-button - A row's check-in, check-out, no-show or approve button.
  * @csspart row-error - Why a row's action was refused.
+ * @csspart times-form - The inline form that fixes a row's check-in and check-out times.
+ * @csspart field-error - What is wrong with one of those times (problem details by field).
  * @csspart bulk - The bulk action bar.
  * @csspart bulk-button - A bulk action.
  * @csspart bulk-message - What a bulk action did, or why it was refused.
@@ -65,6 +71,8 @@ export class VkRoster extends VkElement {
   @state() private busy = new Set<string>();
   @state() private rowErrors = new Map<string, string>();
   @state() private bulkMessage: { text: string; error: boolean } | undefined;
+  /** The row whose times are being fixed, what is typed, and what is wrong with it by field. */
+  @state() private editing: { signupId: string; checkInAt: string; checkOutAt: string; problems: Partial<Record<TimesField, TimesProblem>> } | undefined;
 
   private loadedFor = '';
   private abort?: AbortController;
@@ -87,6 +95,11 @@ export class VkRoster extends VkElement {
     void this.fetchRoster();
   }
 
+  /** Reads the roster again (e.g. when the kiosk's count shows someone checked in). Rows stay until the answer. */
+  reload(): void {
+    void this.fetchRoster({ keepRows: true });
+  }
+
   /** In update(), not willUpdate(): the configuration (the session among it) resolves between the two. */
   protected override update(changed: PropertyValues): void {
     const key = `${this.shiftId ?? ''}|${this.config.value.session ?? ''}|${this.config.client ? 'client' : ''}`;
@@ -103,12 +116,12 @@ export class VkRoster extends VkElement {
     return client && session ? new Organizer(client.withSession(session)) : undefined;
   }
 
-  private async fetchRoster(): Promise<void> {
+  private async fetchRoster({ keepRows = false } = {}): Promise<void> {
     this.abort?.abort();
     const controller = new AbortController();
     this.abort = controller;
     const { signal } = controller;
-    this.load = { status: 'loading' };
+    if (!keepRows || this.load.status !== 'ready') this.load = { status: 'loading' };
     try {
       let organizer = this.organizer();
       if (!organizer || !this.shiftId) {
@@ -218,6 +231,71 @@ export class VkRoster extends VkElement {
     }
   }
 
+  private async openTimes(entry: RosterEntry): Promise<void> {
+    this.editing = {
+      signupId: entry.signupId,
+      checkInAt: toLocalInput(entry.attendance?.checkInAt, this.timeZone),
+      checkOutAt: toLocalInput(entry.attendance?.checkOutAt, this.timeZone),
+      problems: {},
+    };
+    this.setRowError(entry.signupId, undefined);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>(`[data-times="${entry.signupId}"] input[name="checkInAt"]`)?.focus();
+  }
+
+  private async closeTimes(signupId: string): Promise<void> {
+    this.editing = undefined;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>(`[data-signup="${signupId}"] [data-set-times]`)?.focus();
+  }
+
+  private typeTime(field: TimesField, event: Event): void {
+    if (!this.editing) return;
+    const problems = { ...this.editing.problems };
+    delete problems[field];
+    this.editing = { ...this.editing, [field]: (event.target as HTMLInputElement).value, problems };
+  }
+
+  /** Focus goes to the first field the organizer has to fix. */
+  private async focusProblem(signupId: string): Promise<void> {
+    await this.updateComplete;
+    const field = (['checkInAt', 'checkOutAt'] as const).find((name) => this.editing?.problems[name]);
+    if (field) this.renderRoot.querySelector<HTMLInputElement>(`[data-times="${signupId}"] input[name="${field}"]`)?.focus();
+  }
+
+  private async saveTimes(event: Event, entry: RosterEntry): Promise<void> {
+    event.preventDefault();
+    const organizer = this.organizer();
+    const editing = this.editing;
+    if (!organizer || !this.shiftId || !editing || this.busy.has(entry.signupId)) return;
+    const problems = timesProblems(editing.checkInAt, editing.checkOutAt, this.timeZone);
+    if (Object.keys(problems).length) {
+      this.editing = { ...editing, problems };
+      return this.focusProblem(entry.signupId);
+    }
+    this.setBusy([entry.signupId], true);
+    this.setRowError(entry.signupId, undefined);
+    try {
+      this.replace([await organizer.roster.update(this.shiftId, entry.signupId, {
+        action: 'set_times', checkInAt: fromLocalInput(editing.checkInAt, this.timeZone)!, checkOutAt: fromLocalInput(editing.checkOutAt, this.timeZone)!,
+      })]);
+      this.bulkMessage = { text: this.messages.timesSaved, error: false };
+      // Enabled again first: focus cannot go back to a disabled button.
+      this.setBusy([entry.signupId], false);
+      await this.closeTimes(entry.signupId);
+    } catch (error) {
+      const fields = timesRefusal(error);
+      if (fields && this.editing) {
+        this.editing = { ...this.editing, problems: fields };
+        await this.focusProblem(entry.signupId);
+      } else {
+        this.setRowError(entry.signupId, this.failure(error));
+      }
+    } finally {
+      this.setBusy([entry.signupId], false);
+    }
+  }
+
   private toggle(id: string, on: boolean): void {
     const next = new Set(this.selected);
     if (on) next.add(id);
@@ -297,10 +375,43 @@ export class VkRoster extends VkElement {
           ${awaitsApproval(entry)
             ? html`<button part="action-button" class="button" type="button" ?disabled=${busy} aria-label=${messages.approveFor({ name: entry.name })} @click=${() => void this.act(entry, 'approve')}>${messages.approve}</button>`
             : nothing}
+          ${canSetTimes(entry)
+            ? html`<button part="action-button" class="button button--secondary" type="button" data-set-times ?disabled=${busy}
+                aria-label=${messages.setTimesFor({ name: entry.name })} aria-expanded=${this.editing?.signupId === entry.signupId ? 'true' : 'false'}
+                @click=${() => (this.editing?.signupId === entry.signupId ? void this.closeTimes(entry.signupId) : void this.openTimes(entry))}>${messages.setTimes}</button>`
+            : nothing}
         </div>
+        ${this.editing?.signupId === entry.signupId ? this.renderTimesForm(entry, busy) : nothing}
         <p part="row-error" class="row-error" role="alert">${error ?? ''}</p>
       </td>
     </tr>`;
+  }
+
+  private renderTimesForm(entry: RosterEntry, busy: boolean) {
+    const messages = this.messages;
+    const editing = this.editing!;
+    const id = (name: string) => `${name}-${entry.signupId}`;
+    const field = (name: TimesField) => {
+      const problem = editing.problems[name];
+      return html`<div class="times-field">
+        <label for=${id(name)}>${messages[name]}</label>
+        <input id=${id(name)} name=${name} class="input" type="datetime-local" step="60" .value=${editing[name]}
+          aria-invalid=${problem ? 'true' : 'false'} aria-describedby=${id(`${name}-error`)} @input=${(event: Event) => this.typeTime(name, event)} />
+        <p part="field-error" id=${id(`${name}-error`)} class="row-error">${problem ? messages.timesProblems[problem] : ''}</p>
+      </div>`;
+    };
+    return html`<form part="times-form" class="times-form" data-times=${entry.signupId} novalidate
+      @submit=${(event: Event) => void this.saveTimes(event, entry)}
+      @keydown=${(event: KeyboardEvent) => { if (event.key === 'Escape') void this.closeTimes(entry.signupId); }}>
+      <fieldset>
+        <legend>${messages.timesLegend({ name: entry.name })}</legend>
+        ${field('checkInAt')} ${field('checkOutAt')}
+      </fieldset>
+      <div class="action-buttons">
+        <button class="button" type="submit" ?disabled=${busy}>${messages.save}</button>
+        <button class="button button--secondary" type="button" @click=${() => void this.closeTimes(entry.signupId)}>${messages.cancel}</button>
+      </div>
+    </form>`;
   }
 
   private renderSkeleton() {

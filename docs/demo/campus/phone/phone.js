@@ -1,0 +1,22 @@
+// The volunteer's phone page. It never sees a secret key: the campus back end
+// (/campus/api/session) vouches for the student signed in through the campus SSO and returns a
+// short-lived volunteer session, which the widgets get as a property (never in a URL).
+const status = document.getElementById('sso-status');
+const statusText = document.getElementById('sso-text');
+
+async function signIn() {
+  try {
+    const response = await fetch('/campus/api/session', { method: 'POST' });
+    if (!response.ok) throw new Error(`campus session: ${response.status}`);
+    const session = await response.json();
+    statusText.textContent = `${session.student.name} · 学号 ${session.student.studentId} · 已登录`;
+    status.classList.add('ok');
+    await customElements.whenDefined('vk-provider');
+    document.getElementById('provider').session = session.token;
+  } catch (error) {
+    console.warn(error);
+    statusText.textContent = '统一身份认证暂不可用，请稍后刷新页面。';
+  }
+}
+
+signIn();

@@ -1,0 +1,191 @@
+// The whole path from "I am here" to "my hours are approved", on the demo's two campus pages
+// against the real server, in Chromium and Firefox: the station kiosk shows a code → the student
+// types it on the phone page → checked in → later, checked out with the next code → the record
+// appears pending, explained, in <vk-my-hours> on the same page → the organizer approves it in
+// the kiosk's roster → <vk-my-hours> shows the approved hours. axe runs on the widgets after each
+// state; no console error, uncaught error or CSP violation (both pages carry the strict policy).
+//
+// Time: the server runs on a clock of the test's own, moved forward by hand (never a sleep). It
+// starts 5 minutes into the next full hour, so the seed's station duty (from the start of the
+// server's hour, 4 h long) is the same on every run whatever the time of day, and it is ahead
+// of the browsers' clocks, never behind: the kiosk schedules its next code from `validUntil`
+// by its own clock, so a server clock behind it would make it fetch again at once. Each
+// browser gets its own server: the student's duty can be checked into once.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import { createClient, Me } from '@volunteerkit/sdk';
+import { SEED_KEYS, SEED_STATION, startServer, type RunningServer } from '@volunteerkit/server';
+import { startDemo } from '../../scripts/demo-server.mjs';
+import { BROWSERS, launch, openPage, screenshotPath, waitFor, type PageProblems } from './harness.js';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** Waits for `selector` inside `host`'s shadow root (polling: shadow changes reach no document observer). */
+async function inShadow(page: Page, host: string, selector: string, timeout = 20_000): Promise<ElementHandle<Element>> {
+  const found = await page.waitForFunction(
+    (h: string, s: string) => document.querySelector(h)?.shadowRoot?.querySelector(s),
+    { timeout, polling: 100 }, host, selector,
+  ).catch(async (error: Error) => {
+    const seen = await page.evaluate((h: string) => document.querySelector(h)?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim().slice(0, 400), host);
+    throw new Error(`${host} ${selector}: ${error.message}; it showed: ${seen}`);
+  });
+  return found.asElement() as ElementHandle<Element>;
+}
+
+const textOf = (handle: ElementHandle<Element>) => handle.evaluate((node) => node.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+
+/** axe on the widgets of the page (their shadow trees included): every rule, violations only. */
+async function axeViolations(page: Page, state: string): Promise<void> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
+    const widgets = [...document.querySelectorAll('vk-checkin, vk-my-hours, vk-checkin-code, vk-roster')];
+    const result = await axe.run({ include: widgets }, { resultTypes: ['violations'] });
+    return result.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id} ${JSON.stringify(node.target)}`));
+  });
+  assert.deepEqual(violations, [], `axe, ${state}`);
+}
+
+async function assertClean(page: Page, problems: PageProblems, name: string): Promise<void> {
+  assert.deepEqual(await problems.cspViolations(), [], `${name}: CSP violations`);
+  assert.deepEqual(problems.pageErrors, [], `${name}: uncaught errors`);
+  assert.deepEqual(problems.consoleErrors, [], `${name}: console errors`);
+}
+
+/** The code on the kiosk screen, as a person would read it off the screen (digits only). */
+async function readKioskCode(station: Page): Promise<string> {
+  const code = await inShadow(station, 'vk-checkin-code', '[part~="code"]');
+  const digits = (await textOf(code)).replace(/\D/g, '');
+  assert.match(digits, /^\d{6}$/, 'six digits on the kiosk');
+  return digits;
+}
+
+/** Types the code into <vk-checkin> and sends it with Enter, as a volunteer on a phone does. */
+async function enterCode(phone: Page, code: string): Promise<void> {
+  // Keys go to the tab in front (Firefox over BiDi ignores them in a tab behind another).
+  await phone.bringToFront();
+  const input = await inShadow(phone, 'vk-checkin', 'input[name="code"]');
+  await input.click({ count: 3 });
+  await input.type(code);
+  await phone.keyboard.press('Enter');
+}
+
+for (const browserName of BROWSERS) {
+  describe(`check-in to approved hours in ${browserName}`, () => {
+    const dutyStart = Math.ceil(Date.now() / HOUR) * HOUR;
+    let clock = dutyStart + 5 * MINUTE;
+    let api: RunningServer;
+    let demo: { url: string; close(): Promise<void> };
+    let browser: Browser;
+    before(async () => {
+      api = await startServer({ port: 0, dataDir: 'memory', seed: true, rateLimit: false, log: false, autoApproval: false, now: () => new Date(clock) });
+      demo = await startDemo({ apiUrl: api.url, port: 0 });
+      browser = await launch(browserName);
+    });
+    after(async () => {
+      await browser?.close();
+      await demo?.close();
+      await api?.close();
+    });
+
+    it('station code → check in and out on the phone → pending, explained → approved in the roster → approved hours', async () => {
+      const stamp = new Date(dutyStart).toISOString().slice(0, 13).replace(/\D/g, '');
+      const signupId = `sgn_demoStation${stamp}`;
+      // What the server holds, read the way the campus back end would (a fresh session: time moves).
+      const campus = createClient({ baseUrl: api.url, secretKey: SEED_KEYS.campus.secretKey });
+      const records = async () => {
+        const { token } = await campus.sessions.create({ externalId: SEED_STATION.externalId, volunteer: SEED_STATION.student });
+        return (await new Me(createClient({ baseUrl: api.url, publishableKey: SEED_KEYS.campus.publishableKey }).withSession(token)).serviceRecords.list()).data;
+      };
+
+      // The station: the staff member is signed in by the campus back end; the kiosk shows a code.
+      const { page: station, problems: stationProblems } = await openPage(browser, { width: 1366, height: 900 });
+      await station.goto(`${demo.url}/campus/station/`, { waitUntil: 'load' });
+      const firstCode = await readKioskCode(station);
+      const expected = await inShadow(station, 'vk-roster', `[data-signup="${signupId}"]`);
+      assert.match(await textOf(expected), /未到/, 'the student is on the roster, not here yet');
+      await axeViolations(station, 'station with its first code');
+
+      // The phone: the student's duty is chosen; they type the code and press Enter.
+      const { page: phone, problems: phoneProblems } = await openPage(browser, { width: 390, height: 844 });
+      await phone.goto(`${demo.url}/campus/phone/`, { waitUntil: 'load' });
+      const chosen = await inShadow(phone, 'vk-checkin', 'input[name="shift"]:checked');
+      assert.equal(await chosen.evaluate((node) => (node as HTMLInputElement).value), `shf_demoStation${stamp}`);
+      await inShadow(phone, 'vk-my-hours', '[part~="empty"]');
+      await axeViolations(phone, 'phone before check-in');
+      await enterCode(phone, firstCode);
+      await waitFor(phone, 'checked in', () => /已签到/.test(document.querySelector('vk-checkin')?.shadowRoot?.querySelector('[part~="result"]')?.textContent ?? ''));
+      const checkedInAt = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(clock));
+      assert.match(await textOf(await inShadow(phone, 'vk-checkin', '[part~="result"]')), new RegExp(`已签到 ${checkedInAt}`));
+      await axeViolations(phone, 'phone checked in');
+
+      // 3 h 30 min later (the server's clock only): the kiosk, opened again, shows that window's code.
+      clock = dutyStart + 3 * HOUR + 35 * MINUTE;
+      await station.reload({ waitUntil: 'load' });
+      const secondCode = await readKioskCode(station);
+      // The student opens the page again to leave: the campus back end's sessions last an hour,
+      // so the morning's has expired (the widget would say so; its test covers that refusal).
+      await phone.reload({ waitUntil: 'load' });
+      await inShadow(phone, 'vk-my-hours', '[part~="empty"]');
+      const checkOut = await inShadow(phone, 'vk-checkin', 'input[name="action"][value="check_out"]');
+      assert.equal(await checkOut.evaluate((node) => (node as HTMLInputElement).checked), true, 'after a check-in, check-out is chosen');
+      await enterCode(phone, secondCode);
+      await waitFor(phone, 'checked out', () => /已签退/.test(document.querySelector('vk-checkin')?.shadowRoot?.querySelector('[part~="result"]')?.textContent ?? ''))
+        .catch(async (error: Error) => {
+          throw new Error(`${error.message}; <vk-checkin> said: ${await textOf(await inShadow(phone, 'vk-checkin', 'form'))}`);
+        });
+
+      // The record, pending with its explanation, in <vk-my-hours> on the same page without a reload.
+      const [record] = await records();
+      assert.ok(record, 'the check-out made a service record');
+      assert.deepEqual([record.status, record.hours, record.source], ['pending', 3.5, 'attendance']);
+      const shown = await inShadow(phone, 'vk-my-hours', `[data-record="${record.id}"]`);
+      const pendingText = await textOf(shown);
+      assert.match(pendingText, /3\.5 小时/);
+      assert.match(pendingText, /待审核/);
+      assert.match(pendingText, /在岗 3 小时 30 分钟，班次共 4 小时（87%）/, `the explanation in words: ${pendingText}`);
+      assert.match(pendingText, /应于 .* 前审核/, 'the approval deadline');
+      assert.match(await textOf(await inShadow(phone, 'vk-my-hours', '[part~="totals"]')), /待审核\s*3\.5 小时/);
+      await axeViolations(phone, 'phone checked out, record pending');
+
+      // The organizer approves it in the roster, with the keyboard.
+      await station.reload({ waitUntil: 'load' });
+      const approve = await inShadow(station, 'vk-roster', `[data-signup="${signupId}"] [part~="action-button"]:not([part~="bulk-button"])[aria-label*="审核通过"]`);
+      await station.bringToFront();
+      await approve.focus();
+      await station.keyboard.press('Enter');
+      await waitFor(station, 'the roster to show the hours approved', () =>
+        /3\.5 小时，已通过/.test(document.querySelector('vk-roster')?.shadowRoot?.querySelector('[part~="record"]')?.textContent ?? ''))
+        .catch(async (error: Error) => {
+          const focused = await station.evaluate(() => document.querySelector('vk-roster')?.shadowRoot?.activeElement?.outerHTML ?? document.activeElement?.localName);
+          throw new Error(`${error.message}; the row showed: ${await textOf(await inShadow(station, 'vk-roster', `[data-signup="${signupId}"]`))}; focus: ${focused}`);
+        });
+      assert.equal((await records())[0]?.status, 'approved');
+      await axeViolations(station, 'station after approving');
+
+      // The student sees the approved hours (and the star progress moves with them).
+      const starsBefore = await textOf(await inShadow(phone, 'vk-my-hours', '[part~="stars"]'));
+      await phone.reload({ waitUntil: 'load' });
+      await waitFor(phone, 'the approved hours', () =>
+        /已审核时长\s*3\.5 小时/.test(document.querySelector('vk-my-hours')?.shadowRoot?.querySelector('[part~="totals"]')?.textContent?.replace(/\s+/g, ' ') ?? ''));
+      const approvedRecord = await textOf(await inShadow(phone, 'vk-my-hours', `[data-record="${record.id}"]`));
+      assert.match(approvedRecord, /已审核/);
+      assert.doesNotMatch(approvedRecord, /应于 .* 前审核/, 'no deadline once approved');
+      const starsAfter = await textOf(await inShadow(phone, 'vk-my-hours', '[part~="stars"]'));
+      assert.notEqual(starsAfter, starsBefore, 'the hours to the next star went down');
+      await axeViolations(phone, 'phone with approved hours');
+
+      await phone.screenshot({ path: screenshotPath(`${browserName}-campus-phone-approved`) as `${string}.png`, fullPage: true });
+      await station.screenshot({ path: screenshotPath(`${browserName}-campus-station`) as `${string}.png`, fullPage: true });
+      await assertClean(station, stationProblems, 'station');
+      await assertClean(phone, phoneProblems, 'phone');
+      await station.close();
+      await phone.close();
+    });
+  });
+}
