@@ -50,6 +50,7 @@ export { Organizer, OrganizerDisputes, OrganizerHoursPolicy, OrganizerRoster, Or
 export { AuditLog } from './resources/audit-log.js';
 export { Sessions } from './resources/sessions.js';
 export { ServiceRecords } from './resources/service-records.js';
+export { Certificates, MyCertificates } from './resources/certificates.js';
 
 // Entity, body and query types of the contract, by name (types only: no schema code is imported).
 export type { ErrorCode, FieldError, Locale, ProblemDetails } from './schemas/common.js';
@@ -118,3 +119,14 @@ export type {
   RosterQuery,
   RosterUpdate,
 } from './schemas/attendance.js';
+export type {
+  Certificate,
+  CertificateClaims,
+  CertificateKey,
+  CertificateKeySet,
+  CertificateRevocationList,
+  CertificateStatus,
+  CreateCertificateBody,
+  RevokeCertificateBody,
+  RevokedCertificate,
+} from './schemas/certificate.js';

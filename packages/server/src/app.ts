@@ -11,6 +11,7 @@ import { compression, DEFAULT_COMPRESSION_THRESHOLD } from './http/compression.j
 import { allowedMethods, callerAndCors, jsonBody, rateLimit, requestContext } from './http/middleware.js';
 import { ApiError, problemResponse, toApiError } from './http/problem.js';
 import { ReadCache, readCache } from './http/read-cache.js';
+import { certificateRoutes } from './routes/certificates.js';
 import { organizerRoutes } from './routes/organizer.js';
 import { partnerRoutes } from './routes/partner.js';
 import { publicRoutes } from './routes/public.js';
@@ -126,6 +127,7 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
   app.route('/v1', volunteerRoutes);
   app.route('/v1', partnerRoutes);
   app.route('/v1', organizerRoutes);
+  app.route('/', certificateRoutes);
 
   app.notFound((c) => problemResponse(c, new ApiError(404, 'not_found', `There is no ${c.req.method} ${c.req.path}.`)));
   app.onError((error, c) => {

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { AuditLog, MyAttendance, MyDisputes, Organizer, createClient, type VolunteerKitClient } from '@volunteerkit/sdk';
+import { AuditLog, Certificates, MyAttendance, MyCertificates, MyDisputes, Organizer, createClient, type VolunteerKitClient } from '@volunteerkit/sdk';
 import { TRANSPORT_QUERY_PARAMS, endpoints, type Endpoint } from '@volunteerkit/sdk/endpoints';
 import { createApp } from '../src/app.js';
 import { authorizeChannelFor } from '../src/db/hours-queries.js';
@@ -181,6 +181,8 @@ const sdkCalls: Record<string, { operationId: string; call: (vk: VolunteerKitCli
   'sessions.create': { operationId: 'createSession', call: (vk) => vk.sessions.create(example('CreateSessionBody')) },
   'auditLog.list': { operationId: 'listAuditLog', call: (vk) => new AuditLog(vk).list({ limit: 20, cursor: parameterExample('listAuditLog', 'cursor') }) },
   'me.attendance.record': { operationId: 'recordMyAttendance', call: (vk) => new MyAttendance(vk.withSession('vst_contract_test')).record(example('RecordAttendanceBody')) },
+  'me.certificates.create': { operationId: 'createMyCertificate', call: (vk) => new MyCertificates(vk.withSession('vst_contract_test')).create(example('CreateCertificateBody')) },
+  'certificates.revoke': { operationId: 'revokeCertificate', call: (vk) => new Certificates(vk).revoke(parameterExample('revokeCertificate', 'id'), example('RevokeCertificateBody')) },
   'me.disputes.create': {
     operationId: 'disputeMyServiceRecord',
     call: (vk) => new MyDisputes(vk.withSession('vst_contract_test')).create(parameterExample('disputeMyServiceRecord', 'id'), example('CreateDisputeBody')),
@@ -260,7 +262,8 @@ function recordingClient(recorded: Recorded[]): VolunteerKitClient {
  * carry them), under the names their calls use.
  */
 function resourceMethods(vk: VolunteerKitClient): string[] {
-  const standalone = { auditLog: new AuditLog(vk), organizer: new Organizer(vk), 'me.attendance': new MyAttendance(vk), 'me.disputes': new MyDisputes(vk) };
+  const standalone = { auditLog: new AuditLog(vk), organizer: new Organizer(vk), 'me.attendance': new MyAttendance(vk), 'me.disputes': new MyDisputes(vk),
+    'me.certificates': new MyCertificates(vk), certificates: new Certificates(vk) };
   const found: string[] = [];
   const walk = (resource: object, prefix: string) => {
     for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(resource)))

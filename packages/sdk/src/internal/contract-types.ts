@@ -37,7 +37,8 @@ export type SchemaName =
   | 'ServiceRecordList'
   | 'Dispute'
   | 'DisputePage'
-  | 'HoursPolicy';
+  | 'HoursPolicy'
+  | 'Certificate';
 
 /** The TypeScript type a schema validates to. */
 export type Output<N extends SchemaName> = z.output<Contract[N]>;

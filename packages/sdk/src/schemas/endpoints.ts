@@ -48,6 +48,10 @@ export const components = {
   CreateDisputeBody: S.CreateDisputeBody, ResolveDisputeBody: S.ResolveDisputeBody,
   AuditEntry: S.AuditEntry, AuditEntryPage: S.AuditEntryPage, HoursPolicy: S.HoursPolicy, HoursPolicyRules: S.HoursPolicyRules,
   Need: S.Need,
+  Certificate: S.Certificate, CertificateClaims: S.CertificateClaims, CertificateStatus: S.CertificateStatus,
+  CreateCertificateBody: S.CreateCertificateBody, RevokeCertificateBody: S.RevokeCertificateBody,
+  CertificateKey: S.CertificateKey, CertificateKeySet: S.CertificateKeySet, RevokedCertificate: S.RevokedCertificate,
+  CertificateRevocationList: S.CertificateRevocationList,
   ErrorCode: S.ErrorCode, FieldError: S.FieldError, ProblemDetails: S.ProblemDetails,
 } as const;
 
@@ -156,6 +160,10 @@ export const endpoints: readonly Endpoint[] = [
     pathParams: { id: S.ServiceRecordId }, body: 'ReviewServiceRecordBody', responses: { 200: 'ServiceRecord' }, errors: sorted(ANY, WRITE, BY_ID) },
   { method: 'POST', path: '/v1/service-records/{id}/reject', operationId: 'rejectServiceRecord', tag: 'Service records', auth: 'secret', idempotent: true,
     pathParams: { id: S.ServiceRecordId }, body: 'ReviewServiceRecordBody', responses: { 200: 'ServiceRecord' }, errors: sorted(ANY, WRITE, BY_ID) },
+  { method: 'POST', path: '/v1/me/certificates', operationId: 'createMyCertificate', tag: 'Recognition', auth: 'session', idempotent: true,
+    body: 'CreateCertificateBody', responses: { 201: 'Certificate' }, errors: sorted(ANY, WRITE) },
+  { method: 'POST', path: '/v1/certificates/{id}/revoke', operationId: 'revokeCertificate', tag: 'Recognition', auth: 'secret', idempotent: true,
+    pathParams: { id: S.CertificateId }, body: 'RevokeCertificateBody', responses: { 200: 'Certificate' }, errors: sorted(ANY, WRITE, BY_ID) },
 ];
 
 /** Query parameters of the transport, read on every operation besides its own: the publishable key and the language of messages. */

@@ -18,3 +18,4 @@ export * from './stats.js';
 export * from './session.js';
 export * from './need.js';
 export * from './attendance.js';
+export * from './certificate.js';

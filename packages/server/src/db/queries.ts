@@ -932,7 +932,7 @@ export async function bulkInsert(db: Queryable, table: BulkTable, rows: Readonly
 
 /** Empties every data table (tests reset between cases; migrations and settings stay). */
 export async function truncateAll(db: Queryable): Promise<void> {
-  await db.query(`TRUNCATE rate_limits, idempotency_keys, honors, service_hours_monthly, service_totals, audit_log, disputes, checkin_failures,
+  await db.query(`TRUNCATE certificates, rate_limits, idempotency_keys, honors, service_hours_monthly, service_totals, audit_log, disputes, checkin_failures,
     attendance, service_records, hours_policies, channel_organizations, signups, volunteers, shifts, opportunities, organizations, api_keys, channels`);
 }
 

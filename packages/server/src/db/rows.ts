@@ -523,3 +523,25 @@ export interface StatsRow {
   approved_hours: number;
   signups_in_period: number;
 }
+
+/** A certificate signing key; the private half stays sealed (see services/certificate-keys.ts). */
+export interface CertificateKeyRow {
+  kid: string;
+  public_jwk: Record<string, string>;
+  private_jwk_sealed: string;
+  created_at: Date | string;
+  retired_at: Date | string | null;
+}
+
+export interface CertificateRow {
+  id: string;
+  number: string;
+  channel_id: string;
+  volunteer_id: string;
+  kid: string;
+  claims: import('@volunteerkit/sdk/schemas').CertificateClaims;
+  jws: string;
+  issued_at: Date | string;
+  revoked_at: Date | string | null;
+  revocation_reason: string | null;
+}
