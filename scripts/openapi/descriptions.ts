@@ -700,7 +700,7 @@ export const schemaDocs: Record<ComponentName, SchemaDoc> = {
     properties: {
       path: 'Dot-separated path of the field in the request: `volunteer.mobile`, `answers.q_tshirt`, a query parameter (`near`, `cursor`) or a header (`Idempotency-Key`).',
       message: 'What is wrong, in English, to show next to the field (prefix the field\'s label).',
-      code: 'Stable reason: a domain code (`invalid_mobile`, `invalid_email`, `invalid_resident_id`, `invalid_birth_date`, `required`, `policy_outdated`, `unknown_shift`, `unknown_question`, `invalid_option`, `too_young`, `too_old`, `near_required`, `out_of_range`, `invalid_cursor`, `invalid_characters` for a NUL character in text) or a schema check (`invalid_type`, `invalid_format`, `invalid_value`, `too_small`, `too_big`, `custom`).',
+      code: 'Stable reason: a domain code (`invalid_mobile`, `invalid_email`, `invalid_resident_id`, `invalid_birth_date`, `required`, `policy_outdated`, `unknown_shift`, `unknown_question`, `invalid_option`, `too_young`, `too_old`, `near_required`, `out_of_range`, `invalid_cursor`, `no_approved_hours`, `invalid_characters` for a NUL character in text) or a schema check (`invalid_type`, `invalid_format`, `invalid_value`, `too_small`, `too_big`, `custom`).',
     },
   },
   ProblemDetails: {

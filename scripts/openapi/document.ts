@@ -277,7 +277,7 @@ function certificateDocument(operationId: string, summary: string, description: 
           headers: { 'X-Request-Id': headerRef('X-Request-Id') },
           content: { 'application/json': { schema: schemaRef(schema), example: schemaDocs[schema].example } },
         },
-        304: { description: 'Unchanged since the `ETag` sent in `If-None-Match`.' },
+        304: { description: 'Unchanged since the `ETag` sent in `If-None-Match`.', headers: { 'X-Request-Id': headerRef('X-Request-Id') } },
         default: sharedResponses().UnexpectedError,
       },
     },

@@ -16,12 +16,25 @@ import { openDatabase, type Database } from './db/database.js';
 import type { AppEnv } from './http/context.js';
 import { seedIfEmpty, type SeedSummary } from './seed/seed.js';
 import { startAutoApproval } from './services/reviews.js';
+import { rotateSigningKey } from './services/certificate-keys.js';
+import { settingOrCreate } from './db/queries.js';
+import { randomBytes } from 'node:crypto';
 
 export { createApp, DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT, type AppOptions } from './app.js';
 export { openDatabase, migrate, type Database, type Queryable, type OpenDatabaseOptions } from './db/database.js';
 export { SEED_KEYS, SEED_FIXTURES, seedIfEmpty, seedDemoData, type SeedOptions, type SeedSummary } from './seed/seed.js';
 export { signSessionToken, verifySessionToken, signOrganizerToken, verifyOrganizerToken } from './domain/session-token.js';
 export { runAutoApproval, startAutoApproval, type AutoApprovalOptions } from './services/reviews.js';
+
+/**
+ * Retires the certificate signing key in use and puts a new one in use (`volunteerkit-server
+ * --rotate-certificate-key`). Certificates signed before stay valid: the retired key stays in
+ * `/.well-known/jwks.json` with its window. Safe with several instances running.
+ */
+export async function rotateCertificateKey(db: Database, now: Date = new Date()): Promise<{ retired: string | null; inUse: string }> {
+  const sealSecret = process.env['VK_SEAL_SECRET'] || (await settingOrCreate(db, 'seal_secret', randomBytes(32).toString('base64url')));
+  return rotateSigningKey(db, sealSecret, now);
+}
 
 export interface ServerOptions {
   /** 0 picks a free port. Default 8787. */

@@ -11,7 +11,7 @@ import { Certificate, CertificateKeySet, CertificateRevocationList } from '@volu
 import { verifyCertificate } from '@volunteerkit/sdk/verify';
 import { createApp } from '../src/app.js';
 import { recordsDigest } from '../src/domain/certificates.js';
-import { rotateSigningKey } from '../src/services/certificate-keys.js';
+import { rotateCertificateKey } from '../src/index.js';
 import { SEED_KEYS, addOpportunity, assertProblem, assertShape, call, nextMobile, useTestApp } from './helpers.js';
 
 const t = useTestApp();
@@ -167,7 +167,7 @@ describe('certificates', () => {
     const w = await world();
     const before = (await issue(w)).body as Certificate;
     const rotatedAt = new Date(TODAY.getTime() + 60_000);
-    const { retired, inUse } = await rotateSigningKey(t.db, (await secretsOf()).seal, rotatedAt);
+    const { retired, inUse } = await rotateCertificateKey(t.db, rotatedAt);
     assert.equal(retired, before.kid);
     t.now = new Date(TODAY.getTime() + 120_000);
     const after = (await issue(w, { from: '2026-03-01', to: '2026-03-31' })).body as Certificate;
@@ -235,8 +235,3 @@ function pick(result: { valid: boolean; reason?: string }) {
   return { valid: result.valid, reason: result.reason };
 }
 
-/** The secrets the app uses (generated once per database). */
-async function secretsOf() {
-  const [row] = await t.db.query<{ value: string }>("SELECT value FROM settings WHERE key = 'seal_secret'");
-  return { seal: process.env['VK_SEAL_SECRET'] || row!.value };
-}
