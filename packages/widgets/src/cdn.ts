@@ -38,6 +38,8 @@ const ON_DEMAND = {
   'vk-my-hours': () => import('./define/vk-my-hours.js'),
   'vk-checkin-code': () => import('./define/vk-checkin-code.js'),
   'vk-roster': () => import('./define/vk-roster.js'),
+  'vk-certificate': () => import('./define/vk-certificate.js'),
+  'vk-verify': () => import('./define/vk-verify.js'),
 };
 
 /**
