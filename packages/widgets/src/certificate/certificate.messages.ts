@@ -24,6 +24,7 @@ export const certificateMessages = defineMessages(
     print: 'Print',
     noSession: 'Sign in to get a certificate of your service.',
     notACertificate: 'This is not a readable certificate.',
+    noApprovedHours: 'There are no approved service hours in this period yet.',
   },
   {
     'zh-CN': {
@@ -48,6 +49,7 @@ export const certificateMessages = defineMessages(
       print: '打印',
       noSession: '登录后即可开具志愿服务证明。',
       notACertificate: '无法读取此证明。',
+      noApprovedHours: '此期间内还没有审核通过的服务时长。',
     },
     'zh-TW': {
       title: '志願服務證明',
@@ -71,6 +73,7 @@ export const certificateMessages = defineMessages(
       print: '列印',
       noSession: '登入後即可開立志願服務證明。',
       notACertificate: '無法讀取此證明。',
+      noApprovedHours: '此期間內還沒有審核通過的服務時數。',
     },
   },
 );

@@ -132,7 +132,10 @@ export class VkCertificate extends VkElement {
       if (ValidationError.is(error)) {
         const first = (error as ValidationError).errors[0];
         this.problemField = first?.path === 'to' ? 'to' : 'from';
-        this.problem = first ? `${first.path === 'to' ? this.messages.to : this.messages.from}: ${first.message}` : (error as Error).message;
+        // The one refusal a volunteer meets in normal use is worded here; others name the field and the server's words.
+        this.problem = first?.code === 'no_approved_hours'
+          ? this.messages.noApprovedHours
+          : first ? `${first.path === 'to' ? this.messages.to : this.messages.from}: ${first.message}` : (error as Error).message;
       } else {
         this.problem = describeError(this.config.locale, error);
       }
