@@ -32,6 +32,7 @@ VolunteerKit is running.
   News channel demo  ${demo.url}/news/
   Campus demo        ${demo.url}/campus/
   Enterprise demo    ${demo.url}/enterprise/      (strict CSP + Trusted Types)
+  Verify a certificate ${demo.url}/verify/       (opened from a certificate's QR code)
   Snippet builder    ${demo.url}/builder/
   SDK & widget docs  ${demo.url}/docs/
   HTTP API reference ${demo.url}/reference/

@@ -35,6 +35,11 @@ export const SEED_FIXTURES = {
   fullOpportunityId: 'opp_demoFullLibrary',
   /** Sign-up opens in three days. */
   notOpenYetOpportunityId: 'opp_demoNotOpenYet',
+  /**
+   * The campus demo's signed-in student (the partner's `externalId`, as scripts/demo-server.mjs
+   * mints the session): approved hours over the past months, so the campus page can certify them.
+   */
+  campusStudentExternalId: 'zju-sso|3230100123',
 } as const;
 
 const PRIVACY_VERSION = '2026-01';
@@ -312,6 +317,24 @@ export async function seedDemoData(tx: Queryable, now: Date, options: SeedOption
   // Service records on past shifts: a long tail, a few veterans with thousands of hours -------
   const pastShifts = shifts.filter((s) => planById.get(s.opportunity_id)!.past);
   const records: Record<string, unknown>[] = [];
+
+  // The campus page's student (not among the generated volunteers above): the six latest past
+  // shifts, five approved and one pending, so a certificate shows approved hours only.
+  const student = { id: 'vol_demoCampusStudent', at: at(-400, 12) };
+  await tx.query(
+    `INSERT INTO volunteers (id, channel_id, external_id, identity_key, name, mobile, birth_date, student_id, show_name, created_at, updated_at)
+     VALUES ($1, $2, $3, 'studentId:3230100123', '林晓雨', '13957112345', '2005-03-14', '3230100123', false, $4, $4)`,
+    [student.id, SEED_KEYS.campus.channelId, SEED_FIXTURES.campusStudentExternalId, student.at],
+  );
+  [...pastShifts].sort((a, b) => String(b.starts_at).localeCompare(String(a.starts_at))).slice(0, 6).forEach((shift, k) => {
+    const hours = planById.get(shift.opportunity_id)!.hours;
+    const checkIn = new Date(shift.starts_at);
+    records.push({
+      id: `rec_demoCampusStudent${k}`, volunteer_id: student.id, opportunity_id: shift.opportunity_id, shift_id: shift.id,
+      check_in: checkIn.toISOString(), check_out: new Date(checkIn.getTime() + hours * HOUR).toISOString(), hours, status: k === 0 ? 'pending' : 'approved',
+      recorded_by: '组织方签到系统', created_at: shift.ends_at, updated_at: shift.ends_at,
+    });
+  });
   allVolunteers.forEach((volunteer, index) => {
     const veteran = index % 300 === 0;
     const count = veteran ? r.int(150, 260) : Math.floor(90 * r.next() ** 9);
