@@ -37,28 +37,28 @@ function writeCache(baseUrl: string, material: VerificationMaterial): void {
   }
 }
 
-async function getJson<T>(url: string, signal: AbortSignal | undefined): Promise<T> {
-  const response = await fetch(url, { signal: signal ?? null, headers: { Accept: 'application/json' } });
+async function getJson<T>(url: string, signal: AbortSignal | undefined, cache: RequestCache): Promise<T> {
+  const response = await fetch(url, { signal: signal ?? null, cache, headers: { Accept: 'application/json' } });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return (await response.json()) as T;
 }
 
 /**
  * The keys and revocations of the platform at `baseUrl`: from the network when it answers (and
- * cached), else the cached copy; `undefined` when there is neither. `maxAgeMs`: a cached copy
- * younger than this is used without asking the network (0 always asks).
+ * saved), else the saved copy; `undefined` when there is neither. The revocation list is always
+ * revalidated (a revocation must show at once; an unchanged list costs a 304); the keys may come
+ * from the browser's HTTP cache unless `reloadKeys` (a certificate names a key not in it: a
+ * rotation happened since).
  */
-export async function verificationMaterial(baseUrl: string, options: { signal?: AbortSignal; maxAgeMs?: number; now?: () => number } = {}): Promise<VerificationMaterial | undefined> {
-  const now = options.now ?? Date.now;
+export async function verificationMaterial(baseUrl: string, options: { signal?: AbortSignal; reloadKeys?: boolean } = {}): Promise<VerificationMaterial | undefined> {
   const cached = readCache(baseUrl);
-  if (cached && options.maxAgeMs && now() - Date.parse(cached.fetchedAt) < options.maxAgeMs) return { ...cached, fromCache: false };
   const root = baseUrl.replace(/\/+$/, '');
   try {
     const [jwks, revocations] = await Promise.all([
-      getJson<CertificateKeySet>(`${root}/.well-known/jwks.json`, options.signal),
-      getJson<CertificateRevocationList>(`${root}/.well-known/certificate-revocations.json`, options.signal).catch(() => cached?.revocations),
+      getJson<CertificateKeySet>(`${root}/.well-known/jwks.json`, options.signal, options.reloadKeys ? 'no-cache' : 'default'),
+      getJson<CertificateRevocationList>(`${root}/.well-known/certificate-revocations.json`, options.signal, 'no-cache').catch(() => cached?.revocations),
     ]);
-    const material: VerificationMaterial = { jwks, revocations, fetchedAt: new Date(now()).toISOString(), fromCache: false };
+    const material: VerificationMaterial = { jwks, revocations, fetchedAt: new Date().toISOString(), fromCache: false };
     writeCache(baseUrl, material);
     return material;
   } catch (error) {

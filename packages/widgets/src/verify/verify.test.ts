@@ -54,7 +54,8 @@ async function paste(el: VkVerify, value: string): Promise<void> {
   const input = $(el, 'textarea') as HTMLTextAreaElement;
   input.value = value;
   ($(el, '[part="submit-button"]') as HTMLButtonElement).click();
-  await waitUntil(() => verdict(el) || $(el, '[part="reason"]'), 'no verdict shown');
+  await el.updateComplete;
+  await waitUntil(() => $(el, '[part="result"]')!.getAttribute('aria-busy') === 'false' && (verdict(el) || $(el, '[part="reason"]')), 'no verdict shown');
 }
 
 describe('<vk-verify>', () => {
@@ -112,19 +113,37 @@ describe('<vk-verify>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('sees a revocation made after an earlier check at once, and a key put in use since the keys were fetched', async () => {
+    servePublished();
+    const el = await mount();
+    await paste(el, await sign(key));
+    expect(verdict(el)!.dataset.valid).to.equal('true');
+
+    const rotated = await makeSigningKey('2026-07-01T12:00:00.000Z');
+    const revokedAt = '2026-07-02T01:00:00.000Z';
+    worker.use(
+      http.get(api('/.well-known/jwks.json'), () => HttpResponse.json({ keys: [...rotated.jwks.keys, { ...key.jwks.keys[0]!, validUntil: '2026-07-01T12:00:00.000Z' }] })),
+      http.get(api('/.well-known/certificate-revocations.json'), () => HttpResponse.json({ issuer: 'VolunteerKit', updatedAt: revokedAt, revoked: [{ id: makeClaims().jti, number: 'VK-2026-000042', revokedAt }] })),
+    );
+    await paste(el, await sign(rotated, makeClaims({ number: 'VK-2026-000050', jti: 'cer_afterRotation00000001', iat: Date.parse('2026-07-02T00:00:00Z') / 1000 })));
+    expect(verdict(el)!.dataset.valid).to.equal('true');
+    expect(text($(el, '[part="number"]'))).to.equal('VK-2026-000050');
+    await paste(el, await sign(key));
+    expect(verdict(el)!.dataset.reason).to.equal('revoked');
+  });
+
   it('verifies offline with the keys it cached, and says so', async () => {
     const calls = servePublished();
     const online = await mount();
     await paste(online, await sign(key));
     expect(verdict(online)!.dataset.valid).to.equal('true');
-    expect(calls.keys).to.equal(1);
+    expect(calls).to.deep.equal({ keys: 1, revocations: 1 });
 
     worker.use(
       http.get(api('/.well-known/jwks.json'), () => HttpResponse.error()),
       http.get(api('/.well-known/certificate-revocations.json'), () => HttpResponse.error()),
     );
     const offline = await mount();
-    offline.keysMaxAgeMs = 0;
     await paste(offline, await sign(key, makeClaims({ number: 'VK-2026-000043', jti: 'cer_second0000000000001' })));
     expect(verdict(offline)!.dataset.valid).to.equal('true');
     expect(text($(offline, '[part="number"]'))).to.equal('VK-2026-000043');

@@ -56,9 +56,6 @@ export class VkVerify extends VkElement {
   /** Heading level (2–6) of the title. */
   @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 2;
 
-  /** How long fetched keys are reused without asking the network again (ms). Default 5 minutes. */
-  @property({ attribute: false }) keysMaxAgeMs = 300_000;
-
   @state() private outcome: Outcome | undefined;
   @state() private checking = false;
   @state() private pasted = '';
@@ -101,13 +98,19 @@ export class VkVerify extends VkElement {
     try {
       const baseUrl = this.config.value.baseUrl;
       if (!baseUrl) throw new WidgetConfigurationError('No base URL configured');
-      const material = await verificationMaterial(baseUrl, { maxAgeMs: this.keysMaxAgeMs });
+      let material = await verificationMaterial(baseUrl);
       if (run !== this.run) return undefined;
       if (!material) {
         this.outcome = { kind: 'no-keys' };
         return undefined;
       }
-      const result = await verifyCertificate(input, { jwks: material.jwks, ...(material.revocations ? { revocations: material.revocations } : {}) });
+      const verify = (m: VerificationMaterial) => verifyCertificate(input, { jwks: m.jwks, ...(m.revocations ? { revocations: m.revocations } : {}) });
+      let result = await verify(material);
+      if (!result.valid && result.reason === 'unknown_key') {
+        // The keys may be an older copy (the HTTP cache, or this device's): ask once more, fresh.
+        material = (await verificationMaterial(baseUrl, { reloadKeys: true })) ?? material;
+        result = await verify(material);
+      }
       if (run !== this.run) return undefined;
       this.outcome = { kind: 'checked', result, material };
       this.dispatchEvent(new VkVerifyEvent({ valid: result.valid, ...(result.valid ? {} : { reason: result.reason }), ...(result.claims ? { number: result.claims.number } : {}) }));
