@@ -121,13 +121,17 @@ describe('<vk-verify>', () => {
 
     const rotated = await makeSigningKey('2026-07-01T12:00:00.000Z');
     const revokedAt = '2026-07-02T01:00:00.000Z';
+    let keyAnswers = 0;
     worker.use(
-      http.get(api('/.well-known/jwks.json'), () => HttpResponse.json({ keys: [...rotated.jwks.keys, { ...key.jwks.keys[0]!, validUntil: '2026-07-01T12:00:00.000Z' }] })),
+      // The first answer is a stale copy (as an HTTP cache may give): the widget must ask again.
+      http.get(api('/.well-known/jwks.json'), () => (++keyAnswers === 1 ? HttpResponse.json(key.jwks)
+        : HttpResponse.json({ keys: [...rotated.jwks.keys, { ...key.jwks.keys[0]!, validUntil: '2026-07-01T12:00:00.000Z' }] }))),
       http.get(api('/.well-known/certificate-revocations.json'), () => HttpResponse.json({ issuer: 'VolunteerKit', updatedAt: revokedAt, revoked: [{ id: makeClaims().jti, number: 'VK-2026-000042', revokedAt }] })),
     );
     await paste(el, await sign(rotated, makeClaims({ number: 'VK-2026-000050', jti: 'cer_afterRotation00000001', iat: Date.parse('2026-07-02T00:00:00Z') / 1000 })));
     expect(verdict(el)!.dataset.valid).to.equal('true');
     expect(text($(el, '[part="number"]'))).to.equal('VK-2026-000050');
+    expect(keyAnswers).to.equal(2);
     await paste(el, await sign(key));
     expect(verdict(el)!.dataset.reason).to.equal('revoked');
   });
