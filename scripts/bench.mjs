@@ -11,6 +11,8 @@
 //            layout shift; and a page with ten identical widgets: requests they cost
 //   render   the list at 4× CPU slowdown against a Lit + fetch floor: API answer → first item,
 //            total blocking time, and a 10,000-item scroll (scripts/bench/render.mjs)
+//   verify   <vk-verify> checking a real certificate in Chromium with the keys cached, online
+//            and offline, against its 50 ms budget (scripts/bench/verify.mjs)
 //
 // Every load is bounded (count and time) and goes to 127.0.0.1 only.
 import http from 'node:http';
@@ -18,6 +20,7 @@ import { formatSizes, measureSizes } from './size.mjs';
 import { CHROME_PATH, CHROMIUM_ARGS } from './browsers.mjs';
 import { benchServer } from './bench/server.mjs';
 import { benchRender } from './bench/render.mjs';
+import { benchVerify } from './bench/verify.mjs';
 
 const only = process.argv.slice(2);
 const wants = (part) => only.length === 0 || only.includes(part);
@@ -107,6 +110,22 @@ async function benchRenderPath() {
   }
 }
 
+async function benchVerifyPath() {
+  const { startServer } = await import('@volunteerkit/server');
+  const { startDemo } = await import('./demo-server.mjs');
+  const puppeteer = (await import('puppeteer-core')).default;
+  const api = await startServer({ port: 0, dataDir: 'memory', seed: true, rateLimit: false, log: false });
+  const demo = await startDemo({ apiUrl: api.url, port: 0 });
+  const browser = await puppeteer.launch({ browser: 'chrome', headless: true, executablePath: CHROME_PATH, args: CHROMIUM_ARGS });
+  try {
+    await benchVerify({ browser, demoUrl: demo.url, apiUrl: api.url });
+  } finally {
+    await browser.close();
+    await demo.close();
+    await api.close();
+  }
+}
+
 if (wants('sizes')) {
   const sizes = await measureSizes();
   console.log('Bundle sizes (gzip -9)');
@@ -118,4 +137,5 @@ if (wants('sizes')) {
 if (wants('server')) await benchServer();
 if (wants('page')) await benchPage();
 if (wants('render')) await benchRenderPath();
+if (wants('verify')) await benchVerifyPath();
 process.exit(0);

@@ -60,7 +60,8 @@ export class VkVerify extends VkElement {
   @state() private checking = false;
   @state() private pasted = '';
 
-  private lastChecked = '';
+  /** The certificate or paste last checked on its own (a change of either starts a check). */
+  private lastSource = '';
   private run = 0;
 
   private get messages() {
@@ -86,13 +87,15 @@ export class VkVerify extends VkElement {
   /** In update(), not willUpdate(): the configuration (the base URL among it) resolves between the two. */
   protected override update(changed: PropertyValues): void {
     const input = this.certificate || this.pasted;
-    if (this.isConnected && input && input !== this.lastChecked && this.config.value.baseUrl) void this.check(input);
+    if (this.isConnected && input && input !== this.lastSource && this.config.value.baseUrl) {
+      this.lastSource = input;
+      void this.check(input);
+    }
     super.update(changed);
   }
 
   /** Checks `input` now (what the form and the URL fragment do). Resolves with the verdict. */
   async check(input: string): Promise<CertificateVerification | undefined> {
-    this.lastChecked = input;
     const run = ++this.run;
     this.checking = true;
     try {
@@ -126,6 +129,8 @@ export class VkVerify extends VkElement {
   private submit(event: SubmitEvent): void {
     event.preventDefault();
     const value = String(new FormData(event.target as HTMLFormElement).get('certificate') ?? '').trim();
+    // Checked again even if unchanged: the reader may be looking for a revocation made since.
+    this.lastSource = value;
     this.pasted = value;
     void this.check(value);
   }
