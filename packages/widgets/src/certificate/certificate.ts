@@ -38,6 +38,7 @@ import { styles } from './certificate.styles.js';
  * @csspart message - The form's inline error.
  * @csspart submit-button - The form's button.
  * @csspart sign-in - Shown without a session, certificate or JWS.
+ * @csspart retry-button - The retry button of the message shown if the widget itself failed.
  *
  * @cssproperty --vk-certificate-qr-size - Edge of the QR code (default `12rem`; `5.5cm` in print).
  *

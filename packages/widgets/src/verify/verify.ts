@@ -31,6 +31,7 @@ type Outcome =
  * @tag vk-verify
  *
  * @csspart panel - The whole component.
+ * @csspart title - The title.
  * @csspart form - The paste form.
  * @csspart input - The text area for a certificate or link.
  * @csspart submit-button - The verify button.
@@ -38,8 +39,12 @@ type Outcome =
  * @csspart verdict - The one-line verdict.
  * @csspart reason - Why a certificate is refused.
  * @csspart claims - What the certificate certifies (only shown when its signature holds).
+ * @csspart number - The certificate number.
+ * @csspart name - The masked name.
+ * @csspart hours - The approved hours.
  * @csspart revocation - Whether it is revoked, and as of when.
  * @csspart offline - Shown when cached keys were used.
+ * @csspart retry-button - The retry button of the message shown if the widget itself failed.
  *
  * @event {VkVerifyEvent} vk-verify - A check finished; `detail: { valid, reason?, number? }`.
  */
