@@ -4,6 +4,7 @@
  * still valid after the signing key is rotated.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { createPublicKey, verify as verifySignature } from 'node:crypto';
 import { describe, it } from 'node:test';
 import { SignJWT, calculateJwkThumbprint, createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, type JWK } from 'jose';
@@ -228,6 +229,18 @@ describe('certificates', () => {
     assert.equal(keys.length, 1);
     assert.deepEqual(answers.map((a) => a.body.kid), [keys[0]!.kid, keys[0]!.kid]);
     assert.notEqual(answers[0]!.body.number, answers[1]!.body.number);
+  });
+});
+
+describe('volunteerkit-server --rotate-certificate-key', () => {
+  it('rotates and exits, printing key ids only', () => {
+    const cli = new URL('../src/cli.ts', import.meta.url).pathname;
+    const env = { ...process.env };
+    delete env['DATABASE_URL'];
+    const run = spawnSync(process.execPath, ['--import', 'tsx', cli, '--data', 'memory', '--rotate-certificate-key'], { env, encoding: 'utf8', timeout: 60_000 });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^Certificate signing key rotated: \(none\) retired, [A-Za-z0-9_-]{43} in use\.$/m);
+    assert.doesNotMatch(run.stdout + run.stderr, /"d"|"x"/, 'no key material printed');
   });
 });
 
