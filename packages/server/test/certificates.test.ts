@@ -193,6 +193,19 @@ describe('certificates', () => {
     assert.equal((await call(t.app, 'GET', '/.well-known/jwks.json', { headers: { 'If-None-Match': keyAnswer.headers.get('etag')! } })).status, 304);
   });
 
+  it('a rotation whose clock was read before a signing it waited for still covers that certificate', async () => {
+    await t.db.query('DELETE FROM certificate_keys'); // keys outlive the reset between tests; start with none
+    const w = await world();
+    t.now = new Date(TODAY.getTime() - 120_000);
+    await issue(w); // the key comes into use two minutes before
+    t.now = TODAY;
+    const signed = (await issue(w)).body as Certificate;
+    await rotateCertificateKey(t.db, new Date(TODAY.getTime() - 60_000));
+    const keys = await servedKeys();
+    assert.equal(keys.keys.find((key) => key.kid === signed.kid)!.validUntil, signed.issuedAt);
+    assert.equal((await verifyCertificate(signed.jws, { jwks: keys })).valid, true);
+  });
+
   it('refuses a period that is reversed, in the future, or without approved hours, with the field named', async () => {
     const w = await world();
     const reversed = await issue(w, { from: '2026-06-30', to: '2026-01-01' });

@@ -30,11 +30,19 @@ export async function insertKeyIfNoneInUse(db: Queryable, key: { kid: string; pu
   return rows.length === 1;
 }
 
-/** Retires the key in use (locked, so two rotations queue up); returns its kid. */
+/**
+ * Retires the key in use (locked, so two rotations queue up, and a signing in progress finishes
+ * first); returns its kid. The window closes no earlier than the last certificate the key signed:
+ * a signing that began before the rotation took its lock may carry a later issue time.
+ */
 export async function retireKeyInUse(db: Queryable, at: Date): Promise<string | null> {
   const [locked] = await db.query<{ kid: string }>('SELECT kid FROM certificate_keys WHERE retired_at IS NULL FOR UPDATE');
   if (!locked) return null;
-  await db.query('UPDATE certificate_keys SET retired_at = greatest($2::timestamptz, created_at) WHERE kid = $1', [locked.kid, at]);
+  await db.query(
+    `UPDATE certificate_keys SET retired_at = greatest($2::timestamptz, created_at, (SELECT max(issued_at) FROM certificates WHERE kid = $1))
+     WHERE kid = $1`,
+    [locked.kid, at],
+  );
   return locked.kid;
 }
 
