@@ -13,6 +13,8 @@
 //            total blocking time, and a 10,000-item scroll (scripts/bench/render.mjs)
 //   webhooks committed sign-up → first delivery attempt at a verifying receiver, p50/p99 over 200
 //            events, on PGlite and PostgreSQL (scripts/bench/webhooks.mjs)
+//   verify   <vk-verify> checking a real certificate in Chromium with the keys cached, online
+//            and offline, against its 50 ms budget (scripts/bench/verify.mjs)
 //
 // Every load is bounded (count and time) and goes to 127.0.0.1 only.
 import http from 'node:http';
@@ -21,6 +23,7 @@ import { CHROME_PATH, CHROMIUM_ARGS } from './browsers.mjs';
 import { benchServer } from './bench/server.mjs';
 import { benchRender } from './bench/render.mjs';
 import { benchWebhooks } from './bench/webhooks.mjs';
+import { benchVerify } from './bench/verify.mjs';
 
 const only = process.argv.slice(2);
 const wants = (part) => only.length === 0 || only.includes(part);
@@ -110,6 +113,22 @@ async function benchRenderPath() {
   }
 }
 
+async function benchVerifyPath() {
+  const { startServer } = await import('@volunteerkit/server');
+  const { startDemo } = await import('./demo-server.mjs');
+  const puppeteer = (await import('puppeteer-core')).default;
+  const api = await startServer({ port: 0, dataDir: 'memory', seed: true, rateLimit: false, log: false });
+  const demo = await startDemo({ apiUrl: api.url, port: 0 });
+  const browser = await puppeteer.launch({ browser: 'chrome', headless: true, executablePath: CHROME_PATH, args: CHROMIUM_ARGS });
+  try {
+    await benchVerify({ browser, demoUrl: demo.url, apiUrl: api.url });
+  } finally {
+    await browser.close();
+    await demo.close();
+    await api.close();
+  }
+}
+
 if (wants('sizes')) {
   const sizes = await measureSizes();
   console.log('Bundle sizes (gzip -9)');
@@ -122,4 +141,5 @@ if (wants('server')) await benchServer();
 if (wants('webhooks')) await benchWebhooks();
 if (wants('page')) await benchPage();
 if (wants('render')) await benchRenderPath();
+if (wants('verify')) await benchVerifyPath();
 process.exit(0);

@@ -35,6 +35,7 @@ VolunteerKit is running.
   Volunteer's phone  ${demo.url}/campus/phone/     (check in with the kiosk's code, my hours)
   Enterprise demo    ${demo.url}/enterprise/      (strict CSP + Trusted Types)
   Enterprise webhooks ${demo.url}/enterprise/webhooks.html (what its back end received)
+  Verify a certificate ${demo.url}/verify/       (opened from a certificate's QR code)
   Snippet builder    ${demo.url}/builder/
   SDK & widget docs  ${demo.url}/docs/
   HTTP API reference ${demo.url}/reference/

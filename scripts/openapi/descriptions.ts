@@ -103,6 +103,8 @@ const rosterEntry = {
   signupId: signup.id, reference: signup.reference, volunteerId: volunteer.id, name: '林晓雨', mobile: '139****2345', signupStatus: 'attended',
   attendance, serviceRecord: { id: serviceRecord.id, status: 'pending', hours: 3 },
 };
+const certificate = {"id": "cer_7Hq2Lm9Xc4Vb8Nt3Rk6W", "number": "VK-2026-000042", "status": "valid", "claims": {"iss": "VolunteerKit", "jti": "cer_7Hq2Lm9Xc4Vb8Nt3Rk6W", "iat": 1782806400, "number": "VK-2026-000042", "name": "王*明", "hours": 12.5, "records": 4, "from": "2026-01-01", "to": "2026-06-30", "digest": "sha-256:LXEWQrcmsEQBYnyp-6wy9chTD7GQPMTbAiWHF5IaSIE"}, "jws": "eyJhbGciOiJFZERTQSIsImtpZCI6InhKdTZWVU1meVdLRDRqVUVtN0xjb0JYM2pZLThoQVJxLUZxUVYwSFA0TkUiLCJ0eXAiOiJ2ay1jZXJ0aWZpY2F0ZStqd3QifQ.eyJpc3MiOiJWb2x1bnRlZXJLaXQiLCJqdGkiOiJjZXJfN0hxMkxtOVhjNFZiOE50M1JrNlciLCJpYXQiOjE3ODI4MDY0MDAsIm51bWJlciI6IlZLLTIwMjYtMDAwMDQyIiwibmFtZSI6IueOiyrmmI4iLCJob3VycyI6MTIuNSwicmVjb3JkcyI6NCwiZnJvbSI6IjIwMjYtMDEtMDEiLCJ0byI6IjIwMjYtMDYtMzAiLCJkaWdlc3QiOiJzaGEtMjU2OkxYRVdRcmNtc0VRQllueXAtNnd5OWNoVEQ3R1FQTVRiQWlXSEY1SWFTSUUifQ.e5CXvelDdlaoEkWw2qrs0jkv_ToRZ0qsLZf-GipbjHLllYzOmCDB6armtkgqMlzTrB-gJKnT9bbhAQ8YTNCFBg", "kid": "xJu6VUMfyWKD4jUEm7LcoBX3jY-8hARq-FqQV0HP4NE", "issuedAt": "2026-06-30T08:00:00.000Z", "revokedAt": null};
+const certificateKey = {"kty": "OKP", "crv": "Ed25519", "x": "EqwnY2Hhxwrq1GoSh9m1PHtU2EIxiXvCnZF5eNI6_I4", "kid": "xJu6VUMfyWKD4jUEm7LcoBX3jY-8hARq-FqQV0HP4NE", "alg": "EdDSA", "use": "sig", "validFrom": "2026-01-01T00:00:00.000Z", "validUntil": null};
 const dispute = {
   id: 'dsp_3Kd9Lq2Wx7Ez5Rt1', serviceRecordId: serviceRecord.id, volunteerId: volunteer.id, organizationId: organization.id, opportunityId: opportunity.id,
   kind: 'wrong_hours', claimedHours: 3.5, reason: '我 8 点半就到了，帮忙布置场地', status: 'open', resolutionNote: null, resolvedBy: null, resolvedAt: null,
@@ -520,6 +522,60 @@ export const schemaDocs: Record<ComponentName, SchemaDoc> = {
     },
   },
   DisputePage: { description: 'One page of disputes, oldest first.', example: { data: [dispute], nextCursor: null }, properties: page('disputes') },
+  Certificate: {
+    description: 'A certificate of service (志愿服务证明) for a period: its signed claims, the compact JWS that proves them, and whether the platform has revoked it.',
+    example: certificate,
+    properties: {
+      id: 'The certificate\'s id (`cer_…`), also its JWS `jti`.', number: 'The number people quote (`VK-<year>-<sequence>`).',
+      status: '`valid`, or `revoked` by the partner.', claims: 'The signed claims, readable without checking them; `jws` is the proof.',
+      jws: 'The compact JWS (`alg: EdDSA`, Ed25519) a QR code carries; verify it against `/.well-known/jwks.json`.',
+      kid: 'The signing key\'s RFC 7638 thumbprint.', issuedAt: 'When it was issued.', revokedAt: 'When it was revoked, else `null`.',
+    },
+  },
+  CertificateClaims: {
+    description: 'What a certificate\'s JWS says, and nothing more: no phone, no ID number, no volunteer id.',
+    example: certificate.claims,
+    properties: {
+      iss: 'The issuing platform.', jti: 'The certificate\'s id.', iat: 'Issued at, in seconds since 1970.', number: 'The certificate number.',
+      name: 'The volunteer\'s name, masked.', hours: 'Approved hours whose service began in the period.', records: 'How many approved records they come from.',
+      from: 'First day of the period (China Standard Time).', to: 'Last day of the period, included.',
+      digest: '`sha-256:` and the base64url SHA-256 of the counted records\' ids, sorted, one per line.',
+    },
+  },
+  CertificateStatus: { description: 'Whether a certificate still stands.', example: 'valid' },
+  CreateCertificateBody: {
+    description: 'Body of `POST /v1/me/certificates`: the period, both days included (China Standard Time).',
+    example: { from: '2026-01-01', to: '2026-06-30' },
+    properties: { from: 'First day.', to: 'Last day, not in the future.' },
+  },
+  RevokeCertificateBody: {
+    description: 'Body of `POST /v1/certificates/{id}/revoke`.',
+    example: { reason: 'records_corrected', revokedBy: '李老师' },
+    properties: { reason: 'Why, as a code (kept in the audit log).', revokedBy: 'Who at the partner decided, for the audit log.' },
+  },
+  CertificateKey: {
+    description: 'A public Ed25519 key (RFC 7517 JWK) that signs certificates, with the window in which it signed.',
+    example: certificateKey,
+    properties: {
+      kty: 'Always `OKP`.', crv: 'Always `Ed25519`.', x: 'The public key, base64url.', kid: 'The key\'s RFC 7638 thumbprint.',
+      alg: 'Always `EdDSA`.', use: 'Always `sig`.', validFrom: 'When the key began signing.',
+      validUntil: 'When it stopped (a rotation), or `null` for the key in use. Certificates it signed before then stay valid.',
+    },
+  },
+  CertificateKeySet: {
+    description: 'Every certificate signing key, the one in use first (`GET /.well-known/jwks.json`).',
+    example: { keys: [certificateKey] }, properties: { keys: 'The keys.' },
+  },
+  RevokedCertificate: {
+    description: 'One revoked certificate.',
+    example: { id: certificate.id, number: certificate.number, revokedAt: '2026-07-02T09:00:00.000Z' },
+    properties: { id: 'The certificate\'s id (its `jti`).', number: 'Its number.', revokedAt: 'When it was revoked.' },
+  },
+  CertificateRevocationList: {
+    description: 'Every revoked certificate, newest first (`GET /.well-known/certificate-revocations.json`).',
+    example: { issuer: 'VolunteerKit', updatedAt: '2026-07-02T09:00:00.000Z', revoked: [{ id: certificate.id, number: certificate.number, revokedAt: '2026-07-02T09:00:00.000Z' }] },
+    properties: { issuer: 'The issuing platform, as in certificates\' `iss`.', updatedAt: 'When the newest revocation happened; `null` while none.', revoked: 'The revoked certificates.' },
+  },
   DisputeKind: { description: 'What a dispute says is wrong.', example: 'never_there' },
   DisputeStatus: { description: 'Where a dispute stands.', example: 'open' },
   CreateDisputeBody: {
@@ -899,6 +955,7 @@ export const schemaDocs: Record<ComponentName, SchemaDoc> = {
       path: 'Dot-separated path of the field in the request: `volunteer.mobile`, `answers.q_tshirt`, a query parameter (`near`, `cursor`) or a header (`Idempotency-Key`).',
       message: 'What is wrong, in English, to show next to the field (prefix the field\'s label).',
       code: 'Stable reason: a domain code (`invalid_mobile`, `invalid_email`, `invalid_resident_id`, `invalid_birth_date`, `required`, `policy_outdated`, `unknown_shift`, `unknown_question`, `invalid_option`, `too_young`, `too_old`, `near_required`, `out_of_range`, `invalid_cursor`, `invalid_characters` for a NUL character in text; for a webhook `url`: `invalid_url`, `https_required`, `credentials_in_url`, `unresolvable`, and the refused address kinds `loopback`, `private`, `link_local`, `reserved`) or a schema check (`invalid_type`, `invalid_format`, `invalid_value`, `too_small`, `too_big`, `custom`).',
+      code: 'Stable reason: a domain code (`invalid_mobile`, `invalid_email`, `invalid_resident_id`, `invalid_birth_date`, `required`, `policy_outdated`, `unknown_shift`, `unknown_question`, `invalid_option`, `too_young`, `too_old`, `near_required`, `out_of_range`, `invalid_cursor`, `no_approved_hours`, `invalid_characters` for a NUL character in text) or a schema check (`invalid_type`, `invalid_format`, `invalid_value`, `too_small`, `too_big`, `custom`).',
     },
   },
   ProblemDetails: {
@@ -972,6 +1029,16 @@ export const operationDocs: Record<string, OperationDoc> = {
     summary: 'Dispute one of my service records',
     description: 'Wrong hours (say how many are right) or "I was never there", within 30 days of the record (409 after). A record is disputed once; a superseded or rejected one cannot be (409). While the dispute is open the record is not approved automatically.',
     response: 'The dispute.', requestBody: 'What is wrong.',
+  },
+  createMyCertificate: {
+    summary: 'Get a certificate of my service',
+    description: 'Issues a certificate (志愿服务证明) of the signed-in volunteer\'s approved hours whose service began in the period (China Standard Time, both days included), signed with the platform\'s Ed25519 key as a compact JWS. Pending, rejected and superseded records do not count; a period without approved hours is a 422. The certificate carries the masked name, never a phone or ID number.',
+    response: 'The certificate.', requestBody: 'The period.',
+  },
+  revokeCertificate: {
+    summary: 'Revoke a certificate',
+    description: 'Revokes one of the channel\'s certificates (audited): it is listed in `/.well-known/certificate-revocations.json` from then on and verifiers refuse it. A certificate is revoked once (409 after).',
+    response: 'The revoked certificate.', requestBody: 'Why.',
   },
   getCheckinCode: {
     summary: 'Get the check-in code',
@@ -1169,6 +1236,7 @@ const parameterDocs: Record<string, ParameterDoc> = {
   'approveServiceRecord.id': { description: pathId, example: serviceRecord.id },
   'rejectServiceRecord.id': { description: pathId, example: serviceRecord.id },
   'disputeMyServiceRecord.id': { description: pathId, example: serviceRecord.id },
+  'revokeCertificate.id': { description: 'A certificate of the channel.', example: certificate.id },
   'getCheckinCode.id': { description: 'The shift, one of the organizer\'s organization.', example: shift.id },
   'getRoster.id': { description: 'The shift, one of the organizer\'s organization.', example: shift.id },
   'updateRoster.id': { description: 'The shift, one of the organizer\'s organization.', example: shift.id },
@@ -1322,6 +1390,7 @@ export const tags = [
   { name: 'Channel', description: 'The partner channel the key belongs to.' },
   { name: 'Signups', description: 'Signing up (guests and volunteers) and, with a secret key, exporting and reviewing sign-ups.' },
   { name: 'Recognition', description: 'Honor boards (光荣榜), impact statistics, points (time bank), rewards (礼遇) and their redemptions.' },
+  { name: 'Recognition', description: 'Honor boards (光荣榜), impact statistics and signed certificates of service (志愿服务证明).' },
   { name: 'Me', description: 'The signed-in volunteer\'s own data (volunteer session).' },
   { name: 'Sessions', description: 'Volunteer sessions minted by partner back ends.' },
   { name: 'Service records', description: 'Served hours (服务记录): recorded, then approved or rejected.' },

@@ -264,6 +264,27 @@ function health() {
   };
 }
 
+/**
+ * The public documents certificates are verified with. Outside `/v1` and the endpoint table (no
+ * credential: whoever holds a certificate may check it), but served, so documented.
+ */
+function certificateDocument(operationId: string, summary: string, description: string, schema: ComponentName, maxAge: number) {
+  return {
+    get: {
+      operationId, tags: ['Recognition'], summary, description, security: [],
+      responses: {
+        200: {
+          description: `The document; \`Cache-Control: public, max-age=${maxAge}\`, an \`ETag\`, and \`Access-Control-Allow-Origin: *\`.`,
+          headers: { 'X-Request-Id': headerRef('X-Request-Id') },
+          content: { 'application/json': { schema: schemaRef(schema), example: schemaDocs[schema].example } },
+        },
+        304: { description: 'Unchanged since the `ETag` sent in `If-None-Match`.', headers: { 'X-Request-Id': headerRef('X-Request-Id') } },
+        default: sharedResponses().UnexpectedError,
+      },
+    },
+  };
+}
+
 export function buildOpenApiDocument(version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const e of endpoints) {
@@ -284,6 +305,12 @@ export function buildOpenApiDocument(version: string) {
     operations.options = preflight(path, pathParameters);
   }
   paths['/health'] = health();
+  paths['/.well-known/jwks.json'] = certificateDocument('getCertificateKeys', 'Certificate signing keys',
+    'The public Ed25519 keys (JWK set) that sign certificates, the one in use first. Keys retired by a rotation stay listed with `validUntil`: a certificate verifies against the key named by its `kid` if it was issued inside that key\'s window.',
+    'CertificateKeySet', 3600);
+  paths['/.well-known/certificate-revocations.json'] = certificateDocument('getCertificateRevocations', 'Revoked certificates',
+    'Every certificate the platform revoked, newest first. Verifiers fetch it beside the keys; a listed certificate is refused even though its signature holds.',
+    'CertificateRevocationList', 60);
   return {
     openapi: '3.1.0',
     info: {

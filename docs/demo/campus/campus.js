@@ -7,6 +7,7 @@ const strings = {
     ssoFailed: '统一身份认证暂不可用，可以以访客身份报名。', heroTitle: '本周，和同学一起去做志愿',
     heroText: '校内专属活动只对本校同学开放。用统一身份认证登录后，报名无需再填学号和手机号。',
     signupTitle: '快速报名：本周校内活动', listTitle: '全部可报名活动', boardTitle: '本学年志愿服务时长榜', hoursTitle: '我的服务时长',
+    certificateTitle: '志愿服务证明', certificateText: '升学、求职或评优需要服务证明？选择期间即可开具，扫码即可核验真伪。',
     footer: '浙江大学团委 · 志愿服务由全省志愿服务平台提供 · 演示页面，数据为虚构', title: '志愿者之家 · 浙江大学', largeText: '大字',
   },
   en: {
@@ -14,6 +15,7 @@ const strings = {
     ssoFailed: 'Campus sign-in is unavailable; you can still sign up as a guest.', heroTitle: 'Volunteer with classmates this week',
     heroText: 'Campus-only activities are open to our students. Signed in with campus SSO, you sign up without typing your student ID or phone number.',
     signupTitle: 'Quick sign-up: this week on campus', listTitle: 'All open activities', boardTitle: 'Service hours this academic year', hoursTitle: 'My service hours',
+    certificateTitle: 'Certificate of service', certificateText: 'Need proof of your hours for applications, jobs or honours? Pick a period to get a signed certificate anyone can verify by scanning it.',
     footer: 'Youth League Committee · Volunteering powered by the provincial platform · Demo page, fictional data', title: 'Volunteer Center · Zhejiang University', largeText: 'Large text',
   },
 };

@@ -53,6 +53,7 @@ export { Events, WebhookEndpoints } from './resources/webhooks.js';
 export { MyPoints, MyRedemptions, OrganizerRedemptions, RewardDesk, Rewards } from './resources/recognition.js';
 export { Sessions } from './resources/sessions.js';
 export { ServiceRecords } from './resources/service-records.js';
+export { Certificates, MyCertificates } from './resources/certificates.js';
 
 // Entity, body and query types of the contract, by name (types only: no schema code is imported).
 export type { ErrorCode, FieldError, Locale, ProblemDetails } from './schemas/common.js';
@@ -157,3 +158,14 @@ export type {
   ServiceMenu,
   ServiceMenuItem,
 } from './schemas/need.js';
+export type {
+  Certificate,
+  CertificateClaims,
+  CertificateKey,
+  CertificateKeySet,
+  CertificateRevocationList,
+  CertificateStatus,
+  CreateCertificateBody,
+  RevokeCertificateBody,
+  RevokedCertificate,
+} from './schemas/certificate.js';

@@ -12,6 +12,7 @@ import { allowedMethods, callerAndCors, jsonBody, rateLimit, requestContext } fr
 import { ApiError, problemResponse, toApiError } from './http/problem.js';
 import { ReadCache, readCache } from './http/read-cache.js';
 import { needRoutes } from './routes/needs.js';
+import { certificateRoutes } from './routes/certificates.js';
 import { organizerRoutes } from './routes/organizer.js';
 import { partnerRoutes } from './routes/partner.js';
 import { publicRoutes } from './routes/public.js';
@@ -132,6 +133,7 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
   app.route('/v1', needRoutes);
   app.route('/v1', webhookRoutes);
   app.route('/v1', recognitionRoutes);
+  app.route('/', certificateRoutes);
 
   app.notFound((c) => problemResponse(c, new ApiError(404, 'not_found', `There is no ${c.req.method} ${c.req.path}.`)));
   app.onError((error, c) => {

@@ -9,7 +9,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { openDatabase, SEED_KEYS, seedIfEmpty, startServer, type SeedSummary } from './index.js';
+import { openDatabase, rotateCertificateKey, SEED_KEYS, seedIfEmpty, startServer, type SeedSummary } from './index.js';
 
 const { values } = parseArgs({
   options: {
@@ -24,6 +24,7 @@ const { values } = parseArgs({
     'trust-proxy': { type: 'string', default: process.env['VK_TRUST_PROXY'] || '0' },
     workers: { type: 'string', default: process.env['VK_WORKERS'] || undefined },
     log: { type: 'boolean', default: false },
+    'rotate-certificate-key': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -45,6 +46,9 @@ if (values.help) {
   --workers <n>           PostgreSQL only: server processes sharing the port (env VK_WORKERS; default:
                           one per core). PGlite is one process and runs one.
   --log                   print one line per request
+  --rotate-certificate-key  retire the certificate signing key in use, put a new one in use, and
+                          exit (certificates signed before stay valid: the old key stays published)
+
 Webhook deliveries are sent by every process; VK_WEBHOOK_LEASE_MS (default 60000, more than 10000)
 is how long one holds a delivery it is sending before another may send it.`);
   process.exit(0);
@@ -85,6 +89,18 @@ if (workersFlag !== undefined && !/^[1-9]\d{0,2}$/.test(workersFlag)) {
 /** Processes asked for; only PostgreSQL can be shared by several (PGlite is one process's database). */
 const workersAsked = workersFlag === undefined ? (databaseUrl ? availableParallelism() : 1) : Number(workersFlag);
 const workers = databaseUrl ? workersAsked : 1;
+if (values['rotate-certificate-key']) {
+  const db = await openDatabase({ databaseUrl, dataDir: values.data, schema: values.schema });
+  try {
+    const { retired, inUse } = await rotateCertificateKey(db, new Date());
+    // Key ids only: they are public (RFC 7638 thumbprints); the keys themselves are never printed.
+    console.log(`Certificate signing key rotated: ${retired ?? '(none)'} retired, ${inUse} in use.`);
+  } finally {
+    await db.close();
+  }
+  process.exit(0);
+}
+
 const startedAt = performance.now();
 const readyIn = () => `ready in ${Math.round(performance.now() - startedAt)} ms`;
 const options = {

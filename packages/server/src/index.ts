@@ -19,6 +19,9 @@ import { startNeedDeadlines } from './services/needs.js';
 import { startAutoApproval } from './services/reviews.js';
 import { startDispatcher } from './services/webhook-dispatch.js';
 import { startRedemptionExpiry } from './services/recognition.js';
+import { rotateSigningKey } from './services/certificate-keys.js';
+import { settingOrCreate } from './db/queries.js';
+import { randomBytes } from 'node:crypto';
 
 export { createApp, DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT, type AppOptions } from './app.js';
 export { openDatabase, migrate, type Database, type Queryable, type OpenDatabaseOptions } from './db/database.js';
@@ -28,6 +31,16 @@ export { runAutoApproval, startAutoApproval, type AutoApprovalOptions } from './
 export { runNeedDeadlines, startNeedDeadlines, type NeedDeadlineOptions } from './services/needs.js';
 export { dispatchDue, startDispatcher, type DispatchOptions, type Dispatcher } from './services/webhook-dispatch.js';
 export { runRedemptionExpiry, startRedemptionExpiry, type RedemptionExpiryOptions } from './services/recognition.js';
+
+/**
+ * Retires the certificate signing key in use and puts a new one in use (`volunteerkit-server
+ * --rotate-certificate-key`). Certificates signed before stay valid: the retired key stays in
+ * `/.well-known/jwks.json` with its window. Safe with several instances running.
+ */
+export async function rotateCertificateKey(db: Database, now: Date = new Date()): Promise<{ retired: string | null; inUse: string }> {
+  const sealSecret = process.env['VK_SEAL_SECRET'] || (await settingOrCreate(db, 'seal_secret', randomBytes(32).toString('base64url')));
+  return rotateSigningKey(db, sealSecret, now);
+}
 
 export interface ServerOptions {
   /** 0 picks a free port. Default 8787. */

@@ -10,8 +10,8 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import {
-  AuditLog, Events, MyAttendance, MyClaims, MyDisputes, MyPoints, MyRedemptions, Needs, Organizer, OrganizerNeeds, RewardDesk, Rewards, WebhookEndpoints,
-  createClient, type VolunteerKitClient,
+  AuditLog, Certificates, Events, MyAttendance, MyCertificates, MyClaims, MyDisputes, MyPoints, MyRedemptions, Needs, Organizer, OrganizerNeeds,
+  RewardDesk, Rewards, WebhookEndpoints, createClient, type VolunteerKitClient,
 } from '@volunteerkit/sdk';
 import { TRANSPORT_QUERY_PARAMS, endpoints, type Endpoint } from '@volunteerkit/sdk/endpoints';
 import { createApp } from '../src/app.js';
@@ -185,6 +185,8 @@ const sdkCalls: Record<string, { operationId: string; call: (vk: VolunteerKitCli
   'sessions.create': { operationId: 'createSession', call: (vk) => vk.sessions.create(example('CreateSessionBody')) },
   'auditLog.list': { operationId: 'listAuditLog', call: (vk) => new AuditLog(vk).list({ limit: 20, cursor: parameterExample('listAuditLog', 'cursor') }) },
   'me.attendance.record': { operationId: 'recordMyAttendance', call: (vk) => new MyAttendance(vk.withSession('vst_contract_test')).record(example('RecordAttendanceBody')) },
+  'me.certificates.create': { operationId: 'createMyCertificate', call: (vk) => new MyCertificates(vk.withSession('vst_contract_test')).create(example('CreateCertificateBody')) },
+  'certificates.revoke': { operationId: 'revokeCertificate', call: (vk) => new Certificates(vk).revoke(parameterExample('revokeCertificate', 'id'), example('RevokeCertificateBody')) },
   'me.disputes.create': {
     operationId: 'disputeMyServiceRecord',
     call: (vk) => new MyDisputes(vk.withSession('vst_contract_test')).create(parameterExample('disputeMyServiceRecord', 'id'), example('CreateDisputeBody')),
@@ -324,6 +326,7 @@ function resourceMethods(vk: VolunteerKitClient): string[] {
     needs: new Needs(vk), 'me.claims': new MyClaims(vk), 'organizer.needs': new OrganizerNeeds(vk),
     webhookEndpoints: new WebhookEndpoints(vk), events: new Events(vk),
     rewards: new Rewards(vk), 'me.points': new MyPoints(vk), 'me.redemptions': new MyRedemptions(vk), rewardDesk: new RewardDesk(vk),
+    'me.certificates': new MyCertificates(vk), certificates: new Certificates(vk),
   };
   const found: string[] = [];
   const walk = (resource: object, prefix: string) => {

@@ -39,6 +39,8 @@ const ON_DEMAND = {
   'vk-checkin-code': () => import('./define/vk-checkin-code.js'),
   'vk-roster': () => import('./define/vk-roster.js'),
   'vk-rewards': () => import('./define/vk-rewards.js'),
+  'vk-certificate': () => import('./define/vk-certificate.js'),
+  'vk-verify': () => import('./define/vk-verify.js'),
 };
 
 /**

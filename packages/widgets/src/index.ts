@@ -21,6 +21,8 @@ import './define/vk-my-hours.js';
 import './define/vk-checkin-code.js';
 import './define/vk-roster.js';
 import './define/vk-rewards.js';
+import './define/vk-certificate.js';
+import './define/vk-verify.js';
 
 export { VkProvider } from './provider/provider.js';
 export { VkOpportunityList } from './opportunity-list/opportunity-list.js';
@@ -33,11 +35,13 @@ export { VkMyHours } from './my-hours/vk-my-hours.js';
 export { VkCheckinCode } from './checkin-code/checkin-code.js';
 export { VkRoster } from './roster/roster.js';
 export { VkRewards } from './rewards/vk-rewards.js';
+export { VkCertificate } from './certificate/certificate.js';
+export { VkVerify } from './verify/verify.js';
 
 export { VkElement } from './shared/vk-element.js';
 export { configure, getGlobalConfig, resetGlobalConfig, configContext, ConfigController } from './shared/config.js';
 export type { WidgetConfig, WidgetTheme, VkLocale } from './shared/config.js';
 export { defineElement } from './shared/define.js';
-export { VkLoadEvent, VkErrorEvent, VkOpportunitySelectEvent, VkSignupSubmitEvent, VkSignupSuccessEvent, VkSignupErrorEvent, VkSignupCancelEvent, VkCheckinEvent, VkCheckinCodeEvent, VkRedeemEvent } from './shared/events.js';
-export type { VkLoadDetail, VkErrorDetail, VkOpportunitySelectDetail, VkSignupSubmitDetail, VkSignupSuccessDetail, VkSignupErrorDetail, VkSignupCancelDetail, VkCheckinDetail, VkCheckinCodeDetail, VkRedeemDetail } from './shared/events.js';
+export { VkLoadEvent, VkErrorEvent, VkOpportunitySelectEvent, VkSignupSubmitEvent, VkSignupSuccessEvent, VkSignupErrorEvent, VkSignupCancelEvent, VkCheckinEvent, VkCheckinCodeEvent, VkRedeemEvent, VkCertificateEvent, VkVerifyEvent } from './shared/events.js';
+export type { VkLoadDetail, VkErrorDetail, VkOpportunitySelectDetail, VkSignupSubmitDetail, VkSignupSuccessDetail, VkSignupErrorDetail, VkSignupCancelDetail, VkCheckinDetail, VkCheckinCodeDetail, VkRedeemDetail, VkCertificateDetail, VkVerifyDetail } from './shared/events.js';
 export { VERSION as version } from './shared/version.js';

@@ -53,7 +53,8 @@ export type SchemaName =
   | 'PointsReconciliation'
   | 'RewardPage'
   | 'Redemption'
-  | 'RedemptionPage';
+  | 'RedemptionPage'
+  | 'Certificate';
 
 /** The TypeScript type a schema validates to. */
 export type Output<N extends SchemaName> = z.output<Contract[N]>;

@@ -60,6 +60,10 @@ export const components = {
   PointsReconciliation: S.PointsReconciliation, Reward: S.Reward, RewardPage: S.RewardPage, Redemption: S.Redemption,
   RedemptionPage: S.RedemptionPage, RedemptionStatus: S.RedemptionStatus, CreateRedemptionBody: S.CreateRedemptionBody,
   CaptureRedemptionBody: S.CaptureRedemptionBody, PartnerCaptureRedemptionBody: S.PartnerCaptureRedemptionBody,
+  Certificate: S.Certificate, CertificateClaims: S.CertificateClaims, CertificateStatus: S.CertificateStatus,
+  CreateCertificateBody: S.CreateCertificateBody, RevokeCertificateBody: S.RevokeCertificateBody,
+  CertificateKey: S.CertificateKey, CertificateKeySet: S.CertificateKeySet, RevokedCertificate: S.RevokedCertificate,
+  CertificateRevocationList: S.CertificateRevocationList,
   ErrorCode: S.ErrorCode, FieldError: S.FieldError, ProblemDetails: S.ProblemDetails,
 } as const;
 
@@ -230,6 +234,10 @@ export const endpoints: readonly Endpoint[] = [
     body: 'CaptureRedemptionBody', responses: { 200: 'Redemption' }, errors: sorted(ANY, WRITE, [404]) },
   { method: 'POST', path: '/v1/redemptions/capture', operationId: 'captureRedemptionWithKey', tag: 'Recognition', auth: 'secret', idempotent: true,
     body: 'PartnerCaptureRedemptionBody', responses: { 200: 'Redemption' }, errors: sorted(ANY, WRITE, [404]) },
+  { method: 'POST', path: '/v1/me/certificates', operationId: 'createMyCertificate', tag: 'Recognition', auth: 'session', idempotent: true,
+    body: 'CreateCertificateBody', responses: { 201: 'Certificate' }, errors: sorted(ANY, WRITE) },
+  { method: 'POST', path: '/v1/certificates/{id}/revoke', operationId: 'revokeCertificate', tag: 'Recognition', auth: 'secret', idempotent: true,
+    pathParams: { id: S.CertificateId }, body: 'RevokeCertificateBody', responses: { 200: 'Certificate' }, errors: sorted(ANY, WRITE, BY_ID) },
 ];
 
 /** Query parameters of the transport, read on every operation besides its own: the publishable key and the language of messages. */

@@ -20,3 +20,4 @@ export * from './need.js';
 export * from './attendance.js';
 export * from './webhooks.js';
 export * from './recognition.js';
+export * from './certificate.js';

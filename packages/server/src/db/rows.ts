@@ -732,3 +732,25 @@ export function toRedemption(row: RedemptionRow): Redemption {
     updatedAt: iso(row.updated_at),
   };
 }
+
+/** A certificate signing key; the private half stays sealed (see services/certificate-keys.ts). */
+export interface CertificateKeyRow {
+  kid: string;
+  public_jwk: Record<string, string>;
+  private_jwk_sealed: string;
+  created_at: Date | string;
+  retired_at: Date | string | null;
+}
+
+export interface CertificateRow {
+  id: string;
+  number: string;
+  channel_id: string;
+  volunteer_id: string;
+  kid: string;
+  claims: import('@volunteerkit/sdk/schemas').CertificateClaims;
+  jws: string;
+  issued_at: Date | string;
+  revoked_at: Date | string | null;
+  revocation_reason: string | null;
+}

@@ -42,6 +42,12 @@ export const SEED_FIXTURES = {
    * with a shift open now on every start (see ensureStationShift) and the demo student on it.
    */
   stationOpportunityId: 'opp_demoServiceStation',
+  /**
+   * The campus demo's signed-in student (the partner's `externalId`, as scripts/demo-server.mjs
+   * mints the session): approved hours over the past months, so the campus page can certify them;
+   * also the student on duty at the service station (SEED_STATION).
+   */
+  campusStudentExternalId: 'zju-sso|3230100123',
 } as const;
 
 /**
@@ -50,7 +56,8 @@ export const SEED_FIXTURES = {
  */
 export const SEED_STATION = {
   organizationId: 'org_demoZjuYouthLeague',
-  volunteerId: 'vol_demoLinXiaoyu',
+  /** The campus demo's student (SEED_FIXTURES.campusStudentExternalId), seeded with past records. */
+  volunteerId: 'vol_demoCampusStudent',
   externalId: 'zju-sso|3230100123',
   student: { name: '林晓雨', mobile: '13957112345', studentId: '3230100123' },
   /** Each duty lasts this long, from the start of the hour in which the server started. */
@@ -335,6 +342,24 @@ export async function seedDemoData(tx: Queryable, now: Date, options: SeedOption
   // Service records on past shifts: a long tail, a few veterans with thousands of hours -------
   const pastShifts = shifts.filter((s) => planById.get(s.opportunity_id)!.past);
   const records: Record<string, unknown>[] = [];
+
+  // The campus page's student (not among the generated volunteers above): the six latest past
+  // shifts, five approved and one pending, so a certificate shows approved hours only.
+  const student = { id: SEED_STATION.volunteerId, at: at(-400, 12) };
+  await tx.query(
+    `INSERT INTO volunteers (id, channel_id, external_id, identity_key, name, mobile, birth_date, student_id, show_name, created_at, updated_at)
+     VALUES ($1, $2, $3, 'studentId:3230100123', '林晓雨', '13957112345', '2005-03-14', '3230100123', false, $4, $4)`,
+    [student.id, SEED_KEYS.campus.channelId, SEED_FIXTURES.campusStudentExternalId, student.at],
+  );
+  [...pastShifts].sort((a, b) => String(b.starts_at).localeCompare(String(a.starts_at))).slice(0, 6).forEach((shift, k) => {
+    const hours = planById.get(shift.opportunity_id)!.hours;
+    const checkIn = new Date(shift.starts_at);
+    records.push({
+      id: `rec_demoCampusStudent${k}`, volunteer_id: student.id, opportunity_id: shift.opportunity_id, shift_id: shift.id,
+      check_in: checkIn.toISOString(), check_out: new Date(checkIn.getTime() + hours * HOUR).toISOString(), hours, status: k === 0 ? 'pending' : 'approved',
+      recorded_by: '组织方签到系统', created_at: shift.ends_at, updated_at: shift.ends_at,
+    });
+  });
   allVolunteers.forEach((volunteer, index) => {
     const veteran = index % 300 === 0;
     const count = veteran ? r.int(150, 260) : Math.floor(90 * r.next() ** 9);
@@ -433,13 +458,7 @@ async function seedServiceStation(tx: Queryable, createdAt: Date): Promise<void>
     hours_per_shift: SEED_STATION.shiftHours, points_per_hour: 10, cover_image_url: null, timezone: 'Asia/Shanghai', questions: [],
     created_at: created, updated_at: created,
   }]);
-  const { student } = SEED_STATION;
-  await q.bulkInsert(tx, 'volunteers', [{
-    id: SEED_STATION.volunteerId, channel_id: SEED_KEYS.campus.channelId, name: student.name, mobile: student.mobile,
-    identity_key: `studentId:${student.studentId}`, birth_date: null, student_id: student.studentId, employee_id: null, show_name: false,
-    created_at: created, updated_at: created,
-  }]);
-  await tx.query('UPDATE volunteers SET external_id = $2 WHERE id = $1', [SEED_STATION.volunteerId, SEED_STATION.externalId]);
+  // The student on duty (SEED_STATION.volunteerId) is the campus demo's, inserted with their past records above.
 }
 
 /**
