@@ -38,6 +38,7 @@ const ON_DEMAND = {
   'vk-my-hours': () => import('./define/vk-my-hours.js'),
   'vk-checkin-code': () => import('./define/vk-checkin-code.js'),
   'vk-roster': () => import('./define/vk-roster.js'),
+  'vk-needs-board': () => import('./define/vk-needs-board.js'),
 };
 
 /**

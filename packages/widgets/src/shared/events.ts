@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { Attendance, OpportunitySummary, Signup } from '@volunteerkit/sdk/schemas';
+import type { Attendance, Claim, OpportunitySummary, Signup } from '@volunteerkit/sdk/schemas';
 
 const crossesShadowRoots = { bubbles: true, composed: true } as const;
 
@@ -153,8 +153,28 @@ export class VkCheckinCodeEvent extends CustomEvent<VkCheckinCodeDetail> {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// <vk-needs-board>
+
+export interface VkNeedClaimDetail {
+  needId: string;
+  /**
+   * The claim as the server answered it: the need (now `claimed`), without address or contact —
+   * the volunteer reads those with `MyClaims.get`, each reading audited.
+   */
+  claim: Claim;
+}
+
+/** A volunteer took a need from the board and the server confirmed it. */
+export class VkNeedClaimEvent extends CustomEvent<VkNeedClaimDetail> {
+  constructor(detail: VkNeedClaimDetail) {
+    super('vk-need-claim', { ...crossesShadowRoots, detail });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'vk-need-claim': VkNeedClaimEvent;
     'vk-checkin': VkCheckinEvent;
     'vk-checkin-code': VkCheckinCodeEvent;
     'vk-load': VkLoadEvent;
