@@ -39,6 +39,7 @@ const ON_DEMAND = {
   'vk-checkin-code': () => import('./define/vk-checkin-code.js'),
   'vk-roster': () => import('./define/vk-roster.js'),
   'vk-needs-board': () => import('./define/vk-needs-board.js'),
+  'vk-need-form': () => import('./define/vk-need-form.js'),
 };
 
 /**

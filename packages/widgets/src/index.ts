@@ -21,6 +21,7 @@ import './define/vk-my-hours.js';
 import './define/vk-checkin-code.js';
 import './define/vk-roster.js';
 import './define/vk-needs-board.js';
+import './define/vk-need-form.js';
 
 export { VkProvider } from './provider/provider.js';
 export { VkOpportunityList } from './opportunity-list/opportunity-list.js';
@@ -33,11 +34,12 @@ export { VkMyHours } from './my-hours/vk-my-hours.js';
 export { VkCheckinCode } from './checkin-code/checkin-code.js';
 export { VkRoster } from './roster/roster.js';
 export { VkNeedsBoard } from './needs-board/needs-board.js';
+export { VkNeedForm } from './need-form/need-form.js';
 
 export { VkElement } from './shared/vk-element.js';
 export { configure, getGlobalConfig, resetGlobalConfig, configContext, ConfigController } from './shared/config.js';
 export type { WidgetConfig, WidgetTheme, VkLocale } from './shared/config.js';
 export { defineElement } from './shared/define.js';
-export { VkLoadEvent, VkErrorEvent, VkOpportunitySelectEvent, VkSignupSubmitEvent, VkSignupSuccessEvent, VkSignupErrorEvent, VkSignupCancelEvent, VkCheckinEvent, VkCheckinCodeEvent, VkNeedClaimEvent } from './shared/events.js';
-export type { VkLoadDetail, VkErrorDetail, VkOpportunitySelectDetail, VkSignupSubmitDetail, VkSignupSuccessDetail, VkSignupErrorDetail, VkSignupCancelDetail, VkCheckinDetail, VkCheckinCodeDetail, VkNeedClaimDetail } from './shared/events.js';
+export { VkLoadEvent, VkErrorEvent, VkOpportunitySelectEvent, VkSignupSubmitEvent, VkSignupSuccessEvent, VkSignupErrorEvent, VkSignupCancelEvent, VkCheckinEvent, VkCheckinCodeEvent, VkNeedClaimEvent, VkNeedCreateEvent } from './shared/events.js';
+export type { VkLoadDetail, VkErrorDetail, VkOpportunitySelectDetail, VkSignupSubmitDetail, VkSignupSuccessDetail, VkSignupErrorDetail, VkSignupCancelDetail, VkCheckinDetail, VkCheckinCodeDetail, VkNeedClaimDetail, VkNeedCreateDetail } from './shared/events.js';
 export { VERSION as version } from './shared/version.js';

@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { Attendance, Claim, OpportunitySummary, Signup } from '@volunteerkit/sdk/schemas';
+import type { Attendance, Claim, Need, OpportunitySummary, Signup } from '@volunteerkit/sdk/schemas';
 
 const crossesShadowRoots = { bubbles: true, composed: true } as const;
 
@@ -172,8 +172,24 @@ export class VkNeedClaimEvent extends CustomEvent<VkNeedClaimDetail> {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// <vk-need-form>
+
+export interface VkNeedCreateDetail {
+  /** The need as filed: `submitted` (awaiting moderation) or `open` (a helper's); masked, no address or contact. */
+  need: Need;
+}
+
+/** A wish was filed and the server confirmed it. */
+export class VkNeedCreateEvent extends CustomEvent<VkNeedCreateDetail> {
+  constructor(detail: VkNeedCreateDetail) {
+    super('vk-need-create', { ...crossesShadowRoots, detail });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'vk-need-create': VkNeedCreateEvent;
     'vk-need-claim': VkNeedClaimEvent;
     'vk-checkin': VkCheckinEvent;
     'vk-checkin-code': VkCheckinCodeEvent;
