@@ -31,6 +31,7 @@ VolunteerKit is running.
   Reference API      ${api.url}/v1/opportunities?key=${SEED_KEYS.news.publishableKey}
   News channel demo  ${demo.url}/news/
   Campus demo        ${demo.url}/campus/
+  Community demo     ${demo.url}/community/   (微心愿: needs board and form)
   Enterprise demo    ${demo.url}/enterprise/      (strict CSP + Trusted Types)
   Snippet builder    ${demo.url}/builder/
   SDK & widget docs  ${demo.url}/docs/
