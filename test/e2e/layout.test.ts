@@ -22,7 +22,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'puppeteer-core';
 import { BROWSERS, SCREENSHOTS_DIR, launch, startStack, type Stack } from './harness.js';
 
-const PAGES = ['news', 'campus', 'enterprise', 'builder'] as const;
+const PAGES = ['news', 'campus', 'enterprise', 'builder', 'community'] as const;
 const WIDTHS = [320, 390, 1366] as const;
 const TEXT_SIZES = ['normal', 'large'] as const;
 const SCHEMES = ['light', 'dark'] as const;
@@ -33,7 +33,7 @@ type FontSize = (typeof FONT_SIZES)[number];
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LAYOUT_SCREENSHOTS = `${SCREENSHOTS_DIR}layout/`;
-const WIDGETS = 'vk-opportunity-list, vk-honor-board, vk-signup-form';
+const WIDGETS = 'vk-opportunity-list, vk-honor-board, vk-signup-form, vk-needs-board, vk-need-form';
 
 let stack: Stack;
 before(async () => {
