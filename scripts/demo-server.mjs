@@ -151,7 +151,7 @@ function enterpriseWebhooks(app, apiUrl, secretKey) {
 /**
  * @param {{ apiUrl: string, port?: number, host?: string, campusSecretKey?: string, campusPublishableKey?: string, enterpriseSecretKey?: string }} options
  */
-export async function startDemo({ apiUrl, port = 8080, host = '127.0.0.1', campusSecretKey = 'sk_test_campus_demo', campusPublishableKey = 'pk_test_campus_demo', enterpriseSecretKey = 'sk_test_enterprise_demo' }) {
+export async function startDemo({ apiUrl, port = 8080, host = '127.0.0.1', campusSecretKey = 'sk_test_campus_demo', campusPublishableKey = 'pk_test_campus_demo', enterpriseSecretKey = 'sk_test_enterprise_demo', communitySecretKey = 'sk_test_news_demo' }) {
   const app = new Hono();
   const demoDir = join(root, 'docs/demo/');
   const loaderFile = join(root, 'packages/widgets/cdn/loader.js');
@@ -209,6 +209,25 @@ export async function startDemo({ apiUrl, port = 8080, host = '127.0.0.1', campu
     c.header('Content-Security-Policy', enterpriseCsp(apiUrl));
     await next();
   });
+
+  // The community centre's back end (it works with the news channel): its own staff sign-in (here a
+  // fixed demo identity) vouches for a helper with the channel's SECRET key, server-side, and hands
+  // the browser an organizer session of the centre for the helper mode of <vk-need-form>; a
+  // neighbour signed in to the community site gets a volunteer session to claim from the board.
+  const communityApi = createClient({ baseUrl: apiUrl, secretKey: communitySecretKey });
+  const communityStaff = { organizationId: 'org_demoWenxinCommunity', staffId: 'demo-helper', name: '社工小李' };
+  const communityVolunteer = { externalId: 'wenxin-community|demo-volunteer', volunteer: { name: '周建华', mobile: '13957100001' } };
+  const mint = (body, who) => async (c) => {
+    try {
+      const session = await communityApi.sessions.create({ ...body, ttlSeconds: 3600 });
+      return c.json({ token: session.token, expiresAt: session.expiresAt, name: who }, 200, { 'Cache-Control': 'no-store' });
+    } catch (error) {
+      console.error('community session failed:', error);
+      return c.json({ error: 'The community sign-in service is unavailable.' }, 502);
+    }
+  };
+  app.post('/community/api/helper-session', mint({ organizer: communityStaff }, communityStaff.name));
+  app.post('/community/api/volunteer-session', mint(communityVolunteer, communityVolunteer.volunteer.name));
 
   app.get('/enterprise/*', async (c, next) => {
     c.header('Content-Security-Policy', enterpriseCsp(apiUrl));

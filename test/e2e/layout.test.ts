@@ -23,7 +23,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { BROWSERS, SCREENSHOTS_DIR, launch, startStack, type Stack } from './harness.js';
 
 // campus/phone: <vk-checkin> and <vk-my-hours> for the signed-in student, under the strict policy.
-const PAGES = ['news', 'campus', 'campus/phone', 'enterprise', 'builder'] as const;
+const PAGES = ['news', 'campus', 'campus/phone', 'enterprise', 'builder', 'community'] as const;
 const WIDTHS = [320, 390, 1366] as const;
 const TEXT_SIZES = ['normal', 'large'] as const;
 const SCHEMES = ['light', 'dark'] as const;
@@ -34,7 +34,7 @@ type FontSize = (typeof FONT_SIZES)[number];
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LAYOUT_SCREENSHOTS = `${SCREENSHOTS_DIR}layout/`;
-const WIDGETS = 'vk-opportunity-list, vk-honor-board, vk-signup-form, vk-checkin, vk-my-hours';
+const WIDGETS = 'vk-opportunity-list, vk-honor-board, vk-signup-form, vk-checkin, vk-my-hours, vk-needs-board, vk-need-form';
 
 let stack: Stack;
 before(async () => {

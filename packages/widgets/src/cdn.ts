@@ -41,6 +41,8 @@ const ON_DEMAND = {
   'vk-rewards': () => import('./define/vk-rewards.js'),
   'vk-certificate': () => import('./define/vk-certificate.js'),
   'vk-verify': () => import('./define/vk-verify.js'),
+  'vk-needs-board': () => import('./define/vk-needs-board.js'),
+  'vk-need-form': () => import('./define/vk-need-form.js'),
 };
 
 /**

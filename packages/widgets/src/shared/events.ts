@@ -7,7 +7,7 @@
  *
  * @module
  */
-import type { Attendance, OpportunitySummary, Signup } from '@volunteerkit/sdk/schemas';
+import type { Attendance, Claim, Need, OpportunitySummary, Signup } from '@volunteerkit/sdk/schemas';
 
 const crossesShadowRoots = { bubbles: true, composed: true } as const;
 
@@ -171,6 +171,25 @@ export class VkRedeemEvent extends CustomEvent<VkRedeemDetail> {
 }
 
 // ---------------------------------------------------------------------------------------------
+// <vk-needs-board>
+
+export interface VkNeedClaimDetail {
+  needId: string;
+  /**
+   * The claim as the server answered it: the need (now `claimed`), without address or contact —
+   * the volunteer reads those with `MyClaims.get`, each reading audited.
+   */
+  claim: Claim;
+}
+
+/** A volunteer took a need from the board and the server confirmed it. */
+export class VkNeedClaimEvent extends CustomEvent<VkNeedClaimDetail> {
+  constructor(detail: VkNeedClaimDetail) {
+    super('vk-need-claim', { ...crossesShadowRoots, detail });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Certificates: <vk-certificate>, <vk-verify>
 
 export interface VkCertificateDetail {
@@ -202,11 +221,28 @@ export class VkVerifyEvent extends CustomEvent<VkVerifyDetail> {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// <vk-need-form>
+
+export interface VkNeedCreateDetail {
+  /** The need as filed: `submitted` (awaiting moderation) or `open` (a helper's); masked, no address or contact. */
+  need: Need;
+}
+
+/** A wish was filed and the server confirmed it. */
+export class VkNeedCreateEvent extends CustomEvent<VkNeedCreateDetail> {
+  constructor(detail: VkNeedCreateDetail) {
+    super('vk-need-create', { ...crossesShadowRoots, detail });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'vk-redeem': VkRedeemEvent;
     'vk-certificate': VkCertificateEvent;
     'vk-verify': VkVerifyEvent;
+    'vk-need-create': VkNeedCreateEvent;
+    'vk-need-claim': VkNeedClaimEvent;
     'vk-checkin': VkCheckinEvent;
     'vk-checkin-code': VkCheckinCodeEvent;
     'vk-load': VkLoadEvent;
