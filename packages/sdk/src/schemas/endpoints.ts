@@ -56,6 +56,8 @@ export const components = {
   CreateWebhookEndpointBody: S.CreateWebhookEndpointBody, UpdateWebhookEndpointBody: S.UpdateWebhookEndpointBody,
   WebhookDelivery: S.WebhookDelivery, WebhookDeliveryPage: S.WebhookDeliveryPage, WebhookAttempt: S.WebhookAttempt, DeliveryStatus: S.DeliveryStatus,
   WebhookPayload: S.WebhookPayload, Event: S.Event, EventFeedPage: S.EventFeedPage,
+  Recommendation: S.Recommendation, RecommendationPage: S.RecommendationPage, RecommendationReason: S.RecommendationReason,
+  RecommendationReasonCode: S.RecommendationReasonCode, RecommendationDismissal: S.RecommendationDismissal,
   ErrorCode: S.ErrorCode, FieldError: S.FieldError, ProblemDetails: S.ProblemDetails,
 } as const;
 
@@ -210,6 +212,10 @@ export const endpoints: readonly Endpoint[] = [
     pathParams: { id: S.WebhookEndpointId, deliveryId: S.WebhookDeliveryId }, responses: { 200: 'WebhookDelivery' }, errors: sorted(ANY, WRITE, BY_ID) },
   { method: 'GET', path: '/v1/events', operationId: 'listEvents', tag: 'Webhooks', auth: 'secret',
     query: S.EventFeedQuery, responses: { 200: 'EventFeedPage' }, errors: sorted(ANY, QUERY) },
+  { method: 'GET', path: '/v1/me/recommendations', operationId: 'listMyRecommendations', tag: 'Me', auth: 'session',
+    query: S.ListRecommendationsQuery, responses: { 200: 'RecommendationPage' }, errors: sorted(ANY, QUERY) },
+  { method: 'POST', path: '/v1/me/recommendations/{opportunityId}/dismiss', operationId: 'dismissMyRecommendation', tag: 'Me', auth: 'session', idempotent: true,
+    pathParams: { opportunityId: S.OpportunityId }, responses: { 200: 'RecommendationDismissal' }, errors: sorted(ANY, WRITE, BY_ID) },
 ];
 
 /** Query parameters of the transport, read on every operation besides its own: the publishable key and the language of messages. */

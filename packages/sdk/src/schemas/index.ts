@@ -19,3 +19,4 @@ export * from './session.js';
 export * from './need.js';
 export * from './attendance.js';
 export * from './webhooks.js';
+export * from './recommendation.js';
