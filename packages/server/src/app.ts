@@ -15,6 +15,7 @@ import { needRoutes } from './routes/needs.js';
 import { organizerRoutes } from './routes/organizer.js';
 import { partnerRoutes } from './routes/partner.js';
 import { publicRoutes } from './routes/public.js';
+import { recommendationRoutes } from './routes/recommendations.js';
 import { volunteerRoutes } from './routes/volunteer.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { Callers } from './services/callers.js';
@@ -130,6 +131,7 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
   app.route('/v1', organizerRoutes);
   app.route('/v1', needRoutes);
   app.route('/v1', webhookRoutes);
+  app.route('/v1', recommendationRoutes);
 
   app.notFound((c) => problemResponse(c, new ApiError(404, 'not_found', `There is no ${c.req.method} ${c.req.path}.`)));
   app.onError((error, c) => {
