@@ -50,6 +50,7 @@ export { Organizer, OrganizerDisputes, OrganizerHoursPolicy, OrganizerRoster, Or
 export { MyClaims, Needs, OrganizerNeeds } from './resources/needs.js';
 export { AuditLog } from './resources/audit-log.js';
 export { Events, WebhookEndpoints } from './resources/webhooks.js';
+export { MyRecommendations } from './resources/recommendations.js';
 export { Sessions } from './resources/sessions.js';
 export { ServiceRecords } from './resources/service-records.js';
 
@@ -139,3 +140,11 @@ export type {
   ServiceMenu,
   ServiceMenuItem,
 } from './schemas/need.js';
+export type {
+  ListRecommendationsQuery,
+  Recommendation,
+  RecommendationDismissal,
+  RecommendationPage,
+  RecommendationReason,
+  RecommendationReasonCode,
+} from './schemas/recommendation.js';

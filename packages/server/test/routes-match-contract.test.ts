@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { AuditLog, Events, MyAttendance, MyClaims, MyDisputes, Needs, Organizer, OrganizerNeeds, WebhookEndpoints, createClient, type VolunteerKitClient } from '@volunteerkit/sdk';
+import { AuditLog, Events, MyAttendance, MyClaims, MyDisputes, MyRecommendations, Needs, Organizer, OrganizerNeeds, WebhookEndpoints, createClient, type VolunteerKitClient } from '@volunteerkit/sdk';
 import { TRANSPORT_QUERY_PARAMS, endpoints, type Endpoint } from '@volunteerkit/sdk/endpoints';
 import { createApp } from '../src/app.js';
 import { authorizeChannelFor } from '../src/db/hours-queries.js';
@@ -261,6 +261,14 @@ const sdkCalls: Record<string, { operationId: string; call: (vk: VolunteerKitCli
     call: (vk) => new WebhookEndpoints(vk).replay(parameterExample('replayWebhookDelivery', 'id'), parameterExample('replayWebhookDelivery', 'deliveryId')),
   },
   'events.list': { operationId: 'listEvents', call: (vk) => new Events(vk).list({ after: parameterExample('listEvents', 'after'), limit: 100 }) },
+  'me.recommendations.list': {
+    operationId: 'listMyRecommendations',
+    call: (vk) => new MyRecommendations(vk.withSession('vst_contract_test')).list({ regionCode: '330106', limit: 20, cursor: parameterExample('listMyRecommendations', 'cursor') }),
+  },
+  'me.recommendations.dismiss': {
+    operationId: 'dismissMyRecommendation',
+    call: (vk) => new MyRecommendations(vk.withSession('vst_contract_test')).dismiss(parameterExample('dismissMyRecommendation', 'opportunityId')),
+  },
 };
 
 interface Recorded {
@@ -305,7 +313,7 @@ function resourceMethods(vk: VolunteerKitClient): string[] {
   const standalone = {
     auditLog: new AuditLog(vk), organizer: new Organizer(vk), 'me.attendance': new MyAttendance(vk), 'me.disputes': new MyDisputes(vk),
     needs: new Needs(vk), 'me.claims': new MyClaims(vk), 'organizer.needs': new OrganizerNeeds(vk),
-    webhookEndpoints: new WebhookEndpoints(vk), events: new Events(vk),
+    webhookEndpoints: new WebhookEndpoints(vk), events: new Events(vk), 'me.recommendations': new MyRecommendations(vk),
   };
   const found: string[] = [];
   const walk = (resource: object, prefix: string) => {

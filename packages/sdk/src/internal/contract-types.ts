@@ -48,7 +48,9 @@ export type SchemaName =
   | 'WebhookEndpointPage'
   | 'WebhookDelivery'
   | 'WebhookDeliveryPage'
-  | 'EventFeedPage';
+  | 'EventFeedPage'
+  | 'RecommendationPage'
+  | 'RecommendationDismissal';
 
 /** The TypeScript type a schema validates to. */
 export type Output<N extends SchemaName> = z.output<Contract[N]>;
