@@ -9,6 +9,7 @@
 import { analyze, type Database, type Queryable } from '../db/database.js';
 import { authorizeChannelFor, insertHoursPolicy } from '../db/hours-queries.js';
 import { seedNeeds } from './needs.js';
+import { seedSsoStudent } from './recommendations.js';
 import * as q from '../db/queries.js';
 import { DEFAULT_HOURS_POLICY } from '../domain/hours-policy.js';
 import { hashKey } from '../services/callers.js';
@@ -364,6 +365,7 @@ export async function seedDemoData(tx: Queryable, now: Date, options: SeedOption
   }
   await insertHoursPolicy(tx, enterpriseOrg.id, defaultPolicyRow(2, false), new Date(at(-30, 9)));
   await seedNeeds(tx, SEED_KEYS.news.channelId, now);
+  await seedSsoStudent(tx, SEED_KEYS.campus.channelId, now);
 
   return {
     channels: channels.length, organizations: orgs.length, opportunities: opportunities.length, shifts: shifts.length,
