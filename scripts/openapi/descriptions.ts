@@ -322,7 +322,7 @@ export const schemaDocs: Record<ComponentName, SchemaDoc> = {
     },
   },
   RecommendationPage: {
-    description: 'One page of recommendations, best first (equal scores in id order).',
+    description: 'One page of recommendations, best first (equal scores: the soonest shift first).',
     example: { data: [recommendation], nextCursor: cursorOf('recommended', 90, opportunity.id) },
     properties: page('recommendations'),
   },

@@ -129,16 +129,20 @@ describe('score and order', () => {
     assert.equal(scoreOf([{ code: 'near_you', params: { regionCode: '310104', level: 'city' } }]), WEIGHTS.near_you / 2);
   });
 
-  it('ranks by score, then id, and leaves out what the filters hide', () => {
+  it('ranks by score, then the sooner shift, then id, and leaves out what the filters hide', () => {
     const v = volunteer({ categories: new Set(['environment']), regionCode: '310104' });
     const ranked = recommend([
       candidate({ id: 'opp_c', category: 'elderly', regionCode: '440305' }),
       candidate({ id: 'opp_b' }),
       candidate({ id: 'opp_a', category: 'elderly' }),
       candidate({ id: 'opp_full', shifts: [shift({ signedUp: 10 })] }),
-      candidate({ id: 'opp_0' , category: 'elderly', regionCode: '440305' }),
+      candidate({ id: 'opp_0', category: 'elderly', regionCode: '440305' }),
+      candidate({ id: 'opp_later', category: 'elderly', regionCode: '440305', shifts: [shift({ startsAt: at('2026-06-20T01:00:00Z'), endsAt: at('2026-06-20T04:00:00Z') })] }),
+      candidate({ id: 'opp_sooner', category: 'elderly', regionCode: '440305', shifts: [shift({ startsAt: at('2026-06-10T01:00:00Z'), endsAt: at('2026-06-10T04:00:00Z') })] }),
     ], v, NOW);
-    assert.deepEqual(ranked.map((r) => [r.id, r.score]), [['opp_b', 45], ['opp_a', 20], ['opp_0', 0], ['opp_c', 0]]);
+    assert.deepEqual(ranked.map((r) => [r.id, r.score]),
+      [['opp_b', 45], ['opp_a', 20], ['opp_sooner', 0], ['opp_0', 0], ['opp_c', 0], ['opp_later', 0]]);
+    assert.ok(ranked.every((r, i) => i === 0 || ranked[i - 1]!.rankKey >= r.rankKey), 'the keyset key follows the order');
   });
 
   it("scores on the soonest shift the volunteer can take, not one they can't", () => {

@@ -131,18 +131,29 @@ export interface Scored {
   id: string;
   score: number;
   reasons: RecommendationReason[];
+  /** The soonest shift the volunteer can take: among equal scores, the sooner first. */
+  soonest: Date;
+  /** The position in the order, for a keyset cursor: score first, then the sooner start (whole minutes since 1970). */
+  rankKey: number;
 }
 
-/** Every candidate the volunteer could join, scored, best first (equal scores by id, the keyset order). */
+/** {@link Scored.rankKey}: higher first. Minutes since 1970 stay below 10^8 until the year 2160. */
+export function rankKeyOf(score: number, soonest: Date): number {
+  return score * 1e8 - Math.floor(soonest.getTime() / 60_000);
+}
+
+/** Every candidate the volunteer could join, scored, best first (equal scores: sooner first, then by id — the keyset order). */
 export function recommend(candidates: readonly Candidate[], volunteer: VolunteerFacts, now: Date): Scored[] {
   const scored: Scored[] = [];
   for (const candidate of candidates) {
     const eligible = eligibleShifts(candidate, volunteer, now);
     if ('excluded' in eligible) continue;
-    const reasons = reasonsFor(candidate, eligible.shifts[0]!, volunteer, now);
-    scored.push({ id: candidate.id, score: scoreOf(reasons), reasons });
+    const soonest = eligible.shifts[0]!;
+    const reasons = reasonsFor(candidate, soonest, volunteer, now);
+    const score = scoreOf(reasons);
+    scored.push({ id: candidate.id, score, reasons, soonest: soonest.startsAt, rankKey: rankKeyOf(score, soonest.startsAt) });
   }
-  return scored.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return scored.sort((a, b) => b.rankKey - a.rankKey || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** The volunteer's home region when none is given: the region they took part in most (ties: the lowest code). */

@@ -11,7 +11,7 @@ import { recommend, timeSlotOf, usualRegion, type Candidate, type Scored, type V
 import { DomainError } from './errors.js';
 import { keysetPage } from './paging.js';
 
-/** The cursor's sort name: a position is (score, id), score descending. */
+/** The cursor's sort name: a position is (rank key, id), the key descending (domain/recommendations.ts `rankKeyOf`). */
 const SORT = 'recommended';
 
 export async function listRecommendations(
@@ -28,8 +28,8 @@ export async function listRecommendations(
     query,
     SORT,
     async (after, rowsToRead) =>
-      ranked.filter((r) => !after || r.score < after.key || (r.score === after.key && r.id > after.id)).slice(0, rowsToRead),
-    (r) => ({ key: r.score, id: r.id }),
+      ranked.filter((r) => !after || r.rankKey < after.key || (r.rankKey === after.key && r.id > after.id)).slice(0, rowsToRead),
+    (r) => ({ key: r.rankKey, id: r.id }),
     (page) => present(db, page, now),
   );
 }
