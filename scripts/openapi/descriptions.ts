@@ -63,6 +63,15 @@ const opportunitySummary = {
   nextShift: { id: shift.id, start: shift.start, end: shift.end, spotsLeft: shift.capacity - shift.signedUp },
   shiftCount: 1, openSpots: shift.capacity - shift.signedUp,
 };
+/** `opportunity` as a recommendation. */
+const recommendation = {
+  ...opportunitySummary, score: 70,
+  reasons: [
+    { code: 'skill_match', params: { skills: ['first_aid'] } },
+    { code: 'you_liked_category', params: { category: opportunity.category } },
+    { code: 'fits_your_time', params: { weekday: 6, partOfDay: 'morning' } },
+  ],
+};
 const consent = { policyVersion: '2026-01', at: at('11-30', '20:15:00') };
 const signup = {
   id: 'sgn_9Kd3mQ1zT6vB2nX5', reference: 'VK-7F3K2Q9A', opportunityId: opportunity.id, shiftId: shift.id,
@@ -317,6 +326,43 @@ export const schemaDocs: Record<ComponentName, SchemaDoc> = {
     description: 'One page of opportunities as list items (`OpportunitySummary`).',
     example: { data: [opportunitySummary], nextCursor: cursorOf('startsAt', Date.parse(shift.start), opportunity.id) },
     properties: page('opportunities'),
+  },
+  Recommendation: {
+    description: 'A recommended activity: the list item of `GET /v1/opportunities` with its score and the reasons behind it, so a page can say why it is suggested.',
+    example: recommendation,
+    properties: {
+      ...(Object.fromEntries(Object.keys(opportunitySummary).map((key) => [key, `As in \`OpportunitySummary\`.`]))),
+      score: '0–100, higher first: the weights of its reasons summed (skills 30, category 25, place 20 or 10 for the same city, time 15, short of people 10). Compare within one answer only.',
+      reasons: 'Why it is suggested, strongest first; empty when only the hard filters speak for it.',
+    },
+  },
+  RecommendationPage: {
+    description: 'One page of recommendations, best first (equal scores: the soonest shift first).',
+    example: { data: [recommendation], nextCursor: cursorOf('recommended', 90, opportunity.id) },
+    properties: page('recommendations'),
+  },
+  RecommendationReason: {
+    description: 'One reason to suggest an activity: a code and what it is about. A widget words it in its own language from `params`.',
+    example: recommendation.reasons[0],
+    properties: { code: 'Which reason (see `RecommendationReasonCode`).', params: 'What the reason is about, per code (see `RecommendationReasonCode`).' },
+  },
+  RecommendationReasonCode: {
+    description: [
+      'Why an activity is suggested, with the `params` of each:',
+      '',
+      '| code | params | when |', '| --- | --- | --- |',
+      '| `skill_match` | `skills` | it asks for skills that activities the volunteer took part in asked for |',
+      '| `you_liked_category` | `category` | the volunteer signed up for or served in this category before |',
+      '| `near_you` | `regionCode`, `level` (`district` or `city`) | it is in the volunteer\'s district, or another district of their city |',
+      '| `fits_your_time` | `weekday` (0 = Sunday), `partOfDay` (`morning`, `afternoon`, `evening`) | its soonest shift they can take falls when they took part before |',
+      '| `short_of_people` | `spotsLeft`, `startsInHours` | that shift starts within 72 hours with under half its spots filled |',
+    ].join('\n'),
+    example: 'skill_match',
+  },
+  RecommendationDismissal: {
+    description: 'A dismissed recommendation: the activity is left out of the volunteer\'s later recommendations.',
+    example: { opportunityId: opportunity.id, dismissedAt: at('11-30', '20:15:00') },
+    properties: { opportunityId: 'The activity dismissed.', dismissedAt: 'When it was first dismissed.' },
   },
   OpportunityStatus: { description: 'Where an opportunity stands: `recruiting` takes sign-ups; `full` has no spot left in any shift; `in_progress` between first start and last end; `completed`, `closed` and `cancelled` are over.', example: 'recruiting' },
   Shift: {
@@ -1014,6 +1060,16 @@ export const operationDocs: Record<string, OperationDoc> = {
     description: 'Cancels a sign-up of the signed-in volunteer. The spot goes to the first waitlisted volunteer. Cancelling a sign-up that is already cancelled returns it unchanged; one that cannot be cancelled (attended) is a 409.',
     response: 'The cancelled sign-up.',
   },
+  listMyRecommendations: {
+    summary: 'List my recommendations',
+    description: 'Activities the signed-in volunteer could join now, best first. Hard filters come first: the channel must see it, sign-up must be open, and at least one shift not yet started must have a spot, fit the age limits on its day and not overlap a sign-up of theirs. The rest are scored 0–100 by reasons each item lists in `reasons` (`skill_match`, `you_liked_category`, `near_you`, `fits_your_time`, `short_of_people`), read from what the volunteer signed up for and served in before. Dismissed activities are left out. Items are the list items of `GET /v1/opportunities` plus `score` and `reasons`.',
+    response: 'A page of recommendations.',
+  },
+  dismissMyRecommendation: {
+    summary: 'Dismiss a recommendation',
+    description: 'Leaves the activity out of the volunteer\'s later recommendations. Dismissing again answers the first dismissal unchanged; an activity the channel cannot see is a 404.',
+    response: 'The dismissal on record.',
+  },
   listMyServiceRecords: { summary: 'List my service records', description: 'The signed-in volunteer\'s service records ("my hours").', response: 'A page of service records.' },
   listAuditLog: {
     summary: 'Read the audit log',
@@ -1296,6 +1352,8 @@ const parameterDocs: Record<string, ParameterDoc> = {
   'listWebhookDeliveries.status': { description: 'Only deliveries in this state.', example: 'failed' },
   'replayWebhookDelivery.id': { description: pathId, example: webhookEndpoint.id },
   'replayWebhookDelivery.deliveryId': { description: 'A delivery of this endpoint.', example: webhookDelivery.id },
+  'listMyRecommendations.regionCode': { description: 'Where the volunteer is, a 6-digit GB/T 2260 code (a campus\'s district); without it, the region they took part in most.', example: '330106' },
+  'dismissMyRecommendation.opportunityId': { description: 'An activity the channel sees.', example: opportunity.id },
   'listEvents.after': { description: 'The `next` of an earlier page; omit to start from the oldest event kept. Anything else is a 422 (`invalid_cursor`).', example: 'WyJldmVudHMiLCI3NDEiLDEyXQ' },
   'listEvents.limit': { description: 'Events per page, 1–100; default 100.', example: 100 },
 };

@@ -161,6 +161,17 @@ describe('a client generated with openapi-typescript + openapi-fetch', () => {
         const { data } = await volunteerApi.GET('/v1/me/signups', { params: { query: { limit: 5 } } });
         read.push(data!.data[0]!.status);
       });
+      const recommended = await step('listMyRecommendations', async () => {
+        const { data } = await volunteerApi.GET('/v1/me/recommendations', { params: { query: { regionCode: '330106', limit: 5 } } });
+        read.push(String(data!.data[0]!.score), data!.data[0]!.reasons[0]?.code ?? 'no reason');
+        return data!.data[0]!;
+      });
+      await step('dismissMyRecommendation', async () => {
+        const { data } = await volunteerApi.POST('/v1/me/recommendations/{opportunityId}/dismiss', {
+          params: { path: { opportunityId: recommended?.id ?? 'opp_missing1' }, header: { 'Idempotency-Key': randomUUID() } },
+        });
+        read.push(data!.dismissedAt);
+      });
       await step('cancelMySignup', async () => {
         const { data } = await volunteerApi.POST('/v1/me/signups/{id}/cancel', { params: { path: { id: mine?.id ?? 'sgn_missing1' } } });
         assert.equal(data!.status, 'cancelled');

@@ -51,6 +51,7 @@ export { MyClaims, Needs, OrganizerNeeds } from './resources/needs.js';
 export { AuditLog } from './resources/audit-log.js';
 export { Events, WebhookEndpoints } from './resources/webhooks.js';
 export { MyPoints, MyRedemptions, OrganizerRedemptions, RewardDesk, Rewards } from './resources/recognition.js';
+export { MyRecommendations } from './resources/recommendations.js';
 export { Sessions } from './resources/sessions.js';
 export { ServiceRecords } from './resources/service-records.js';
 export { Certificates, MyCertificates } from './resources/certificates.js';
@@ -169,3 +170,11 @@ export type {
   RevokeCertificateBody,
   RevokedCertificate,
 } from './schemas/certificate.js';
+export type {
+  ListRecommendationsQuery,
+  Recommendation,
+  RecommendationDismissal,
+  RecommendationPage,
+  RecommendationReason,
+  RecommendationReasonCode,
+} from './schemas/recommendation.js';

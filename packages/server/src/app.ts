@@ -17,6 +17,7 @@ import { organizerRoutes } from './routes/organizer.js';
 import { partnerRoutes } from './routes/partner.js';
 import { publicRoutes } from './routes/public.js';
 import { recognitionRoutes } from './routes/recognition.js';
+import { recommendationRoutes } from './routes/recommendations.js';
 import { volunteerRoutes } from './routes/volunteer.js';
 import { webhookRoutes } from './routes/webhooks.js';
 import { Callers } from './services/callers.js';
@@ -134,6 +135,7 @@ export function createApp(db: Database, options: AppOptions = {}): Hono<AppEnv> 
   app.route('/v1', webhookRoutes);
   app.route('/v1', recognitionRoutes);
   app.route('/', certificateRoutes);
+  app.route('/v1', recommendationRoutes);
 
   app.notFound((c) => problemResponse(c, new ApiError(404, 'not_found', `There is no ${c.req.method} ${c.req.path}.`)));
   app.onError((error, c) => {

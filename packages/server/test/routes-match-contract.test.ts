@@ -11,7 +11,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import {
   AuditLog, Certificates, Events, MyAttendance, MyCertificates, MyClaims, MyDisputes, MyPoints, MyRedemptions, Needs, Organizer, OrganizerNeeds,
-  RewardDesk, Rewards, WebhookEndpoints, createClient, type VolunteerKitClient,
+  MyRecommendations, RewardDesk, Rewards, WebhookEndpoints, createClient, type VolunteerKitClient,
 } from '@volunteerkit/sdk';
 import { TRANSPORT_QUERY_PARAMS, endpoints, type Endpoint } from '@volunteerkit/sdk/endpoints';
 import { createApp } from '../src/app.js';
@@ -280,6 +280,14 @@ const sdkCalls: Record<string, { operationId: string; call: (vk: VolunteerKitCli
   },
   'rewardDesk.capture': { operationId: 'captureRedemptionWithKey', call: (vk) => new RewardDesk(vk).capture(example('PartnerCaptureRedemptionBody')) },
   'rewardDesk.reconcile': { operationId: 'reconcilePoints', call: (vk) => new RewardDesk(vk).reconcile() },
+  'me.recommendations.list': {
+    operationId: 'listMyRecommendations',
+    call: (vk) => new MyRecommendations(vk.withSession('vst_contract_test')).list({ regionCode: '330106', limit: 20, cursor: parameterExample('listMyRecommendations', 'cursor') }),
+  },
+  'me.recommendations.dismiss': {
+    operationId: 'dismissMyRecommendation',
+    call: (vk) => new MyRecommendations(vk.withSession('vst_contract_test')).dismiss(parameterExample('dismissMyRecommendation', 'opportunityId')),
+  },
 };
 
 interface Recorded {
@@ -327,6 +335,7 @@ function resourceMethods(vk: VolunteerKitClient): string[] {
     webhookEndpoints: new WebhookEndpoints(vk), events: new Events(vk),
     rewards: new Rewards(vk), 'me.points': new MyPoints(vk), 'me.redemptions': new MyRedemptions(vk), rewardDesk: new RewardDesk(vk),
     'me.certificates': new MyCertificates(vk), certificates: new Certificates(vk),
+    'me.recommendations': new MyRecommendations(vk),
   };
   const found: string[] = [];
   const walk = (resource: object, prefix: string) => {

@@ -4,9 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { HonorBoard, Opportunity, OpportunityPage, Signup, type OpportunitySummary } from '@volunteerkit/sdk/schemas';
+import { HonorBoard, Opportunity, OpportunityPage, RecommendationPage, Signup, type OpportunitySummary } from '@volunteerkit/sdk/schemas';
 import { request } from 'node:http';
 import { ensureStationShift, SEED_FIXTURES, SEED_KEYS, SEED_STATION, startServer, type RunningServer } from '../src/index.js';
+import { SEED_SSO_STUDENT } from '../src/seed/recommendations.js';
 import { dropSchema } from './helpers.js';
 
 let server: RunningServer;
@@ -144,6 +145,23 @@ describe('the demo seed', () => {
     const next = await ensureStationShift(server.db, later);
     assert.ok(next && next !== shiftId, 'after the duty ends, a start adds the next one');
     assert.equal(await ensureStationShift(server.db, later), next);
+  });
+
+  it("gives the campus demo's SSO student recommendations with reasons, campus-only activities among what they may see", async () => {
+    const minted = await fetch(`${server.url}/v1/sessions`, {
+      method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${SEED_KEYS.campus.secretKey}` },
+      body: JSON.stringify({ externalId: SEED_SSO_STUDENT.externalId, volunteer: { name: SEED_SSO_STUDENT.name, mobile: SEED_SSO_STUDENT.mobile, studentId: SEED_SSO_STUDENT.studentId } }),
+    });
+    const session: any = await minted.json();
+    assert.equal(session.volunteerId, SEED_SSO_STUDENT.id, 'the session is the seeded student, history and all');
+    const res = await get('/v1/me/recommendations?regionCode=330106&limit=10', { headers: { Authorization: `Bearer ${session.token}` } });
+    const page: any = await res.json();
+    assert.equal(res.status, 200, JSON.stringify(page));
+    assert.ok(RecommendationPage.safeParse(page).success);
+    assert.equal(page.data.length, 10);
+    const codes = new Set(page.data.flatMap((r: { reasons: { code: string }[] }) => r.reasons.map((reason) => reason.code)));
+    for (const code of ['skill_match', 'you_liked_category', 'near_you']) assert.ok(codes.has(code), `${code} among the top ten's reasons`);
+    assert.ok(page.data.every((r: { audience: string }) => r.audience === 'public' || r.audience === SEED_KEYS.campus.channelId));
   });
 
   it('ranks seeded volunteers by approved hours only, with masked names', async () => {

@@ -54,7 +54,9 @@ export type SchemaName =
   | 'RewardPage'
   | 'Redemption'
   | 'RedemptionPage'
-  | 'Certificate';
+  | 'Certificate'
+  | 'RecommendationPage'
+  | 'RecommendationDismissal';
 
 /** The TypeScript type a schema validates to. */
 export type Output<N extends SchemaName> = z.output<Contract[N]>;

@@ -64,6 +64,8 @@ export const components = {
   CreateCertificateBody: S.CreateCertificateBody, RevokeCertificateBody: S.RevokeCertificateBody,
   CertificateKey: S.CertificateKey, CertificateKeySet: S.CertificateKeySet, RevokedCertificate: S.RevokedCertificate,
   CertificateRevocationList: S.CertificateRevocationList,
+  Recommendation: S.Recommendation, RecommendationPage: S.RecommendationPage, RecommendationReason: S.RecommendationReason,
+  RecommendationReasonCode: S.RecommendationReasonCode, RecommendationDismissal: S.RecommendationDismissal,
   ErrorCode: S.ErrorCode, FieldError: S.FieldError, ProblemDetails: S.ProblemDetails,
 } as const;
 
@@ -238,6 +240,10 @@ export const endpoints: readonly Endpoint[] = [
     body: 'CreateCertificateBody', responses: { 201: 'Certificate' }, errors: sorted(ANY, WRITE) },
   { method: 'POST', path: '/v1/certificates/{id}/revoke', operationId: 'revokeCertificate', tag: 'Recognition', auth: 'secret', idempotent: true,
     pathParams: { id: S.CertificateId }, body: 'RevokeCertificateBody', responses: { 200: 'Certificate' }, errors: sorted(ANY, WRITE, BY_ID) },
+  { method: 'GET', path: '/v1/me/recommendations', operationId: 'listMyRecommendations', tag: 'Me', auth: 'session',
+    query: S.ListRecommendationsQuery, responses: { 200: 'RecommendationPage' }, errors: sorted(ANY, QUERY) },
+  { method: 'POST', path: '/v1/me/recommendations/{opportunityId}/dismiss', operationId: 'dismissMyRecommendation', tag: 'Me', auth: 'session', idempotent: true,
+    pathParams: { opportunityId: S.OpportunityId }, responses: { 200: 'RecommendationDismissal' }, errors: sorted(ANY, WRITE, BY_ID) },
 ];
 
 /** Query parameters of the transport, read on every operation besides its own: the publishable key and the language of messages. */

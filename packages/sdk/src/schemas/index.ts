@@ -21,3 +21,4 @@ export * from './attendance.js';
 export * from './webhooks.js';
 export * from './recognition.js';
 export * from './certificate.js';
+export * from './recommendation.js';

@@ -939,7 +939,8 @@ export async function truncateAll(db: Queryable): Promise<void> {
   await db.query(`TRUNCATE certificates, points_transfers, points_transactions, points_balances, redemptions, rewards, star_level_changes, volunteer_star_levels,
     star_rules, needs, need_hosts, need_residents, service_menu_items, rate_limits, idempotency_keys, honors, service_hours_monthly, service_totals, audit_log, disputes, checkin_failures,
     attendance, service_records, hours_policies, channel_organizations, signups, volunteers, shifts, opportunities, organizations, api_keys, channels,
-    webhook_attempts, webhook_deliveries, webhook_endpoints, outbox_events`);
+    webhook_attempts, webhook_deliveries, webhook_endpoints, outbox_events,
+    recommendation_dismissals`);
 }
 
 export interface OutboxInsert {

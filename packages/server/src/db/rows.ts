@@ -754,3 +754,31 @@ export interface CertificateRow {
   revoked_at: Date | string | null;
   revocation_reason: string | null;
 }
+
+/** An activity recommendations may suggest, with its shifts not yet started (db/recommendation-queries.ts). */
+export interface RecommendationCandidateRow {
+  id: string;
+  category: string;
+  skills: string[];
+  region_code: string;
+  audience: string;
+  status: string;
+  signup_opens_at: Date | null;
+  signup_closes_at: Date | null;
+  requirements: { minAge?: number; maxAge?: number };
+  timezone: string;
+  /** JSON: timestamps arrive as text. */
+  shifts: { id: string; starts_at: string; ends_at: string; capacity: number; signed_up: number }[];
+}
+
+/** One thing the volunteer took part in: a live sign-up or an approved service record. */
+export interface RecommendationHistoryRow {
+  source: 'signup' | 'record';
+  status: string;
+  starts_at: Date;
+  ends_at: Date;
+  category: string;
+  skills: string[];
+  region_code: string;
+  timezone: string;
+}

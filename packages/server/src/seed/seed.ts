@@ -10,6 +10,7 @@ import { analyze, type Database, type Queryable } from '../db/database.js';
 import { authorizeChannelFor, insertHoursPolicy } from '../db/hours-queries.js';
 import { seedNeeds } from './needs.js';
 import { insertReward, setStarRule } from '../db/points-queries.js';
+import { seedSsoStudent } from './recommendations.js';
 import * as q from '../db/queries.js';
 import { DEFAULT_HOURS_POLICY } from '../domain/hours-policy.js';
 import { hashKey } from '../services/callers.js';
@@ -436,6 +437,7 @@ export async function seedDemoData(tx: Queryable, now: Date, options: SeedOption
   await seedNeeds(tx, SEED_KEYS.news.channelId, now);
   // Last, and without the random generator, so every id drawn above stays what it was.
   await seedServiceStation(tx, new Date(at(-30, 9)));
+  await seedSsoStudent(tx, now);
 
   return {
     channels: channels.length, organizations: orgs.length, opportunities: opportunities.length + 1, shifts: shifts.length,
