@@ -368,6 +368,133 @@ describe('a client generated with openapi-typescript + openapi-fetch', () => {
         assert.equal(data!.status, 'cancelled');
       });
 
+      // Webhooks and the events feed, as the news partner's back end registers a receiver (a test key:
+      // sandbox mode, so a loopback URL is allowed; nothing listens there, so deliveries wait to retry).
+      const endpoint = await step('createWebhookEndpoint', async () => {
+        const { data } = await partnerApi.POST('/v1/webhook-endpoints', {
+          params: { header: { 'Idempotency-Key': randomUUID() } },
+          body: { url: 'http://127.0.0.1:9/hooks/volunteerkit', description: '生成客户端', eventTypes: ['signup.*'] },
+        });
+        read.push(data!.secret, data!.status);
+        return data!;
+      });
+      const endpointId = endpoint?.id ?? 'whk_missing1';
+      await step('createSignup (an event for the endpoint)', async () => {
+        const { data } = await browserApi.POST('/v1/signups', {
+          params: { header: { 'Idempotency-Key': randomUUID() } },
+          body: { opportunityId: OPEN_OPPORTUNITY, shiftId, volunteer: { name: '李雷', mobile: '13800002003' }, consent: { policyVersion: '2026-01', accepted: true } },
+        });
+        read.push(data!.reference);
+      });
+      await step('listWebhookEndpoints', async () => {
+        const { data } = await partnerApi.GET('/v1/webhook-endpoints', { params: { query: { limit: 5 } } });
+        read.push(data!.data[0]!.url);
+      });
+      await step('getWebhookEndpoint', async () => {
+        const { data } = await partnerApi.GET('/v1/webhook-endpoints/{id}', { params: { path: { id: endpointId } } });
+        read.push(data!.eventTypes[0]!);
+      });
+      await step('updateWebhookEndpoint', async () => {
+        const { data } = await partnerApi.PATCH('/v1/webhook-endpoints/{id}', { params: { path: { id: endpointId }, header: { 'Idempotency-Key': randomUUID() } }, body: { description: '生成客户端（改）' } });
+        read.push(data!.description);
+      });
+      await step('rotateWebhookSecret', async () => {
+        const { data } = await partnerApi.POST('/v1/webhook-endpoints/{id}/rotate-secret', { params: { path: { id: endpointId }, header: { 'Idempotency-Key': randomUUID() } } });
+        read.push(data!.secret, data!.previousSecretExpiresAt!);
+      });
+      const delivery = await step('listWebhookDeliveries', async () => {
+        const { data } = await partnerApi.GET('/v1/webhook-endpoints/{id}/deliveries', { params: { path: { id: endpointId }, query: { limit: 5 } } });
+        read.push(data!.data[0]!.event.type);
+        return data!.data[0]!;
+      });
+      await step('replayWebhookDelivery', async () => {
+        const { data } = await partnerApi.POST('/v1/webhook-endpoints/{id}/deliveries/{deliveryId}/replay', {
+          params: { path: { id: endpointId, deliveryId: delivery?.id ?? 'dlv_missing1' }, header: { 'Idempotency-Key': randomUUID() } },
+        });
+        read.push(data!.status);
+      });
+      await step('deleteWebhookEndpoint', async () => {
+        const { data } = await partnerApi.DELETE('/v1/webhook-endpoints/{id}', { params: { path: { id: endpointId }, header: { 'Idempotency-Key': randomUUID() } } });
+        read.push(data!.id);
+      });
+      await step('listEvents', async () => {
+        const { data } = await partnerApi.GET('/v1/events', { params: { query: { limit: 5 } } });
+        read.push(data!.next, String(data!.hasMore), data!.data[0]?.type ?? 'no events yet');
+      });
+
+      // Points, rewards and a certificate, as the campus demo's student (approved hours from the
+      // seed) and the campus partner's back end and desk see them.
+      const CAMPUS = { publishable: 'pk_test_campus_demo', secret: 'sk_test_campus_demo' };
+      const campusApi = createClient<paths>({ baseUrl: server.url, headers: { Authorization: `Bearer ${CAMPUS.secret}` } });
+      campusApi.use(validateAnswers);
+      const student = await step('createSession (campus student)', async () => {
+        const { data } = await campusApi.POST('/v1/sessions', { body: { externalId: 'zju-sso|3230100123', volunteer: { name: '林晓雨', mobile: '13957112345', studentId: '3230100123' } } });
+        assert.ok(data && 'volunteerId' in data);
+        return data;
+      });
+      const studentApi = createClient<paths>({ baseUrl: server.url, headers: { Authorization: `Bearer ${student?.token ?? 'vst_missing'}` } });
+      studentApi.use(validateAnswers);
+      await step('getMyPoints', async () => {
+        const { data } = await studentApi.GET('/v1/me/points', { params: { query: { limit: 5 } } });
+        read.push(String(data!.available), data!.data[0]!.kind);
+      });
+      await step('reconcilePoints', async () => {
+        const { data } = await campusApi.GET('/v1/points/reconciliation');
+        assert.equal(data!.balanced, true);
+      });
+      const rewards = await step('listRewards', async () => {
+        const campusPublicApi = createClient<paths>({ baseUrl: server.url });
+        campusPublicApi.use({ onRequest({ request }) { const url = new URL(request.url); url.searchParams.set('key', CAMPUS.publishable); return new Request(url, request); } }, validateAnswers);
+        const { data } = await campusPublicApi.GET('/v1/rewards', { params: { query: { limit: 20 } } });
+        read.push(data!.data[0]!.title, String(data!.data[0]!.cost));
+        return data!;
+      });
+      const cheapest = rewards?.data.filter((r) => r.stockLeft > 0).sort((a, b) => a.cost - b.cost)[0]?.id ?? 'rwd_missing1';
+      const redeem = async () => {
+        const { data } = await studentApi.POST('/v1/me/redemptions', { params: { header: { 'Idempotency-Key': randomUUID() } }, body: { rewardId: cheapest } });
+        return data!;
+      };
+      const undone = await step('createMyRedemption', redeem);
+      await step('undoMyRedemption', async () => {
+        const { data } = await studentApi.POST('/v1/me/redemptions/{id}/undo', { params: { path: { id: undone?.id ?? 'rdm_missing1' }, header: { 'Idempotency-Key': randomUUID() } } });
+        assert.equal(data!.status, 'undone');
+      });
+      const held = await step('createMyRedemption (again)', redeem);
+      await step('listMyRedemptions', async () => {
+        const { data } = await studentApi.GET('/v1/me/redemptions', { params: { query: { status: 'held', limit: 5 } } });
+        read.push(data!.data[0]!.code);
+      });
+      await step('captureRedemptionWithKey', async () => {
+        const { data } = await campusApi.POST('/v1/redemptions/capture', { params: { header: { 'Idempotency-Key': randomUUID() } }, body: { code: held?.code ?? '000000', capturedBy: '图书馆服务台' } });
+        assert.equal(data!.status, 'captured');
+      });
+      await step('captureRedemption (a second scan answers the first capture)', async () => {
+        const desk = await campusApi.POST('/v1/sessions', { body: { organizer: { organizationId: 'org_demoZjuYouthLeague', staffId: 'generated-client-desk', name: '服务台' } } });
+        const deskApi = createClient<paths>({ baseUrl: server.url, headers: { Authorization: `Bearer ${desk.data?.token ?? 'ost_missing'}` } });
+        deskApi.use(validateAnswers);
+        const { data } = await deskApi.POST('/v1/organizer/redemptions/capture', { params: { header: { 'Idempotency-Key': randomUUID() } }, body: { code: held?.code ?? '000000' } });
+        assert.equal(data!.status, 'captured');
+        assert.equal(data!.capturedBy, '图书馆服务台', 'the desk sees who handed it over first');
+      });
+      const certificate = await step('createMyCertificate', async () => {
+        const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+        const { data } = await studentApi.POST('/v1/me/certificates', { params: { header: { 'Idempotency-Key': randomUUID() } }, body: { from: '2020-01-01', to: today } });
+        read.push(data!.number, data!.claims.name, String(data!.claims.hours));
+        return data!;
+      });
+      await step('getCertificateKeys', async () => {
+        const { data } = await publicApi.GET('/.well-known/jwks.json');
+        assert.ok(data!.keys.some((k) => k.kid === certificate?.kid));
+      });
+      await step('revokeCertificate', async () => {
+        const { data } = await campusApi.POST('/v1/certificates/{id}/revoke', { params: { path: { id: certificate?.id ?? 'cer_missing1' }, header: { 'Idempotency-Key': randomUUID() } }, body: { reason: 'issued_in_error', revokedBy: '教务处' } });
+        assert.equal(data!.status, 'revoked');
+      });
+      await step('getCertificateRevocations', async () => {
+        const { data } = await publicApi.GET('/.well-known/certificate-revocations.json');
+        assert.ok(data!.revoked.some((r) => r.id === certificate?.id));
+      });
+
       // Browsers send these, not partners' code; called here so that each documented preflight is
       // held to its answer too. Path ids need only the right shape: a preflight reads no record.
       await step('CORS preflights', async () => {
