@@ -116,7 +116,8 @@ for (const browserName of BROWSERS) {
       await phone.goto(`${demo.url}/campus/phone/`, { waitUntil: 'load' });
       const chosen = await inShadow(phone, 'vk-checkin', 'input[name="shift"]:checked');
       assert.equal(await chosen.evaluate((node) => (node as HTMLInputElement).value), `shf_demoStation${stamp}`);
-      await inShadow(phone, 'vk-my-hours', '[part~="empty"]');
+      // The student's earlier hours (the seed's) are on the page already; this duty adds to them.
+      const earlier = await myHoursTotals(phone);
       await axeViolations(phone, 'phone before check-in');
       await enterCode(phone, firstCode);
       await waitFor(phone, 'checked in', () => /已签到/.test(document.querySelector('vk-checkin')?.shadowRoot?.querySelector('[part~="result"]')?.textContent ?? ''));
@@ -131,7 +132,7 @@ for (const browserName of BROWSERS) {
       // The student opens the page again to leave: the campus back end's sessions last an hour,
       // so the morning's has expired (the widget would say so; its test covers that refusal).
       await phone.reload({ waitUntil: 'load' });
-      await inShadow(phone, 'vk-my-hours', '[part~="empty"]');
+      await inShadow(phone, 'vk-my-hours', '[part~="totals"]');
       const checkOut = await inShadow(phone, 'vk-checkin', 'input[name="action"][value="check_out"]');
       assert.equal(await checkOut.evaluate((node) => (node as HTMLInputElement).checked), true, 'after a check-in, check-out is chosen');
       await enterCode(phone, secondCode);
@@ -141,7 +142,7 @@ for (const browserName of BROWSERS) {
         });
 
       // The record, pending with its explanation, in <vk-my-hours> on the same page without a reload.
-      const [record] = await records();
+      const record = (await records()).find((r) => r.shiftId === `shf_demoStation${stamp}`);
       assert.ok(record, 'the check-out made a service record');
       assert.deepEqual([record.status, record.hours, record.source], ['pending', 3.5, 'attendance']);
       const shown = await inShadow(phone, 'vk-my-hours', `[data-record="${record.id}"]`);
@@ -150,7 +151,7 @@ for (const browserName of BROWSERS) {
       assert.match(pendingText, /待审核/);
       assert.match(pendingText, /在岗 3 小时 30 分钟，班次共 4 小时（87%）/, `the explanation in words: ${pendingText}`);
       assert.match(pendingText, /应于 .* 前审核/, 'the approval deadline');
-      assert.match(await textOf(await inShadow(phone, 'vk-my-hours', '[part~="totals"]')), /待审核\s*3\.5 小时/);
+      assert.equal((await myHoursTotals(phone)).pending, earlier.pending + 3.5, 'the pending total grew by the duty');
       await axeViolations(phone, 'phone checked out, record pending');
 
       // The organizer approves it in the roster, with the keyboard.
@@ -165,14 +166,18 @@ for (const browserName of BROWSERS) {
           const focused = await station.evaluate(() => document.querySelector('vk-roster')?.shadowRoot?.activeElement?.outerHTML ?? document.activeElement?.localName);
           throw new Error(`${error.message}; the row showed: ${await textOf(await inShadow(station, 'vk-roster', `[data-signup="${signupId}"]`))}; focus: ${focused}`);
         });
-      assert.equal((await records())[0]?.status, 'approved');
+      assert.equal((await records()).find((r) => r.id === record.id)?.status, 'approved');
       await axeViolations(station, 'station after approving');
 
       // The student sees the approved hours (and the star progress moves with them).
       const starsBefore = await textOf(await inShadow(phone, 'vk-my-hours', '[part~="stars"]'));
       await phone.reload({ waitUntil: 'load' });
-      await waitFor(phone, 'the approved hours', () =>
-        /已审核时长\s*3\.5 小时/.test(document.querySelector('vk-my-hours')?.shadowRoot?.querySelector('[part~="totals"]')?.textContent?.replace(/\s+/g, ' ') ?? ''));
+      await phone.waitForFunction((expected: number) => {
+        const text = document.querySelector('vk-my-hours')?.shadowRoot?.querySelector('[part~="totals"]')?.textContent?.replace(/\s+/g, ' ').replace(/,/g, '') ?? '';
+        return Math.abs(Number(/已审核时长\s*([\d.]+) 小时/.exec(text)?.[1]) - expected) < 0.05;
+      }, { timeout: 15_000, polling: 100 }, earlier.approved + 3.5).catch((error: Error) => {
+        throw new Error(`timed out waiting for ${earlier.approved + 3.5} approved hours: ${error.message}`);
+      });
       const approvedRecord = await textOf(await inShadow(phone, 'vk-my-hours', `[data-record="${record.id}"]`));
       assert.match(approvedRecord, /已审核/);
       assert.doesNotMatch(approvedRecord, /应于 .* 前审核/, 'no deadline once approved');
@@ -188,4 +193,13 @@ for (const browserName of BROWSERS) {
       await phone.close();
     });
   });
+}
+
+/** `<vk-my-hours>`' approved and pending totals, in hours, once it has loaded. */
+async function myHoursTotals(page: Page): Promise<{ approved: number; pending: number }> {
+  const text = (await textOf(await inShadow(page, 'vk-my-hours', '[part~="totals"]'))).replace(/\s+/g, ' ').replace(/,/g, '');
+  const hours = (label: string) => Number(new RegExp(`${label}\\s*([\\d.]+) 小时`).exec(text)?.[1]);
+  const totals = { approved: hours('已审核时长'), pending: hours('待审核') };
+  assert.ok(Number.isFinite(totals.approved) && Number.isFinite(totals.pending), `<vk-my-hours> totals: ${text}`);
+  return totals;
 }
