@@ -22,6 +22,7 @@ import { audit, type ActionContext } from './audit.js';
 import { DomainError, invalid, notFound } from './errors.js';
 import { recordEvent } from './outbox.js';
 import { keysetPage, type Page, type PageQuery } from './paging.js';
+import { startPeriodic, type Periodic } from './periodic.js';
 
 /** Wrong codes in a row after which only a helper (organizer session) can confirm. */
 export const MAX_CONFIRM_FAILURES = 5;
@@ -435,23 +436,7 @@ export async function runNeedDeadlines(db: Database, now: Date, options: NeedDea
   return done;
 }
 
-/** Runs `runNeedDeadlines` every `intervalMs` with the app's clock until stopped; a failed run is retried at the next tick. */
-export function startNeedDeadlines(db: Database, now: () => Date, intervalMs = 60_000): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const tick = () => {
-    running = running.then(() => (stopped ? undefined : runNeedDeadlines(db, now()))).catch((error: unknown) => {
-      console.error('[volunteerkit-server] need deadlines failed; retrying at the next tick:', error instanceof Error ? error.message : 'unknown error');
-    });
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  tick();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+/** Runs `runNeedDeadlines` every `intervalMs` with the app's clock until stopped. */
+export function startNeedDeadlines(db: Database, now: () => Date, intervalMs = 60_000): Periodic {
+  return startPeriodic('need deadlines', db, now, (d, at) => runNeedDeadlines(d, at), intervalMs);
 }

@@ -16,6 +16,7 @@ import { audit, type ActionContext } from './audit.js';
 import { DomainError, invalid, notFound } from './errors.js';
 import { recordEvent } from './outbox.js';
 import { keysetPage, type PageQuery } from './paging.js';
+import { startPeriodic, type Periodic } from './periodic.js';
 
 /** The volunteer's balances and one page of their transactions, newest first. */
 export async function pointsStatement(db: Queryable, volunteerId: string, query: PageQuery): Promise<PointsStatement> {
@@ -165,23 +166,7 @@ export async function runRedemptionExpiry(db: Database, now: Date, options: Rede
   }
 }
 
-/** Runs `runRedemptionExpiry` every `intervalMs` with the app's clock until stopped (as startAutoApproval). */
-export function startRedemptionExpiry(db: Database, now: () => Date, intervalMs = 60_000): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const tick = () => {
-    running = running.then(() => (stopped ? undefined : runRedemptionExpiry(db, now()))).catch((error: unknown) => {
-      console.error('[volunteerkit-server] redemption expiry failed; retrying at the next tick:', error);
-    });
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  tick();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+/** Runs `runRedemptionExpiry` every `intervalMs` with the app's clock until stopped. */
+export function startRedemptionExpiry(db: Database, now: () => Date, intervalMs = 60_000): Periodic {
+  return startPeriodic('redemption expiry', db, now, (d, at) => runRedemptionExpiry(d, at), intervalMs);
 }

@@ -10,6 +10,7 @@ import { audit, type ActionContext } from './audit.js';
 import { DomainError, invalid } from './errors.js';
 import { recordChange } from './events.js';
 import { keysetPage, type Page, type PageQuery } from './paging.js';
+import { startPeriodic, type Periodic } from './periodic.js';
 
 /** The organization's records, soonest deadline first. */
 export function listOrgServiceRecords(
@@ -75,27 +76,7 @@ export async function runAutoApproval(db: Database, now: Date, options: AutoAppr
   }
 }
 
-/**
- * Runs `runAutoApproval` every `intervalMs` with the app's clock until stopped. A run that fails
- * (the database away) is logged and retried at the next tick; nothing is lost, since the records
- * stay pending.
- */
-export function startAutoApproval(db: Database, now: () => Date, intervalMs = 60_000): { stop(): Promise<void> } {
-  let running: Promise<unknown> = Promise.resolve();
-  let stopped = false;
-  const tick = () => {
-    running = running.then(() => (stopped ? undefined : runAutoApproval(db, now()))).catch((error: unknown) => {
-      console.error('[volunteerkit-server] auto-approval failed; retrying at the next tick:', error);
-    });
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  tick();
-  return {
-    stop: async () => {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+/** Runs `runAutoApproval` every `intervalMs` with the app's clock until stopped (services/periodic.ts). */
+export function startAutoApproval(db: Database, now: () => Date, intervalMs = 60_000): Periodic {
+  return startPeriodic('auto-approval', db, now, (d, at) => runAutoApproval(d, at), intervalMs);
 }
