@@ -4,18 +4,13 @@ import { Task } from '@lit/task';
 import { MyAttendance, type Attendance } from '@volunteerkit/sdk';
 import { VkElement } from '../shared/vk-element.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { configurationGrace } from '../shared/config.js';
+import { NoSessionError, signedIn } from '../shared/signed-in.js';
 import { describeError, isAbort, WidgetConfigurationError } from '../shared/errors.js';
 import { VkCheckinEvent } from '../shared/events.js';
 import { sharedMessages } from '../shared/shared.messages.js';
 import { checkInOpensAt, clockTime, codeProblem, loadTodaysShifts, normalizeCode, refusalOf, type CheckinAction, type CheckinShift, type Refusal } from './checkin-model.js';
 import { checkinMessages } from './checkin.messages.js';
 import { styles } from './checkin.styles.js';
-
-/** No session from any source: the widget asks the volunteer to sign in instead of an error. */
-class NoSessionError extends Error {
-  override readonly name = 'NoSessionError';
-}
 
 /**
  * The volunteer types the 6 digits shown on the organizer's screen (a numeric keypad on phones;
@@ -68,15 +63,8 @@ export class VkCheckin extends VkElement {
 
   private readonly shiftsTask = new Task(this, {
     task: async ([client, session], { signal }) => {
-      if (!client) {
-        if (this.config.clientError === undefined) await configurationGrace(signal);
-        throw this.config.clientError ?? new WidgetConfigurationError('No publishable key and base URL configured');
-      }
-      if (!session) {
-        await configurationGrace(signal);
-        throw new NoSessionError('No volunteer session');
-      }
-      return loadTodaysShifts(client, session, new Date(), signal);
+      const [signedClient, token] = await signedIn(this.config, client, session, signal);
+      return loadTodaysShifts(signedClient, token, new Date(), signal);
     },
     args: () => [this.config.client, this.config.value.session] as const,
     onComplete: (shifts) => this.chooseDefaults(shifts),

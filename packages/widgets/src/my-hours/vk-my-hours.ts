@@ -4,7 +4,7 @@ import { Task } from '@lit/task';
 import { MyDisputes, type ServiceRecord } from '@volunteerkit/sdk';
 import { VkElement } from '../shared/vk-element.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { configurationGrace } from '../shared/config.js';
+import { NoSessionError, signedIn } from '../shared/signed-in.js';
 import { describeError, isAbort, WidgetConfigurationError } from '../shared/errors.js';
 import { formatDate } from '../shared/i18n.js';
 import type { VkCheckinEvent } from '../shared/events.js';
@@ -16,10 +16,6 @@ import { styles } from './my-hours.styles.js';
 
 /** The platform is in China: records carry no zone of their own, so times are shown in China's. */
 const TIME_ZONE = 'Asia/Shanghai';
-
-class NoSessionError extends Error {
-  override readonly name = 'NoSessionError';
-}
 
 type DisputeKind = 'wrong_hours' | 'never_there';
 
@@ -72,15 +68,7 @@ export class VkMyHours extends VkElement {
 
   private readonly hoursTask = new Task(this, {
     task: async ([client, session], { signal }) => {
-      if (!client) {
-        if (this.config.clientError === undefined) await configurationGrace(signal);
-        throw this.config.clientError ?? new WidgetConfigurationError('No publishable key and base URL configured');
-      }
-      if (!session) {
-        await configurationGrace(signal);
-        throw new NoSessionError('No volunteer session');
-      }
-      return loadMyHours(client, session, signal);
+      return loadMyHours(...(await signedIn(this.config, client, session, signal)), signal);
     },
     args: () => [this.config.client, this.config.value.session] as const,
     onError: (error) => {

@@ -4,7 +4,7 @@ import { Task } from '@lit/task';
 import { MyRedemptions, type Redemption, type Reward } from '@volunteerkit/sdk';
 import { VkElement } from '../shared/vk-element.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { configurationGrace } from '../shared/config.js';
+import { NoSessionError, signedIn } from '../shared/signed-in.js';
 import { describeError, isAbort, WidgetConfigurationError } from '../shared/errors.js';
 import { VkRedeemEvent } from '../shared/events.js';
 import { formatDate } from '../shared/i18n.js';
@@ -16,10 +16,6 @@ import { styles } from './rewards.styles.js';
 
 /** The platform is in China: codes' deadlines are shown in China's time. */
 const TIME_ZONE = 'Asia/Shanghai';
-
-class NoSessionError extends Error {
-  override readonly name = 'NoSessionError';
-}
 
 /**
  * The channel's rewards (礼遇) for the signed-in volunteer: their points to spend, the catalog
@@ -64,15 +60,7 @@ export class VkRewards extends VkElement {
 
   private readonly rewardsTask = new Task(this, {
     task: async ([client, session], { signal }) => {
-      if (!client) {
-        if (this.config.clientError === undefined) await configurationGrace(signal);
-        throw this.config.clientError ?? new WidgetConfigurationError('No publishable key and base URL configured');
-      }
-      if (!session) {
-        await configurationGrace(signal);
-        throw new NoSessionError('No volunteer session');
-      }
-      return loadRewards(client, session, signal);
+      return loadRewards(...(await signedIn(this.config, client, session, signal)), signal);
     },
     args: () => [this.config.client, this.config.value.session] as const,
     onError: (error) => {
