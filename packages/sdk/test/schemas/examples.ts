@@ -44,6 +44,7 @@ export const volunteer: S.Volunteer = {
 export const volunteerProfile: S.VolunteerProfile = {
   ...volunteer, name: '张晓明', channelId: 'chn_campus01', mobile: '138****5678', email: null,
   studentId: '2023001234', employeeId: null, showName: false, birthDateOnFile: false, hoursToNextStar: 279.5,
+  starLevelReachedAt: '2026-10-18T11:00:00+08:00', starRule: { thresholds: [100, 300, 600, 1000, 1500] }, pointsAvailable: 2805,
 };
 
 export const channel: S.Channel = {

@@ -119,6 +119,9 @@ export function profile(): VolunteerProfile {
     showName: false,
     birthDateOnFile: true,
     hoursToNextStar: 180,
+    starLevelReachedAt: '2026-09-20T10:00:00+08:00',
+    starRule: { thresholds: [100, 300, 600, 1000, 1500] },
+    pointsAvailable: 1000,
     ...stamps,
   };
 }

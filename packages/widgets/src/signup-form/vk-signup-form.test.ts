@@ -35,7 +35,7 @@ function makeProfile(overrides: Partial<VolunteerProfile> = {}): VolunteerProfil
   return {
     id: 'vol_session001', displayName: '李*华', avatarUrl: null, starLevel: 2, approvedHours: 320, points: 3200,
     createdAt: CREATED, updatedAt: CREATED, name: '李小华', channelId: 'chn_campus001', mobile: '139****0000',
-    email: null, studentId: '3190100001', employeeId: null, showName: false, hoursToNextStar: 280,
+    email: null, studentId: '3190100001', employeeId: null, showName: false, hoursToNextStar: 280, starLevelReachedAt: '2026-09-20T10:00:00+08:00', starRule: { thresholds: [100, 300, 600, 1000, 1500] }, pointsAvailable: 2000,
     birthDateOnFile: true, ...overrides,
   };
 }
