@@ -228,6 +228,10 @@ export async function startDemo({ apiUrl, port = 8080, host = '127.0.0.1', campu
   };
   app.post('/community/api/helper-session', mint({ organizer: communityStaff }, communityStaff.name));
   app.post('/community/api/volunteer-session', mint(communityVolunteer, communityVolunteer.volunteer.name));
+  // The news site's rewards page: its reader account (seeded as SEED_FIXTURES.newsReaderExternalId
+  // with SEED_NEWS_READER's name, a volunteer with points to spend), vouched for the same way.
+  const newsReader = { externalId: 'qjwb-reader|demo-0001', volunteer: { name: '陈建国', mobile: '13957100088' } };
+  app.post('/news/api/session', mint(newsReader, newsReader.volunteer.name));
 
   app.get('/enterprise/*', async (c, next) => {
     c.header('Content-Security-Policy', enterpriseCsp(apiUrl));

@@ -34,6 +34,7 @@ VolunteerKit is running.
   Station kiosk      ${demo.url}/campus/station/   (organizer: check-in code + roster)
   Volunteer's phone  ${demo.url}/campus/phone/     (check in with the kiosk's code, my hours)
   Community demo     ${demo.url}/community/   (微心愿: needs board and form)
+  News rewards       ${demo.url}/news/rewards/ (礼遇: a signed-in reader redeems points)
   Enterprise demo    ${demo.url}/enterprise/      (strict CSP + Trusted Types)
   Enterprise webhooks ${demo.url}/enterprise/webhooks.html (what its back end received)
   Verify a certificate ${demo.url}/verify/       (opened from a certificate's QR code)

@@ -1,7 +1,7 @@
 // The community demo page against the real server: the needs board lists the seeded wishes, a
 // signed-in volunteer claims one, a resident files a wish and a signed-in helper files one on a
 // resident's behalf — with no console error, no uncaught error and no CSP violation; the news
-// page's 微心愿 block shows wishes too.
+// page's 微心愿 block shows wishes too, and its rewards page lets a signed-in reader redeem points.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'puppeteer-core';
@@ -55,6 +55,29 @@ for (const browserName of BROWSERS) {
       assert.match(await fileWish(page, '#helper', { name: '代登记居民', mobile: '13800008888', address: '文新街道测试小区 2 幢 202' }, true), /已发布/);
 
       assert.deepEqual(await problems.cspViolations(), [], 'CSP violations');
+      assert.deepEqual(problems.pageErrors, [], 'uncaught errors');
+      assert.deepEqual(problems.consoleErrors, [], 'console errors');
+      await page.close();
+    });
+
+    it('the news rewards page: a signed-in reader with points redeems a reward, sees the 6-digit code and undoes it', async () => {
+      const { page, problems } = await openPage(browser, { width: 390, height: 844 });
+      await page.goto(`${stack.demoUrl}/news/rewards/`, { waitUntil: 'load' });
+      const balance = await waitFor(page, 'the reader\'s points', () =>
+        Number(document.querySelector('vk-rewards')?.shadowRoot?.querySelector('[part="balance"] strong')?.textContent?.replace(/\D/g, '') || 0) || false, 20_000);
+      assert.ok(balance >= 200, `${balance} points to spend`);
+      const redeem = (await page.$$('vk-rewards >>> [part="redeem-button"]:not([aria-disabled="true"])'))[0];
+      assert.ok(redeem, 'a reward the reader can afford');
+      await redeem.click();
+      const code = await waitFor(page, 'the redemption code', () =>
+        document.querySelector('vk-rewards')?.shadowRoot?.querySelector('[part="code"] [aria-hidden="true"]')?.textContent?.trim() || false, 20_000);
+      assert.match(code, /^\d{6}$/);
+      await (await page.$('vk-rewards >>> [part="undo-button"]'))!.click();
+      await waitFor(page, 'the undo', () => !document.querySelector('vk-rewards')?.shadowRoot?.querySelector('[part="code-panel"]'), 20_000);
+      const after = await waitFor(page, 'the points back', () =>
+        Number(document.querySelector('vk-rewards')?.shadowRoot?.querySelector('[part="balance"] strong')?.textContent?.replace(/\D/g, '') || 0) || false, 20_000);
+      assert.equal(after, balance, 'undoing returns the points');
+      await waitFor(page, 'the reader\'s hours', () => Boolean(document.querySelector('vk-my-hours')?.shadowRoot?.querySelector('[part~="totals"]')), 20_000);
       assert.deepEqual(problems.pageErrors, [], 'uncaught errors');
       assert.deepEqual(problems.consoleErrors, [], 'console errors');
       await page.close();

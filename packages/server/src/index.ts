@@ -25,7 +25,7 @@ import { randomBytes } from 'node:crypto';
 
 export { createApp, DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT, type AppOptions } from './app.js';
 export { openDatabase, migrate, type Database, type Queryable, type OpenDatabaseOptions } from './db/database.js';
-export { SEED_KEYS, SEED_FIXTURES, SEED_STATION, seedIfEmpty, seedDemoData, ensureStationShift, type SeedOptions, type SeedSummary } from './seed/seed.js';
+export { SEED_KEYS, SEED_FIXTURES, SEED_STATION, SEED_NEWS_READER, seedIfEmpty, seedDemoData, ensureStationShift, type SeedOptions, type SeedSummary } from './seed/seed.js';
 export { signSessionToken, verifySessionToken, signOrganizerToken, verifyOrganizerToken } from './domain/session-token.js';
 export { runAutoApproval, startAutoApproval, type AutoApprovalOptions } from './services/reviews.js';
 export { runNeedDeadlines, startNeedDeadlines, type NeedDeadlineOptions } from './services/needs.js';

@@ -49,7 +49,16 @@ export const SEED_FIXTURES = {
    * also the student on duty at the service station (SEED_STATION).
    */
   campusStudentExternalId: 'zju-sso|3230100123',
+  /**
+   * The news site's signed-in reader on its rewards page (scripts/demo-server.mjs mints the
+   * session with this `externalId` and `newsReader`): the news volunteer with the most approved
+   * hours, so there are points to spend.
+   */
+  newsReaderExternalId: 'qjwb-reader|demo-0001',
 } as const;
+
+/** Name and mobile the news back end vouches for; the seed gives them to the reader it picks. */
+export const SEED_NEWS_READER = { name: '陈建国', mobile: '13957100088' } as const;
 
 /**
  * The service-station demo: the organization whose staff run the kiosk (the campus channel may
@@ -391,6 +400,13 @@ export async function seedDemoData(tx: Queryable, now: Date, options: SeedOption
   // Students serve fewer hours than a lifetime volunteer: the campus rule starts its stars sooner.
   await setStarRule(tx, SEED_KEYS.campus.channelId, CAMPUS_STAR_RULE, new Date(at(-90, 9)), false);
   await tx.query('SELECT points_backfill($1)', [now]);
+  // The news rewards page's reader: the news volunteer with the most approved hours (and points).
+  await tx.query(
+    `UPDATE volunteers SET external_id = $2, name = $3, mobile = $4 WHERE id = (
+       SELECT r.volunteer_id FROM service_records r JOIN volunteers v ON v.id = r.volunteer_id
+       WHERE r.status = 'approved' AND v.channel_id = $1 GROUP BY r.volunteer_id ORDER BY sum(r.hours) DESC, r.volunteer_id LIMIT 1)`,
+    [SEED_KEYS.news.channelId, SEED_FIXTURES.newsReaderExternalId, SEED_NEWS_READER.name, SEED_NEWS_READER.mobile],
+  );
 
   // Rewards (礼遇) of each channel's catalog ---------------------------------------------------
   const rewardsOf = (channelId: string, org: Org, list: ReadonlyArray<readonly [string, string, string, number, number]>) =>
