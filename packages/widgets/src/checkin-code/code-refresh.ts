@@ -27,11 +27,19 @@ export const ACCEPTED_AFTER_MS = 30_000;
 /** The wait before trying again after a failed fetch. */
 export const RETRY_AFTER_FAILURE_MS = 5_000;
 
-/** Milliseconds from `now` until the next fetch (0: at once, e.g. an answer from a skewed clock). */
+/**
+ * The shortest wait between two fetches. A kiosk whose clock runs ahead of the server's gets
+ * answers whose `validUntil` already looks near or past: without a floor it would fetch again at
+ * once, and again, for the rest of each window. The code it shows stays accepted 30 s past
+ * `validUntil`, so fetching a few seconds late costs nothing.
+ */
+export const MIN_REFRESH_MS = 5_000;
+
+/** Milliseconds from `now` until the next fetch: `REFRESH_LEAD_MS` before `validUntil`, never sooner than `MIN_REFRESH_MS`. */
 export function nextRefreshDelay(validUntil: string, now: number): number {
   const until = Date.parse(validUntil);
   if (Number.isNaN(until)) return RETRY_AFTER_FAILURE_MS;
-  return Math.max(0, until - REFRESH_LEAD_MS - now);
+  return Math.max(MIN_REFRESH_MS, until - REFRESH_LEAD_MS - now);
 }
 
 /** Whether a code valid until `validUntil` is still accepted at `now` (worth keeping on screen). */
