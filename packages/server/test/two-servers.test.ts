@@ -113,8 +113,9 @@ if (databaseUrl) {
         assert.ok(replay.replayed, `replay ${i} is marked Idempotent-Replayed`);
       });
 
-      // Every event reaches the receiver once: the sign-ups and the automatic approvals.
-      const events = BURST + OVERDUE_RECORDS;
+      // Every event reaches the receiver once: the sign-ups, the automatic approvals and the points
+      // each approval earns (points.earned, written by the ledger's trigger in the same transaction).
+      const events = BURST + 2 * OVERDUE_RECORDS;
       const accepted = await receiver.waitForAccepted(events, 30_000);
       const [outbox] = await database.db.query<{ n: number }>('SELECT count(*)::int AS n FROM outbox_events');
       assert.equal(outbox!.n, events);
