@@ -71,9 +71,16 @@ export const styles = css`
     flex-wrap: wrap;
     gap: 1em;
   }
+  /* Flex items keep their content's width by default, and a date input's is wide in Firefox at a
+     large reader font: let each field shrink to the column (the input fills it). */
   .field {
     display: grid;
     gap: 0.25em;
+    flex: 1 1 10em;
+    min-width: 0;
+  }
+  .field .input {
+    min-width: 0;
   }
   .hint {
     margin: 0;
