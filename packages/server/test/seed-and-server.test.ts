@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { HonorBoard, Opportunity, OpportunityPage, RecommendationPage, Signup, type OpportunitySummary } from '@volunteerkit/sdk/schemas';
 import { request } from 'node:http';
-import { ensureStationShift, SEED_FIXTURES, SEED_KEYS, SEED_STATION, startServer, type RunningServer } from '../src/index.js';
+import { ensureStationShift, SEED_FIXTURES, seedIfEmpty, SEED_KEYS, SEED_STATION, startServer, type RunningServer } from '../src/index.js';
 import { SEED_SSO_STUDENT } from '../src/seed/recommendations.js';
 import { dropSchema } from './helpers.js';
 
@@ -145,6 +145,16 @@ describe('the demo seed', () => {
     const next = await ensureStationShift(server.db, later);
     assert.ok(next && next !== shiftId, 'after the duty ends, a start adds the next one');
     assert.equal(await ensureStationShift(server.db, later), next);
+  });
+
+  it('opens the station duty again when a server restarts on the kept data the next day, seeding nothing', async () => {
+    const nextDay = new Date(Date.now() + 26 * 3600_000);
+    assert.equal(await seedIfEmpty(server.db, nextDay), null, 'the data is kept as it is');
+    const [open] = await server.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM shifts WHERE opportunity_id = $1 AND starts_at <= $2 AND ends_at > $2',
+      [SEED_FIXTURES.stationOpportunityId, nextDay.toISOString()],
+    );
+    assert.equal(open?.n, 1, 'the kiosk has a duty open on the day the server restarted');
   });
 
   it("gives the campus demo's SSO student recommendations with reasons, campus-only activities among what they may see", async () => {

@@ -133,17 +133,18 @@ export interface SeedOptions {
 
 /**
  * Seeds the demo data if the database has no channels yet; returns what was created, or null.
- * Statistics are refreshed afterwards, so the planner sees the data it was given.
+ * Statistics are refreshed afterwards, so the planner sees the data it was given. Either way,
+ * the service station gets a shift open now (ensureStationShift).
  */
 export async function seedIfEmpty(db: Database, now = new Date(), options: SeedOptions = {}): Promise<SeedSummary | null> {
-  if ((await q.countChannels(db)) > 0) return null;
-  const summary = await db.transaction(async (tx) => {
+  const summary = (await q.countChannels(db)) > 0 ? null : await db.transaction(async (tx) => {
     // Two instances starting together over one PostgreSQL: the second waits, then finds data.
     await q.lockForSeeding(tx);
     if ((await q.countChannels(tx)) > 0) return null;
     return seedDemoData(tx, now, options);
   });
   if (summary) await analyze(db);
+  // On every start, not only the first: the demo data is kept, and the kiosk needs today's shift.
   await ensureStationShift(db, now);
   return summary;
 }
