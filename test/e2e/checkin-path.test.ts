@@ -19,7 +19,7 @@ import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { createClient, Me } from '@volunteerkit/sdk';
 import { SEED_KEYS, SEED_STATION, startServer, type RunningServer } from '@volunteerkit/server';
 import { startDemo } from '../../scripts/demo-server.mjs';
-import { BROWSERS, launch, openPage, screenshotPath, waitFor, type PageProblems } from './harness.js';
+import { BROWSERS, launch, openPage, seededSnapshot, screenshotPath, waitFor, type PageProblems } from './harness.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -83,7 +83,7 @@ for (const browserName of BROWSERS) {
     let demo: { url: string; close(): Promise<void> };
     let browser: Browser;
     before(async () => {
-      api = await startServer({ port: 0, dataDir: 'memory', seed: true, rateLimit: false, log: false, autoApproval: false, now: () => new Date(clock) });
+      api = await startServer({ port: 0, dataDir: 'memory', pgliteSnapshot: await seededSnapshot(), seed: true, rateLimit: false, log: false, autoApproval: false, now: () => new Date(clock) });
       demo = await startDemo({ apiUrl: api.url, port: 0 });
       browser = await launch(browserName);
     });

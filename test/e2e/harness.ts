@@ -1,8 +1,8 @@
 // End-to-end harness: the real reference server (seeded, in-memory PGlite), the demo partner
 // sites, and real Chromium and Firefox driven by puppeteer. Nothing is mocked here.
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { startServer } from '@volunteerkit/server';
+import { dumpPglite, seedDemoData, startServer } from '@volunteerkit/server';
 import { startDemo } from '../../scripts/demo-server.mjs';
 import { CHROME_PATH, CHROMIUM_ARGS, FIREFOX_PATH } from '../../scripts/browsers.mjs';
 
@@ -14,8 +14,35 @@ export interface Stack {
   close(): Promise<void>;
 }
 
+const SNAPSHOTS_DIR = new URL('../../node_modules/.cache/volunteerkit/', import.meta.url).pathname;
+let seeded: Promise<Blob> | undefined;
+
+/**
+ * The seeded database every e2e file starts its server from: the seed (about 29,000 service
+ * records) takes 10–15 s, so one run of the suite seeds once. Files run one after another under
+ * one `node --test` process, whose pid names the run's copy; a later run seeds afresh (the seed's
+ * dates follow the clock), and removes the copies of earlier runs.
+ */
+export function seededSnapshot(): Promise<Blob> {
+  return (seeded ??= (async () => {
+    const path = `${SNAPSHOTS_DIR}e2e-seeded-${process.ppid}.tar`;
+    if (existsSync(path)) return new Blob([readFileSync(path)]);
+    // The demo data without the station's duty: each server adds the duty open at its own clock
+    // when it starts (checkin-path.test.ts runs an hour ahead). ANALYZE as seedIfEmpty does.
+    const dumped = await dumpPglite(async (db) => {
+      await db.transaction((tx) => seedDemoData(tx, new Date()));
+      await db.query('ANALYZE');
+    });
+    mkdirSync(SNAPSHOTS_DIR, { recursive: true });
+    for (const old of readdirSync(SNAPSHOTS_DIR).filter((name) => name.startsWith('e2e-seeded-'))) rmSync(`${SNAPSHOTS_DIR}${old}`, { force: true });
+    writeFileSync(`${path}.partial`, Buffer.from(await dumped.arrayBuffer()));
+    renameSync(`${path}.partial`, path);
+    return dumped;
+  })());
+}
+
 export async function startStack(): Promise<Stack> {
-  const api = await startServer({ port: 0, dataDir: 'memory', seed: true, rateLimit: false, log: false });
+  const api = await startServer({ port: 0, dataDir: 'memory', pgliteSnapshot: await seededSnapshot(), seed: true, rateLimit: false, log: false });
   const demo = await startDemo({ apiUrl: api.url, port: 0 });
   return {
     apiUrl: api.url,

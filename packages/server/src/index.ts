@@ -24,7 +24,7 @@ import { settingOrCreate } from './db/queries.js';
 import { randomBytes } from 'node:crypto';
 
 export { createApp, DEFAULT_BODY_LIMIT, DEFAULT_RATE_LIMIT, type AppOptions } from './app.js';
-export { openDatabase, migrate, type Database, type Queryable, type OpenDatabaseOptions } from './db/database.js';
+export { openDatabase, migrate, dumpPglite, type Database, type Queryable, type OpenDatabaseOptions } from './db/database.js';
 export { SEED_KEYS, SEED_FIXTURES, SEED_STATION, SEED_NEWS_READER, seedIfEmpty, seedDemoData, ensureStationShift, type SeedOptions, type SeedSummary } from './seed/seed.js';
 export { signSessionToken, verifySessionToken, signOrganizerToken, verifyOrganizerToken } from './domain/session-token.js';
 export { runAutoApproval, startAutoApproval, type AutoApprovalOptions } from './services/reviews.js';
@@ -53,6 +53,11 @@ export interface ServerOptions {
   databaseUrl?: string;
   /** PostgreSQL only: work in this schema (created if missing) instead of the default search path. */
   schema?: string;
+  /**
+   * PGlite only: start from a data folder dumped by `dumpPglite()` instead of creating one
+   * (test harnesses: seed once, start many servers from it).
+   */
+  pgliteSnapshot?: Blob;
   /** Load the deterministic demo data set if the database is empty. */
   seed?: boolean;
   /** Size of the demo data set as a multiple of the default (1–100). Default 1. */
@@ -107,6 +112,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     databaseUrl: options.databaseUrl ?? process.env['DATABASE_URL'] ?? undefined,
     dataDir: options.dataDir ?? '.data/pglite',
     schema: options.schema,
+    pgliteSnapshot: options.pgliteSnapshot,
   });
   const now = options.now ?? (() => new Date());
   const seeded = options.seed ? await seedIfEmpty(db, now(), { scale: options.seedScale ?? 1 }) : null;

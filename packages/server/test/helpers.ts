@@ -4,12 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import type { Hono } from 'hono';
 import { after, before, beforeEach } from 'node:test';
 import { createApp, type AppOptions } from '../src/app.js';
-import { openDatabase, type Database } from '../src/db/database.js';
+import { dumpPglite, openDatabase, type Database } from '../src/db/database.js';
 import * as q from '../src/db/queries.js';
 import { SEED_KEYS, seedChannels } from '../src/seed/seed.js';
 // Every response below is also checked against docs/openapi.json (fails the file on a violation).
@@ -28,7 +30,7 @@ export interface TestDatabase {
 export async function openTestDatabase(): Promise<TestDatabase> {
   const databaseUrl = process.env['DATABASE_URL'];
   if (!databaseUrl) {
-    const db = await openDatabase({ dataDir: 'memory' });
+    const db = await openDatabase({ dataDir: 'memory', pgliteSnapshot: await migratedPgliteSnapshot() });
     return { db, schema: undefined, close: () => db.close() };
   }
   const schema = `vk_test_${randomBytes(6).toString('hex')}`;
@@ -41,6 +43,31 @@ export async function openTestDatabase(): Promise<TestDatabase> {
       await dropSchema(databaseUrl, schema);
     },
   };
+}
+
+let snapshot: Promise<Blob> | undefined;
+
+/**
+ * The migrated empty PGlite every test file starts from, kept on disk between files and runs
+ * (keyed by PGlite's version and the migrations' text): initdb would cost each file about 3 s.
+ * Written to a temporary name and renamed, so a file running alongside never reads half of it.
+ */
+function migratedPgliteSnapshot(): Promise<Blob> {
+  return (snapshot ??= (async () => {
+    const migrations = new URL('../migrations/', import.meta.url);
+    const nodeModules = new URL('../../../node_modules/', import.meta.url);
+    const hash = createHash('sha256').update(readFileSync(new URL('@electric-sql/pglite/package.json', nodeModules)));
+    for (const file of readdirSync(migrations).sort()) hash.update(file).update(readFileSync(new URL(file, migrations)));
+    const cacheDir = fileURLToPath(new URL('.cache/volunteerkit/', nodeModules));
+    const path = `${cacheDir}pglite-migrated-${hash.digest('hex').slice(0, 16)}.tar`;
+    if (existsSync(path)) return new Blob([readFileSync(path)]);
+    const dumped = await dumpPglite();
+    mkdirSync(cacheDir, { recursive: true });
+    const temporary = `${path}.${process.pid}`;
+    writeFileSync(temporary, Buffer.from(await dumped.arrayBuffer()));
+    renameSync(temporary, path);
+    return dumped;
+  })());
 }
 
 export async function dropSchema(databaseUrl: string, schema: string): Promise<void> {

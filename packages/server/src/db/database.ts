@@ -6,6 +6,7 @@
  * Numbers: `pg` returns int8/numeric as strings while PGlite returns numbers, so every query casts
  * what it selects to `int` or `float8`, which both drivers return as JavaScript numbers.
  */
+import type { PGlite } from '@electric-sql/pglite';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
@@ -44,6 +45,11 @@ export interface OpenDatabaseOptions {
    * schema so files can run one after another against one server.
    */
   schema?: string | undefined;
+  /**
+   * PGlite only: start from a data folder dumped by `dumpMigratedPglite()` instead of running
+   * initdb (about 3 s of WebAssembly per database). Tests open one database per file from one.
+   */
+  pgliteSnapshot?: Blob | undefined;
 }
 
 /** The transaction whose callback is running, for the guard below. */
@@ -63,7 +69,7 @@ function outsideTransaction(): void {
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   const db = options.databaseUrl
     ? await openPostgres(options.databaseUrl, options.schema)
-    : await openPglite(options.dataDir ?? '.data/pglite');
+    : (await startPglite(options.dataDir ?? '.data/pglite', options.pgliteSnapshot)).db;
   try {
     await migrate(db);
   } catch (error) {
@@ -78,14 +84,15 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
  * every query and every transaction waits its turn in one queue; that is also what makes
  * `SELECT … FOR UPDATE` meaningful (nothing interleaves).
  */
-async function openPglite(dataDir: string): Promise<Database> {
+async function startPglite(dataDir: string, snapshot?: Blob): Promise<{ db: Database; pglite: PGlite }> {
   const { PGlite } = await import('@electric-sql/pglite');
   // pg_trgm serves substring search (ILIKE '%…%'); PGlite ships it but loads it only when asked.
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   // PGlite creates the data folder but not its parents: `.data/pglite` on a fresh clone would fail.
   if (dataDir !== 'memory') mkdirSync(dataDir, { recursive: true });
   const extensions = { pg_trgm };
-  const pglite = dataDir === 'memory' ? new PGlite({ extensions }) : new PGlite(dataDir, { extensions });
+  const options = { extensions, ...(snapshot ? { loadDataDir: snapshot } : {}) };
+  const pglite = dataDir === 'memory' ? new PGlite(options) : new PGlite(dataDir, options);
   await pglite.waitReady;
   let queue: Promise<unknown> = Promise.resolve();
   const serialize = <T>(work: () => Promise<T>): Promise<T> => {
@@ -95,7 +102,7 @@ async function openPglite(dataDir: string): Promise<Database> {
   };
   const run = async <Row>(sql: string, params: readonly SqlParam[] = []): Promise<Row[]> =>
     (await pglite.query<Row>(sql, params as unknown[])).rows;
-  return {
+  const db: Database = {
     kind: 'pglite',
     query: (sql, params) => {
       outsideTransaction();
@@ -125,6 +132,22 @@ async function openPglite(dataDir: string): Promise<Database> {
     },
     close: () => serialize(() => pglite.close()),
   };
+  return { db, pglite };
+}
+
+/**
+ * A fully migrated in-memory PGlite, after `prepare` (say, the demo seed), dumped as the
+ * `pgliteSnapshot` to open others from: test harnesses set one up once and open it many times.
+ */
+export async function dumpPglite(prepare?: (db: Database) => Promise<unknown>): Promise<Blob> {
+  const { db, pglite } = await startPglite('memory');
+  try {
+    await migrate(db);
+    await prepare?.(db);
+    return await pglite.dumpDataDir('none');
+  } finally {
+    await db.close();
+  }
 }
 
 async function openPostgres(connectionString: string, schema: string | undefined): Promise<Database> {
