@@ -3,7 +3,8 @@
 //
 //   1. node   — Node's test runner over packages/*/test/**/*.test.ts (not test/browser/) and
 //               test/**/*.test.ts (not test/e2e/); the server suite runs on PGlite and, when
-//               VK_TEST_DATABASE_URL is set, once more on PostgreSQL.
+//               VK_TEST_DATABASE_URL is set, once more on PostgreSQL. Two suites run side by
+//               side; each one's report is printed whole when it ends.
 //   2. browser — web-test-runner in Chromium and Firefox (groups sdk and widgets).
 //   3. e2e    — test/e2e/*.test.ts: the demo pages against the real server, in both browsers.
 //
@@ -13,8 +14,8 @@
 // Browsers are checked first (scripts/test-prerequisites.mjs): a missing Chromium or Firefox is
 // named with its fix and counted as one failure, and the browser suites run in the browsers that
 // are there, instead of failing test by test.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { browserPlan } from './test-prerequisites.mjs';
 
@@ -55,20 +56,46 @@ function record(suite, passed, failed, exitCode) {
   }
 }
 
-/** Runs files with Node's test runner and reads the totals from its TAP report. */
-function runNodeSuite(suite, files, env = {}) {
+/**
+ * Runs files with Node's test runner and reads the totals from its TAP report. The spec report
+ * goes to test-results/node-<suite>.log and is printed whole when the suite ends, so two suites
+ * running side by side do not interleave their lines.
+ */
+async function runNodeSuite(suite, files, env = {}) {
   if (files.length === 0) return;
   const tapFile = join(resultsDir, `node-${suite}.tap`);
+  const logFile = join(resultsDir, `node-${suite}.log`);
   rmSync(tapFile, { force: true });
-  const exitCode = run(process.execPath, [
+  console.log(`> ${suite}: ${files.length} files`);
+  const log = createWriteStream(logFile);
+  const child = spawn(process.execPath, [
     '--import', 'tsx', '--test', '--test-concurrency=1',
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
     ...files.map((f) => relative(root, f)),
-  ], env);
+  ], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+  child.stdout.pipe(log, { end: false });
+  child.stderr.pipe(log, { end: false });
+  const exitCode = await new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+  await new Promise((resolve) => log.end(resolve));
+  process.stdout.write(readFileSync(logFile));
   const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
   const count = (label) => Number(new RegExp(`^# ${label} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
   record(suite, count('pass'), count('fail') + count('cancelled'), exitCode);
+}
+
+/**
+ * Runs the suites two at a time, longest first: the machine CI runs on has two cores, and each
+ * suite runs its files one after another (a PGlite suite keeps one core busy). Each suite has
+ * its own databases (in-memory PGlite, or its own PostgreSQL schemas) and ports, so they do not
+ * meet.
+ */
+async function runSideBySide(jobs) {
+  const queue = [...jobs];
+  const lane = async () => {
+    for (let job = queue.shift(); job; job = queue.shift()) await job();
+  };
+  await Promise.all([lane(), lane()]);
 }
 
 const browsers = browserPlan(process.env);
@@ -90,16 +117,16 @@ if (!args.includes('--no-build')) {
 if (wants('node')) {
   const isTest = (p) => p.endsWith('.test.ts');
   const packageTests = (name) => findFiles(join(root, 'packages', name, 'test'), (p) => isTest(p) && !p.includes('/test/browser/'));
-  runNodeSuite('sdk', packageTests('sdk'));
-  runNodeSuite('widgets-node', packageTests('widgets'));
-  runNodeSuite('contract', findFiles(join(root, 'test'), (p) => isTest(p) && !p.includes('/test/e2e/')));
   const serverTests = packageTests('server');
-  runNodeSuite('server-pglite', serverTests, { DATABASE_URL: '' });
-  if (process.env.VK_TEST_DATABASE_URL) {
-    runNodeSuite('server-postgres', serverTests, { DATABASE_URL: process.env.VK_TEST_DATABASE_URL });
-  } else {
-    console.log('[server-postgres] skipped: set VK_TEST_DATABASE_URL to run the server suite on PostgreSQL too (.ci/run does)');
-  }
+  const postgres = process.env.VK_TEST_DATABASE_URL;
+  if (!postgres) console.log('[server-postgres] skipped: set VK_TEST_DATABASE_URL to run the server suite on PostgreSQL too (.ci/run does)');
+  await runSideBySide([
+    () => runNodeSuite('server-pglite', serverTests, { DATABASE_URL: '' }),
+    ...(postgres ? [() => runNodeSuite('server-postgres', serverTests, { DATABASE_URL: postgres })] : []),
+    () => runNodeSuite('contract', findFiles(join(root, 'test'), (p) => isTest(p) && !p.includes('/test/e2e/'))),
+    () => runNodeSuite('sdk', packageTests('sdk')),
+    () => runNodeSuite('widgets-node', packageTests('widgets')),
+  ]);
 }
 
 if (wants('browser') && browsers.run.length > 0) {
@@ -111,7 +138,7 @@ if (wants('browser') && browsers.run.length > 0) {
 }
 
 if (wants('e2e') && browsers.run.some((name) => name !== 'webkit')) {
-  runNodeSuite('e2e', findFiles(join(root, 'test', 'e2e'), (p) => p.endsWith('.test.ts')), browsers.env);
+  await runNodeSuite('e2e', findFiles(join(root, 'test', 'e2e'), (p) => p.endsWith('.test.ts')), browsers.env);
 }
 
 for (const problem of problems) console.log(`! ${problem}`);
