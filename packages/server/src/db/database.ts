@@ -22,7 +22,9 @@ export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /**
    * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. Inside
-   * `fn`, use only `tx`: the database itself refuses (see `outsideTransaction`).
+   * `fn`, use only `tx`: the database itself refuses (see `outsideTransaction`). On PostgreSQL a
+   * transaction ended by a deadlock runs again (see TRANSACTION_ATTEMPTS): `fn` must change
+   * nothing but the database.
    */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /**
@@ -34,6 +36,15 @@ export interface Database extends Queryable {
 }
 
 const LISTEN_CHANNEL = /^[a-z_]{1,63}$/;
+
+/**
+ * PostgreSQL ends one of two transactions that wait on each other (deadlock_detected) and may
+ * refuse one under serializable isolation (serialization_failure); the change itself was fine, so
+ * the transaction runs again, whole, up to this many times. Every change writes only through its
+ * `tx` (events through the outbox), so running `fn` again repeats nothing outside the database.
+ */
+const TRANSACTION_ATTEMPTS = 3;
+const RETRIED_SQLSTATES = new Set(['40P01', '40001']);
 
 export interface OpenDatabaseOptions {
   /** PostgreSQL connection string; when set, PostgreSQL is used instead of PGlite. */
@@ -178,17 +189,21 @@ async function openPostgres(connectionString: string, schema: string | undefined
     },
     transaction: async (fn) => {
       outsideTransaction();
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const result = await openTransaction.run(true, () => fn({ query: (sql, params) => run(client as never, sql, params) }));
-        await client.query('COMMIT');
-        return result;
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
+      for (let attempt = 1; ; attempt++) {
+        const client = await pool.connect();
+        try {
+          await client.query('BEGIN');
+          const result = await openTransaction.run(true, () => fn({ query: (sql, params) => run(client as never, sql, params) }));
+          await client.query('COMMIT');
+          return result;
+        } catch (error) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          if (attempt >= TRANSACTION_ATTEMPTS || !RETRIED_SQLSTATES.has((error as { code?: unknown }).code as string)) throw error;
+        } finally {
+          client.release();
+        }
+        // A moment apart, so the two transactions that met do not meet again the same way.
+        await new Promise((resolve) => setTimeout(resolve, 5 + Math.random() * 20 * attempt));
       }
     },
     listen: async (channel, onNotify) => {
@@ -218,6 +233,7 @@ export async function migrate(db: Database): Promise<string[]> {
   const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d{3}_.+\.sql$/.test(f)).sort();
   const applied: string[] = [];
   await db.transaction(async (tx) => {
+    applied.length = 0; // a retried transaction starts over
     await tx.query('SELECT pg_advisory_xact_lock(727274)');
     await tx.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
