@@ -73,6 +73,7 @@ describe('bundle sizes (gzip -9)', () => {
       assert.ok(holds.includes(part), `no chunk holds ${part}: ${holds.join(', ')}`);
     }
     assert.ok(!Object.keys(sizes.cdn.shares).some((part) => part === 'zod' || part.includes('virtualizer')), 'zod and the virtualizer stay out of the entry');
+    assert.ok(sizes.cdn.onDemand.some((chunk) => chunk.file.startsWith('chunks/filter-form-')), 'the list\'s filter form is a chunk of its own');
   });
 
   // The volunteer's check-in, hours and rewards are chunks of their own, each within 12 KB gzip (QR drawing

@@ -18,12 +18,12 @@ import { opportunityListMessages } from './opportunity-list.messages.js';
 import { itemView, listRenderCounts } from './item-view.js';
 import { styles } from './opportunity-list.styles.js';
 import { MySignupsLoader, mySignupStyles } from './my-signups-loader.js';
+import type { FilterForm } from './filter-form.js';
 
 export type OpportunityListLayout = 'cards' | 'list' | 'compact';
 export type OpportunityListSignup = 'dialog' | 'link' | 'none';
 export type OpportunityListFilter = 'search' | 'category' | 'region' | 'date';
 
-const CATEGORIES: readonly Category[] = ['community', 'elderly', 'children', 'education', 'environment', 'health', 'emergency', 'culture', 'sports_events', 'civic'];
 const FILTERS: readonly OpportunityListFilter[] = ['search', 'category', 'region', 'date'];
 
 /** Above this many loaded items, only the items near the viewport are in the DOM. */
@@ -35,26 +35,8 @@ export const VIRTUALIZE_ABOVE = 50;
  */
 const virtualizer = lazyModule(() => import('@lit-labs/virtualizer/virtualize.js'));
 
-/** Typing pauses this long before a search is sent. */
-const SEARCH_DEBOUNCE_MS = 350;
-
-export interface RegionOption {
-  code: string;
-  label: string;
-}
-
-/** `"330106=西湖区, 330105=拱墅区"` → options; a bare code is its own label. */
-function parseRegionOptions(value: string | null): RegionOption[] {
-  if (!value) return [];
-  return value
-    .split(',')
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .map((part) => {
-      const [code = '', ...label] = part.split('=');
-      return { code: code.trim(), label: label.join('=').trim() || code.trim() };
-    });
-}
+/** The filter form: a chunk of its own, loaded by the first list that shows filters (filter-form.ts). */
+const filterForms = lazyModule(() => import('./filter-form.js'));
 
 /**
  * Shows each opportunity's status, time and place (in the activity's own time zone), spots left
@@ -152,7 +134,10 @@ export class VkOpportunityList extends VkElement {
   @query('dialog') private dialog?: HTMLDialogElement;
 
   private moreAbort?: AbortController;
-  private searchTimer?: ReturnType<typeof setTimeout>;
+  /** The filter form, once its module has arrived. */
+  private filterForm?: FilterForm;
+  /** Its module could not be loaded (offline): the list shows without filters until it can. */
+  private filterFormFailed = false;
   /** Index of the first item of the last "load more", to move focus there once rendered. */
   private focusIndexAfterRender: number | undefined;
   /** Which opportunity's button opened the dialog, to give it focus back on close. */
@@ -220,7 +205,7 @@ export class VkOpportunityList extends VkElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
+    this.filterForm?.cancelSearch();
     this.moreAbort?.abort();
   }
 
@@ -282,35 +267,8 @@ export class VkOpportunityList extends VkElement {
     this.retry();
   }
 
-  private onSearchInput(event: Event): void {
-    const value = (event.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
-    this.searchTimer = setTimeout(() => (this.query = value || undefined), SEARCH_DEBOUNCE_MS);
-  }
-
-  private onFilterSubmit(event: SubmitEvent): void {
-    // Enter in the search box searches at once instead of waiting for the debounce.
-    event.preventDefault();
-    clearTimeout(this.searchTimer);
-    const input = this.renderRoot.querySelector<HTMLInputElement>('input[type="search"]');
-    if (input) this.query = input.value || undefined;
-  }
-
-  private onCategoryChange(event: Event): void {
-    this.category = (event.target as HTMLSelectElement).value || undefined;
-  }
-
-  private onRegionChange(event: Event): void {
-    const value = (event.target as HTMLInputElement | HTMLSelectElement).value.trim();
-    this.region = value || undefined;
-  }
-
-  private onDateChange(event: Event): void {
-    this.date = (event.target as HTMLInputElement).value || undefined;
-  }
-
   private clearFilters(): void {
-    clearTimeout(this.searchTimer);
+    this.filterForm?.cancelSearch();
     this.query = undefined;
     this.category = undefined;
     this.region = undefined;
@@ -363,64 +321,46 @@ export class VkOpportunityList extends VkElement {
     return html`
       ${this.renderFilters()}
       <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
-      <div class="body layout-${this.layout}" aria-busy=${this.listTask.status === TaskStatus.PENDING ? 'true' : 'false'}>
-        ${this.listTask.render({
-          initial: () => this.renderSkeleton(),
-          pending: () => this.renderSkeleton(),
-          error: (error) => this.renderError(error, () => this.retry()),
-          complete: () => (this.items.length ? this.renderItems() : this.renderEmpty()),
-        })}
+      <div class="body layout-${this.layout}" aria-busy=${this.listTask.status === TaskStatus.PENDING || this.waitingForFilterForm ? 'true' : 'false'}>
+        ${this.waitingForFilterForm
+          ? this.renderSkeleton()
+          : this.listTask.render({
+            initial: () => this.renderSkeleton(),
+            pending: () => this.renderSkeleton(),
+            error: (error) => this.renderError(error, () => this.retry()),
+            complete: () => (this.items.length ? this.renderItems() : this.renderEmpty()),
+          })}
       </div>
       ${this.renderDialog(messages)}
     `;
   }
 
+  /** True while the filter form's module is on its way: the list shows its placeholder meanwhile. */
+  private get waitingForFilterForm(): boolean {
+    return this.shownFilters.size > 0 && !filterForms.current && !this.filterFormFailed;
+  }
+
   private renderFilters() {
     const shown = this.shownFilters;
     if (shown.size === 0) return nothing;
+    const module = filterForms.current;
+    if (!module) {
+      void filterForms.load().then(
+        () => this.requestUpdate(),
+        (error: unknown) => {
+          this.filterFormFailed = true;
+          this.requestUpdate();
+          this.dispatchError(error);
+        },
+      );
+      return nothing;
+    }
+    this.filterForm ??= new module.FilterForm(this);
     const messages = this.messages;
-    const regionOptions = parseRegionOptions(this.regionOptions ?? null);
-    return html`
-      <form part="filters" class="filters" role="search" aria-label=${messages.filtersLabel} @submit=${this.onFilterSubmit}>
-        ${shown.has('search')
-          ? html`<div part="filter" class="field field--search">
-              <label for="vk-search">${messages.search}</label>
-              <input part="search-input" id="vk-search" class="input" type="search" enterkeyhint="search" autocomplete="off"
-                placeholder=${messages.searchPlaceholder} .value=${this.query ?? ''} @input=${this.onSearchInput} />
-            </div>`
-          : nothing}
-        ${shown.has('category')
-          ? html`<div part="filter" class="field">
-              <label for="vk-category">${messages.category}</label>
-              <select part="category-select" id="vk-category" class="input" @change=${this.onCategoryChange}>
-                <option value="" ?selected=${!this.category}>${messages.anyCategory}</option>
-                ${CATEGORIES.map((category) => html`<option value=${category} ?selected=${this.category === category}>${messages.categories[category]}</option>`)}
-              </select>
-            </div>`
-          : nothing}
-        ${shown.has('region')
-          ? html`<div part="filter" class="field">
-              <label for="vk-region">${messages.region}</label>
-              ${regionOptions.length
-                ? html`<select part="region-select" id="vk-region" class="input" @change=${this.onRegionChange}>
-                    <option value="" ?selected=${!this.region}>${messages.anyRegion}</option>
-                    ${regionOptions.map((option) => html`<option value=${option.code} ?selected=${this.region === option.code}>${option.label}</option>`)}
-                  </select>`
-                : html`<input part="region-select" id="vk-region" class="input" inputmode="numeric" pattern="\\d{2}(\\d{2}(\\d{2})?)?" maxlength="6"
-                    placeholder=${messages.regionCodePlaceholder} .value=${this.region ?? ''} @change=${this.onRegionChange} />`}
-            </div>`
-          : nothing}
-        ${shown.has('date')
-          ? html`<div part="filter" class="field">
-              <label for="vk-date">${messages.date}</label>
-              <input part="date-input" id="vk-date" class="input" type="date" .value=${this.date ?? ''} @change=${this.onDateChange} />
-            </div>`
-          : nothing}
-        ${this.hasActiveFilters
-          ? html`<button class="button button--secondary clear" type="button" @click=${this.clearFilters}>${messages.clearFilters}</button>`
-          : nothing}
-      </form>
-    `;
+    const clear = this.hasActiveFilters
+      ? html`<button class="button button--secondary clear" type="button" @click=${this.clearFilters}>${messages.clearFilters}</button>`
+      : nothing;
+    return this.filterForm.render(shown, messages, clear);
   }
 
   /** Same structure and fixed line heights as a loaded item, so nothing moves when data arrives. */
