@@ -110,6 +110,11 @@ describe('GET /v1/stats metrics and groups', () => {
     // Within 杭州 the groups are counties; 西湖 alone has 14 volunteers, so nothing is hidden.
     const hangzhou = await stats('period=year&groupBy=region&scope=region:3301');
     assert.deepEqual(hangzhou.body.groups.map((g: { key: string; activeVolunteers: number }) => [g.key, g.activeVolunteers]), [['330106', 14]]);
+    // All time: the months from the first with any activity to now.
+    const allTime = await stats(`period=all&scope=org:${w.westLake.orgId}&groupBy=month`);
+    assert.equal(allTime.status, 200, allTime.text);
+    assert.deepEqual(allTime.body.groups.map((g: { key: string; activeVolunteers: number }) => [g.key, g.activeVolunteers]), [['2026-10', 8], ['2026-11', 6]]);
+    assert.equal(allTime.body.metrics.activeVolunteers, 14);
     // An organization with 2 volunteers: its totals are hidden too.
     const beilun = await stats(`period=year&scope=org:${w.beilun.orgId}`);
     assert.deepEqual([beilun.body.metrics.activeVolunteers, beilun.body.metrics.approvedHours, beilun.body.metrics.fillRate], [null, null, null]);

@@ -70,11 +70,12 @@ const TOTAL_AND_GROUPS = 'GROUP BY GROUPING SETS ((), (key)) ORDER BY key NULLS 
  */
 export async function serviceFigures(db: Queryable, s: StatsSelection): Promise<StatsServiceRow[]> {
   const p = new Params();
-  const recordsScope = scopeWhere(p, s.scope, { org: 'o.org_id', region: 'o.region_code', channel: 'v.channel_id' });
+  // Each branch adds its own parameters: one PostgreSQL is not told of cannot be typed.
   const fromRecords = (from: string | null, until: string | null) => `SELECT r.volunteer_id, r.hours::numeric AS hours,
       date_trunc('month', r.check_out AT TIME ZONE 'UTC') AS month, o.category, o.region_code
     FROM service_records r JOIN opportunities o ON o.id = r.opportunity_id JOIN volunteers v ON v.id = r.volunteer_id
-    WHERE r.status = 'approved' ${from ? `AND r.check_out >= ${from}` : ''} ${until ? `AND r.check_out < ${until}` : ''} AND ${recordsScope}`;
+    WHERE r.status = 'approved' ${from ? `AND r.check_out >= ${from}` : ''} ${until ? `AND r.check_out < ${until}` : ''}
+      AND ${scopeWhere(p, s.scope, { org: 'o.org_id', region: 'o.region_code', channel: 'v.channel_id' })}`;
   let contributions: string;
   if (s.groupBy === 'category') {
     contributions = fromRecords(s.since ? p.add(s.since) : null, null);
