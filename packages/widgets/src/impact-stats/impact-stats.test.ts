@@ -139,7 +139,9 @@ describe('<vk-impact-stats>', () => {
       worker.resetHandlers();
       worker.use(http.get(api('/v1/stats'), () => HttpResponse.error()));
       ($(el, '[part="retry-button"]') as HTMLButtonElement).click();
-      await waitUntil(() => $(el, '[part="error"]') && !$(el, '[part="skeleton"]'), 'no error after the fault', { timeout: 8000 });
+      await el.updateComplete;
+      expect($(el, '[part="skeleton"]'), 'loading again').to.exist;
+      await waitUntil(() => $(el, '[part="retry-button"]'), 'no error after the fault', { timeout: 8000 });
       await expect(el).to.be.accessible();
       worker.resetHandlers();
       serve();

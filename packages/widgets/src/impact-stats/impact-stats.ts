@@ -122,7 +122,7 @@ export class VkImpactStats extends VkElement {
   private renderFigure(figures: StatsFigures, metric: StatsMetric) {
     const value = figures[metric];
     return html`${this.format(metric, value)}${value === null && figures.suppressed.includes(metric)
-      ? html`<span class="visually-hidden">${this.messages.hidden}</span>`
+      ? html`<span class="visually-hidden"> ${this.messages.hidden}</span>`
       : nothing}`;
   }
 
@@ -166,7 +166,9 @@ export class VkImpactStats extends VkElement {
       <div class="axis" aria-hidden="true"><span>${monthName(stats.groups[0]!.key)}</span><span>${monthName(stats.groups.at(-1)!.key)}</span></div>
       <button part="table-toggle" class="button button--secondary" type="button" aria-expanded=${this.tableShown ? 'true' : 'false'} aria-controls="trend-table"
         @click=${() => (this.tableShown = !this.tableShown)}>${this.tableShown ? messages.hideTable : messages.showTable}</button>
-      <div id="trend-table" class="table-wrap ${this.tableShown ? '' : 'visually-hidden'}">
+      <!-- Shown, it scrolls sideways if it must, so it takes focus; hidden, screen readers still read it. -->
+      <div id="trend-table" class=${this.tableShown ? 'table-wrap' : 'visually-hidden'} tabindex=${this.tableShown ? '0' : nothing}
+        role=${this.tableShown ? 'region' : nothing} aria-labelledby=${this.tableShown ? 'trend-caption' : nothing}>
         <table part="table" aria-labelledby="trend-caption">
           <thead><tr><th scope="col">${messages.month}</th>${columns.map((column) => html`<th scope="col">${messages.metrics[column]}</th>`)}</tr></thead>
           <tbody>
