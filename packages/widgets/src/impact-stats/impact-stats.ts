@@ -49,6 +49,7 @@ const TRENDS: readonly StatsMetric[] = ['approvedHours', 'activeVolunteers', 'fi
  * @event {VkErrorEvent} vk-error - Loading failed (the error state shows a retry); `detail.error`.
  */
 export class VkImpactStats extends VkElement {
+  /** The shared reset and tokens, then this component's own styles. */
   static override styles = [...baseStyles, styles];
 
   /** `platform`, `org:<id>`, `region:<code>` or `channel:<id>`. */
