@@ -69,6 +69,12 @@ const TOTAL_AND_GROUPS = 'GROUP BY GROUPING SETS ((), (key)) ORDER BY key NULLS 
  * which the rollup does not split by.
  */
 export async function serviceFigures(db: Queryable, s: StatsSelection): Promise<StatsServiceRow[]> {
+  const { sql, params } = serviceFiguresSql(s);
+  return db.query<StatsServiceRow>(sql, params);
+}
+
+/** The statement `serviceFigures` runs (exported for the query-plan test). */
+export function serviceFiguresSql(s: StatsSelection): { sql: string; params: SqlParam[] } {
   const p = new Params();
   // Each branch adds its own parameters: one PostgreSQL is not told of cannot be typed.
   const fromRecords = (from: string | null, until: string | null) => `SELECT r.volunteer_id, r.hours::numeric AS hours,
@@ -87,11 +93,11 @@ export async function serviceFigures(db: Queryable, s: StatsSelection): Promise<
     if (s.since) contributions += ` UNION ALL ${fromRecords(p.add(s.since), wholeMonths)}`;
   }
   const key = groupKey(s, p, { month: `to_char(c.month, 'YYYY-MM')`, category: 'c.category', region: 'c.region_code' });
-  return db.query<StatsServiceRow>(
-    `SELECT ${key} AS key, coalesce(round(sum(c.hours), 1), 0)::float8 AS approved_hours, count(DISTINCT c.volunteer_id)::int AS active_volunteers
+  return {
+    sql: `SELECT ${key} AS key, coalesce(round(sum(c.hours), 1), 0)::float8 AS approved_hours, count(DISTINCT c.volunteer_id)::int AS active_volunteers
      FROM (${contributions}) c ${TOTAL_AND_GROUPS}`,
-    p.values,
-  );
+    params: p.values,
+  };
 }
 
 /** Spots taken and offered on shifts that started in the period, of published opportunities the channel sees. */
