@@ -718,7 +718,14 @@ export const schemaDocs: Record<ComponentName, SchemaDoc> = {
   ImpactStats: {
     description: 'Impact statistics for a scope and period.',
     example: { scope: 'region:3301', period: 'month', registeredVolunteers: 18234, organizations: 312, openOpportunities: 87, approvedHours: 40211.5, signupsInPeriod: 2960,
-      approvalTimes: [{ organizationId: organization.id, organizationName: organization.name, medianApprovalHours: 20.5, approvedRecords: 412 }], generatedAt: at('12-01', '10:00:00') },
+      approvalTimes: [{ organizationId: organization.id, organizationName: organization.name, medianApprovalHours: 20.5, approvedRecords: 412 }],
+      metrics: { approvedHours: 40211.5, activeVolunteers: 5120, fillRate: 0.82, needsFulfilled: 46, medianApprovalHours: 21, suppressed: [] },
+      groupBy: 'region',
+      groups: [
+        { key: '330106', approvedHours: 18211.5, activeVolunteers: 2301, fillRate: 0.86, needsFulfilled: 40, medianApprovalHours: 18.5, suppressed: [] },
+        { key: '330108', approvedHours: null, activeVolunteers: null, fillRate: 0.74, needsFulfilled: null, medianApprovalHours: null, suppressed: ['approvedHours', 'activeVolunteers', 'needsFulfilled', 'medianApprovalHours'] },
+      ],
+      minPublishedCount: 5, generatedAt: at('12-01', '10:00:00') },
     properties: {
       scope: 'The scope counted.', period: 'The period counted.', registeredVolunteers: 'Volunteers registered in the scope.',
       organizations: 'Organizations in the scope.', openOpportunities: 'Opportunities taking sign-ups now.',
@@ -726,7 +733,32 @@ export const schemaDocs: Record<ComponentName, SchemaDoc> = {
       approvalTimes: 'Each organization\'s median time from a record\'s creation to its approval, over the records approved in the period (at most 100 organizations, most approvals first): lag as a visible number.',
       'approvalTimes.organizationId': 'The organization.', 'approvalTimes.organizationName': 'Its name.',
       'approvalTimes.medianApprovalHours': 'Median hours from record to approval, to the minute.', 'approvalTimes.approvedRecords': 'Records approved in the period.',
+      metrics: 'The scope\'s figures over the period, small counts hidden.',
+      groupBy: 'The grouping asked for, `null` without `groupBy`.',
+      groups: 'The figures per month (every month of the period, oldest first), category or region (one level below the scope); empty without `groupBy`.',
+      minPublishedCount: 'Counts of people or needs below this are never published.',
       generatedAt: 'The minute it was computed for.',
+    },
+  },
+  StatsGroupBy: { description: 'How `GET /v1/stats` groups its figures: by calendar month (UTC), opportunity category, or region one level below the scope.', example: 'month' },
+  StatsMetric: { description: 'A figure of `StatsFigures` that can be hidden.', example: 'activeVolunteers' },
+  StatsFigures: {
+    description: 'Figures over a period. A count of people or needs from 1 to 4 is `null` and named in `suppressed`, and so is every figure that would give one back: the hours of those volunteers, a fill rate whose filled spots are hidden, and the other groups holding the smallest remaining value (else the total minus the shown groups would reveal the hidden one). A hidden figure never says which kind it is. `null` not named in `suppressed` means nothing to measure.',
+    example: { approvedHours: 40211.5, activeVolunteers: 5120, fillRate: 0.82, needsFulfilled: null, medianApprovalHours: 21, suppressed: ['needsFulfilled'] },
+    properties: {
+      approvedHours: 'Approved service hours (by check-out time), to one decimal.', activeVolunteers: 'Volunteers with at least one approved record.',
+      fillRate: 'Spots taken ÷ spots offered on shifts that started in the period, 0–1 to three places; `null` when none were offered.',
+      needsFulfilled: 'Needs (微心愿) fulfilled in the period.', medianApprovalHours: 'Median hours from a record\'s creation to its approval (over 5 or more approvals), to the minute; `null` without approvals.',
+      suppressed: 'The figures hidden to protect small counts.',
+    },
+  },
+  StatsGroup: {
+    description: 'One group\'s figures (see `StatsFigures`).',
+    example: { key: '2026-11', approvedHours: 1210, activeVolunteers: 402, fillRate: 0.79, needsFulfilled: 12, medianApprovalHours: 19.5, suppressed: [] },
+    properties: {
+      key: '`YYYY-MM`, a category code, or a region code (4 or 6 digits).',
+      approvedHours: 'As in `StatsFigures`.', activeVolunteers: 'As in `StatsFigures`.', fillRate: 'As in `StatsFigures`.', needsFulfilled: 'As in `StatsFigures`.',
+      medianApprovalHours: 'As in `StatsFigures`.', suppressed: 'As in `StatsFigures`.',
     },
   },
   CreateSessionBody: {
@@ -1052,7 +1084,7 @@ export const operationDocs: Record<string, OperationDoc> = {
     description: 'Volunteers (or organizations) ranked by approved hours or points over a period, and featured honors. Only approved hours count; ties share a rank; names are masked unless the volunteer opted in. Computed per minute, so a repeat within it revalidates with a 304.',
     response: 'The board.',
   },
-  getStats: { summary: 'Get impact statistics', description: 'Volunteers, organizations, open opportunities, approved hours and sign-ups for a scope and period.', response: 'The statistics.' },
+  getStats: { summary: 'Get impact statistics', description: 'Volunteers, organizations, open opportunities, approved hours and sign-ups for a scope and period; `metrics` with approved hours, active volunteers, fill rate, needs fulfilled and median approval time, and with `groupBy` the same per month, category or region. Counts of people or needs under 5 are hidden, together with the figures that would give them back. No personal data.', response: 'The statistics.' },
   getMe: { summary: 'Get my profile', description: 'The signed-in volunteer\'s profile, contact details masked. Never cached.', response: 'The profile.' },
   listMySignups: { summary: 'List my sign-ups', description: 'The signed-in volunteer\'s sign-ups, oldest first.', response: 'A page of sign-ups.' },
   cancelMySignup: {
@@ -1335,6 +1367,7 @@ const parameterDocs: Record<string, ParameterDoc> = {
   'listOrganizations.regionCode': { description: 'Only organizations registered in this 6-digit district.', example: '330106' },
   scope: { description: '`platform` (default), `org:<organization id>`, `region:<2, 4 or 6 digit code>` or `channel:<channel id>` (only the key\'s own channel: 403 otherwise).', example: 'region:3301' },
   period: { description: 'The rolling period: `week`, `month`, `year` or `all` (default).', example: 'year' },
+  'getStats.groupBy': { description: '`month`, `category` or `region`: also answer the figures per group in `groups`.', example: 'month' },
   'getHonorBoard.metric': { description: 'Rank by approved `hours` (default) or `points`.', example: 'hours' },
   'getHonorBoard.subject': { description: 'Rank `volunteer`s (default) or `organization`s (teams).', example: 'volunteer' },
   'getHonorBoard.limit': { description: 'How many ranked lines, 1–100; default 10.', example: 10 },

@@ -34,7 +34,7 @@ type FontSize = (typeof FONT_SIZES)[number];
 
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const LAYOUT_SCREENSHOTS = `${SCREENSHOTS_DIR}layout/`;
-const WIDGETS = 'vk-opportunity-list, vk-honor-board, vk-signup-form, vk-checkin, vk-my-hours, vk-needs-board, vk-need-form';
+const WIDGETS = 'vk-opportunity-list, vk-honor-board, vk-signup-form, vk-checkin, vk-my-hours, vk-needs-board, vk-need-form, vk-impact-stats';
 
 let stack: Stack;
 before(async () => {

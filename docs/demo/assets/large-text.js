@@ -3,7 +3,7 @@
 // by each page's stylesheet) and sets `large-text` on every VolunteerKit element, so the widgets
 // grow with the article. The reader's choice is remembered on this device.
 const KEY = 'vk-demo-large-text';
-const WIDGETS = 'vk-provider, vk-opportunity-list, vk-honor-board, vk-signup-form, vk-checkin, vk-my-hours, vk-checkin-code, vk-roster, vk-rewards, vk-certificate, vk-verify, vk-needs-board, vk-need-form';
+const WIDGETS = 'vk-provider, vk-opportunity-list, vk-honor-board, vk-signup-form, vk-checkin, vk-my-hours, vk-checkin-code, vk-roster, vk-rewards, vk-certificate, vk-verify, vk-needs-board, vk-need-form, vk-impact-stats';
 
 function remembered() {
   try { return localStorage.getItem(KEY) === '1'; } catch { return false; }

@@ -99,7 +99,7 @@ export type {
   ExplanationItem,
 } from './schemas/service-record.js';
 export type { Honor, HonorBoard, HonorBoardEntry, HonorBoardQuery, HonorKind, Metric, Period } from './schemas/honor.js';
-export type { ImpactStats, StatsQuery } from './schemas/stats.js';
+export type { ImpactStats, StatsFigures, StatsGroup, StatsGroupBy, StatsMetric, StatsQuery } from './schemas/stats.js';
 export type {
   CaptureRedemptionBody,
   CreateRedemptionBody,

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import type { ListOpportunitiesFilters } from '@volunteerkit/sdk/schemas';
 import type { Database } from '../src/db/database.js';
 import { OPPORTUNITY_LIST_SELECT, opportunitySearchSql, rankedTotalsSql, type RankedTotalsQuery } from '../src/db/queries.js';
+import { serviceFiguresSql } from '../src/db/stats-queries.js';
 import { SEED_FIXTURES, seedIfEmpty } from '../src/seed/seed.js';
 import { opportunitySearch } from '../src/services/reads.js';
 import { openTestDatabase, SEED_KEYS, type TestDatabase } from './helpers.js';
@@ -175,5 +176,19 @@ describe('q on a large catalogue (20,000 opportunities, 2,000 organizations, ana
   // Two characters hold no trigram ('%西湖%' pads to none), so the index cannot narrow them.
   it('a two-character Chinese term cannot use the trigram index', async () => {
     assert.ok(!indexesUsed(await planOf({ q: '西湖' })).has('opportunities_search_trgm'));
+  });
+});
+
+describe('impact statistics', () => {
+  // A year by month: whole months from the rollup, only the part of a month before them from the
+  // records, found by service_records_approved; the records table is never read end to end.
+  it('approved hours and active volunteers read the rollup and only a month of records, by index', async () => {
+    for (const groupBy of ['month', 'region', null] as const) {
+      const plan = await explain(serviceFiguresSql({ scope: { kind: 'platform' }, since: new Date(now.getTime() - 365 * 86_400_000), now,
+        viewerChannelId: SEED_KEYS.news.channelId, groupBy, regionDigits: 4 }));
+      const scans = [...nodesOf(plan)].filter((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === 'service_records');
+      assert.deepEqual(scans, [], `${groupBy}: a sequential scan of service_records`);
+      assert.ok(indexesUsed(plan).has('service_records_approved'), `${groupBy}: ${[...indexesUsed(plan)].join(', ')}`);
+    }
   });
 });

@@ -171,7 +171,7 @@ const sdkCalls: Record<string, { operationId: string; call: (vk: VolunteerKitCli
     operationId: 'getHonorBoard',
     call: (vk) => vk.honorBoard.get({ scope: 'region:3301', period: 'year', metric: 'hours', subject: 'volunteer', limit: 10, featured: 3 }),
   },
-  'stats.get': { operationId: 'getStats', call: (vk) => vk.stats.get({ scope: 'region:3301', period: 'month' }) },
+  'stats.get': { operationId: 'getStats', call: (vk) => vk.stats.get({ scope: 'region:3301', period: 'month', groupBy: 'month' }) },
   'me.get': { operationId: 'getMe', call: (vk) => vk.withSession('vst_contract_test').me.get() },
   'me.signups.list': {
     operationId: 'listMySignups',

@@ -43,6 +43,7 @@ const ON_DEMAND = {
   'vk-verify': () => import('./define/vk-verify.js'),
   'vk-needs-board': () => import('./define/vk-needs-board.js'),
   'vk-need-form': () => import('./define/vk-need-form.js'),
+  'vk-impact-stats': () => import('./define/vk-impact-stats.js'),
 };
 
 /**

@@ -25,6 +25,7 @@ import './define/vk-certificate.js';
 import './define/vk-verify.js';
 import './define/vk-needs-board.js';
 import './define/vk-need-form.js';
+import './define/vk-impact-stats.js';
 
 export { VkProvider } from './provider/provider.js';
 export { VkOpportunityList } from './opportunity-list/opportunity-list.js';
@@ -41,6 +42,7 @@ export { VkCertificate } from './certificate/certificate.js';
 export { VkVerify } from './verify/verify.js';
 export { VkNeedsBoard } from './needs-board/needs-board.js';
 export { VkNeedForm } from './need-form/need-form.js';
+export { VkImpactStats } from './impact-stats/impact-stats.js';
 
 export { VkElement } from './shared/vk-element.js';
 export { configure, getGlobalConfig, resetGlobalConfig, configContext, ConfigController } from './shared/config.js';

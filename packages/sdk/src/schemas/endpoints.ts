@@ -37,7 +37,7 @@ export const components = {
   ServiceRecord: S.ServiceRecord, ServiceRecordStatus: S.ServiceRecordStatus, ServiceRecordPage: S.ServiceRecordPage,
   CreateServiceRecordBody: S.CreateServiceRecordBody, ReviewServiceRecordBody: S.ReviewServiceRecordBody,
   Honor: S.Honor, HonorBoard: S.HonorBoard, HonorBoardEntry: S.HonorBoardEntry, Period: S.Period, Metric: S.Metric,
-  ImpactStats: S.ImpactStats,
+  ImpactStats: S.ImpactStats, StatsFigures: S.StatsFigures, StatsGroup: S.StatsGroup, StatsGroupBy: S.StatsGroupBy, StatsMetric: S.StatsMetric,
   CreateSessionBody: S.CreateSessionBody, VolunteerSessionBody: S.VolunteerSessionBody, OrganizerSessionBody: S.OrganizerSessionBody,
   Session: S.Session, OrganizerSession: S.OrganizerSession, CreatedSession: S.CreatedSession,
   ServiceRecordSource: S.ServiceRecordSource, ExplanationItem: S.ExplanationItem, ServiceRecordList: S.ServiceRecordList,

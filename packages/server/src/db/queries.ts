@@ -905,7 +905,7 @@ export const BULK_COLUMNS = {
   },
   service_records: {
     id: 'text', volunteer_id: 'text', opportunity_id: 'text', shift_id: 'text', check_in: 'timestamptz', check_out: 'timestamptz',
-    hours: 'float8', status: 'text', recorded_by: 'text', created_at: 'timestamptz', updated_at: 'timestamptz',
+    hours: 'float8', status: 'text', recorded_by: 'text', created_at: 'timestamptz', updated_at: 'timestamptz', reviewed_at: 'timestamptz',
   },
   honors: {
     id: 'text', kind: 'text', title: 'text', citation: 'text', subject_type: 'text', subject_id: 'text', org_id: 'text',

@@ -782,3 +782,11 @@ export interface RecommendationHistoryRow {
   region_code: string;
   timezone: string;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Impact statistics (db/stats-queries.ts): `key` NULL is the scope's total, else a group's key.
+
+export interface StatsServiceRow { key: string | null; approved_hours: number; active_volunteers: number }
+export interface StatsFillRow { key: string | null; filled: number; capacity: number }
+export interface StatsNeedsRow { key: string | null; fulfilled: number }
+export interface StatsApprovalRow { key: string | null; approvals: number; median_hours: number | null }

@@ -381,10 +381,12 @@ export async function seedDemoData(tx: Queryable, now: Date, options: SeedOption
       const roll = r.next();
       const status = roll < 0.9 ? 'approved' : roll < 0.97 ? 'pending' : 'rejected';
       const checkIn = new Date(shift.starts_at);
+      // Reviewed 6 to 95 hours after the shift (from the position, not the generator, so the rest of the seed stays as it was).
+      const reviewedAt = status === 'pending' ? null : new Date(new Date(shift.ends_at).getTime() + (6 + ((index * 13 + k * 37) % 90)) * HOUR).toISOString();
       records.push({
         id: r.id('rec'), volunteer_id: volunteer.id, opportunity_id: shift.opportunity_id, shift_id: shift.id,
         check_in: checkIn.toISOString(), check_out: new Date(checkIn.getTime() + hours * HOUR).toISOString(), hours, status,
-        recorded_by: '组织方签到系统', created_at: shift.ends_at, updated_at: shift.ends_at,
+        recorded_by: '组织方签到系统', created_at: shift.ends_at, updated_at: shift.ends_at, reviewed_at: reviewedAt,
       });
     }
   });

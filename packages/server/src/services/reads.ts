@@ -17,6 +17,8 @@ import { iso, isoOrNull, toHonor, toOpportunity, toOpportunitySummary, toOrganiz
 import { hoursToNextStar, maskEmail, maskMobile, publicName, starLevel } from '../domain/people.js';
 import { rankWithTies } from '../domain/ranking.js';
 import { DomainError } from './errors.js';
+import { MIN_PUBLISHED_COUNT } from '../domain/disclosure.js';
+import { impactFigures } from './stats.js';
 import { keysetPage } from './paging.js';
 
 async function withShifts(db: Queryable, rows: OpportunityRow[]): Promise<Opportunity[]> {
@@ -177,7 +179,7 @@ export async function honorBoard(
 export async function impactStats(
   db: Queryable,
   callerChannelId: string,
-  query: { scope?: string | undefined; period?: 'week' | 'month' | 'year' | 'all' | undefined },
+  query: { scope?: string | undefined; period?: 'week' | 'month' | 'year' | 'all' | undefined; groupBy?: 'month' | 'category' | 'region' | undefined },
   clock: Date,
 ): Promise<ImpactStats> {
   const now = asOfMinute(clock);
@@ -189,6 +191,8 @@ export async function impactStats(
   const { value: row } = await readTotals(db, since, now, () => q.impactStats(db, filter, period, since, callerChannelId, now));
   const approvals = await approvalTimes(db, filter.kind === 'org' ? { orgId: filter.orgId } : filter.kind === 'region' ? { regionPrefix: filter.prefix }
     : filter.kind === 'channel' ? { channelId: filter.channelId } : {}, since);
+  const groupBy = query.groupBy ?? null;
+  const figures = await impactFigures(db, { scope: filter, since, now, viewerChannelId: callerChannelId, groupBy });
   return {
     scope,
     period,
@@ -204,6 +208,10 @@ export async function impactStats(
       medianApprovalHours: Math.round(a.median_hours * 60) / 60,
       approvedRecords: a.approved,
     })),
+    metrics: figures.metrics,
+    groupBy,
+    groups: figures.groups,
+    minPublishedCount: MIN_PUBLISHED_COUNT,
     generatedAt: iso(now),
   };
 }
