@@ -19,4 +19,12 @@ async function signIn() {
   }
 }
 
+// Campus sessions last an hour and are not renewed by themselves: when a widget's is refused
+// (vk-session-expired), the page asks the campus back end for a new one (the SSO cookie still
+// holds) and hands it over the same way; the widget then sends the check-in or check-out again.
+document.addEventListener('vk-session-expired', (event) => {
+  event.preventDefault();
+  signIn();
+});
+
 signIn();

@@ -167,7 +167,7 @@ export interface Refusal {
 export type RefusalKey =
   | 'choose_shift' | 'code_empty' | 'code_format' | 'wrong_code' | 'expired_code' | 'other_shift' | 'too_early' | 'check_in_closed'
   | 'check_out_closed' | 'not_checked_in' | 'too_soon' | 'no_confirmed_signup' | 'unknown_shift' | 'rate_limited'
-  | 'signed_out' | 'offline' | 'failed' | ScanProblem;
+  | 'signed_out' | 'renewing' | 'offline' | 'failed' | ScanProblem;
 
 const FIELD_CODES: Record<string, { key: RefusalKey; field: RefusalField }> = {
   wrong_code: { key: 'wrong_code', field: 'code' },

@@ -44,6 +44,7 @@ export const checkinMessages = defineMessages(
     rate_limited: (p: { seconds: number | null }) =>
       p.seconds ? `Too many wrong codes in a row. Wait ${p.seconds} seconds, then enter the code the screen shows.` : 'Too many wrong codes in a row. Wait a minute, then enter the code the screen shows.',
     signed_out: 'Your sign-in has expired. Sign in again, then check in.',
+    renewing: 'Your sign-in had expired; renewing it and sending again…',
     offline: 'No connection. Check the network and try again; what you typed is kept.',
     failed: 'Check-in did not go through. Please try again.',
   },
@@ -90,6 +91,7 @@ export const checkinMessages = defineMessages(
       rate_limited: (p: { seconds: number | null }) =>
         p.seconds ? `连续输错次数过多。请等待 ${p.seconds} 秒，再输入屏幕上当前的签到码。` : '连续输错次数过多。请等待一分钟，再输入屏幕上当前的签到码。',
       signed_out: '登录已过期。请重新登录后再签到。',
+      renewing: '登录已过期，正在重新登录并再次提交…',
       offline: '网络未连接。请检查网络后重试，已输入的内容会保留。',
       failed: '签到未成功，请重试。',
     },
@@ -135,6 +137,7 @@ export const checkinMessages = defineMessages(
       rate_limited: (p: { seconds: number | null }) =>
         p.seconds ? `連續輸錯次數過多。請等待 ${p.seconds} 秒，再輸入螢幕上目前的簽到碼。` : '連續輸錯次數過多。請等待一分鐘，再輸入螢幕上目前的簽到碼。',
       signed_out: '登入已過期。請重新登入後再簽到。',
+      renewing: '登入已過期，正在重新登入並再次送出…',
       offline: '網路未連線。請檢查網路後重試，已輸入的內容會保留。',
       failed: '簽到未成功，請重試。',
     },

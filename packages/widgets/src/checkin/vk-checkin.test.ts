@@ -326,4 +326,39 @@ describe('<vk-checkin>', () => {
       await expect(el).to.be.accessible();
     }
   });
+
+  it('an expired session at check-in: the host page answers vk-session-expired with a new token and the check-in is sent again', async () => {
+    const { posts } = serve({ answer: (_body, index) => (index === 0 ? problem(401, 'unauthenticated', 'Session expired') : undefined) });
+    const el = await mount();
+    const renewed = `${SESSION}renewed`;
+    let heard = 0;
+    let renew: (() => void) | undefined;
+    el.addEventListener('vk-session-expired', (event) => {
+      heard += 1;
+      event.preventDefault();
+      renew = () => (el.session = renewed);
+    });
+    await typeCodeAndSubmit(el, '123456');
+    await waitUntil(() => renew !== undefined, 'no vk-session-expired');
+    await el.updateComplete;
+    expect(message(el)).to.contain('renewing it');
+    expect(codeInput(el).value, 'the code stays').to.equal('123456');
+    await expect(el).to.be.accessible();
+    renew!();
+    await waitUntil(() => posts.length === 2, 'not sent again with the new session');
+    expect(posts[1]!.authorization).to.equal(`Bearer ${renewed}`);
+    expect(posts[1]!.body).to.deep.equal(posts[0]!.body);
+    await waitUntil(() => text($(el, '[part~="result"]')) === 'Checked in at 09:02', 'nothing said');
+    expect(message(el)).to.equal('');
+    expect(heard).to.equal(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('an expired session nobody renews asks the volunteer to sign in again', async () => {
+    serve({ answer: () => problem(401, 'unauthenticated', 'Session expired') });
+    const el = await mount();
+    await typeCodeAndSubmit(el, '123456');
+    await waitUntil(() => message(el).includes('Sign in again'), `said: "${message(el)}"`);
+    await expect(el).to.be.accessible();
+  });
 });

@@ -1,19 +1,21 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { MyAttendance, type Attendance } from '@volunteerkit/sdk';
+import { AuthenticationError, MyAttendance, type Attendance } from '@volunteerkit/sdk';
 import { VkElement } from '../shared/vk-element.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { NoSessionError, signedIn } from '../shared/signed-in.js';
+import { NoSessionError, signedIn, VkSessionExpiredEvent } from '../shared/signed-in.js';
 import { describeError, isAbort, WidgetConfigurationError } from '../shared/errors.js';
 import { VkCheckinEvent } from '../shared/events.js';
 import { sharedMessages } from '../shared/shared.messages.js';
 import { formatDate, formatNumber } from '../shared/i18n.js';
 import { explain } from '../my-hours/hours-model.js';
 import { myHoursMessages } from '../my-hours/my-hours.messages.js';
-import { afterAttendance, checkInOpensAt, clockTime, codeProblem, loadRecord, loadTodaysShifts, nextAction, normalizeCode, qrShiftId, refusalOf, scanProblemOf, type CheckinAction, type CheckinShift, type Refusal } from './checkin-model.js';
+import { afterAttendance, checkInOpensAt, clockTime, codeProblem, loadRecord, loadTodaysShifts, nextAction, normalizeCode, qrShiftId, refusalOf, scanProblemOf, type CheckinAction, type CheckinShift, type DutyStage, type Refusal } from './checkin-model.js';
 import { checkinMessages } from './checkin.messages.js';
 import { styles } from './checkin.styles.js';
+
+const STAGE_ORDER: readonly DutyStage[] = ['not_checked_in', 'checked_in', 'checked_out'];
 
 /**
  * The volunteer types the 6 digits shown on the organizer's screen (a numeric keypad on phones;
@@ -49,6 +51,8 @@ import { styles } from './checkin.styles.js';
  * @csspart retry-button - The error state's retry button.
  *
  * @event {VkCheckinEvent} vk-checkin - The server recorded a check-in or check-out; `detail: { action, attendance }`.
+ * @event {VkSessionExpiredEvent} vk-session-expired - The server refused the session (401). Cancelable: call
+ *   `preventDefault()` and set a new token; the widget then sends the volunteer's check-in or out again with it.
  * @event {VkErrorEvent} vk-error - Loading the shifts failed; `detail.error`.
  */
 export class VkCheckin extends VkElement {
@@ -78,6 +82,11 @@ export class VkCheckin extends VkElement {
   @state() private changed: ReadonlyMap<string, CheckinShift> = new Map();
 
   @state() private scanning = false;
+  /**
+   * The session the server refused while the host page renews it (it answered
+   * `vk-session-expired`): when a different one arrives, the refused request is sent again.
+   */
+  private renewingFrom: string | null = null;
 
   @query('input[name="code"]') private codeInput?: HTMLInputElement;
   @query('video[part~="camera"]') private video?: HTMLVideoElement;
@@ -92,12 +101,23 @@ export class VkCheckin extends VkElement {
     onComplete: (shifts) => this.chooseDefaults(shifts),
     onError: (error) => {
       if (isAbort(error) || error instanceof NoSessionError) return;
+      // An expired session on opening: the host may renew it, and the task runs again with the new one.
+      if (AuthenticationError.is(error)) this.dispatchEvent(new VkSessionExpiredEvent({ widget: 'vk-checkin' }));
       this.dispatchError(error);
     },
   });
 
   private get messages() {
     return checkinMessages(this.config.locale);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const session = this.config.value.session;
+    if (this.renewingFrom !== null && session && session !== this.renewingFrom) {
+      this.renewingFrom = null;
+      void this.send();
+    }
   }
 
   override disconnectedCallback(): void {
@@ -111,14 +131,20 @@ export class VkCheckin extends VkElement {
 
   /** One shift is chosen for the volunteer; the action follows what the sign-up says. */
   private chooseDefaults(shifts: CheckinShift[]): void {
-    this.changed = new Map();
     const current = shifts.find((s) => s.shiftId === this.shiftId) ?? (shifts.length === 1 ? shifts[0] : undefined);
     this.shiftId = current?.shiftId ?? '';
     if (current) this.action = nextAction(current) ?? 'check_out';
   }
 
+  /**
+   * The loaded shifts, each replaced by what this page recorded since when that is further on: a
+   * reload started before a check-out (a renewed session reloads) must not bring check-out back.
+   */
   private get shifts(): CheckinShift[] {
-    return (this.shiftsTask.value ?? []).map((s) => this.changed.get(s.shiftId) ?? s);
+    return (this.shiftsTask.value ?? []).map((loaded) => {
+      const recorded = this.changed.get(loaded.shiftId);
+      return recorded && STAGE_ORDER.indexOf(recorded.stage) >= STAGE_ORDER.indexOf(loaded.stage) ? recorded : loaded;
+    });
   }
 
   private replaceShift(shift: CheckinShift): void {
@@ -233,6 +259,12 @@ export class VkCheckin extends VkElement {
       if (next.stage === 'checked_out' && attendance.serviceRecordId) void this.readRecord(next, attendance.serviceRecordId, client, session);
     } catch (error) {
       this.refusal = refusalOf(error);
+      if (AuthenticationError.is(error) && !this.dispatchEvent(new VkSessionExpiredEvent({ widget: 'vk-checkin' }))) {
+        // The host page is renewing the session: say so, and send again when the new token arrives.
+        this.renewingFrom = session;
+        this.refusal = { key: 'renewing', field: null };
+        return;
+      }
       await this.focusFix();
     } finally {
       this.sending = false;
