@@ -285,6 +285,7 @@ describe('<vk-checkin>', () => {
       expect($(el, '[part~="camera"]'), 'the camera view is gone').to.equal(null);
       expect(camera.stream.getTracks().every((t) => t.readyState === 'ended'), 'the camera is stopped').to.equal(true);
       expect(($<HTMLInputElement>(el, 'input[name="shift"][value="shf_afternoon01"]')!).checked).to.equal(true);
+      expect(posts, 'one POST for one scan').to.have.length(1);
       await expect(el).to.be.accessible();
     } finally {
       camera.stop();
