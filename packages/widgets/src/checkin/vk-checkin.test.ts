@@ -6,6 +6,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { Attendance, Opportunity, ServiceRecord, Signup } from '@volunteerkit/sdk/schemas';
 import '../define/vk-checkin.js';
 import { drawQr } from '../checkin-code/qr-image.js';
+import { layoutProblems } from '../../../../test/layout/layout-problems.js';
 import type { VkCheckin } from './vk-checkin.js';
 import type { VkCheckinEvent } from '../shared/events.js';
 import { BASE_URL, PUBLISHABLE_KEY, makeOpportunity, makeShift } from '../../test/fixtures.js';
@@ -361,5 +362,40 @@ describe('<vk-checkin>', () => {
     await typeCodeAndSubmit(el, '123456');
     await waitUntil(() => message(el).includes('Sign in again'), `said: "${message(el)}"`);
     await expect(el).to.be.accessible();
+  });
+
+  it('fits a 320 px column in large text, done and while scanning: nothing clipped, nothing sideways; zh-CN', async () => {
+    const inColumn = async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px"></div>`);
+      wrapper.innerHTML = `<vk-checkin base-url="${BASE_URL}" publishable-key="${PUBLISHABLE_KEY}" locale="zh-CN" large-text></vk-checkin>`;
+      const el = wrapper.querySelector<VkCheckin>('vk-checkin')!;
+      el.session = SESSION;
+      await waitUntil(() => $(el, '[part~="form"]'), 'no form', { timeout: 8000 });
+      const sideways = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')]
+        .filter((node) => node.getBoundingClientRect().right > wrapper.getBoundingClientRect().right + 1)
+        .map((node) => `sideways: ${node.outerHTML.slice(0, 80)}`);
+      return { el, problems: () => [...layoutProblems([el]), ...sideways()] };
+    };
+    serve({ mine: [makeSignup({ status: 'attended' })], records: [recordOf()] });
+    const done = await inColumn();
+    expect(text($(done.el, '[part~="done"]'))).to.contain('已记录 2.5 小时');
+    expect(done.problems()).to.deep.equal([]);
+
+    worker.resetHandlers();
+    serve();
+    sessions += 1;
+    SESSION = `vst_checkin${String(sessions).padStart(4, '0')}`;
+    const camera = fakeCamera(null);
+    try {
+      const scanning = await inColumn();
+      scanning.el.mediaSource = camera.source;
+      $<HTMLButtonElement>(scanning.el, '[part~="scan-button"]')!.click();
+      await waitUntil(() => $(scanning.el, '[part~="camera"]'), 'not scanning');
+      expect(scanning.problems()).to.deep.equal([]);
+      await expect(scanning.el).to.be.accessible();
+      $<HTMLButtonElement>(scanning.el, '[part~="scan-cancel-button"]')!.click();
+    } finally {
+      camera.stop();
+    }
   });
 });
