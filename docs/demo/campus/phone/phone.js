@@ -16,6 +16,10 @@ async function signIn() {
   } catch (error) {
     console.warn(error);
     statusText.textContent = '统一身份认证暂不可用，请稍后刷新页面。';
+    status.classList.remove('ok');
+    // No session rather than a refused one: the widgets show their "please sign in" state
+    // instead of waiting for a renewal that is not coming.
+    if (customElements.get('vk-provider')) document.getElementById('provider').session = undefined;
   }
 }
 
