@@ -49,5 +49,6 @@ export { configure, getGlobalConfig, resetGlobalConfig, configContext, ConfigCon
 export type { WidgetConfig, WidgetTheme, VkLocale } from './shared/config.js';
 export { defineElement } from './shared/define.js';
 export { VkLoadEvent, VkErrorEvent, VkOpportunitySelectEvent, VkSignupSubmitEvent, VkSignupSuccessEvent, VkSignupErrorEvent, VkSignupCancelEvent, VkCheckinEvent, VkCheckinCodeEvent, VkRedeemEvent, VkCertificateEvent, VkVerifyEvent, VkNeedClaimEvent, VkNeedCreateEvent } from './shared/events.js';
+export { VkSessionExpiredEvent } from './shared/signed-in.js';
 export type { VkLoadDetail, VkErrorDetail, VkOpportunitySelectDetail, VkSignupSubmitDetail, VkSignupSuccessDetail, VkSignupErrorDetail, VkSignupCancelDetail, VkCheckinDetail, VkCheckinCodeDetail, VkRedeemDetail, VkCertificateDetail, VkVerifyDetail, VkNeedClaimDetail, VkNeedCreateDetail } from './shared/events.js';
 export { VERSION as version } from './shared/version.js';

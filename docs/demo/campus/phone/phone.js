@@ -16,7 +16,19 @@ async function signIn() {
   } catch (error) {
     console.warn(error);
     statusText.textContent = '统一身份认证暂不可用，请稍后刷新页面。';
+    status.classList.remove('ok');
+    // No session rather than a refused one: the widgets show their "please sign in" state
+    // instead of waiting for a renewal that is not coming.
+    if (customElements.get('vk-provider')) document.getElementById('provider').session = undefined;
   }
 }
+
+// Campus sessions last an hour and are not renewed by themselves: when a widget's is refused
+// (vk-session-expired), the page asks the campus back end for a new one (the SSO cookie still
+// holds) and hands it over the same way; the widget then sends the check-in or check-out again.
+document.addEventListener('vk-session-expired', (event) => {
+  event.preventDefault();
+  signIn();
+});
 
 signIn();

@@ -102,7 +102,7 @@ describe('<vk-checkin-code>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('fetches the next code shortly before validUntil, redraws the QR code, and announces only count changes', async () => {
+  it('fetches the next code just after validUntil, redraws the QR code, and announces only count changes', async () => {
     const calls = serveCodes([3, 3, 4]);
     const { fake, clock } = fakeClock();
     const events: VkCheckinCodeEvent[] = [];
@@ -112,7 +112,7 @@ describe('<vk-checkin-code>', () => {
     const liveRegions = [...el.shadowRoot!.querySelectorAll('[aria-live]')];
     expect(liveRegions.map((node) => node.getAttribute('part')), 'only the count is live').to.deep.equal(['count']);
 
-    fake.tick(27_999); // the first code is valid until START + 30 s; fetched 2 s before
+    fake.tick(30_499); // the first code is valid until START + 30 s; the next is fetched 0.5 s after
     await el.updateComplete;
     expect(calls).to.have.length(1);
     fake.tick(1);
@@ -145,14 +145,14 @@ describe('<vk-checkin-code>', () => {
     el.addEventListener('vk-error', () => failures++);
     await shown(el, makeCode(0, 1).code);
     down = true;
-    fake.tick(28_000);
+    fake.tick(30_500);
     await waitUntil(() => failures === 1 && $(el, '[part~="error"]'), 'no notice after the failed fetch');
     expect(digits(el), 'the last code stays: the server still accepts it').to.equal(makeCode(0, 1).code);
     expect(text($(el, '[part~="error"]'))).to.contain('Could not fetch a new code');
     await expect(el).to.be.accessible();
 
-    // Retried every 5 s: at 33, 38 … 58 s the code (valid until 30 s, accepted until 60 s) stays;
-    // at 63 s it is dropped.
+    // Retried every 5 s: at 35.5, 40.5 … 55.5 s the code (valid until 30 s, accepted until 60 s)
+    // stays; at 60.5 s it is dropped.
     for (let attempt = 2; attempt <= 8; attempt++) {
       fake.tick(4_999);
       await el.updateComplete;

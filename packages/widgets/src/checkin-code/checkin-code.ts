@@ -10,7 +10,7 @@ import { VkCheckinCodeEvent } from '../shared/events.js';
 import { formatDate } from '../shared/i18n.js';
 import { sharedMessages } from '../shared/shared.messages.js';
 import { checkinCodeMessages } from './checkin-code.messages.js';
-import { RETRY_AFTER_FAILURE_MS, nextRefreshDelay, stillAccepted, systemClock, type Clock } from './code-refresh.js';
+import { RETRY_AFTER_FAILURE_MS, ServerClock, nextRefreshDelay, stillAccepted, systemClock, type Clock } from './code-refresh.js';
 import { drawQr } from './qr-image.js';
 import { styles } from './checkin-code.styles.js';
 
@@ -18,8 +18,9 @@ import { styles } from './checkin-code.styles.js';
  * The organizer's kiosk screen for one shift: the rotating 6-digit check-in code in digits large
  * enough to read from two metres, the same code as a QR code, when it is valid until, and how many
  * volunteers have checked in. It fetches the next code by itself shortly before the current one
- * expires; if a fetch fails it keeps the last code while the server still accepts it and tries
- * again. Screen readers hear the count when it changes, not every new code.
+ * expires, by the server's clock as judged from the codes' `validUntil` (a kiosk whose clock is
+ * minutes wrong still shows a code the server accepts); if a fetch fails it keeps the last code
+ * while the server still accepts it and tries again. Screen readers hear the count when it changes, not every new code.
  *
  * Needs an organizer session (`ost_…`, minted by the partner's back end): the `session` property,
  * else the `<vk-provider>`'s or `configure()`'s. Never an attribute or a URL.
@@ -73,6 +74,8 @@ export class VkCheckinCode extends VkElement {
   @query('canvas[part~="qr"]') private qrCanvas?: HTMLCanvasElement;
 
   private timer: unknown;
+  /** The server's time judged from the answers: the schedule follows it, not the kiosk's clock. */
+  private readonly serverClock = new ServerClock();
   private abort?: AbortController;
   /** Which shift and session the loaded code belongs to; a change starts over. */
   private loadedFor = '';
@@ -144,16 +147,18 @@ export class VkCheckinCode extends VkElement {
         if (this.config.clientError === undefined) await configurationGrace(signal);
         throw this.config.clientError ?? new WidgetConfigurationError(!this.shiftId ? 'no-shift' : !session ? 'no-session' : 'No publishable key and base URL configured');
       }
+      const sentAt = this.clock.now();
       const code = await new Organizer(client.withSession(session)).checkinCode(this.shiftId, { signal });
       if (signal.aborted) return;
+      this.serverClock.observe(code.validUntil, sentAt, this.clock.now());
       this.current = code;
       this.failure = undefined;
-      this.schedule(nextRefreshDelay(code.validUntil, this.clock.now()));
+      this.schedule(nextRefreshDelay(code.validUntil, this.serverClock.now(this.clock.now())));
       this.dispatchEvent(new VkCheckinCodeEvent({ shiftId: code.shiftId, validUntil: code.validUntil, checkedIn: code.checkedIn }));
     } catch (error) {
       if (signal.aborted || isAbort(error)) return;
       this.failure = error;
-      if (this.current && !stillAccepted(this.current.validUntil, this.clock.now())) this.current = undefined;
+      if (this.current && !stillAccepted(this.current.validUntil, this.serverClock.now(this.clock.now()))) this.current = undefined;
       // A missing setting will not fix itself; anything else (offline, 5xx) is tried again.
       if (!WidgetConfigurationError.is(error)) this.schedule(RETRY_AFTER_FAILURE_MS);
       this.dispatchError(error);

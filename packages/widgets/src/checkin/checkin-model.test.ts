@@ -2,9 +2,9 @@
 // each refusal of the server means. Fixed instants: no clock is read here.
 import { expect } from '@open-wc/testing';
 import { RateLimitError, ValidationError } from '@volunteerkit/sdk';
-import type { Opportunity, Signup } from '@volunteerkit/sdk/schemas';
+import type { Attendance, Opportunity, ServiceRecord, Signup } from '@volunteerkit/sdk/schemas';
 import { makeOpportunity, makeShift } from '../../test/fixtures.js';
-import { clockTime, codeProblem, normalizeCode, refusalOf, todaysShifts } from './checkin-model.js';
+import { afterAttendance, clockTime, codeProblem, nextAction, normalizeCode, refusalOf, todaysShifts } from './checkin-model.js';
 
 const NOW = new Date('2026-12-01T08:40:00+08:00');
 const CREATED = '2026-11-22T10:00:00+08:00';
@@ -40,9 +40,43 @@ describe('checkin-model', () => {
     ], byId, NOW);
     // 20:40 the evening before ended exactly 12 h before now: kept; 20:40 tonight starts exactly 12 h after: kept.
     expect(shifts.map((s) => s.shiftId)).to.deep.equal(['shf_night0001', 'shf_early0001', 'shf_today0001', 'shf_late00001']);
-    expect(shifts.find((s) => s.shiftId === 'shf_today0001')!.checkedIn).to.equal(true);
+    expect(shifts.find((s) => s.shiftId === 'shf_today0001')!.stage).to.equal('checked_in');
+    expect(shifts.find((s) => s.shiftId === 'shf_late00001')!.stage).to.equal('not_checked_in');
     const oneMinuteLater = new Date(NOW.getTime() + 60_000);
     expect(todaysShifts([signup('shf_night0001')], byId, oneMinuteLater)).to.deep.equal([]);
+  });
+
+  it('a checked-in shift with a standing record from attendance is done, with the record\'s times; a superseded or manual record does not count', () => {
+    const record = (overrides: Partial<ServiceRecord>): ServiceRecord => ({
+      id: 'rec_00000001', volunteerId: 'vol_session001', opportunityId: 'opp_elderly001', opportunityTitle: 'x', shiftId: 'shf_today0001',
+      checkIn: '2026-12-01T01:02:00Z', checkOut: '2026-12-01T03:31:00Z', hours: 2.5, status: 'pending', recordedBy: 'self', source: 'attendance',
+      policyVersion: 1, dueAt: '2026-12-08T03:31:00Z', explanation: [], reviewedBy: null, reviewedAt: null, corrects: null, correctedBy: null,
+      disputableUntil: '2026-12-31T03:31:00Z', dispute: null, createdAt: CREATED, updatedAt: CREATED, ...overrides,
+    } as ServiceRecord);
+    const done = todaysShifts([signup('shf_today0001', 'attended')], byId, NOW, [record({})])[0]!;
+    expect(done.stage).to.equal('checked_out');
+    expect([done.checkedInAt, done.checkedOutAt]).to.deep.equal(['2026-12-01T01:02:00Z', '2026-12-01T03:31:00Z']);
+    expect(done.record!.id).to.equal('rec_00000001');
+    expect(nextAction(done), 'nothing left to send').to.equal(null);
+    for (const other of [record({ status: 'superseded' }), record({ source: 'manual' }), record({ shiftId: 'shf_late00001' })]) {
+      expect(todaysShifts([signup('shf_today0001', 'attended')], byId, NOW, [other])[0]!.stage).to.equal('checked_in');
+    }
+    // An approved sign-up is not checked in, whatever records exist.
+    expect(todaysShifts([signup('shf_today0001')], byId, NOW, [record({})])[0]!.stage).to.equal('not_checked_in');
+  });
+
+  it('moves a shift on by the attendance the server answers: in, then out and done; a repeated check-in answered with a check-out is done', () => {
+    const [open] = todaysShifts([signup('shf_today0001')], byId, NOW);
+    expect(nextAction(open!)).to.equal('check_in');
+    const attendance = (checkOutAt: string | null) => ({
+      id: 'att_00000001', signupId: 'sgn_today0001', shiftId: 'shf_today0001', volunteerId: 'vol_session001', checkInAt: '2026-12-01T01:02:00Z',
+      checkOutAt, method: 'code', serviceRecordId: checkOutAt ? 'rec_00000001' : null, createdAt: CREATED, updatedAt: CREATED,
+    } as Attendance);
+    const checkedIn = afterAttendance(open!, attendance(null));
+    expect([checkedIn.stage, checkedIn.checkedInAt, nextAction(checkedIn)]).to.deep.equal(['checked_in', '2026-12-01T01:02:00Z', 'check_out']);
+    const checkedOut = afterAttendance(checkedIn, attendance('2026-12-01T03:31:00Z'));
+    expect([checkedOut.stage, checkedOut.checkedOutAt, nextAction(checkedOut)]).to.deep.equal(['checked_out', '2026-12-01T03:31:00Z', null]);
+    expect(afterAttendance(open!, attendance('2026-12-01T03:31:00Z')).stage).to.equal('checked_out');
   });
 
   it('leaves out sign-ups that are not confirmed', () => {

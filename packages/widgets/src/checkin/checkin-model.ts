@@ -6,12 +6,18 @@
  *
  * @module
  */
-import { AuthenticationError, ConnectionError, Me, Opportunities, RateLimitError, ValidationError, type BaseClient, type Opportunity, type Signup } from '@volunteerkit/sdk';
+import { AuthenticationError, ConnectionError, Me, Opportunities, RateLimitError, ValidationError, type Attendance, type BaseClient, type Opportunity, type ServiceRecord, type Signup } from '@volunteerkit/sdk';
 
 /** Check-in opens this long before a shift (the server's rule, packages/server/src/domain/hours-policy.ts). */
 export const CHECK_IN_OPENS_MINUTES = 30;
 
 export type CheckinAction = 'check_in' | 'check_out';
+
+/**
+ * Where the volunteer's duty on a shift stands: nothing recorded yet (check in next), checked in
+ * (check out next), or checked out (done: nothing more to send; the record waits for approval).
+ */
+export type DutyStage = 'not_checked_in' | 'checked_in' | 'checked_out';
 
 /** One confirmed sign-up the volunteer may check into or out of today. */
 export interface CheckinShift {
@@ -21,8 +27,33 @@ export interface CheckinShift {
   start: string;
   end: string;
   timezone: string;
-  /** The sign-up is `attended`: checked in already, so checking out is what is left. */
-  checkedIn: boolean;
+  stage: DutyStage;
+  /** When known (this page recorded it, or the service record says). */
+  checkedInAt: string | null;
+  checkedOutAt: string | null;
+  /** The service record made at check-out, once read: hours, status, deadline, explanation. */
+  record: ServiceRecord | null;
+}
+
+/** What the volunteer can send next for a shift, or `null` when the duty is done. */
+export function nextAction(shift: Pick<CheckinShift, 'stage'>): CheckinAction | null {
+  return shift.stage === 'not_checked_in' ? 'check_in' : shift.stage === 'checked_in' ? 'check_out' : null;
+}
+
+/**
+ * The shift after the server recorded `action`: a check-in moves it to `checked_in`, a check-out
+ * to `checked_out` with both times. The server answers a repeated check-in or check-out with the
+ * attendance as it is, so the attendance, not the action, decides: a "check-in" answered with a
+ * check-out time means the duty was already done.
+ */
+export function afterAttendance(shift: CheckinShift, attendance: Attendance): CheckinShift {
+  if (attendance.checkOutAt) return { ...shift, stage: 'checked_out', checkedInAt: attendance.checkInAt, checkedOutAt: attendance.checkOutAt };
+  return { ...shift, stage: 'checked_in', checkedInAt: attendance.checkInAt, checkedOutAt: null };
+}
+
+/** The record that stands for a shift's attendance: made from check-in and out (or correcting it), not replaced. */
+function standingRecordOf(records: readonly ServiceRecord[], shiftId: string): ServiceRecord | null {
+  return records.find((r) => r.shiftId === shiftId && (r.source === 'attendance' || r.source === 'correction') && r.status !== 'superseded') ?? null;
 }
 
 /** Sign-up statuses that may check in (the server's `CONFIRMED`). */
@@ -35,7 +66,9 @@ const HOUR = 3_600_000;
  * soonest first. A window around now rather than the calendar day: a night shift past midnight is
  * still "today" for the person standing there, and nothing depends on the reader's time zone.
  */
-export function todaysShifts(signups: readonly Signup[], opportunities: ReadonlyMap<string, Opportunity>, now: Date): CheckinShift[] {
+export function todaysShifts(
+  signups: readonly Signup[], opportunities: ReadonlyMap<string, Opportunity>, now: Date, records: readonly ServiceRecord[] = [],
+): CheckinShift[] {
   const from = now.getTime() - 12 * HOUR;
   const to = now.getTime() + 12 * HOUR;
   const shifts: CheckinShift[] = [];
@@ -45,15 +78,22 @@ export function todaysShifts(signups: readonly Signup[], opportunities: Readonly
     const shift = opportunity?.shifts.find((s) => s.id === signup.shiftId);
     if (!opportunity || !shift) continue;
     if (new Date(shift.end).getTime() < from || new Date(shift.start).getTime() > to) continue;
+    // `attended` is the sign-up from check-in on; a service record for the shift means checked out too.
+    const record = signup.status === 'attended' ? standingRecordOf(records, shift.id) : null;
     shifts.push({
-      signupId: signup.id, shiftId: shift.id, title: opportunity.title, start: shift.start, end: shift.end,
-      timezone: opportunity.timezone, checkedIn: signup.status === 'attended',
+      signupId: signup.id, shiftId: shift.id, title: opportunity.title, start: shift.start, end: shift.end, timezone: opportunity.timezone,
+      stage: record ? 'checked_out' : signup.status === 'attended' ? 'checked_in' : 'not_checked_in',
+      checkedInAt: record?.checkIn ?? null, checkedOutAt: record?.checkOut ?? null, record,
     });
   }
   return shifts.sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
 }
 
-/** Reads the volunteer's confirmed sign-ups (every page) and their activities, for {@link todaysShifts}. */
+/**
+ * Reads the volunteer's confirmed sign-ups (every page) and their activities, for {@link todaysShifts};
+ * the service records too when a sign-up of today is checked in (only they tell whether it is
+ * also checked out).
+ */
 export async function loadTodaysShifts(client: BaseClient, session: string, now: Date, signal?: AbortSignal): Promise<CheckinShift[]> {
   const me = new Me(client.withSession(session));
   const signups: Signup[] = [];
@@ -62,7 +102,18 @@ export async function loadTodaysShifts(client: BaseClient, session: string, now:
   const ids = [...new Set(signups.map((s) => s.opportunityId))];
   const found = await Promise.all(ids.map((id) => new Opportunities(client).get(id, { signal })));
   for (const opportunity of found) opportunities.set(opportunity.id, opportunity);
-  return todaysShifts(signups, opportunities, now);
+  const today = todaysShifts(signups, opportunities, now);
+  if (!today.some((s) => s.stage === 'checked_in')) return today;
+  const records: ServiceRecord[] = [];
+  for await (const record of me.serviceRecords.list({}, { signal })) records.push(record);
+  return todaysShifts(signups, opportunities, now, records);
+}
+
+/** The service record a check-out made (`attendance.serviceRecordId`), read back for its hours and explanation. */
+export async function loadRecord(client: BaseClient, session: string, id: string, signal?: AbortSignal): Promise<ServiceRecord | null> {
+  const me = new Me(client.withSession(session));
+  for await (const record of me.serviceRecords.list({}, { signal })) if (record.id === id) return record;
+  return null;
 }
 
 /**
@@ -74,6 +125,25 @@ export function normalizeCode(raw: string): string {
   const trimmed = raw.trim();
   if (/^vkci1\./.test(trimmed)) return trimmed;
   return trimmed.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)).replace(/[\s\-–]/g, '');
+}
+
+/**
+ * The shift a scanned QR text names: the kiosk's payload is `vkci1.<shiftId>.<window>.<tag>`
+ * (packages/server/src/domain/checkin-code.ts), so a scan needs no shift chosen by hand.
+ */
+export function qrShiftId(text: string): string | null {
+  return /^vkci1\.(shf_[A-Za-z0-9]+)\./.exec(text.trim())?.[1] ?? null;
+}
+
+/** Why scanning could not start or go on: denied, no camera, another failure, or a QR code that is not a check-in code. */
+export type ScanProblem = 'camera_denied' | 'no_camera' | 'camera_failed' | 'foreign_code';
+
+/** What a failed `getUserMedia` (or a scan chunk that did not load) means for the volunteer. */
+export function scanProblemOf(error: unknown): ScanProblem {
+  const name = (error as { name?: unknown } | null)?.name;
+  if (name === 'NotAllowedError' || name === 'SecurityError') return 'camera_denied';
+  if (name === 'NotFoundError' || name === 'OverconstrainedError' || name === 'NotReadableError') return 'no_camera';
+  return 'camera_failed';
 }
 
 /** Why a typed code cannot be sent yet, or `null` when it can. */
@@ -97,7 +167,7 @@ export interface Refusal {
 export type RefusalKey =
   | 'choose_shift' | 'code_empty' | 'code_format' | 'wrong_code' | 'expired_code' | 'other_shift' | 'too_early' | 'check_in_closed'
   | 'check_out_closed' | 'not_checked_in' | 'too_soon' | 'no_confirmed_signup' | 'unknown_shift' | 'rate_limited'
-  | 'signed_out' | 'offline' | 'failed';
+  | 'signed_out' | 'renewing' | 'offline' | 'failed' | ScanProblem;
 
 const FIELD_CODES: Record<string, { key: RefusalKey; field: RefusalField }> = {
   wrong_code: { key: 'wrong_code', field: 'code' },

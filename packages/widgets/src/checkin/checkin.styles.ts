@@ -97,6 +97,35 @@ export const styles = css`
   .done:empty {
     display: none;
   }
+  .scan {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5em;
+  }
+  .camera {
+    width: 100%;
+    max-height: 60vh;
+    border-radius: var(--_radius);
+    background: #000;
+    object-fit: cover;
+  }
+  .finished {
+    display: flex;
+    flex-direction: column;
+    gap: 0.5em;
+    padding: 0.75em 1em;
+    border: 0.0625em solid var(--_border);
+    border-radius: var(--_radius);
+    overflow-wrap: anywhere;
+  }
+  .finished p,
+  .explanation {
+    margin: 0;
+  }
+  .explanation {
+    padding-inline-start: 1.25em;
+    color: var(--_muted);
+  }
   .skeleton.bar {
     height: 3.5em;
   }

@@ -3,8 +3,10 @@
 // message that keeps what was typed. axe after each state change.
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { Attendance, Opportunity, Signup } from '@volunteerkit/sdk/schemas';
+import type { Attendance, Opportunity, ServiceRecord, Signup } from '@volunteerkit/sdk/schemas';
 import '../define/vk-checkin.js';
+import { drawQr } from '../checkin-code/qr-image.js';
+import { layoutProblems } from '../../../../test/layout/layout-problems.js';
 import type { VkCheckin } from './vk-checkin.js';
 import type { VkCheckinEvent } from '../shared/events.js';
 import { BASE_URL, PUBLISHABLE_KEY, makeOpportunity, makeShift } from '../../test/fixtures.js';
@@ -50,11 +52,24 @@ function attendanceOf(overrides: Partial<Attendance> = {}): Attendance {
   } as Attendance;
 }
 
+/** The pending record the check-out made, as GET /v1/me/service-records lists it. */
+function recordOf(overrides: Partial<ServiceRecord> = {}): ServiceRecord {
+  return {
+    id: 'rec_00000001', volunteerId: 'vol_session001', opportunityId: 'opp_elderly001', opportunityTitle: '社区敬老院陪伴', shiftId: 'shf_morning001',
+    checkIn: '2026-12-01T09:02:00+08:00', checkOut: '2026-12-01T11:31:00+08:00', hours: 2.5, status: 'pending', recordedBy: 'self', source: 'attendance',
+    policyVersion: 1, dueAt: '2026-12-08T11:31:00+08:00',
+    explanation: [{ code: 'rounded_down', params: { minutes: 149, stepMinutes: 15, hours: 2.25 } }],
+    reviewedBy: null, reviewedAt: null, corrects: null, correctedBy: null, disputableUntil: '2026-12-31T11:31:00+08:00', dispute: null,
+    createdAt: CREATED, updatedAt: CREATED, ...overrides,
+  } as ServiceRecord;
+}
+
 type Body = { shiftId: string; code: string; action: string };
 /** The API: `mine` are the volunteer's sign-ups; `answer` replies to each check-in (default: accepted). */
-function serve({ mine = [makeSignup()], answer }: { mine?: Signup[]; answer?: (body: Body, index: number) => Response | undefined } = {}) {
+function serve({ mine = [makeSignup()], answer, records = [] }: { mine?: Signup[]; answer?: (body: Body, index: number) => Response | undefined; records?: ServiceRecord[] } = {}) {
   const posts: Array<{ body: Body; authorization: string | null }> = [];
   worker.use(
+    http.get(api('/v1/me/service-records'), () => HttpResponse.json({ data: records, nextCursor: null })),
     http.get(api('/v1/opportunities/:id'), () => HttpResponse.json(opportunity)),
     http.get(api('/v1/me/signups'), () => HttpResponse.json({ data: mine, nextCursor: null })),
     http.post(api('/v1/me/attendance'), async ({ request }) => {
@@ -86,9 +101,33 @@ async function typeCodeAndSubmit(el: VkCheckin, typed: string): Promise<void> {
   await sendKeys({ press: 'Enter' });
 }
 
+/**
+ * A camera stand-in: a canvas showing `payload` as the kiosk draws it (or nothing), redrawn every
+ * animation frame so its `captureStream()` keeps sending frames. `stop()` ends the redrawing.
+ */
+function fakeCamera(payload: string | null) {
+  const small = document.createElement('canvas');
+  if (payload) drawQr(small, payload);
+  const canvas = document.createElement('canvas');
+  canvas.width = 320;
+  canvas.height = 320;
+  const context = canvas.getContext('2d')!;
+  let frame = 0;
+  const draw = () => {
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.imageSmoothingEnabled = false;
+    if (payload) context.drawImage(small, 10, 10, 300, 300);
+    frame = requestAnimationFrame(draw);
+  };
+  draw();
+  const stream = canvas.captureStream();
+  return { source: async () => stream, stream, stop: () => cancelAnimationFrame(frame) };
+}
+
 describe('<vk-checkin>', () => {
   it('preselects the only shift, sends the pasted-style "123 456" as 6 digits with the session, and says "Checked in at 09:02"', async () => {
-    const { posts } = serve();
+    const { posts } = serve({ records: [recordOf()] });
     const el = await mount();
     expect(($<HTMLInputElement>(el, 'input[name="shift"]')!).checked, 'the only shift is chosen').to.equal(true);
     const input = codeInput(el);
@@ -114,8 +153,28 @@ describe('<vk-checkin>', () => {
     await waitUntil(() => text($(el, '[part~="result"]')).startsWith('Checked out'), 'no check-out said');
     expect(posts[1]!.body.action).to.equal('check_out');
     expect(text($(el, '[part~="result"]'))).to.contain('Checked out at 11:31');
-    expect(text($(el, '[part~="result"]'))).to.contain('approval');
+    // Done: nothing more to send; the times, the record's hours, why, and its deadline.
+    await waitUntil(() => text($(el, '[part~="done"]')).includes('2.5 h recorded'), 'the record is not shown');
+    const finished = text($(el, '[part~="done"]'));
+    expect(finished).to.contain('Checked in at 09:02, checked out at 11:31.');
+    expect(finished).to.contain('Awaiting approval');
+    expect(finished).to.contain('To be approved by');
+    expect($(el, '[part~="code-input"]'), 'no code to enter any more').to.equal(null);
+    expect($(el, '[part~="submit-button"]'), 'check-out is not offered again').to.equal(null);
+    expect($(el, 'input[name="action"]')).to.equal(null);
     await expect(el).to.be.accessible();
+  });
+
+  it('a shift checked out earlier shows as done when the page opens again, with its record', async () => {
+    const { posts } = serve({ mine: [makeSignup({ status: 'attended' })], records: [recordOf()] });
+    const el = await mount('zh-CN');
+    const done = text($(el, '[part~="done"]'));
+    expect(done).to.contain('本班次已完成');
+    expect(done).to.contain('09:02 签到，11:31 签退。');
+    expect(done).to.contain('已记录 2.5 小时');
+    expect($(el, '[part~="submit-button"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+    expect(posts).to.have.length(0);
   });
 
   it('says it in Chinese: 已签到 09:02 / 已簽到 09:02', async () => {
@@ -209,5 +268,134 @@ describe('<vk-checkin>', () => {
     await waitUntil(() => $(signedOut, '[part~="sign-in"]'), 'no sign-in state', { timeout: 8000 });
     expect(text($(signedOut, '[part~="sign-in"]'))).to.equal('请先登录再签到。');
     await expect(signedOut).to.be.accessible();
+  });
+
+  it('scans the kiosk\'s QR code from a stream, chooses the shift it names and sends it as typing does; the camera stops', async () => {
+    const payload = 'vkci1.shf_afternoon01.59366880.AbCdEfGhIjKlMnOp';
+    const { posts } = serve({ mine: [makeSignup(), makeSignup({ id: 'sgn_mine00002', shiftId: 'shf_afternoon01' })] });
+    const el = await mount();
+    const camera = fakeCamera(payload);
+    el.mediaSource = camera.source;
+    try {
+      const scan = $<HTMLButtonElement>(el, '[part~="scan-button"]')!;
+      scan.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => posts.length === 1, 'the scanned code was not sent', { timeout: 8000 });
+      expect(posts[0]!.body).to.deep.equal({ shiftId: 'shf_afternoon01', code: payload, action: 'check_in' });
+      await waitUntil(() => text($(el, '[part~="result"]')) === 'Checked in at 09:02', 'nothing said');
+      expect($(el, '[part~="camera"]'), 'the camera view is gone').to.equal(null);
+      expect(camera.stream.getTracks().every((t) => t.readyState === 'ended'), 'the camera is stopped').to.equal(true);
+      expect(($<HTMLInputElement>(el, 'input[name="shift"][value="shf_afternoon01"]')!).checked).to.equal(true);
+      expect(posts, 'one POST for one scan').to.have.length(1);
+      await expect(el).to.be.accessible();
+    } finally {
+      camera.stop();
+    }
+  });
+
+  it('while scanning, typing stays available; a QR code that is not a check-in code is said, and stopping turns the camera off', async () => {
+    const { posts } = serve();
+    const el = await mount();
+    const camera = fakeCamera('https://example.org/not-a-checkin-code');
+    el.mediaSource = camera.source;
+    try {
+      $<HTMLButtonElement>(el, '[part~="scan-button"]')!.click();
+      await waitUntil(() => message(el).includes('not a check-in code'), 'the foreign code was not said', { timeout: 8000 });
+      expect($(el, '[part~="camera"]')).to.not.equal(null);
+      expect(codeInput(el).disabled).to.equal(false);
+      await expect(el).to.be.accessible();
+      $<HTMLButtonElement>(el, '[part~="scan-cancel-button"]')!.click();
+      await waitUntil(() => $(el, '[part~="camera"]') === null);
+      expect(camera.stream.getTracks().every((t) => t.readyState === 'ended')).to.equal(true);
+      expect(el.shadowRoot!.activeElement).to.equal($(el, '[part~="scan-button"]'));
+      expect(message(el)).to.equal('');
+      expect(posts).to.have.length(0);
+      await expect(el).to.be.accessible();
+    } finally {
+      camera.stop();
+    }
+  });
+
+  it('a refused camera is an inline message, with focus back on the code to type', async () => {
+    serve();
+    for (const [name, words] of [['NotAllowedError', 'camera is not allowed'], ['NotFoundError', 'No camera was found']] as const) {
+      const el = await mount();
+      el.mediaSource = () => Promise.reject(new DOMException('refused', name));
+      $<HTMLButtonElement>(el, '[part~="scan-button"]')!.click();
+      await waitUntil(() => message(el).includes(words), `${name}: "${message(el)}"`);
+      expect(el.shadowRoot!.activeElement, 'focus is on the code').to.equal(codeInput(el));
+      expect($(el, '[part~="camera"]')).to.equal(null);
+      await expect(el).to.be.accessible();
+    }
+  });
+
+  it('an expired session at check-in: the host page answers vk-session-expired with a new token and the check-in is sent again', async () => {
+    const { posts } = serve({ answer: (_body, index) => (index === 0 ? problem(401, 'unauthenticated', 'Session expired') : undefined) });
+    const el = await mount();
+    const renewed = `${SESSION}renewed`;
+    let heard = 0;
+    let renew: (() => void) | undefined;
+    el.addEventListener('vk-session-expired', (event) => {
+      heard += 1;
+      event.preventDefault();
+      renew = () => (el.session = renewed);
+    });
+    await typeCodeAndSubmit(el, '123456');
+    await waitUntil(() => renew !== undefined, 'no vk-session-expired');
+    await el.updateComplete;
+    expect(message(el)).to.contain('renewing it');
+    expect(codeInput(el).value, 'the code stays').to.equal('123456');
+    await expect(el).to.be.accessible();
+    renew!();
+    await waitUntil(() => posts.length === 2, 'not sent again with the new session');
+    expect(posts[1]!.authorization).to.equal(`Bearer ${renewed}`);
+    expect(posts[1]!.body).to.deep.equal(posts[0]!.body);
+    await waitUntil(() => text($(el, '[part~="result"]')) === 'Checked in at 09:02', 'nothing said');
+    expect(message(el)).to.equal('');
+    expect(heard).to.equal(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('an expired session nobody renews asks the volunteer to sign in again', async () => {
+    serve({ answer: () => problem(401, 'unauthenticated', 'Session expired') });
+    const el = await mount();
+    await typeCodeAndSubmit(el, '123456');
+    await waitUntil(() => message(el).includes('Sign in again'), `said: "${message(el)}"`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('fits a 320 px column in large text, done and while scanning: nothing clipped, nothing sideways; zh-CN', async () => {
+    const inColumn = async () => {
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px"></div>`);
+      wrapper.innerHTML = `<vk-checkin base-url="${BASE_URL}" publishable-key="${PUBLISHABLE_KEY}" locale="zh-CN" large-text></vk-checkin>`;
+      const el = wrapper.querySelector<VkCheckin>('vk-checkin')!;
+      el.session = SESSION;
+      await waitUntil(() => $(el, '[part~="form"]'), 'no form', { timeout: 8000 });
+      const sideways = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('*')]
+        .filter((node) => node.getBoundingClientRect().right > wrapper.getBoundingClientRect().right + 1)
+        .map((node) => `sideways: ${node.outerHTML.slice(0, 80)}`);
+      return { el, problems: () => [...layoutProblems([el]), ...sideways()] };
+    };
+    serve({ mine: [makeSignup({ status: 'attended' })], records: [recordOf()] });
+    const done = await inColumn();
+    expect(text($(done.el, '[part~="done"]'))).to.contain('已记录 2.5 小时');
+    expect(done.problems()).to.deep.equal([]);
+
+    worker.resetHandlers();
+    serve();
+    sessions += 1;
+    SESSION = `vst_checkin${String(sessions).padStart(4, '0')}`;
+    const camera = fakeCamera(null);
+    try {
+      const scanning = await inColumn();
+      scanning.el.mediaSource = camera.source;
+      $<HTMLButtonElement>(scanning.el, '[part~="scan-button"]')!.click();
+      await waitUntil(() => $(scanning.el, '[part~="camera"]'), 'not scanning');
+      expect(scanning.problems()).to.deep.equal([]);
+      await expect(scanning.el).to.be.accessible();
+      $<HTMLButtonElement>(scanning.el, '[part~="scan-cancel-button"]')!.click();
+    } finally {
+      camera.stop();
+    }
   });
 });

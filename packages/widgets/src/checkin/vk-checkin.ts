@@ -1,16 +1,21 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { MyAttendance, type Attendance } from '@volunteerkit/sdk';
+import { AuthenticationError, MyAttendance, type Attendance } from '@volunteerkit/sdk';
 import { VkElement } from '../shared/vk-element.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { NoSessionError, signedIn } from '../shared/signed-in.js';
+import { NoSessionError, signedIn, VkSessionExpiredEvent } from '../shared/signed-in.js';
 import { describeError, isAbort, WidgetConfigurationError } from '../shared/errors.js';
 import { VkCheckinEvent } from '../shared/events.js';
 import { sharedMessages } from '../shared/shared.messages.js';
-import { checkInOpensAt, clockTime, codeProblem, loadTodaysShifts, normalizeCode, refusalOf, type CheckinAction, type CheckinShift, type Refusal } from './checkin-model.js';
+import { formatDate, formatNumber } from '../shared/i18n.js';
+import { explain } from '../my-hours/hours-model.js';
+import { myHoursMessages } from '../my-hours/my-hours.messages.js';
+import { afterAttendance, checkInOpensAt, clockTime, codeProblem, loadRecord, loadTodaysShifts, nextAction, normalizeCode, qrShiftId, refusalOf, scanProblemOf, type CheckinAction, type CheckinShift, type DutyStage, type Refusal } from './checkin-model.js';
 import { checkinMessages } from './checkin.messages.js';
 import { styles } from './checkin.styles.js';
+
+const STAGE_ORDER: readonly DutyStage[] = ['not_checked_in', 'checked_in', 'checked_out'];
 
 /**
  * The volunteer types the 6 digits shown on the organizer's screen (a numeric keypad on phones;
@@ -18,7 +23,10 @@ import { styles } from './checkin.styles.js';
  * sign-ups of today, and checks in or out. The answer is said in plain words ("Checked in at
  * 09:02", in the activity's time zone). Every refusal of the server (a wrong, expired or other
  * shift's code, too early, no confirmed sign-up, too many wrong codes) is an inline message saying
- * what to do, and what was typed stays. Works with the keyboard alone; the session comes as a
+ * what to do, and what was typed stays. "Scan" opens the camera and reads the QR code instead
+ * (`BarcodeDetector` where the browser reads QR codes, else a decoder loaded only then); typing
+ * stays available always, and a refused camera is an inline message with focus back on the
+ * code. Works with the keyboard alone; the session comes as a
  * property, from `<vk-provider>` or from `configure()`, never an attribute.
  *
  * @summary A volunteer's check-in and check-out (签到/签退) with the shift's 6-digit code.
@@ -28,10 +36,14 @@ import { styles } from './checkin.styles.js';
  * @csspart shift-choice - The group of today's shifts (a radio each; one shift is chosen for you).
  * @csspart action-choice - Check in / check out.
  * @csspart code-input - The 6-digit code input.
+ * @csspart scan-button - Opens the camera to scan the QR code on the organizer's screen.
+ * @csspart camera - The camera's picture while scanning.
+ * @csspart scan-cancel-button - Stops scanning (the camera turns off).
  * @csspart hint - The hint under the code input.
  * @csspart message - The inline refusal (what to do next).
  * @csspart submit-button - The check-in / check-out button.
  * @csspart result - "Checked in at 09:02".
+ * @csspart done - A finished duty: both times, the hours and why, awaiting approval.
  * @csspart skeleton - The loading placeholder.
  * @csspart empty - No confirmed shift today.
  * @csspart sign-in - Shown without a volunteer session.
@@ -39,6 +51,8 @@ import { styles } from './checkin.styles.js';
  * @csspart retry-button - The error state's retry button.
  *
  * @event {VkCheckinEvent} vk-checkin - The server recorded a check-in or check-out; `detail: { action, attendance }`.
+ * @event {VkSessionExpiredEvent} vk-session-expired - The server refused the session (401). Cancelable: call
+ *   `preventDefault()` and set a new token; the widget then sends the volunteer's check-in or out again with it.
  * @event {VkErrorEvent} vk-error - Loading the shifts failed; `detail.error`.
  */
 export class VkCheckin extends VkElement {
@@ -51,6 +65,12 @@ export class VkCheckin extends VkElement {
    */
   @property({ attribute: false }) session?: string;
 
+  /**
+   * Where scanning reads frames from; the back camera by default. Replace only to feed another
+   * stream (tests pass a canvas's `captureStream()`).
+   */
+  @property({ attribute: false }) mediaSource?: () => Promise<MediaStream>;
+
   @state() private shiftId = '';
   @state() private action: CheckinAction = 'check_in';
   @state() private code = '';
@@ -58,8 +78,19 @@ export class VkCheckin extends VkElement {
   @state() private sending = false;
   /** The last confirmed check-in or check-out, said in words. */
   @state() private result: { action: CheckinAction; attendance: Attendance; timezone: string } | null = null;
+  /** Shifts whose stage changed on this page since they were loaded, by shift id. */
+  @state() private changed: ReadonlyMap<string, CheckinShift> = new Map();
+
+  @state() private scanning = false;
+  /**
+   * The session the server refused while the host page renews it (it answered
+   * `vk-session-expired`): when a different one arrives, the refused request is sent again.
+   */
+  private renewingFrom: string | null = null;
 
   @query('input[name="code"]') private codeInput?: HTMLInputElement;
+  @query('video[part~="camera"]') private video?: HTMLVideoElement;
+  private scanAbort?: AbortController;
 
   private readonly shiftsTask = new Task(this, {
     task: async ([client, session], { signal }) => {
@@ -70,12 +101,28 @@ export class VkCheckin extends VkElement {
     onComplete: (shifts) => this.chooseDefaults(shifts),
     onError: (error) => {
       if (isAbort(error) || error instanceof NoSessionError) return;
+      // An expired session on opening: the host may renew it, and the task runs again with the new one.
+      if (AuthenticationError.is(error)) this.dispatchEvent(new VkSessionExpiredEvent({ widget: 'vk-checkin' }));
       this.dispatchError(error);
     },
   });
 
   private get messages() {
     return checkinMessages(this.config.locale);
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const session = this.config.value.session;
+    if (this.renewingFrom !== null && session && session !== this.renewingFrom) {
+      this.renewingFrom = null;
+      void this.send();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopScan();
   }
 
   protected override reloadAfterCrash(): void {
@@ -86,11 +133,22 @@ export class VkCheckin extends VkElement {
   private chooseDefaults(shifts: CheckinShift[]): void {
     const current = shifts.find((s) => s.shiftId === this.shiftId) ?? (shifts.length === 1 ? shifts[0] : undefined);
     this.shiftId = current?.shiftId ?? '';
-    if (current) this.action = current.checkedIn ? 'check_out' : 'check_in';
+    if (current) this.action = nextAction(current) ?? 'check_out';
   }
 
+  /**
+   * The loaded shifts, each replaced by what this page recorded since when that is further on: a
+   * reload started before a check-out (a renewed session reloads) must not bring check-out back.
+   */
   private get shifts(): CheckinShift[] {
-    return this.shiftsTask.value ?? [];
+    return (this.shiftsTask.value ?? []).map((loaded) => {
+      const recorded = this.changed.get(loaded.shiftId);
+      return recorded && STAGE_ORDER.indexOf(recorded.stage) >= STAGE_ORDER.indexOf(loaded.stage) ? recorded : loaded;
+    });
+  }
+
+  private replaceShift(shift: CheckinShift): void {
+    this.changed = new Map(this.changed).set(shift.shiftId, shift);
   }
 
   private get chosenShift(): CheckinShift | undefined {
@@ -102,7 +160,7 @@ export class VkCheckin extends VkElement {
   private chooseShift(event: Event): void {
     this.shiftId = (event.target as HTMLInputElement).value;
     const shift = this.chosenShift;
-    if (shift) this.action = shift.checkedIn ? 'check_out' : 'check_in';
+    if (shift) this.action = nextAction(shift) ?? 'check_out';
     if (this.refusal?.field === 'shiftId') this.refusal = null;
   }
 
@@ -116,8 +174,62 @@ export class VkCheckin extends VkElement {
     if (this.refusal?.field === 'code') this.refusal = null;
   }
 
-  private async submit(event: Event): Promise<void> {
+  private submit(event: Event): Promise<void> {
     event.preventDefault();
+    return this.send();
+  }
+
+  /** Opens the camera (the scanner's code loads now, the first time) and sends the code it reads. */
+  private startScan = async (): Promise<void> => {
+    if (this.scanning) return;
+    const controller = new AbortController();
+    this.scanAbort = controller;
+    this.scanning = true;
+    if (this.refusal?.field !== 'shiftId') this.refusal = null;
+    try {
+      const { scanCheckinCode } = await import('./camera-scan.js');
+      await this.updateComplete;
+      const text = await scanCheckinCode({
+        video: this.video!, source: this.mediaSource, signal: controller.signal,
+        onForeignCode: () => (this.refusal = { key: 'foreign_code', field: null }),
+      });
+      this.scanning = false;
+      this.useScannedCode(text);
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.scanning = false;
+      this.refusal = { key: scanProblemOf(error), field: null };
+      // Typing is the way on: focus goes back to the code.
+      await this.updateComplete;
+      this.codeInput?.focus();
+    }
+  };
+
+  private stopScan(): void {
+    this.scanAbort?.abort();
+    this.scanAbort = undefined;
+    this.scanning = false;
+  }
+
+  private cancelScan = async (): Promise<void> => {
+    this.stopScan();
+    if (this.refusal?.key === 'foreign_code') this.refusal = null;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('[part~="scan-button"]')?.focus();
+  };
+
+  /** A scanned code fills the code and is sent as a typed one is; its shift is chosen when it is one of today's. */
+  private useScannedCode(text: string): void {
+    this.code = text;
+    const named = this.shifts.find((s) => s.shiftId === qrShiftId(text));
+    if (named) {
+      this.shiftId = named.shiftId;
+      this.action = nextAction(named) ?? this.action;
+    }
+    void this.send();
+  }
+
+  private async send(): Promise<void> {
     if (this.sending) return;
     const shift = this.chosenShift;
     const client = this.config.client;
@@ -126,6 +238,7 @@ export class VkCheckin extends VkElement {
       this.refusal = { key: 'choose_shift', field: 'shiftId' };
       return this.focusFix();
     }
+    if (nextAction(shift) === null) return; // done: nothing left to send
     const problem = codeProblem(this.code);
     if (problem) {
       this.refusal = { key: problem, field: 'code' };
@@ -139,14 +252,32 @@ export class VkCheckin extends VkElement {
       const attendance = await new MyAttendance(client.withSession(session)).record({ shiftId: shift.shiftId, code: normalizeCode(this.code), action });
       this.result = { action, attendance, timezone: shift.timezone };
       this.code = '';
-      shift.checkedIn = true;
-      if (action === 'check_in') this.action = 'check_out';
+      const next = afterAttendance(shift, attendance);
+      this.replaceShift(next);
+      this.action = nextAction(next) ?? 'check_out';
       this.dispatchEvent(new VkCheckinEvent({ action, attendance }));
+      if (next.stage === 'checked_out' && attendance.serviceRecordId) void this.readRecord(next, attendance.serviceRecordId, client, session);
     } catch (error) {
       this.refusal = refusalOf(error);
+      if (AuthenticationError.is(error) && !this.dispatchEvent(new VkSessionExpiredEvent({ widget: 'vk-checkin' }))) {
+        // The host page is renewing the session: say so, and send again when the new token arrives.
+        this.renewingFrom = session;
+        this.refusal = { key: 'renewing', field: null };
+        return;
+      }
       await this.focusFix();
     } finally {
       this.sending = false;
+    }
+  }
+
+  /** The record the check-out made, for its hours and explanation; the done state stands without it. */
+  private async readRecord(shift: CheckinShift, id: string, client: Parameters<typeof loadRecord>[0], session: string): Promise<void> {
+    try {
+      const record = await loadRecord(client, session, id);
+      if (record) this.replaceShift({ ...(this.changed.get(shift.shiftId) ?? shift), record });
+    } catch {
+      // The times are said already; the hours show in "my hours" too.
     }
   }
 
@@ -201,10 +332,21 @@ export class VkCheckin extends VkElement {
           </label>`)}
         </div>
       </fieldset>
-      ${shift
+      ${shift?.stage === 'checked_out' ? this.renderDone(shift) : nothing}
+      ${shift?.stage === 'checked_out' ? nothing : this.renderCodeEntry(shift, codeRefused)}
+      <p part="message" id="message" class="message" role="alert">${refusal ? this.refusalText(refusal) : ''}</p>
+      ${shift?.stage === 'checked_out' ? nothing : this.renderSubmit()}
+      <p part="result" class="done" role="status">${result ? this.renderResult(result) : ''}</p>
+    </form>`;
+  }
+
+  /** The action choice, the code input and the button: what a shift not yet checked out needs. */
+  private renderCodeEntry(shift: CheckinShift | undefined, codeRefused: boolean) {
+    const messages = this.messages;
+    return html`${shift
         ? html`<fieldset part="action-choice">
             <legend class="label">${messages.actionLegend}</legend>
-            ${shift.checkedIn ? html`<p class="note">${messages.checkedInNote}</p>` : nothing}
+            ${shift.stage === 'checked_in' ? html`<p class="note">${messages.checkedInNote}</p>` : nothing}
             <div class="choices choices--inline">
               ${(['check_in', 'check_out'] as const).map((a) => html`<label class="choice">
                 <input type="radio" name="action" value=${a} .checked=${this.action === a} @change=${this.chooseAction} />
@@ -220,20 +362,53 @@ export class VkCheckin extends VkElement {
           aria-invalid=${codeRefused ? 'true' : 'false'} .value=${this.code} @input=${this.onCodeInput} />
         <p part="hint" id="hint" class="hint">${messages.codeHint}</p>
       </div>
-      <p part="message" id="message" class="message" role="alert">${refusal ? this.refusalText(refusal) : ''}</p>
-      <button part="submit-button" class="button submit" type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>
-        ${this.sending ? messages.sending : messages.actions[this.action]}
-      </button>
-      <p part="result" class="done" role="status">${result ? this.renderResult(result) : ''}</p>
-    </form>`;
+      ${this.scanning
+        ? html`<div class="scan">
+            <video part="camera" class="camera" muted playsinline aria-hidden="true"></video>
+            <p class="note" role="status">${messages.scanHint}</p>
+            <button part="scan-cancel-button" class="button button--secondary" type="button" @click=${this.cancelScan}>${messages.scanCancel}</button>
+          </div>`
+        : html`<button part="scan-button" class="button button--secondary" type="button" @click=${this.startScan}>${messages.scan}</button>`}`;
+  }
+
+  private renderSubmit() {
+    const messages = this.messages;
+    return html`<button part="submit-button" class="button submit" type="submit" aria-disabled=${this.sending ? 'true' : 'false'}>
+      ${this.sending ? messages.sending : messages.actions[this.action]}
+    </button>`;
+  }
+
+  /** A finished duty: nothing left to send; the times, and the record's hours and why once read. */
+  private renderDone(shift: CheckinShift) {
+    const messages = this.messages;
+    const locale = this.config.locale;
+    const hoursWords = myHoursMessages(locale);
+    const clock = (at: string) => clockTime(locale, at, shift.timezone);
+    const record = shift.record;
+    return html`<section part="done" class="finished" aria-labelledby="done-title">
+      <p id="done-title" class="label">${messages.doneTitle}</p>
+      ${shift.checkedInAt && shift.checkedOutAt
+        ? html`<p>${messages.doneTimes({ checkIn: clock(shift.checkedInAt), checkOut: clock(shift.checkedOutAt) })}</p>`
+        : nothing}
+      ${record
+        ? html`<p><strong>${messages.doneHours({ hours: formatNumber(locale, record.hours, { maximumFractionDigits: 2 }) })}</strong>
+              · ${hoursWords.status[record.status] ?? record.status}</p>
+            ${record.explanation.length
+              ? html`<ul class="explanation">${record.explanation.map((item) => html`<li>${explain(locale, item, clock)}</li>`)}</ul>`
+              : nothing}
+            ${record.status === 'pending' && record.dueAt
+              ? html`<p>${hoursWords.dueBy({ date: `${formatDate(locale, record.dueAt, shift.timezone)} ${clock(record.dueAt)}` })}</p>`
+              : nothing}`
+        : html`<p>${messages.afterCheckOut}</p>`}
+    </section>`;
   }
 
   private renderResult(result: NonNullable<VkCheckin['result']>) {
     const messages = this.messages;
     const locale = this.config.locale;
-    const at = result.action === 'check_in' ? result.attendance.checkInAt : (result.attendance.checkOutAt ?? result.attendance.updatedAt);
+    const at = result.attendance.checkOutAt ?? result.attendance.checkInAt;
     const time = clockTime(locale, at, result.timezone);
-    return html`<strong>${result.action === 'check_in' ? messages.checkedInAt({ time }) : messages.checkedOutAt({ time })}</strong>${result.action === 'check_out' ? messages.afterCheckOut : nothing}`;
+    return html`<strong>${result.attendance.checkOutAt ? messages.checkedOutAt({ time }) : messages.checkedInAt({ time })}</strong>`;
   }
 
   private renderSkeleton() {
