@@ -52,11 +52,13 @@ describe('bundle sizes (gzip -9)', () => {
   // SDK's revalidation after writes ~1,480 B to 31,581; 30,944 B with the marks a chunk loaded
   // with a session or on a first write, and the SDK's leaner stale marks; 31,266 B with the
   // on-demand loaders of <vk-rewards>, <vk-certificate>, <vk-verify>, <vk-needs-board> and
-  // <vk-need-form>, ~60 B each): held to a ceiling meanwhile,
+  // <vk-need-form>, ~60 B each; 31,406 B with the list's hooks for `source="recommended"` — the
+  // source property, one page() for both sources, the card's extra part and the empty state, and
+  // the import of the recommendations' chunk — whose code is all in that chunk): held to a ceiling meanwhile,
   // with the ratio printed. The board, the form, the form's validation and the virtualizer are chunks
   // it loads on first use; they are reported one by one, and their total with the entry is held
   // to a ratchet (docs/architecture.md, Widgets, "The CDN entry holds what a list needs").
-  const CDN_ENTRY_CEILING = 31_300;
+  const CDN_ENTRY_CEILING = 31_410;
   it('the CDN entry does not grow past its ceiling (budget 25 KB, not yet met), with each part\'s share reported', () => {
     assert.ok(existsSync(new URL('packages/widgets/dist/cdn.js', root)), 'packages/widgets/dist/cdn.js is missing: run npm run build');
     assert.ok(sizes.cdn);
@@ -126,6 +128,15 @@ describe('bundle sizes (gzip -9)', () => {
     }
   });
 
+  // The list's recommendations (`source="recommended"`: reasons, dismissal, their messages in three
+  // languages) are a chunk of their own (3.6 KB), loaded only by a list that shows them.
+  it('the recommended list\'s code is a chunk of its own, within 12 KB, out of the entry', () => {
+    assert.ok(sizes.cdn);
+    const chunk = sizes.cdn.onDemand.find((c) => c.file.includes('/recommended-'));
+    assert.ok(chunk, `no recommended chunk: ${sizes.cdn.onDemand.map((c) => c.file).join(', ')}`);
+    assert.ok(chunk.bytes <= 12 * 1024, `recommended: ${chunk.bytes} B`);
+  });
+
   // Entry and every chunk together were 71.3 KB when the entry was split off (66.2 KB as one
   // file before: splitting repeats a little glue); 74.5 KB with the form's "already signed up"
   // view and its undo-able cancel in three languages; 75.7 KB (77,564 B) once the list's signed-in
@@ -138,8 +149,9 @@ describe('bundle sizes (gzip -9)', () => {
   // + 14.8 KB for <vk-certificate> and <vk-verify> (jose's verification 10 KB of it); + 0.4 KB
   // where those widgets' shared chunks split differently once all three were built together;
   // + 12 KB for the needs board and the need form (with the sign-up form's shared modules split
-  // off), and their loaders in the entry. Lower this as the widgets shrink.
-  const CDN_ALL_CHUNKS_CEILING = (76.5 + 6.2 + 6.5 + 11.9 + 4.3 + 2 + 14.8 + 0.4 + 12 + 0.1) * 1024;
+  // off), and their loaders in the entry; + 3.7 KB for the recommended list's chunk and its hooks in
+  // the entry. Lower this as the widgets shrink.
+  const CDN_ALL_CHUNKS_CEILING = (76.5 + 6.2 + 6.5 + 11.9 + 4.3 + 2 + 14.8 + 0.4 + 12 + 0.1 + 3.7) * 1024;
   it('the CDN entry and all its chunks together do not grow past their recorded ceiling', () => {
     assert.ok(sizes.cdn);
     assert.ok(sizes.cdn.allBytes <= CDN_ALL_CHUNKS_CEILING, `${sizes.cdn.allBytes} B > ceiling ${CDN_ALL_CHUNKS_CEILING} B`);

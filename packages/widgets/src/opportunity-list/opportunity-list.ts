@@ -36,9 +36,6 @@ export const VIRTUALIZE_ABOVE = 50;
  */
 const virtualizer = lazyModule(() => import('@lit-labs/virtualizer/virtualize.js'));
 
-/** `source="recommended"`'s pages, reasons and dismissals: a chunk loaded only by a list that shows recommendations. */
-const recommended = lazyModule(() => import('./recommended.js'));
-
 /** Typing pauses this long before a search is sent. */
 const SEARCH_DEBOUNCE_MS = 350;
 
@@ -155,7 +152,7 @@ export class VkOpportunityList extends VkElement {
   @property({ attribute: 'detail-url', reflect: true }) detailUrl?: string;
 
   /** `recommended`: the signed-in volunteer's recommendations, with reasons and a dismiss button. Else every opportunity. */
-  @property({ reflect: true }) source?: 'recommended';
+  @property() source?: 'recommended';
 
   /** Heading level (2–6) of each item's title, to fit the host page's outline. */
   @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 3;
@@ -297,21 +294,13 @@ export class VkOpportunityList extends VkElement {
     }
   }
 
-  /** A page of this list's source. */
+  /**
+   * A page of this list's source. `source="recommended"`'s pages, reasons and dismissals are a
+   * chunk loaded only by a list that shows recommendations (recommended.ts).
+   */
   private async page(client: BaseClient, params: ListOpportunitiesParams, signal: AbortSignal): Promise<RecommendationsPage> {
-    if (this.source !== 'recommended') {
-      this.rec = undefined;
-      return new Opportunities(client).list(params, { signal });
-    }
-    this.rec ??= new (await recommended.load()).RecommendedSource({
-      element: this, config: this.config, announce: (text) => this.announce(text), error: (error) => this.dispatchError(error),
-      remove: (id) => {
-        const index = this.items.findIndex((o) => o.id === id);
-        this.items = this.items.filter((o) => o.id !== id);
-        return index;
-      },
-    });
-    return this.rec.list(client, params, signal);
+    this.rec = this.source ? (this.rec ?? new (await import('./recommended.js')).RecommendedSource(this)) : undefined;
+    return this.rec ? this.rec.list(client, params, signal) : new Opportunities(client).list(params, { signal });
   }
 
   private retry(): void {
@@ -503,7 +492,7 @@ export class VkOpportunityList extends VkElement {
     // fine there too; its type only names templates.
     const renderItem = (opportunity: OpportunitySummary, index: number) => this.renderItem(opportunity, index, total) as unknown as TemplateResult;
     return html`
-      <ul part="items" class="items ${virtual ? 'items--virtual' : ''}" role="list" aria-label=${this.rec?.listLabel ?? this.messages.listLabel}>
+      <ul part="items" class="items ${virtual ? 'items--virtual' : ''}" role="list" aria-label=${this.messages.listLabel}>
         ${virtual && virtualize
           ? virtualize({ items, renderItem, keyFunction: (opportunity) => opportunity.id })
           : repeat(items, (opportunity) => opportunity.id, renderItem)}
@@ -588,8 +577,6 @@ export class VkOpportunityList extends VkElement {
   }
 
   private renderError(error: unknown, retry: () => void) {
-    const own = this.rec?.error(error);
-    if (own) return own;
     const shared = sharedMessages(this.config.locale);
     return html`<div part="error" class="state state--error">
       <p class="state__title">${shared.errorTitle}</p>

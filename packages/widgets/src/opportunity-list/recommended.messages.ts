@@ -5,7 +5,6 @@ type PartOfDay = 'morning' | 'afternoon' | 'evening';
 
 export const recommendedMessages = defineMessages(
   {
-    listLabel: 'Recommended for you',
     why: 'Why recommended',
     skillMatch: (p: { skills: string }) => `Asks for skills you have used: ${p.skills}`,
     likedCategory: (p: { category: string }) => `You took part in ${p.category} before`,
@@ -25,7 +24,6 @@ export const recommendedMessages = defineMessages(
   },
   {
     'zh-CN': {
-      listLabel: '为你推荐',
       why: '为什么推荐',
       skillMatch: (p: { skills: string }) => `需要你用过的技能：${p.skills}`,
       likedCategory: (p: { category: string }) => `你参加过「${p.category}」类活动`,
@@ -43,7 +41,6 @@ export const recommendedMessages = defineMessages(
       needSession: '以志愿者身份登录后，即可看到为你推荐的活动。',
     },
     'zh-TW': {
-      listLabel: '為你推薦',
       why: '為什麼推薦',
       skillMatch: (p: { skills: string }) => `需要你用過的技能：${p.skills}`,
       likedCategory: (p: { category: string }) => `你參加過「${p.category}」類活動`,

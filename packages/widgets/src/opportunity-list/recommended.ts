@@ -11,9 +11,9 @@
  *
  * @module
  */
-import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { MyRecommendations, type BaseClient, type ListOpportunitiesParams, type OpportunitySummary, type Recommendation, type RecommendationReason } from '@volunteerkit/sdk';
-import type { ConfigController } from '../shared/config.js';
+import type { VkOpportunityList } from './opportunity-list.js';
 import { describeError } from '../shared/errors.js';
 import { VkRecommendationDismissEvent } from '../shared/events.js';
 import type { VkLocale } from '../shared/locale.js';
@@ -21,15 +21,6 @@ import { NoSessionError, signedIn } from '../shared/signed-in.js';
 import { opportunityListMessages } from './opportunity-list.messages.js';
 import { recommendedMessages, skillLabels } from './recommended.messages.js';
 
-/** What the list lends this module. */
-export interface RecommendedListHost {
-  readonly element: ReactiveControllerHost & HTMLElement & { readonly renderRoot: HTMLElement | DocumentFragment };
-  readonly config: ConfigController;
-  /** Takes the item out of the list; answers where it was (-1 if it was not there). */
-  remove(opportunityId: string): number;
-  announce(text: string): void;
-  error(error: unknown): void;
-}
 
 export interface RecommendationsPage {
   data: OpportunitySummary[];
@@ -97,31 +88,53 @@ export function reasonLines(locale: VkLocale, reasons: readonly RecommendationRe
   }).filter(Boolean);
 }
 
+/**
+ * The list's side of a recommendations list. It reaches into the list (its items, live region,
+ * configuration and error event) by bracket access rather than through callbacks the list would
+ * have to build: every byte on the list's side is in the CDN entry, which every page loads.
+ */
 export class RecommendedSource {
   /** Changes whenever a card's own state does (a dismissal under way or failed): the list's rows are guarded on it. */
   revision = 0;
-  readonly #host: RecommendedListHost;
+  readonly #list: VkOpportunityList;
   readonly #pending = new Set<string>();
   readonly #failed = new Map<string, unknown>();
+  /** The last page was asked for without a volunteer session: the empty list says to sign in. */
+  #signedOut = false;
 
-  constructor(host: RecommendedListHost) {
-    this.#host = host;
-    const root = host.element.renderRoot as ShadowRoot;
-    if (root.adoptedStyleSheets && styles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
+  constructor(list: VkOpportunityList) {
+    this.#list = list;
+    // The list's static styles were applied when it first rendered: these join its shadow root now.
+    const root = list.renderRoot;
+    if (root instanceof ShadowRoot && styles.styleSheet) root.adoptedStyleSheets = [...root.adoptedStyleSheets, styles.styleSheet];
+  }
+
+  get #config() {
+    return this.#list['config'];
   }
 
   get #messages() {
-    return recommendedMessages(this.#host.config.locale);
+    return recommendedMessages(this.#config.locale);
   }
 
-  get listLabel(): string {
-    return this.#messages.listLabel;
+  #announce(text: string): void {
+    this.#list['announce'](text);
   }
 
   /** A page of recommendations: the list's page size and cursor, and its region when it is a district code. */
   async list(client: BaseClient, params: ListOpportunitiesParams, signal: AbortSignal): Promise<RecommendationsPage> {
-    const config = this.#host.config;
-    const [signed, session] = await signedIn(config, client, config.value.session, signal);
+    const config = this.#config;
+    let signed: BaseClient;
+    let session: string;
+    try {
+      [signed, session] = await signedIn(config, client, config.value.session, signal);
+    } catch (error) {
+      if (!(error instanceof NoSessionError)) throw error;
+      // Shown as the list's empty state (its one hook for this module's states), reading nothing.
+      this.#signedOut = true;
+      return { data: [], nextCursor: null };
+    }
+    this.#signedOut = false;
     const { limit, cursor, regionCode } = params;
     const query = { limit, ...(cursor ? { cursor } : {}), ...(regionCode && /^\d{6}$/.test(regionCode) ? { regionCode } : {}) };
     return new MyRecommendations(signed.withSession(session)).list(query, { signal });
@@ -130,7 +143,7 @@ export class RecommendedSource {
   /** "为什么推荐" and the dismiss button, inside a card after its facts. */
   card(opportunity: OpportunitySummary, titleId: string): TemplateResult {
     const messages = this.#messages;
-    const locale = this.#host.config.locale;
+    const locale = this.#config.locale;
     const whyId = `why-${opportunity.id}`;
     const lines = reasonLines(locale, (opportunity as Partial<Recommendation>).reasons ?? []);
     const pending = this.#pending.has(opportunity.id);
@@ -148,24 +161,21 @@ export class RecommendedSource {
     </div>`;
   }
 
+  /** The empty state, or without a volunteer session the sign-in state. */
   empty(): TemplateResult {
     const messages = this.#messages;
+    if (this.#signedOut) return html`<div part="sign-in" class="state"><p class="state__title">${messages.needSession}</p></div>`;
     return html`<div part="empty" class="state state--empty">
       <p class="state__title" tabindex="-1" data-empty-focus>${messages.emptyTitle}</p>
       <p>${messages.emptyText}</p>
     </div>`;
   }
 
-  /** The sign-in state for a page without a volunteer session; other errors are the list's. */
-  error(error: unknown): TemplateResult | undefined {
-    if (!(error instanceof NoSessionError)) return undefined;
-    return html`<div part="sign-in" class="state"><p class="state__title">${this.#messages.needSession}</p></div>`;
-  }
-
   /** Dismisses on the server, then takes the card out and moves focus to its neighbour. */
   async dismiss(opportunity: OpportunitySummary): Promise<void> {
     const id = opportunity.id;
-    const { config, element } = this.#host;
+    const config = this.#config;
+    const list = this.#list;
     if (this.#pending.has(id)) return;
     this.#pending.add(id);
     this.#failed.delete(id);
@@ -174,19 +184,20 @@ export class RecommendedSource {
       const session = config.value.session;
       if (!config.client || !session) throw new NoSessionError('No volunteer session');
       const dismissal = await new MyRecommendations(config.client.withSession(session)).dismiss(id);
-      const index = this.#host.remove(id);
-      this.#host.announce(this.#messages.dismissed({ title: opportunity.title }));
-      element.dispatchEvent(new VkRecommendationDismissEvent({ opportunityId: id, dismissedAt: dismissal.dismissedAt }));
-      await element.updateComplete;
-      const root = element.renderRoot;
+      const index = list['items'].findIndex((item) => item.id === id);
+      list['items'] = list['items'].filter((item) => item.id !== id);
+      this.#announce(this.#messages.dismissed({ title: opportunity.title }));
+      list.dispatchEvent(new VkRecommendationDismissEvent({ opportunityId: id, dismissedAt: dismissal.dismissedAt }));
+      await list.updateComplete;
+      const root = list.renderRoot;
       const target = root.querySelector<HTMLElement>(`[data-index="${index}"] [data-focus-target]`)
         ?? root.querySelector<HTMLElement>(`[data-index="${index - 1}"] [data-focus-target]`)
         ?? root.querySelector<HTMLElement>('[data-empty-focus]');
       target?.focus();
     } catch (error) {
       this.#failed.set(id, error);
-      this.#host.announce(this.#messages.dismissFailed({ reason: describeError(config.locale, error) }));
-      this.#host.error(error);
+      this.#announce(this.#messages.dismissFailed({ reason: describeError(config.locale, error) }));
+      list['dispatchError'](error);
     } finally {
       this.#pending.delete(id);
       this.#changed();
@@ -195,6 +206,6 @@ export class RecommendedSource {
 
   #changed(): void {
     this.revision += 1;
-    this.#host.element.requestUpdate();
+    this.#list.requestUpdate();
   }
 }
