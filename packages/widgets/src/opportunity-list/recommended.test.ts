@@ -151,7 +151,7 @@ describe('<vk-opportunity-list source="recommended">', () => {
 
     // The last card: focus goes to the one before it.
     cards(el)[1]!.querySelector<HTMLElement>('[part~="dismiss-button"]')!.focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' });
     await waitUntil(() => cards(el).length === 1, 'the last card stayed');
     expect(focusedId(el), 'focus on the card before it').to.equal(cards(el)[0]!.querySelector('[part~="title"]')!.id);
 
