@@ -243,6 +243,20 @@ for (const browserName of BROWSERS) {
       await waitFor(page, 'the campus session', () => document.querySelector('#sso-status')?.classList.contains('ok'));
       await shadowChild(form!, '[part~="form"]');
       assert.equal(await form!.$('>>> input[data-field="volunteer.studentId"]'), null, 'no student-ID field with a session');
+
+      // The student's recommendations from the real server, each card saying why; 不感兴趣 removes one.
+      await shadowChild('#recommended', '[part~="item"] [part~="reason"]', page);
+      const recommended = () => page.$$eval(inShadow('#recommended', '[part~="item"]'), (cards) => cards.map((card) => ({
+        title: card.querySelector('[part~="title"]')?.textContent?.trim() ?? '',
+        reasons: [...card.querySelectorAll('[part~="reason"]')].map((reason) => reason.textContent?.trim() ?? ''),
+      })));
+      const before = await recommended();
+      assert.ok(before.length > 0 && before.every((card) => card.reasons.length > 0), JSON.stringify(before));
+      assert.ok(before.some((card) => card.reasons.some((reason) => /你参加过|离你近|需要你用过的技能/.test(reason))), `reasons from the student's history: ${JSON.stringify(before)}`);
+      await (await shadowChild('#recommended', '[part~="dismiss-button"]', page)).click();
+      await page.waitForFunction((title: string) =>
+        ![...document.querySelector('#recommended')!.shadowRoot!.querySelectorAll('[part~="title"]')].some((node) => node.textContent?.trim() === title),
+      { timeout: 15_000, polling: 100 }, before[0]!.title);
       await fillSignupForm(form!, {});
       const reference = await submitAndReadReference(form!);
       const exported = await findInExport('sk_test_campus_demo', reference);

@@ -3,7 +3,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { guard } from 'lit/directives/guard.js';
 import { Task, TaskStatus } from '@lit/task';
-import { Opportunities, type Category, type ListOpportunitiesParams, type OpportunitySummary } from '@volunteerkit/sdk';
+import { Opportunities, type BaseClient, type Category, type ListOpportunitiesParams, type OpportunitySummary } from '@volunteerkit/sdk';
 import { VkElement } from '../shared/vk-element.js';
 import { sectionHeadingLevel } from '../shared/heading-level.js';
 import { configurationGrace } from '../shared/config.js';
@@ -19,6 +19,7 @@ import { itemView, listRenderCounts } from './item-view.js';
 import { styles } from './opportunity-list.styles.js';
 import { MySignupsLoader, mySignupStyles } from './my-signups-loader.js';
 import type { FilterForm } from './filter-form.js';
+import type { RecommendedSource, RecommendationsPage } from './recommended.js';
 
 export type OpportunityListLayout = 'cards' | 'list' | 'compact';
 export type OpportunityListSignup = 'dialog' | 'link' | 'none';
@@ -46,6 +47,12 @@ const filterForms = lazyModule(() => import('./filter-form.js'));
  * `detail-url`. More than 50 loaded items are virtualized: only those near the viewport are in
  * the DOM. With a volunteer session (`<vk-provider>`'s or `configure()`'s) it marks the activities
  * the volunteer signed up to; a sign-up or cancel on the page updates spots left without a reload.
+ *
+ * With `source="recommended"` it lists the signed-in volunteer's recommendations instead (best
+ * first; `region`, a 6-digit district code, says where the volunteer is; the filters do not
+ * apply): each card says why it was recommended ("为什么推荐") and has a "not interested" button
+ * that dismisses it, after which focus moves to the next card. Without a session it asks the
+ * reader to sign in. Its code loads the first time such a list is shown.
  *
  * @summary A list of volunteer opportunities with filters, "load more" and sign-up.
  * @tag vk-opportunity-list
@@ -77,10 +84,17 @@ const filterForms = lazyModule(() => import('./filter-form.js'));
  * @csspart dialog - The sign-up `<dialog>`.
  * @csspart dialog-header - The dialog's title bar.
  * @csspart dialog-close - The dialog's close button.
+ * @csspart why - `source="recommended"`: a card's "why recommended" block.
+ * @csspart reasons - `source="recommended"`: the list of reasons.
+ * @csspart reason - `source="recommended"`: one reason.
+ * @csspart dismiss-button - `source="recommended"`: the "not interested" button.
+ * @csspart dismiss-error - `source="recommended"`: why a dismissal failed (the card stays).
+ * @csspart sign-in - `source="recommended"` without a volunteer session.
  *
  * @event {VkOpportunitySelectEvent} vk-opportunity-select - A reader chose an opportunity (sign-up button or link); `detail.opportunity`. Cancelable: `preventDefault()` keeps the dialog closed / the link unfollowed.
  * @event {VkLoadEvent} vk-load - A page arrived and is shown; `detail: { count, added, page, hasMore }`.
- * @event {VkErrorEvent} vk-error - Loading failed (the error state shows a retry); `detail.error`.
+ * @event {VkErrorEvent} vk-error - Loading failed (the error state shows a retry), or a dismissal did; `detail.error`.
+ * @event {VkRecommendationDismissEvent} vk-recommendation-dismiss - `source="recommended"`: a recommendation was dismissed and its card removed; `detail: { opportunityId, dismissedAt }`.
  */
 export class VkOpportunityList extends VkElement {
   /** The shared reset and tokens, then this component's own styles. */
@@ -119,6 +133,9 @@ export class VkOpportunityList extends VkElement {
   /** Detail page URL template; `{id}` is replaced: `/opportunities/{id}`. */
   @property({ attribute: 'detail-url', reflect: true }) detailUrl?: string;
 
+  /** `recommended`: the signed-in volunteer's recommendations, with reasons and a dismiss button. Else every opportunity. */
+  @property() source?: 'recommended';
+
   /** Heading level (2–6) of each item's title, to fit the host page's outline. */
   @property({ attribute: 'heading-level', type: Number, reflect: true }) headingLevel = 3;
 
@@ -132,6 +149,9 @@ export class VkOpportunityList extends VkElement {
   @state() private dialogOpportunity: OpportunitySummary | undefined;
 
   @query('dialog') private dialog?: HTMLDialogElement;
+
+  /** The recommendations' side, once `source="recommended"` has loaded it. */
+  private rec?: RecommendedSource;
 
   private moreAbort?: AbortController;
   /** The filter form, once its module has arrived. */
@@ -161,7 +181,7 @@ export class VkOpportunityList extends VkElement {
       if (regionCode) params.regionCode = regionCode;
       if (orgId) params.orgId = orgId;
       Object.assign(params, dayRange(date));
-      const request = new Opportunities(client).list(params, { signal });
+      const request = this.page(client, params, signal);
       // The formatters the items will need are built while the answer is on its way (after the
       // request has left: a timer, not a microtask), not after it arrived.
       const locale = this.config.locale;
@@ -169,7 +189,7 @@ export class VkOpportunityList extends VkElement {
       const page = await request;
       return { page, params };
     },
-    args: () => [this.config.client, this.query?.trim(), this.category, this.region, this.org, this.date, this.limit] as const,
+    args: () => [this.config.client, this.query?.trim(), this.category, this.region, this.org, this.date, this.limit, this.source && this.config.value.session] as const,
     onComplete: ({ page }) => {
       this.items = page.data;
       this.nextCursor = page.nextCursor;
@@ -240,7 +260,7 @@ export class VkOpportunityList extends VkElement {
     this.loadingMore = true;
     this.loadMoreError = undefined;
     try {
-      const page = await new Opportunities(client).list({ ...base, cursor: this.nextCursor }, { signal });
+      const page = await this.page(client, { ...base, cursor: this.nextCursor }, signal);
       if (signal.aborted) return;
       const firstNew = this.items.length;
       this.items = [...this.items, ...page.data];
@@ -257,6 +277,15 @@ export class VkOpportunityList extends VkElement {
     } finally {
       if (!signal.aborted) this.loadingMore = false;
     }
+  }
+
+  /**
+   * A page of this list's source. `source="recommended"`'s pages, reasons and dismissals are a
+   * chunk loaded only by a list that shows recommendations (recommended.ts).
+   */
+  private async page(client: BaseClient, params: ListOpportunitiesParams, signal: AbortSignal): Promise<RecommendationsPage> {
+    this.rec = this.source ? (this.rec ?? new (await import('./recommended.js')).RecommendedSource(this)) : undefined;
+    return this.rec ? this.rec.list(client, params, signal) : new Opportunities(client).list(params, { signal });
   }
 
   private retry(): void {
@@ -420,7 +449,7 @@ export class VkOpportunityList extends VkElement {
   private renderItem(opportunity: OpportunitySummary, index: number, total: number) {
     const view = itemView(opportunity, this.config.locale);
     const href = this.detailHref(opportunity);
-    return guard([view, index, total, this.signup, this.titleLevel, href, this.config.locale, this.mine.statusOf(opportunity.id)], () => this.renderRow(opportunity, view, index, total, href));
+    return guard([view, index, total, this.signup, this.titleLevel, href, this.config.locale, this.mine.statusOf(opportunity.id), this.rec?.revision], () => this.renderRow(opportunity, view, index, total, href));
   }
 
   private renderRow(opportunity: OpportunitySummary, view: ReturnType<typeof itemView>, index: number, total: number, href: string | undefined) {
@@ -448,6 +477,7 @@ export class VkOpportunityList extends VkElement {
           <span part="spots" class="spots ${opportunity.openSpots ? '' : 'spots--none'}">${view.spots}</span>
           <span part="hours" class="hours">${view.hours}</span>
         </div>
+        ${this.rec?.card(opportunity, titleId)}
         ${this.signup === 'dialog' && canSignUp
           ? html`<div class="actions"><button part="signup-button" class="button" type="button" data-signup-for=${opportunity.id}
               aria-describedby=${titleId} @click=${() => this.openSignup(opportunity)}>${opportunity.openSpots ? messages.signUp : messages.waitlist}</button></div>`
@@ -477,6 +507,7 @@ export class VkOpportunityList extends VkElement {
   }
 
   private renderEmpty() {
+    if (this.rec) return this.rec.empty();
     const messages = this.messages;
     return html`<div part="empty" class="state state--empty">
       <p class="state__title">${messages.emptyTitle}</p>

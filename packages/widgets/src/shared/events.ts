@@ -236,8 +236,26 @@ export class VkNeedCreateEvent extends CustomEvent<VkNeedCreateDetail> {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// <vk-opportunity-list source="recommended">
+
+export interface VkRecommendationDismissDetail {
+  /** The activity the volunteer is no longer recommended (`opp_…`). */
+  opportunityId: string;
+  /** When the server recorded the dismissal (the first one, if dismissed before). */
+  dismissedAt: string;
+}
+
+/** The volunteer dismissed a recommendation, the server confirmed it and its card left the list. */
+export class VkRecommendationDismissEvent extends CustomEvent<VkRecommendationDismissDetail> {
+  constructor(detail: VkRecommendationDismissDetail) {
+    super('vk-recommendation-dismiss', { ...crossesShadowRoots, detail });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'vk-recommendation-dismiss': VkRecommendationDismissEvent;
     'vk-redeem': VkRedeemEvent;
     'vk-certificate': VkCertificateEvent;
     'vk-verify': VkVerifyEvent;
