@@ -43,6 +43,8 @@ const ON_DEMAND = {
   'vk-verify': () => import('./define/vk-verify.js'),
   'vk-needs-board': () => import('./define/vk-needs-board.js'),
   'vk-need-form': () => import('./define/vk-need-form.js'),
+  'vk-my-claims': () => import('./define/vk-my-claims.js'),
+  'vk-need-confirm': () => import('./define/vk-need-confirm.js'),
 };
 
 /**
