@@ -69,7 +69,7 @@ describe('<vk-need-confirm>', () => {
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => $(el, 'success'), 'not confirmed');
     expect(sent.map((s) => s.body)).to.deep.equal([{ method: 'code', code: '482913', rating: 4 }]);
-    expect(sent[0]!.authorization, 'the resident has no session').to.equal(null);
+    expect(sent[0]!.authorization, 'the resident confirms with the publishable key, no session').to.equal(`Bearer ${PUBLISHABLE_KEY}`);
     expect(sent[0]!.path).to.equal(`/v1/needs/${NEED_ID}/confirm`);
     expect(text($(el, 'success'))).to.equal('Confirmed. Thank you! The volunteer\'s hours now count.');
     expect(el.shadowRoot!.activeElement).to.equal($(el, 'success'));
