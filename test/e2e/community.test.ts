@@ -31,6 +31,14 @@ async function fileWish(page: Page, host: string, resident: { name: string; mobi
     return root.querySelector('[part="success"]')?.textContent.trim() || root.querySelector('[part="message"]')?.textContent.trim() || false;`) as () => string, 20_000);
 }
 
+/**
+ * Waits for `selector` inside `host`'s shadow root. Polled: Chromium's waitForSelector watches the
+ * document's mutations, and a change inside a shadow root alone never wakes it.
+ */
+function shadowPart(page: Page, host: string, selector: string): Promise<boolean> {
+  return waitFor(page, `${host} ${selector}`, new Function(`return Boolean(document.querySelector(${JSON.stringify(host)})?.shadowRoot?.querySelector(${JSON.stringify(selector)}))`) as () => boolean, 20_000);
+}
+
 for (const browserName of BROWSERS) {
   describe(`community demo page in ${browserName}`, () => {
     let browser: Browser;
@@ -65,30 +73,31 @@ for (const browserName of BROWSERS) {
       // Filed on behalf → claimed from the board → address read and marked done in "my claims".
       const needId = await waitFor(page, 'the filed wish\'s id', () => (window as unknown as { filed?: string }).filed || false);
       const claimButton = `#board >>> [data-need="${needId}"] [part="claim-button"]`;
-      await page.waitForSelector(claimButton, { timeout: 20_000 });
+      await shadowPart(page, '#board', `[data-need="${needId}"] [part="claim-button"]`);
       await page.click(claimButton);
+      await waitFor(page, 'the board to say it is claimed', new Function(`return /认领成功/.test(document.querySelector('#board').shadowRoot.querySelector('[data-need="${needId}"] [part="claim-message"]')?.textContent ?? '')`) as () => boolean, 20_000);
       const myClaim = `#my-claims >>> [data-need="${needId}"]`;
-      await page.waitForSelector(`${myClaim} [part~="reveal-button"]`, { timeout: 20_000 });
+      await shadowPart(page, '#my-claims', `[data-need="${needId}"] [part~="reveal-button"]`);
       await page.click(`${myClaim} [part~="reveal-button"]`);
-      await page.waitForSelector(`${myClaim} [part~="private"]`, { timeout: 20_000 });
+      await shadowPart(page, '#my-claims', `[data-need="${needId}"] [part~="private"]`);
       assert.ok((await page.$eval(`${myClaim} [part~="private"]`, (node) => node.textContent)).includes(address), 'the claimer sees the address');
       await page.click(`${myClaim} [part~="fulfil-button"]`);
-      await page.waitForSelector(`${myClaim} [part~="send-button"]`, { timeout: 20_000 });
+      await shadowPart(page, '#my-claims', `[data-need="${needId}"] [part~="send-button"]`);
       await page.click(`${myClaim} [part~="send-button"]`);
-      await page.waitForSelector(`${myClaim} [part~="code"]`, { timeout: 20_000 });
+      await shadowPart(page, '#my-claims', `[data-need="${needId}"] [part~="code"]`);
       const code = await page.$eval(`${myClaim} [part~="code"] .code`, (node) => node.textContent!.trim());
       assert.match(code, /^\d{6}$/);
 
       // The resident confirms with the code (and 5 stars): the record is approved in the volunteer's hours.
-      await page.waitForSelector('#confirm >>> [part="code-input"]', { visible: true, timeout: 20_000 });
+      await shadowPart(page, '#confirm', '[part="code-input"]');
       await page.type('#confirm >>> [part="code-input"]', code);
       await page.click('#confirm >>> input[name="rating"][value="5"]');
       await page.click('#confirm >>> [part="submit-button"]');
-      await page.waitForSelector('#confirm >>> [part="success"]', { timeout: 20_000 });
+      await shadowPart(page, '#confirm', '[part="success"]');
       const confirmed = await waitFor(page, 'the confirmed wish', () => (window as unknown as { confirmed?: { serviceRecordId: string | null; status: string } }).confirmed || false);
       assert.equal(confirmed.status, 'confirmed');
       assert.ok(confirmed.serviceRecordId, 'the wish has its service record');
-      await page.waitForSelector(`${myClaim} [part~="status"]`, { timeout: 20_000 });
+      await shadowPart(page, '#my-claims', `[data-need="${needId}"] [part~="status"]`);
       await waitFor(page, 'my claims to show it confirmed', new Function(`return /已确认/.test(document.querySelector('#my-claims').shadowRoot.querySelector('[data-need="${needId}"] [part~="status"]')?.textContent ?? '')`) as () => boolean, 20_000);
       const { token } = await (await fetch(`${stack.demoUrl}/community/api/volunteer-session`, { method: 'POST' })).json() as { token: string };
       const records = await (await fetch(`${stack.apiUrl}/v1/me/service-records?limit=100`, { headers: { authorization: `Bearer ${token}` } })).json() as { data: Array<{ id: string; status: string; source: string }> };
