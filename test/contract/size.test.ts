@@ -52,11 +52,12 @@ describe('bundle sizes (gzip -9)', () => {
   // SDK's revalidation after writes ~1,480 B to 31,581; 30,944 B with the marks a chunk loaded
   // with a session or on a first write, and the SDK's leaner stale marks; 31,266 B with the
   // on-demand loaders of <vk-rewards>, <vk-certificate>, <vk-verify>, <vk-needs-board> and
-  // <vk-need-form>, ~60 B each): held to a ceiling meanwhile,
+  // <vk-need-form>, ~60 B each; 31,323 B with those of <vk-my-claims> and <vk-need-confirm>, 57 B
+  // for both): held to a ceiling meanwhile,
   // with the ratio printed. The board, the form, the form's validation and the virtualizer are chunks
   // it loads on first use; they are reported one by one, and their total with the entry is held
   // to a ratchet (docs/architecture.md, Widgets, "The CDN entry holds what a list needs").
-  const CDN_ENTRY_CEILING = 31_300;
+  const CDN_ENTRY_CEILING = 31_330;
   it('the CDN entry does not grow past its ceiling (budget 25 KB, not yet met), with each part\'s share reported', () => {
     assert.ok(existsSync(new URL('packages/widgets/dist/cdn.js', root)), 'packages/widgets/dist/cdn.js is missing: run npm run build');
     assert.ok(sizes.cdn);
@@ -116,9 +117,11 @@ describe('bundle sizes (gzip -9)', () => {
   // The needs board (微心愿) and the need form are chunks of their own within 12 KB each (5.1 KB and
   // 6.1 KB; the Idempotency-Key helper, draft store and submission controller they share with the
   // sign-up form are small chunks of all three); the entry grew 209 B for their loaders.
-  it('<vk-needs-board> and <vk-need-form> are chunks of their own, within 12 KB each', () => {
+  // <vk-my-claims> (5.7 KB) and <vk-need-confirm> (3.8 KB), the volunteer's and the resident's side
+  // after a claim, likewise.
+  it('<vk-needs-board>, <vk-need-form>, <vk-my-claims> and <vk-need-confirm> are chunks of their own, within 12 KB each', () => {
     assert.ok(sizes.cdn);
-    for (const part of ['widgets: needs-board', 'widgets: need-form']) {
+    for (const part of ['widgets: needs-board', 'widgets: need-form', 'widgets: my-claims', 'widgets: need-confirm']) {
       const chunk = sizes.cdn.onDemand.find((c) => c.holds === part);
       assert.ok(chunk, `no chunk holds ${part}: ${sizes.cdn.onDemand.map((c) => c.holds).join(', ')}`);
       assert.ok(chunk.bytes <= 12 * 1024, `${part}: ${chunk.bytes} B`);
@@ -138,8 +141,9 @@ describe('bundle sizes (gzip -9)', () => {
   // + 14.8 KB for <vk-certificate> and <vk-verify> (jose's verification 10 KB of it); + 0.4 KB
   // where those widgets' shared chunks split differently once all three were built together;
   // + 12 KB for the needs board and the need form (with the sign-up form's shared modules split
-  // off), and their loaders in the entry. Lower this as the widgets shrink.
-  const CDN_ALL_CHUNKS_CEILING = (76.5 + 6.2 + 6.5 + 11.9 + 4.3 + 2 + 14.8 + 0.4 + 12 + 0.1) * 1024;
+  // off), and their loaders in the entry; + 10.1 KB for <vk-my-claims> and <vk-need-confirm> (9.5 KB their chunks, the rest shared chunks splitting anew).
+  // Lower this as the widgets shrink.
+  const CDN_ALL_CHUNKS_CEILING = (76.5 + 6.2 + 6.5 + 11.9 + 4.3 + 2 + 14.8 + 0.4 + 12 + 0.1 + 10.1) * 1024;
   it('the CDN entry and all its chunks together do not grow past their recorded ceiling', () => {
     assert.ok(sizes.cdn);
     assert.ok(sizes.cdn.allBytes <= CDN_ALL_CHUNKS_CEILING, `${sizes.cdn.allBytes} B > ceiling ${CDN_ALL_CHUNKS_CEILING} B`);

@@ -35,6 +35,7 @@ type Phase = { phase: 'idle' } | { phase: 'sending' } | { phase: 'refused'; refu
  * @csspart helper-button - Confirms as a helper, without the code (helper mode).
  * @csspart success - The thank-you after confirming.
  * @csspart error - Set-up problem (no wish, no publishable key).
+ * @csspart retry-button - The crash message's retry button (the form itself needs none: its button sends again).
  *
  * @event {VkNeedStepEvent} vk-need-step - The wish was confirmed; `detail: { needId, step: 'confirm', need }`.
  * @event {VkErrorEvent} vk-error - Confirming failed; `detail.error`.
