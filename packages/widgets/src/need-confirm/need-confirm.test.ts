@@ -109,13 +109,18 @@ describe('<vk-need-confirm>', () => {
     expect(sent.map((s) => s.key)).to.deep.equal([sent[0]!.key, sent[0]!.key]);
   });
 
-  it('a helper with an organizer session confirms without the code', async () => {
+  it('a helper with an organizer session confirms without the code; the next wish starts afresh', async () => {
     const sent = serve();
     const el = await mount({ helper: true, session: 'ost_helper00000001' });
     await expect(el).to.be.accessible();
     $(el, 'helper-button')!.click();
     await waitUntil(() => $(el, 'success'), 'not confirmed');
     expect(sent.map((s) => [s.body, s.authorization])).to.deep.equal([[{ method: 'helper' }, 'Bearer ost_helper00000001']]);
+    // The page reuses the element for the next wish: it starts afresh.
+    el.needId = 'ned_confirm0000002';
+    await el.updateComplete;
+    expect($(el, 'form'), 'the form is back for the next wish').to.exist;
+    expect(($(el, 'code-input') as HTMLInputElement).value).to.equal('');
   });
 
   it('without a helper session there is no helper button; without need-id it says so', async () => {

@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Needs, type ConfirmNeedBody } from '@volunteerkit/sdk';
 import { VkElement } from '../shared/vk-element.js';
@@ -66,8 +66,9 @@ export class VkNeedConfirm extends VkElement {
     return needConfirmMessages(this.config.locale);
   }
 
-  override updated(changed: Map<PropertyKey, unknown>): void {
-    super.updated(changed);
+  /** In willUpdate: the reset renders with the new wish, without a second update. */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
     // A new wish starts afresh (the demo reuses one element).
     if (changed.has('needId') && changed.get('needId') !== undefined) {
       this.typed = '';
