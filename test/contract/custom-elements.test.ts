@@ -67,7 +67,7 @@ describe('custom-elements.json', () => {
   const elementModules = new Set(elements.map((e) => e.module));
 
   it('lists every element the package defines', () => {
-    assert.deepEqual(elements.map((e) => e.declaration.tagName).sort(), ['vk-certificate', 'vk-checkin', 'vk-checkin-code', 'vk-honor-board', 'vk-impact-stats', 'vk-my-hours', 'vk-need-form', 'vk-needs-board', 'vk-opportunity-list', 'vk-provider', 'vk-rewards', 'vk-roster', 'vk-signup-form', 'vk-verify']);
+    assert.deepEqual(elements.map((e) => e.declaration.tagName).sort(), ['vk-certificate', 'vk-checkin', 'vk-checkin-code', 'vk-honor-board', 'vk-impact-stats', 'vk-my-claims', 'vk-my-hours', 'vk-need-confirm', 'vk-need-form', 'vk-needs-board', 'vk-opportunity-list', 'vk-provider', 'vk-rewards', 'vk-roster', 'vk-signup-form', 'vk-verify']);
   });
 
   for (const { module, declaration } of elements) {

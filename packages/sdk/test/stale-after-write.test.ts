@@ -6,6 +6,7 @@ import { beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { http, HttpResponse, delay } from 'msw';
 import { swrCache } from '../src/cache.js';
+import { MyClaims, Needs } from '../src/resources/needs.js';
 import { STALE_AFTER_WRITE_MS, forgetStaleMarks } from '../src/internal/freshness.js';
 import * as fixtures from './shared/fixtures.js';
 import { BASE, SESSION, SK, client, mockServer, withFakeClock, type InstalledClock } from './helpers.js';
@@ -153,5 +154,35 @@ describe('a write drops what it made stale', () => {
       } finally {
         delete (globalThis as { sessionStorage?: Storage }).sessionStorage;
       }
+    }));
+});
+
+describe('needs writes', () => {
+  const AT = '2026-11-20T02:00:00.000Z';
+  const need = (status: string) => ({
+    id: 'ned_stale000000001', serviceCode: 'haircut', title: '上门理发', details: '', regionCode: '330106', organizationId: 'org_community001',
+    requester: '王*英', filedOnBehalf: true, preferredTimes: '', status, statusReason: null, waitingSince: AT, dueAt: null,
+    claimedAt: null, fulfilledAt: null, confirmedAt: null, serviceRecordId: null, rating: null, createdAt: AT, updatedAt: AT,
+  });
+
+  // The board, the claims and the hours sit beside the widget that changed a need: after a claim
+  // they must not come from the browser's 30-second copy.
+  it('a claim makes the board, the need, the claims and the volunteer\'s hours revalidate, and nothing else', () =>
+    withFakeClock(async (clock) => {
+      const revalidated: string[] = [];
+      const seen = (request: Request) => {
+        if (request.cache === 'no-cache') revalidated.push(new URL(request.url).pathname);
+      };
+      server.use(
+        http.get(`${BASE}/v1/needs`, ({ request }) => (seen(request), HttpResponse.json({ data: [need('open')], nextCursor: null }))),
+        http.get(`${BASE}/v1/me/claims`, ({ request }) => (seen(request), HttpResponse.json({ data: [], nextCursor: null }))),
+        http.get(`${BASE}/v1/channel`, ({ request }) => (seen(request), HttpResponse.json(fixtures.channel()))),
+        http.post(`${BASE}/v1/needs/:id/claim`, () => HttpResponse.json({ need: need('claimed'), address: null, contact: null, confirmationCode: null })),
+      );
+      const vk = client();
+      const me = vk.withSession(SESSION);
+      await after(clock, 1, new Needs(me).claim('ned_stale000000001'));
+      await after(clock, 1, Promise.all([new Needs(vk).list(), new MyClaims(me).list(), vk.channel.get()]));
+      assert.deepEqual(revalidated.sort(), ['/v1/me/claims', '/v1/needs']);
     }));
 });

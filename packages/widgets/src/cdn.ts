@@ -44,6 +44,8 @@ const ON_DEMAND = {
   'vk-needs-board': () => import('./define/vk-needs-board.js'),
   'vk-need-form': () => import('./define/vk-need-form.js'),
   'vk-impact-stats': () => import('./define/vk-impact-stats.js'),
+  'vk-my-claims': () => import('./define/vk-my-claims.js'),
+  'vk-need-confirm': () => import('./define/vk-need-confirm.js'),
 };
 
 /**

@@ -26,6 +26,8 @@ import './define/vk-verify.js';
 import './define/vk-needs-board.js';
 import './define/vk-need-form.js';
 import './define/vk-impact-stats.js';
+import './define/vk-my-claims.js';
+import './define/vk-need-confirm.js';
 
 export { VkProvider } from './provider/provider.js';
 export { VkOpportunityList } from './opportunity-list/opportunity-list.js';
@@ -43,12 +45,14 @@ export { VkVerify } from './verify/verify.js';
 export { VkNeedsBoard } from './needs-board/needs-board.js';
 export { VkNeedForm } from './need-form/need-form.js';
 export { VkImpactStats } from './impact-stats/impact-stats.js';
+export { VkMyClaims } from './my-claims/vk-my-claims.js';
+export { VkNeedConfirm } from './need-confirm/need-confirm.js';
 
 export { VkElement } from './shared/vk-element.js';
 export { configure, getGlobalConfig, resetGlobalConfig, configContext, ConfigController } from './shared/config.js';
 export type { WidgetConfig, WidgetTheme, VkLocale } from './shared/config.js';
 export { defineElement } from './shared/define.js';
-export { VkLoadEvent, VkErrorEvent, VkOpportunitySelectEvent, VkSignupSubmitEvent, VkSignupSuccessEvent, VkSignupErrorEvent, VkSignupCancelEvent, VkCheckinEvent, VkCheckinCodeEvent, VkRedeemEvent, VkCertificateEvent, VkVerifyEvent, VkNeedClaimEvent, VkNeedCreateEvent } from './shared/events.js';
+export { VkLoadEvent, VkErrorEvent, VkOpportunitySelectEvent, VkSignupSubmitEvent, VkSignupSuccessEvent, VkSignupErrorEvent, VkSignupCancelEvent, VkCheckinEvent, VkCheckinCodeEvent, VkRedeemEvent, VkCertificateEvent, VkVerifyEvent, VkNeedClaimEvent, VkNeedCreateEvent, VkNeedStepEvent, VkRecommendationDismissEvent } from './shared/events.js';
 export { VkSessionExpiredEvent } from './shared/signed-in.js';
-export type { VkLoadDetail, VkErrorDetail, VkOpportunitySelectDetail, VkSignupSubmitDetail, VkSignupSuccessDetail, VkSignupErrorDetail, VkSignupCancelDetail, VkCheckinDetail, VkCheckinCodeDetail, VkRedeemDetail, VkCertificateDetail, VkVerifyDetail, VkNeedClaimDetail, VkNeedCreateDetail } from './shared/events.js';
+export type { VkLoadDetail, VkErrorDetail, VkOpportunitySelectDetail, VkSignupSubmitDetail, VkSignupSuccessDetail, VkSignupErrorDetail, VkSignupCancelDetail, VkCheckinDetail, VkCheckinCodeDetail, VkRedeemDetail, VkCertificateDetail, VkVerifyDetail, VkNeedClaimDetail, VkNeedCreateDetail, VkNeedStepDetail, VkRecommendationDismissDetail } from './shared/events.js';
 export { VERSION as version } from './shared/version.js';

@@ -12,16 +12,27 @@
  *
  * @module
  */
-import type { RequestOptions } from '../client.js';
+import type { RequestOptions, SharedState } from '../client.js';
 import type { PagePromise } from '../core/pagination.js';
 import { APIResource } from '../core/resource.js';
 import { randomUUID } from '../internal/env.js';
+import { markStale } from '../internal/freshness.js';
 import type {
   CancelNeedBody, Claim, ConfirmNeedBody, CreateNeedBody, FulfilNeedBody, ListClaimsQuery, ListNeedsQuery, ModerateNeedBody, Need,
   OrganizerNeedsQuery, RateNeedBody, ServiceMenu,
 } from '../schemas/need.js';
 
 const needPath = (id: string) => `/v1/needs/${encodeURIComponent(id)}`;
+
+/**
+ * After a need changed: the board, the need, the claims and (a fulfilment or confirmation changes
+ * a service record) the volunteer's hours revalidate, so a page showing them next to the widget
+ * that made the change does not show the browser's 30-second-old copy.
+ */
+function staleAfterNeedChange(answer: Need | Claim, shared: SharedState): void {
+  const id = encodeURIComponent('need' in answer ? answer.need.id : answer.id);
+  markStale(shared, ['/v1/needs', `/v1/needs/${id}`, '/v1/me/claims', `/v1/me/claims/${id}`, '/v1/organizer/needs', '/v1/me/service-records', '/v1/me']);
+}
 
 /** The board, filing, and a need's steps after it (each with the credential the step needs). */
 export class Needs extends APIResource {
@@ -77,7 +88,7 @@ export class Needs extends APIResource {
    */
   create(body: CreateNeedBody, options?: RequestOptions): Promise<Need> {
     const idempotencyKey = options?.idempotencyKey ?? randomUUID();
-    return this.client.request({ method: 'POST', path: '/v1/needs', body, auth: 'publicWrite', schema: 'Need', options: { ...options, idempotencyKey }, name: 'needs.create' });
+    return this.client.request({ method: 'POST', path: '/v1/needs', body, auth: 'publicWrite', schema: 'Need', options: { ...options, idempotencyKey }, name: 'needs.create', stales: staleAfterNeedChange });
   }
 
   /**
@@ -91,7 +102,7 @@ export class Needs extends APIResource {
    * ```
    */
   claim(id: string, options?: RequestOptions): Promise<Claim> {
-    return this.client.request({ method: 'POST', path: `${needPath(id)}/claim`, auth: 'session', schema: 'Claim', options, name: 'needs.claim' });
+    return this.client.request({ method: 'POST', path: `${needPath(id)}/claim`, auth: 'session', schema: 'Claim', options, name: 'needs.claim', stales: staleAfterNeedChange });
   }
 
   /**
@@ -103,7 +114,7 @@ export class Needs extends APIResource {
    * ```
    */
   release(id: string, options?: RequestOptions): Promise<Need> {
-    return this.client.request({ method: 'POST', path: `${needPath(id)}/release`, auth: 'session', schema: 'Need', options, name: 'needs.release' });
+    return this.client.request({ method: 'POST', path: `${needPath(id)}/release`, auth: 'session', schema: 'Need', options, name: 'needs.release', stales: staleAfterNeedChange });
   }
 
   /**
@@ -115,7 +126,7 @@ export class Needs extends APIResource {
    * ```
    */
   fulfil(id: string, body: FulfilNeedBody, options?: RequestOptions): Promise<Claim> {
-    return this.client.request({ method: 'POST', path: `${needPath(id)}/fulfil`, body, auth: 'session', schema: 'Claim', options, name: 'needs.fulfil' });
+    return this.client.request({ method: 'POST', path: `${needPath(id)}/fulfil`, body, auth: 'session', schema: 'Claim', options, name: 'needs.fulfil', stales: staleAfterNeedChange });
   }
 
   /**
@@ -128,7 +139,7 @@ export class Needs extends APIResource {
    * ```
    */
   confirm(id: string, body: ConfirmNeedBody, options?: RequestOptions): Promise<Need> {
-    return this.client.request({ method: 'POST', path: `${needPath(id)}/confirm`, body, auth: 'publicWrite', schema: 'Need', options, name: 'needs.confirm' });
+    return this.client.request({ method: 'POST', path: `${needPath(id)}/confirm`, body, auth: 'publicWrite', schema: 'Need', options, name: 'needs.confirm', stales: staleAfterNeedChange });
   }
 
   /**
@@ -140,7 +151,7 @@ export class Needs extends APIResource {
    * ```
    */
   rate(id: string, body: RateNeedBody, options?: RequestOptions): Promise<Need> {
-    return this.client.request({ method: 'POST', path: `${needPath(id)}/rate`, body, auth: 'organizer', schema: 'Need', options, name: 'needs.rate' });
+    return this.client.request({ method: 'POST', path: `${needPath(id)}/rate`, body, auth: 'organizer', schema: 'Need', options, name: 'needs.rate', stales: staleAfterNeedChange });
   }
 }
 
@@ -194,7 +205,7 @@ export class OrganizerNeeds extends APIResource {
    * ```
    */
   moderate(id: string, body: ModerateNeedBody, options?: RequestOptions): Promise<Need> {
-    return this.client.request({ method: 'POST', path: `/v1/organizer/needs/${encodeURIComponent(id)}/moderate`, body, auth: 'organizer', schema: 'Need', options, name: 'organizer.needs.moderate' });
+    return this.client.request({ method: 'POST', path: `/v1/organizer/needs/${encodeURIComponent(id)}/moderate`, body, auth: 'organizer', schema: 'Need', options, name: 'organizer.needs.moderate', stales: staleAfterNeedChange });
   }
 
   /**
@@ -206,6 +217,6 @@ export class OrganizerNeeds extends APIResource {
    * ```
    */
   cancel(id: string, body: CancelNeedBody, options?: RequestOptions): Promise<Need> {
-    return this.client.request({ method: 'POST', path: `/v1/organizer/needs/${encodeURIComponent(id)}/cancel`, body, auth: 'organizer', schema: 'Need', options, name: 'organizer.needs.cancel' });
+    return this.client.request({ method: 'POST', path: `/v1/organizer/needs/${encodeURIComponent(id)}/cancel`, body, auth: 'organizer', schema: 'Need', options, name: 'organizer.needs.cancel', stales: staleAfterNeedChange });
   }
 }

@@ -104,6 +104,11 @@ export class VkNeedsBoard extends VkElement {
     void this.fetchBoard();
   }
 
+  /** Reads the board again (e.g. after a wish was filed, or given back from `<vk-my-claims>`). */
+  reload(): void {
+    void this.fetchBoard();
+  }
+
   /** In update(), not willUpdate(): the configuration resolves between the two. */
   protected override update(changed: PropertyValues): void {
     const key = `${this.serviceCode}|${this.regionCode}|${this.limit}|${this.config.client ? 'client' : ''}`;

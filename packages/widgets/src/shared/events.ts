@@ -253,9 +253,32 @@ export class VkRecommendationDismissEvent extends CustomEvent<VkRecommendationDi
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// <vk-my-claims>, <vk-need-confirm>
+
+export interface VkNeedStepDetail {
+  needId: string;
+  /** What the step did: `release` (back on the board), `fulfil` (a pending record; the code to show), `confirm` (the record approved). */
+  step: 'release' | 'fulfil' | 'confirm';
+  /** The need after the step (masked, no address or contact). */
+  need: Need;
+}
+
+/**
+ * A claimed need moved on and the server confirmed it: the volunteer released or fulfilled it
+ * (`<vk-my-claims>`), or the resident or a helper confirmed it (`<vk-need-confirm>`). Never
+ * carries the address, the contact or the confirmation code.
+ */
+export class VkNeedStepEvent extends CustomEvent<VkNeedStepDetail> {
+  constructor(detail: VkNeedStepDetail) {
+    super('vk-need-step', { ...crossesShadowRoots, detail });
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'vk-recommendation-dismiss': VkRecommendationDismissEvent;
+    'vk-need-step': VkNeedStepEvent;
     'vk-redeem': VkRedeemEvent;
     'vk-certificate': VkCertificateEvent;
     'vk-verify': VkVerifyEvent;
