@@ -54,11 +54,13 @@ describe('bundle sizes (gzip -9)', () => {
   // on-demand loaders of <vk-rewards>, <vk-certificate>, <vk-verify>, <vk-needs-board> and
   // <vk-need-form>, ~60 B each; 31,322 B with <vk-impact-stats>'s; +140 B for the list's hooks for `source="recommended"` — the
   // source property, one page() for both sources, the card's extra part and the empty state, and
-  // the import of the recommendations' chunk — whose code is all in that chunk; +57 B for the loaders of <vk-my-claims> and <vk-need-confirm>): held to a ceiling meanwhile,
+  // the import of the recommendations' chunk — whose code is all in that chunk; +57 B for the loaders of <vk-my-claims> and <vk-need-confirm>; 30,609 B once the list's
+  // filter form, the widgets' own events and the SDK's idempotency keys left it for chunks): held
+  // to the standard's 30 KB meanwhile,
   // with the ratio printed. The board, the form, the form's validation and the virtualizer are chunks
   // it loads on first use; they are reported one by one, and their total with the entry is held
   // to a ratchet (docs/architecture.md, Widgets, "The CDN entry holds what a list needs").
-  const CDN_ENTRY_CEILING = 31_330;
+  const CDN_ENTRY_CEILING = 30 * 1024;
   it('the CDN entry does not grow past its ceiling (budget 25 KB, not yet met), with each part\'s share reported', () => {
     assert.ok(existsSync(new URL('packages/widgets/dist/cdn.js', root)), 'packages/widgets/dist/cdn.js is missing: run npm run build');
     assert.ok(sizes.cdn);
@@ -179,9 +181,10 @@ describe('bundle sizes (gzip -9)', () => {
   // decoder 14.0 KB, loaded only without a native BarcodeDetector; the camera chunk 1.0 KB) and its
   // finished-duty view (the record's explanation shared with <vk-my-hours> in a chunk of both).
   // + 3.7 KB for the recommended list's chunk and its hooks in the entry.
-  // + 10.1 KB for <vk-my-claims> and <vk-need-confirm> (9.5 KB their chunks, the rest shared chunks splitting anew).
-  // Lower this as the widgets shrink.
-  const CDN_ALL_CHUNKS_CEILING = (76.5 + 6.2 + 6.5 + 11.9 + 4.3 + 2 + 14.8 + 0.4 + 12 + 0.1 + 4 + 17.5 + 3.7 + 10.1) * 1024;
+  // + 10.1 KB for <vk-my-claims> and <vk-need-confirm> (9.5 KB their chunks, the rest shared chunks
+  // splitting anew); + 1 KB where the filter form, the widgets' events and the idempotency keys
+  // left the entry (−0.7 KB there) for chunks. Lower this as the widgets shrink.
+  const CDN_ALL_CHUNKS_CEILING = (76.5 + 6.2 + 6.5 + 11.9 + 4.3 + 2 + 14.8 + 0.4 + 12 + 0.1 + 4 + 17.5 + 3.7 + 10.1 + 1) * 1024;
   it('the CDN entry and all its chunks together do not grow past their recorded ceiling', () => {
     assert.ok(sizes.cdn);
     assert.ok(sizes.cdn.allBytes <= CDN_ALL_CHUNKS_CEILING, `${sizes.cdn.allBytes} B > ceiling ${CDN_ALL_CHUNKS_CEILING} B`);

@@ -15,7 +15,7 @@
 import type { RequestOptions, SharedState } from '../client.js';
 import type { PagePromise } from '../core/pagination.js';
 import { APIResource } from '../core/resource.js';
-import { randomUUID } from '../internal/env.js';
+import { randomUUID } from '../internal/uuid.js';
 import { markStale } from '../internal/freshness.js';
 import type {
   CancelNeedBody, Claim, ConfirmNeedBody, CreateNeedBody, FulfilNeedBody, ListClaimsQuery, ListNeedsQuery, ModerateNeedBody, Need,

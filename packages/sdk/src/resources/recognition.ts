@@ -16,7 +16,7 @@
 import type { RequestOptions } from '../client.js';
 import type { PagePromise } from '../core/pagination.js';
 import { APIResource } from '../core/resource.js';
-import { randomUUID } from '../internal/env.js';
+import { randomUUID } from '../internal/uuid.js';
 import type {
   CaptureRedemptionBody,
   CreateRedemptionBody,

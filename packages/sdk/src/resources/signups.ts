@@ -3,7 +3,7 @@ import type { RequestOptions, SharedState } from '../client.js';
 import { ConflictError } from '../core/errors.js';
 import type { PagePromise } from '../core/pagination.js';
 import { APIResource } from '../core/resource.js';
-import { randomUUID } from '../internal/env.js';
+import { randomUUID } from '../internal/uuid.js';
 import { markStale } from '../internal/freshness.js';
 import type { CreateSignupBody, ListSignupsQuery, Signup, SignupExport, UpdateSignupBody } from '../schemas/signup.js';
 

@@ -2,7 +2,7 @@
 // real), idempotency keys from the page's Web Crypto, and guards across realms (an iframe).
 import { expect } from '@open-wc/testing';
 import { NotFoundError, VolunteerKitError, createClient, isVolunteerKitError } from '../../src/index.js';
-import { randomUUID } from '../../src/internal/env.js';
+import { randomUUID } from '../../src/internal/uuid.js';
 
 describe('client in a web page (browser)', () => {
   it('refuses a secret key unless dangerouslyAllowBrowser, without echoing the key', () => {
