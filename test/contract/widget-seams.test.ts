@@ -1,6 +1,7 @@
 // The seams every widget copies (docs/architecture.md, Widgets → Sign-up form): the form's class
 // stays readable in one sitting, SDK errors are told apart with the SDK's `X.is()` guards, and
-// every event class lives in shared/events.ts.
+// every event class lives in shared/events.ts or, per family of widgets, in shared/events/ (which
+// events.ts re-exports).
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -28,9 +29,16 @@ it('tells SDK errors apart with their X.is() guards, never by comparing name str
   assert.deepEqual(offenders, [], 'use NotFoundError.is(error) and the like (packages/sdk/src/core/errors.ts)');
 });
 
-it('declares every event class in shared/events.ts', () => {
+it('declares every event class in shared/events.ts or shared/events/, all re-exported by events.ts', () => {
+  const inEventsFolder = (path: string) => path.startsWith(join('shared', 'events') + '/');
   const elsewhere = sources
-    .filter(({ path, text }) => path !== join('shared', 'events.ts') && /class \w+ extends (?:CustomEvent|Event)\b/.test(text))
+    .filter(({ path, text }) => path !== join('shared', 'events.ts') && !inEventsFolder(path) && /class \w+ extends (?:CustomEvent|Event)\b/.test(text))
     .map(({ path }) => relative('.', path));
   assert.deepEqual(elsewhere, []);
+  const events = sources.find(({ path }) => path === join('shared', 'events.ts'))!.text;
+  const notReexported = sources
+    .filter(({ path }) => inEventsFolder(path) && !path.endsWith('bubbling.ts'))
+    .filter(({ path }) => !events.includes(`export * from './${path.slice('shared/'.length).replace(/\.ts$/, '.js')}';`))
+    .map(({ path }) => path);
+  assert.deepEqual(notReexported, [], 'shared/events.ts re-exports every family of events');
 });

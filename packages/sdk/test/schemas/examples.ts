@@ -91,7 +91,15 @@ export const honorBoard: S.HonorBoard = {
 export const impactStats: S.ImpactStats = {
   scope: 'region:3301', period: 'year', registeredVolunteers: 5231, organizations: 48, openOpportunities: 131,
   approvedHours: 88231.5, signupsInPeriod: 9120,
-  approvalTimes: [{ organizationId: 'org_x1y2z3', organizationName: '西湖区志愿者协会', medianApprovalHours: 20.5, approvedRecords: 412 }], generatedAt: at,
+  approvalTimes: [{ organizationId: 'org_x1y2z3', organizationName: '西湖区志愿者协会', medianApprovalHours: 20.5, approvedRecords: 412 }],
+  metrics: { approvedHours: 88231.5, activeVolunteers: 2104, fillRate: 0.82, needsFulfilled: 57, medianApprovalHours: 20.5, suppressed: [] },
+  groupBy: 'category',
+  groups: [
+    { key: 'elderly', approvedHours: 30120, activeVolunteers: 812, fillRate: 0.9, needsFulfilled: null, medianApprovalHours: 18, suppressed: [] },
+    { key: 'emergency', approvedHours: null, activeVolunteers: null, fillRate: null, needsFulfilled: null, medianApprovalHours: null, suppressed: ['approvedHours', 'activeVolunteers', 'fillRate'] },
+  ],
+  minPublishedCount: 5,
+  generatedAt: at,
 };
 
 export const session: S.Session = {

@@ -99,7 +99,9 @@ export function honorBoard(): HonorBoard {
 }
 
 export function stats(): ImpactStats {
-  return { scope: 'platform', period: 'year', registeredVolunteers: 1200, organizations: 40, openOpportunities: 180, approvedHours: 35_000.5, signupsInPeriod: 900, approvalTimes: [], generatedAt: at };
+  return { scope: 'platform', period: 'year', registeredVolunteers: 1200, organizations: 40, openOpportunities: 180, approvedHours: 35_000.5, signupsInPeriod: 900, approvalTimes: [],
+    metrics: { approvedHours: 35_000.5, activeVolunteers: 640, fillRate: 0.74, needsFulfilled: 12, medianApprovalHours: 30, suppressed: [] },
+    groupBy: null, groups: [], minPublishedCount: 5, generatedAt: at };
 }
 
 export function profile(): VolunteerProfile {

@@ -138,12 +138,22 @@ export function qrShiftId(text: string): string | null {
 /** Why scanning could not start or go on: denied, no camera, another failure, or a QR code that is not a check-in code. */
 export type ScanProblem = 'camera_denied' | 'no_camera' | 'camera_failed' | 'foreign_code';
 
+/**
+ * `getUserMedia`'s failures, by their DOMException name (the browser's, not the SDK's errors, which
+ * widgets tell apart with `X.is()`).
+ */
+const CAMERA_FAILURES: Readonly<Record<string, ScanProblem>> = {
+  NotAllowedError: 'camera_denied',
+  SecurityError: 'camera_denied',
+  NotFoundError: 'no_camera',
+  OverconstrainedError: 'no_camera',
+  NotReadableError: 'no_camera',
+};
+
 /** What a failed `getUserMedia` (or a scan chunk that did not load) means for the volunteer. */
 export function scanProblemOf(error: unknown): ScanProblem {
   const name = (error as { name?: unknown } | null)?.name;
-  if (name === 'NotAllowedError' || name === 'SecurityError') return 'camera_denied';
-  if (name === 'NotFoundError' || name === 'OverconstrainedError' || name === 'NotReadableError') return 'no_camera';
-  return 'camera_failed';
+  return (typeof name === 'string' && Object.hasOwn(CAMERA_FAILURES, name) ? CAMERA_FAILURES[name] : undefined) ?? 'camera_failed';
 }
 
 /** Why a typed code cannot be sent yet, or `null` when it can. */

@@ -68,7 +68,7 @@ export * from './events/certificates.js';
 export * from './events/recommendations.js';
 
 import type { VkSignupSubmitEvent, VkSignupSuccessEvent, VkSignupErrorEvent, VkSignupCancelEvent } from './events/signup-form.js';
-import type { VkCheckinEvent, VkRedeemEvent } from './events/volunteer.js';
+import type { VkCheckinEvent, VkRedeemEvent, VkSessionExpiredEvent } from './events/volunteer.js';
 import type { VkCheckinCodeEvent } from './events/organizer.js';
 import type { VkNeedClaimEvent, VkNeedCreateEvent, VkNeedStepEvent } from './events/needs.js';
 import type { VkCertificateEvent, VkVerifyEvent } from './events/certificates.js';
@@ -78,6 +78,7 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'vk-recommendation-dismiss': VkRecommendationDismissEvent;
     'vk-need-step': VkNeedStepEvent;
+    'vk-session-expired': VkSessionExpiredEvent;
     'vk-redeem': VkRedeemEvent;
     'vk-certificate': VkCertificateEvent;
     'vk-verify': VkVerifyEvent;

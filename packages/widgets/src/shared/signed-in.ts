@@ -28,26 +28,3 @@ export async function signedIn<C>(config: { readonly clientError: unknown }, cli
   return [client, session];
 }
 
-export interface VkSessionExpiredDetail {
-  /** The tag of the widget whose session the server refused (401). */
-  widget: string;
-}
-
-/**
- * The server refused the widget's volunteer session (it expired). Cancelable: a host page that
- * will set a new token (on the widget or `<vk-provider>`, as before) calls `preventDefault()`; the
- * widget then says it is renewing the sign-in and sends what the volunteer asked for again with
- * the new token. Not prevented, the widget asks the volunteer to sign in again. Here rather than in
- * events.ts: that module is in the CDN entry, and only signed-in widgets send this one.
- */
-export class VkSessionExpiredEvent extends CustomEvent<VkSessionExpiredDetail> {
-  constructor(detail: VkSessionExpiredDetail) {
-    super('vk-session-expired', { bubbles: true, composed: true, cancelable: true, detail });
-  }
-}
-
-declare global {
-  interface GlobalEventHandlersEventMap {
-    'vk-session-expired': VkSessionExpiredEvent;
-  }
-}

@@ -1,6 +1,7 @@
 /**
- * The events of `<vk-signup-form>` (the list of every event: `../events.ts`). A module of
- * their own, so that they travel in those widgets' chunks, not in the CDN entry.
+ * The events of `<vk-signup-form>`.
+ * A module of their own (the list of every event: `../events.ts`), so that they travel in those
+ * widgets' chunks, not in the CDN entry.
  *
  * @module
  */

@@ -1,6 +1,7 @@
 /**
- * The events of the volunteer's `<vk-checkin>` and `<vk-rewards>` (the list of every event: `../events.ts`). A module of
- * their own, so that they travel in those widgets' chunks, not in the CDN entry.
+ * The events of the volunteer's `<vk-checkin>` and `<vk-rewards>`, and of every signed-in widget.
+ * A module of their own (the list of every event: `../events.ts`), so that they travel in those
+ * widgets' chunks, not in the CDN entry.
  *
  * @module
  */
@@ -35,5 +36,25 @@ export interface VkRedeemDetail {
 export class VkRedeemEvent extends CustomEvent<VkRedeemDetail> {
   constructor(detail: VkRedeemDetail) {
     super('vk-redeem', { ...crossesShadowRoots, detail });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every signed-in widget
+
+export interface VkSessionExpiredDetail {
+  /** The tag of the widget whose session the server refused (401). */
+  widget: string;
+}
+
+/**
+ * The server refused the widget's volunteer session (it expired). Cancelable: a host page that
+ * will set a new token (on the widget or `<vk-provider>`, as before) calls `preventDefault()`; the
+ * widget then says it is renewing the sign-in and sends what the volunteer asked for again with
+ * the new token. Not prevented, the widget asks the volunteer to sign in again.
+ */
+export class VkSessionExpiredEvent extends CustomEvent<VkSessionExpiredDetail> {
+  constructor(detail: VkSessionExpiredDetail) {
+    super('vk-session-expired', { ...crossesShadowRoots, cancelable: true, detail });
   }
 }
