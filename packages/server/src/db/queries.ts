@@ -23,7 +23,7 @@ import type {
 } from './rows.js';
 
 /** Collects parameters and hands out their `$n` placeholders. */
-class Params {
+export class Params {
   readonly values: SqlParam[] = [];
   add(value: SqlParam): string {
     this.values.push(value);
@@ -598,13 +598,13 @@ export type ScopeFilter =
   | { kind: 'channel'; channelId: string };
 
 /** Where a scope's organization, region and channel are, in the tables a query joins. */
-interface ScopeColumns { org: string; region: string; channel: string }
+export interface ScopeColumns { org: string; region: string; channel: string }
 /** Raw records joined to their opportunity (`o`) and volunteer (`v`). */
-const RECORD_SCOPE: ScopeColumns = { org: 'o.org_id', region: 'o.region_code', channel: 'v.channel_id' };
+export const RECORD_SCOPE: ScopeColumns = { org: 'o.org_id', region: 'o.region_code', channel: 'v.channel_id' };
 /** The rollup (`m`), whose rows carry organization, region and channel themselves. */
-const ROLLUP_SCOPE: ScopeColumns = { org: 'm.org_id', region: 'm.region_code', channel: 'm.channel_id' };
+export const ROLLUP_SCOPE: ScopeColumns = { org: 'm.org_id', region: 'm.region_code', channel: 'm.channel_id' };
 
-function scopeCondition(p: Params, scope: ScopeFilter, columns: ScopeColumns = RECORD_SCOPE): string {
+export function scopeCondition(p: Params, scope: ScopeFilter, columns: ScopeColumns = RECORD_SCOPE): string {
   switch (scope.kind) {
     case 'platform':
       return 'TRUE';

@@ -6,7 +6,7 @@
  * @module
  */
 import type { Queryable, SqlParam } from './database.js';
-import { firstWholeMonth, type ScopeFilter } from './queries.js';
+import { firstWholeMonth, Params, RECORD_SCOPE, ROLLUP_SCOPE, scopeCondition, type ScopeFilter } from './queries.js';
 import type { StatsApprovalRow, StatsFillRow, StatsNeedsRow, StatsServiceRow } from './rows.js';
 
 export type StatsGrouping = 'month' | 'category' | 'region';
@@ -23,14 +23,6 @@ export interface StatsSelection {
   regionDigits: number;
 }
 
-class Params {
-  readonly values: SqlParam[] = [];
-  add(value: SqlParam): string {
-    this.values.push(value);
-    return `$${this.values.length}`;
-  }
-}
-
 const MONTH = (column: string) => `to_char(date_trunc('month', ${column} AT TIME ZONE 'UTC'), 'YYYY-MM')`;
 
 /** `key` for a grouping from its columns, or NULL (the total only). */
@@ -44,19 +36,6 @@ function groupKey(s: StatsSelection, p: Params, columns: { month: string; catego
       return `left(${columns.region}, ${p.add(s.regionDigits)}::int)`;
     default:
       return 'NULL::text';
-  }
-}
-
-function scopeWhere(p: Params, scope: ScopeFilter, columns: { org: string; region: string; channel: string }): string {
-  switch (scope.kind) {
-    case 'platform':
-      return 'TRUE';
-    case 'org':
-      return `${columns.org} = ${p.add(scope.orgId)}`;
-    case 'region':
-      return `${columns.region} LIKE ${p.add(`${scope.prefix}%`)}`;
-    case 'channel':
-      return `${columns.channel} = ${p.add(scope.channelId)}`;
   }
 }
 
@@ -81,12 +60,12 @@ export function serviceFiguresSql(s: StatsSelection): { sql: string; params: Sql
       date_trunc('month', r.check_out AT TIME ZONE 'UTC') AS month, o.category, o.region_code
     FROM service_records r JOIN opportunities o ON o.id = r.opportunity_id JOIN volunteers v ON v.id = r.volunteer_id
     WHERE r.status = 'approved' ${from ? `AND r.check_out >= ${from}` : ''} ${until ? `AND r.check_out < ${until}` : ''}
-      AND ${scopeWhere(p, s.scope, { org: 'o.org_id', region: 'o.region_code', channel: 'v.channel_id' })}`;
+      AND ${scopeCondition(p, s.scope, RECORD_SCOPE)}`;
   let contributions: string;
   if (s.groupBy === 'category') {
     contributions = fromRecords(s.since ? p.add(s.since) : null, null);
   } else {
-    const rollupScope = scopeWhere(p, s.scope, { org: 'm.org_id', region: 'm.region_code', channel: 'm.channel_id' });
+    const rollupScope = scopeCondition(p, s.scope, ROLLUP_SCOPE);
     const wholeMonths = s.since ? p.add(firstWholeMonth(s.since)) : null;
     contributions = `SELECT m.volunteer_id, m.hours, m.month::timestamp AS month, NULL::text AS category, m.region_code
       FROM service_hours_monthly m WHERE ${rollupScope} ${wholeMonths ? `AND m.month >= ${wholeMonths}::date` : ''}`;
@@ -105,7 +84,7 @@ export async function fillFigures(db: Queryable, s: StatsSelection): Promise<Sta
   const p = new Params();
   const viewer = p.add(s.viewerChannelId);
   // A channel scope is what the channel sees; the others are by the opportunity's organization or place.
-  const scoped = s.scope.kind === 'channel' ? 'TRUE' : scopeWhere(p, s.scope, { org: 'o.org_id', region: 'o.region_code', channel: '' });
+  const scoped = s.scope.kind === 'channel' ? 'TRUE' : scopeCondition(p, s.scope, { org: 'o.org_id', region: 'o.region_code', channel: '' });
   const key = groupKey(s, p, { month: MONTH('sh.starts_at'), category: 'o.category', region: 'o.region_code' });
   return db.query<StatsFillRow>(
     `SELECT ${key} AS key, coalesce(sum(sh.signed_up), 0)::int AS filled, coalesce(sum(sh.capacity), 0)::int AS capacity
@@ -120,7 +99,7 @@ export async function fillFigures(db: Queryable, s: StatsSelection): Promise<Sta
 /** Needs fulfilled in the period (and still so, or confirmed); a need's category is that of the record it made. */
 export async function needsFigures(db: Queryable, s: StatsSelection): Promise<StatsNeedsRow[]> {
   const p = new Params();
-  const scoped = scopeWhere(p, s.scope, { org: 'n.org_id', region: 'n.region_code', channel: 'n.channel_id' });
+  const scoped = scopeCondition(p, s.scope, { org: 'n.org_id', region: 'n.region_code', channel: 'n.channel_id' });
   const key = groupKey(s, p, { month: MONTH('n.fulfilled_at'), category: `coalesce(o.category, 'community')`, region: 'n.region_code' });
   return db.query<StatsNeedsRow>(
     `SELECT ${key} AS key, count(*)::int AS fulfilled
@@ -135,7 +114,7 @@ export async function needsFigures(db: Queryable, s: StatsSelection): Promise<St
 /** The median hours from a record's creation to its approval, over approvals in the period, by month of approval. */
 export async function approvalFigures(db: Queryable, s: StatsSelection): Promise<StatsApprovalRow[]> {
   const p = new Params();
-  const scoped = scopeWhere(p, s.scope, { org: 'o.org_id', region: 'o.region_code', channel: 'v.channel_id' });
+  const scoped = scopeCondition(p, s.scope, RECORD_SCOPE);
   const key = groupKey(s, p, { month: MONTH('r.reviewed_at'), category: 'o.category', region: 'o.region_code' });
   return db.query<StatsApprovalRow>(
     `SELECT ${key} AS key, count(*)::int AS approvals,
