@@ -124,10 +124,12 @@ for (const browserName of BROWSERS) {
       const code = await waitFor(page, 'the redemption code', () =>
         document.querySelector('vk-rewards')?.shadowRoot?.querySelector('[part="code"] [aria-hidden="true"]')?.textContent?.trim() || false, 20_000);
       assert.match(code, /^\d{6}$/);
+      // The balance is read again after each change; wait for each new figure, not merely a figure.
+      const shownBalance = `Number(document.querySelector('vk-rewards')?.shadowRoot?.querySelector('[part="balance"] strong')?.textContent?.replace(/\\D/g, '') || 0)`;
+      const spent = await waitFor(page, 'the points spent', new Function(`const n = ${shownBalance}; return n > 0 && n < ${balance} ? n : false`) as () => number, 20_000);
       await (await page.$('vk-rewards >>> [part="undo-button"]'))!.click();
       await waitFor(page, 'the undo', () => !document.querySelector('vk-rewards')?.shadowRoot?.querySelector('[part="code-panel"]'), 20_000);
-      const after = await waitFor(page, 'the points back', () =>
-        Number(document.querySelector('vk-rewards')?.shadowRoot?.querySelector('[part="balance"] strong')?.textContent?.replace(/\D/g, '') || 0) || false, 20_000);
+      const after = await waitFor(page, 'the points back', new Function(`const n = ${shownBalance}; return n > ${spent} ? n : false`) as () => number, 20_000);
       assert.equal(after, balance, 'undoing returns the points');
       await waitFor(page, 'the reader\'s hours', () => Boolean(document.querySelector('vk-my-hours')?.shadowRoot?.querySelector('[part~="totals"]')), 20_000);
       assert.deepEqual(problems.pageErrors, [], 'uncaught errors');
