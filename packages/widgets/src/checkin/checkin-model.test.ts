@@ -4,7 +4,7 @@ import { expect } from '@open-wc/testing';
 import { RateLimitError, ValidationError } from '@volunteerkit/sdk';
 import type { Attendance, Opportunity, ServiceRecord, Signup } from '@volunteerkit/sdk/schemas';
 import { makeOpportunity, makeShift } from '../../test/fixtures.js';
-import { afterAttendance, clockTime, codeProblem, nextAction, normalizeCode, refusalOf, todaysShifts } from './checkin-model.js';
+import { afterAttendance, clockTime, codeProblem, defaultShift, nextAction, normalizeCode, refusalOf, todaysShifts } from './checkin-model.js';
 
 const NOW = new Date('2026-12-01T08:40:00+08:00');
 const CREATED = '2026-11-22T10:00:00+08:00';
@@ -44,6 +44,16 @@ describe('checkin-model', () => {
     expect(shifts.find((s) => s.shiftId === 'shf_late00001')!.stage).to.equal('not_checked_in');
     const oneMinuteLater = new Date(NOW.getTime() + 60_000);
     expect(todaysShifts([signup('shf_night0001')], byId, oneMinuteLater)).to.deep.equal([]);
+  });
+
+  it('chooses a shift for the volunteer: the only one, else the one checked in, else the one under way; else none', () => {
+    const ids = (...list: Array<string | [string, Signup['status']]>) =>
+      todaysShifts(list.map((item) => (typeof item === 'string' ? signup(item) : signup(...item))), byId, NOW);
+    expect(defaultShift(ids('shf_late00001'), NOW)?.shiftId, 'the only shift, even hours away').to.equal('shf_late00001');
+    expect(defaultShift(ids('shf_early0001', 'shf_today0001', 'shf_late00001'), NOW)?.shiftId, '09:00 opens for check-in at 08:30').to.equal('shf_today0001');
+    expect(defaultShift(ids('shf_early0001', 'shf_today0001'), new Date('2026-12-01T08:29:00+08:00')), 'none under way yet').to.equal(undefined);
+    expect(defaultShift(ids('shf_early0001', ['shf_today0001', 'attended'], 'shf_late00001'), new Date('2026-12-01T20:30:00+08:00'))?.shiftId,
+      'checked in this morning, the evening shift about to start: here to check out').to.equal('shf_today0001');
   });
 
   it('a checked-in shift with a standing record from attendance is done, with the record\'s times; a superseded or manual record does not count', () => {

@@ -90,6 +90,19 @@ export function todaysShifts(
 }
 
 /**
+ * The shift chosen for the volunteer before they choose: the only one; else the only one checked
+ * in (they are here to check out); else the only one under way at `now` (from when check-in
+ * opens). With several candidates nothing is chosen: the volunteer picks.
+ */
+export function defaultShift(shifts: readonly CheckinShift[], now: Date): CheckinShift | undefined {
+  const onlyOne = (candidates: readonly CheckinShift[]) => (candidates.length === 1 ? candidates[0] : undefined);
+  const underWay = (shift: CheckinShift) => checkInOpensAt(shift.start).getTime() <= now.getTime() && now.getTime() < Date.parse(shift.end);
+  return onlyOne(shifts)
+    ?? onlyOne(shifts.filter((s) => s.stage === 'checked_in'))
+    ?? onlyOne(shifts.filter((s) => s.stage === 'not_checked_in' && underWay(s)));
+}
+
+/**
  * Reads the volunteer's confirmed sign-ups (every page) and their activities, for {@link todaysShifts};
  * the service records too when a sign-up of today is checked in (only they tell whether it is
  * also checked out).

@@ -233,8 +233,8 @@ describe('<vk-checkin>', () => {
     expect(posts).to.have.length(0);
   });
 
-  it('with two shifts today, asks which one, and sends the chosen one; a checked-in shift offers check-out', async () => {
-    const { posts } = serve({ mine: [makeSignup(), makeSignup({ id: 'sgn_mine00002', shiftId: 'shf_afternoon01', status: 'attended' })] });
+  it('with two shifts today and neither under way, asks which one, and sends the chosen one', async () => {
+    const { posts } = serve({ mine: [makeSignup(), makeSignup({ id: 'sgn_mine00002', shiftId: 'shf_afternoon01' })] });
     const el = await mount();
     const radios = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="shift"]')];
     expect(radios).to.have.length(2);
@@ -250,11 +250,23 @@ describe('<vk-checkin>', () => {
     await sendKeys({ press: 'ArrowDown' });
     await el.updateComplete;
     expect(radios[1]!.checked).to.equal(true);
-    expect(($<HTMLInputElement>(el, 'input[name="action"][value="check_out"]')!).checked, 'checked in already: check-out').to.equal(true);
-    expect(text($(el, '[part~="action-choice"]'))).to.contain('You are checked in.');
     await typeCodeAndSubmit(el, '');
     await waitUntil(() => posts.length === 1);
-    expect(posts[0]!.body).to.deep.equal({ shiftId: 'shf_afternoon01', code: '123456', action: 'check_out' });
+    expect(posts[0]!.body).to.deep.equal({ shiftId: 'shf_afternoon01', code: '123456', action: 'check_in' });
+    await expect(el).to.be.accessible();
+  });
+
+  it('chooses the shift checked in, with check-out; a sign-up elsewhere on the page adds its shift and keeps the choice', async () => {
+    const checkedIn = makeSignup({ status: 'attended' });
+    serve({ mine: [checkedIn] });
+    const el = await mount();
+    expect(el.shadowRoot!.querySelectorAll('input[name="shift"]')).to.have.length(1);
+    serve({ mine: [checkedIn, makeSignup({ id: 'sgn_mine00002', shiftId: 'shf_afternoon01' })] });
+    document.dispatchEvent(new Event('vk-signup-success'));
+    await waitUntil(() => el.shadowRoot!.querySelectorAll('input[name="shift"]').length === 2, 'the new shift is not listed');
+    expect($<HTMLInputElement>(el, 'input[name="shift"]:checked')?.value).to.equal('shf_morning001');
+    expect(($<HTMLInputElement>(el, 'input[name="action"][value="check_out"]')!).checked, 'checked in already: check-out').to.equal(true);
+    expect(text($(el, '[part~="action-choice"]'))).to.contain('You are checked in.');
     await expect(el).to.be.accessible();
   });
 

@@ -12,11 +12,12 @@ import { sharedMessages } from '../shared/shared.messages.js';
 import { formatDate, formatNumber } from '../shared/i18n.js';
 import { explain } from '../my-hours/hours-model.js';
 import { myHoursMessages } from '../my-hours/my-hours.messages.js';
-import { afterAttendance, checkInOpensAt, clockTime, codeProblem, loadRecord, loadTodaysShifts, nextAction, normalizeCode, qrShiftId, refusalOf, scanProblemOf, type CheckinAction, type CheckinShift, type DutyStage, type Refusal } from './checkin-model.js';
+import { afterAttendance, checkInOpensAt, clockTime, codeProblem, defaultShift, loadRecord, loadTodaysShifts, nextAction, normalizeCode, qrShiftId, refusalOf, scanProblemOf, type CheckinAction, type CheckinShift, type DutyStage, type Refusal } from './checkin-model.js';
 import { checkinMessages } from './checkin.messages.js';
 import { styles } from './checkin.styles.js';
 
 const STAGE_ORDER: readonly DutyStage[] = ['not_checked_in', 'checked_in', 'checked_out'];
+const SIGNUP_CHANGES = ['vk-signup-success', 'vk-signup-cancel'] as const;
 
 /**
  * The volunteer types the 6 digits shown on the organizer's screen (a numeric keypad on phones;
@@ -27,14 +28,15 @@ const STAGE_ORDER: readonly DutyStage[] = ['not_checked_in', 'checked_in', 'chec
  * what to do, and what was typed stays. "Scan" opens the camera and reads the QR code instead
  * (`BarcodeDetector` where the browser reads QR codes, else a decoder loaded only then); typing
  * stays available always, and a refused camera is an inline message with focus back on the
- * code. Works with the keyboard alone; the session comes as a
+ * code. A sign-up or cancel on the same page (`vk-signup-success`, `vk-signup-cancel`) makes it
+ * read the shifts again. Works with the keyboard alone; the session comes as a
  * property, from `<vk-provider>` or from `configure()`, never an attribute.
  *
  * @summary A volunteer's check-in and check-out (签到/签退) with the shift's 6-digit code.
  * @tag vk-checkin
  *
  * @csspart form - The check-in form.
- * @csspart shift-choice - The group of today's shifts (a radio each; one shift is chosen for you).
+ * @csspart shift-choice - The group of today's shifts (a radio each; the only one, the one checked in or the one under way is chosen for you).
  * @csspart action-choice - Check in / check out.
  * @csspart code-input - The 6-digit code input.
  * @csspart scan-button - Opens the camera to scan the QR code on the organizer's screen.
@@ -121,10 +123,19 @@ export class VkCheckin extends VkElement {
     }
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    for (const type of SIGNUP_CHANGES) document.addEventListener(type, this.onSignupChange);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    for (const type of SIGNUP_CHANGES) document.removeEventListener(type, this.onSignupChange);
     this.stopScan();
   }
+
+  /** A sign-up or cancel elsewhere on the page changes today's shifts: read them again. */
+  private readonly onSignupChange = (): void => void this.shiftsTask.run();
 
   protected override reloadAfterCrash(): void {
     void this.shiftsTask.run();
@@ -132,7 +143,7 @@ export class VkCheckin extends VkElement {
 
   /** One shift is chosen for the volunteer; the action follows what the sign-up says. */
   private chooseDefaults(shifts: CheckinShift[]): void {
-    const current = shifts.find((s) => s.shiftId === this.shiftId) ?? (shifts.length === 1 ? shifts[0] : undefined);
+    const current = shifts.find((s) => s.shiftId === this.shiftId) ?? defaultShift(shifts, new Date());
     this.shiftId = current?.shiftId ?? '';
     if (current) this.action = nextAction(current) ?? 'check_out';
   }
