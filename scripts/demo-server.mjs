@@ -93,15 +93,17 @@ async function serveFile(c, base, relativePath, { substitute } = {}) {
 async function findCampusOnlyOpportunity(apiUrl, publishableKey) {
   const client = createClient({ baseUrl: apiUrl, publishableKey });
   for await (const opportunity of client.opportunities.list({ hasOpenSlots: true, limit: 100 })) {
-    if (opportunity.audience !== 'public' && opportunity.status === 'recruiting') return opportunity.id;
+    // The service station's duty is recruiting too, but it has its own pages (phone and kiosk).
+    if (opportunity.audience !== 'public' && opportunity.status === 'recruiting' && opportunity.id !== STATION_OPPORTUNITY_ID) return opportunity.id;
   }
   return '';
 }
 
 const ENTERPRISE_HOOK_PATH = '/enterprise/api/webhooks';
+const STATION_OPPORTUNITY_ID = 'opp_demoServiceStation';
 /** The service station's duty to show now: the one under way, else the next, else the last. */
 async function currentDuty(client, now) {
-  const station = await client.opportunities.get('opp_demoServiceStation');
+  const station = await client.opportunities.get(STATION_OPPORTUNITY_ID);
   const shifts = [...station.shifts].sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   const shift = shifts.find((s) => Date.parse(s.end) > now.getTime()) ?? shifts.at(-1);
   return shift && { id: shift.id, title: station.title, start: shift.start, end: shift.end, timezone: station.timezone };
@@ -149,9 +151,11 @@ function enterpriseWebhooks(app, apiUrl, secretKey) {
 }
 
 /**
- * @param {{ apiUrl: string, port?: number, host?: string, campusSecretKey?: string, campusPublishableKey?: string, enterpriseSecretKey?: string }} options
+ * `now` is the partner back ends' clock (which station duty is on); tests that move the API
+ * server's clock pass the same one.
+ * @param {{ apiUrl: string, port?: number, host?: string, now?: () => Date, campusSecretKey?: string, campusPublishableKey?: string, enterpriseSecretKey?: string }} options
  */
-export async function startDemo({ apiUrl, port = 8080, host = '127.0.0.1', campusSecretKey = 'sk_test_campus_demo', campusPublishableKey = 'pk_test_campus_demo', enterpriseSecretKey = 'sk_test_enterprise_demo', communitySecretKey = 'sk_test_news_demo' }) {
+export async function startDemo({ apiUrl, port = 8080, host = '127.0.0.1', now = () => new Date(), campusSecretKey = 'sk_test_campus_demo', campusPublishableKey = 'pk_test_campus_demo', enterpriseSecretKey = 'sk_test_enterprise_demo', communitySecretKey = 'sk_test_news_demo' }) {
   const app = new Hono();
   const demoDir = join(root, 'docs/demo/');
   const loaderFile = join(root, 'packages/widgets/cdn/loader.js');
@@ -188,7 +192,7 @@ export async function startDemo({ apiUrl, port = 8080, host = '127.0.0.1', campu
     try {
       const [session, shift] = await Promise.all([
         campusApi.sessions.create({ organizer: stationStaff, ttlSeconds: 8 * 3600 }),
-        currentDuty(campusPublic, new Date()),
+        currentDuty(campusPublic, now()),
       ]);
       if (!shift) return c.json({ error: 'No duty is scheduled at the service station.' }, 404);
       return c.json({ token: session.token, expiresAt: session.expiresAt, staff: { name: stationStaff.name }, shift },

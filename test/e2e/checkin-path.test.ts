@@ -1,23 +1,26 @@
-// The whole path from "I am here" to "my hours are approved", on the demo's two campus pages
-// against the real server, in Chromium and Firefox: the station kiosk shows a code → the student
-// types it on the phone page → checked in → later, checked out with the next code → the record
-// appears pending, explained, in <vk-my-hours> on the same page → the organizer approves it in
-// the kiosk's roster → <vk-my-hours> shows the approved hours. axe runs on the widgets after each
-// state; no console error, uncaught error or CSP violation (both pages carry the strict policy).
+// The whole path from "I'll be there" to "my hours are approved", on the demo's campus pages
+// against the real server, in Chromium and Firefox: the student signs up for the station's next
+// duty on the phone page → the station kiosk shows that duty's code → the student types it on the
+// phone → checked in → later, checked out with the next code → the record appears pending,
+// explained, in <vk-my-hours> on the same page → the organizer approves it in the kiosk's roster
+// → <vk-my-hours> shows the approved hours and the campus page's honor board the student's
+// new total. axe runs on the widgets after each state; no console error, uncaught error or CSP
+// violation (the pages carry the strict policy).
 //
-// Time: the server runs on a clock of the test's own, moved forward by hand (never a sleep). It
-// starts 5 minutes into the next full hour, so the seed's station duty (from the start of the
-// server's hour, 4 h long) is the same on every run whatever the time of day, and it is ahead
-// of the browsers' clocks, never behind: the kiosk schedules its next code from `validUntil`
-// by its own clock, so a server clock behind it would make it fetch again at once. Each
-// browser gets its own server: the student's duty can be checked into once.
+// Time: the servers (API and the campus back end) run on a clock of the test's own, moved
+// forward by hand (never a sleep). It starts 5 minutes into the next full hour, so the seed's
+// station duty (from the start of the server's hour, 4 h long, the demo student on it) and the
+// next one (open for sign-up) are the same on every run whatever the time of day, and it is
+// ahead of the browsers' clocks, never behind: the kiosk schedules its next code from
+// `validUntil` by its own clock, so a server clock behind it would make it fetch again at once.
+// Each browser gets its own servers: a duty can be signed up for and checked into once.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, ElementHandle, Page } from 'puppeteer-core';
 import { createClient, Me } from '@volunteerkit/sdk';
-import { SEED_KEYS, SEED_STATION, startServer, type RunningServer } from '@volunteerkit/server';
+import { SEED_FIXTURES, SEED_KEYS, SEED_STATION, startServer, type RunningServer } from '@volunteerkit/server';
 import { startDemo } from '../../scripts/demo-server.mjs';
 import { BROWSERS, launch, openPage, seededSnapshot, screenshotPath, waitFor, type PageProblems } from './harness.js';
 
@@ -44,7 +47,7 @@ async function axeViolations(page: Page, state: string): Promise<void> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: unknown[] }[] }[] }> } }).axe;
-    const widgets = [...document.querySelectorAll('vk-checkin, vk-my-hours, vk-checkin-code, vk-roster')];
+    const widgets = [...document.querySelectorAll('vk-checkin, vk-my-hours, vk-checkin-code, vk-roster, vk-signup-form, vk-honor-board')];
     const result = await axe.run({ include: widgets }, { resultTypes: ['violations'] });
     return result.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id} ${JSON.stringify(node.target)}`));
   });
@@ -77,14 +80,16 @@ async function enterCode(phone: Page, code: string): Promise<void> {
 
 for (const browserName of BROWSERS) {
   describe(`check-in to approved hours in ${browserName}`, () => {
-    const dutyStart = Math.ceil(Date.now() / HOUR) * HOUR;
-    let clock = dutyStart + 5 * MINUTE;
+    // The seed's duty under way, and the next one, which the student signs up for and serves.
+    const seededDutyStart = Math.ceil(Date.now() / HOUR) * HOUR;
+    const dutyStart = seededDutyStart + 4 * HOUR;
+    let clock = seededDutyStart + 5 * MINUTE;
     let api: RunningServer;
     let demo: { url: string; close(): Promise<void> };
     let browser: Browser;
     before(async () => {
       api = await startServer({ port: 0, dataDir: 'memory', pgliteSnapshot: await seededSnapshot(), seed: true, rateLimit: false, log: false, autoApproval: false, now: () => new Date(clock) });
-      demo = await startDemo({ apiUrl: api.url, port: 0 });
+      demo = await startDemo({ apiUrl: api.url, port: 0, now: () => new Date(clock) });
       browser = await launch(browserName);
     });
     after(async () => {
@@ -93,29 +98,47 @@ for (const browserName of BROWSERS) {
       await api?.close();
     });
 
-    it('station code → check in and out on the phone → pending, explained → approved in the roster → approved hours', async () => {
+    it('sign up → station code → check in and out on the phone → pending, explained → approved in the roster → approved hours, on the honor board', async () => {
       const stamp = new Date(dutyStart).toISOString().slice(0, 13).replace(/\D/g, '');
-      const signupId = `sgn_demoStation${stamp}`;
+      const shiftId = `shf_demoStation${stamp}`;
       // What the server holds, read the way the campus back end would (a fresh session: time moves).
       const campus = createClient({ baseUrl: api.url, secretKey: SEED_KEYS.campus.secretKey });
-      const records = async () => {
+      const me = async () => {
         const { token } = await campus.sessions.create({ externalId: SEED_STATION.externalId, volunteer: SEED_STATION.student });
-        return (await new Me(createClient({ baseUrl: api.url, publishableKey: SEED_KEYS.campus.publishableKey }).withSession(token)).serviceRecords.list()).data;
+        return new Me(createClient({ baseUrl: api.url, publishableKey: SEED_KEYS.campus.publishableKey }).withSession(token));
       };
+      const records = async () => (await (await me()).serviceRecords.list()).data;
 
-      // The station: the staff member is signed in by the campus back end; the kiosk shows a code.
+      // The phone, during the seed's duty: the student signs up for the next one. The form shows
+      // the duty they are on; "another time" opens the form, where they choose the next duty.
+      const { page: phone, problems: phoneProblems } = await openPage(browser, { width: 390, height: 844 });
+      await phone.goto(`${demo.url}/campus/phone/`, { waitUntil: 'load' });
+      await (await inShadow(phone, '#duty-form', '[part~="existing-signup"] [part~="sign-up-again"]')).click();
+      await (await inShadow(phone, '#duty-form', `input[data-field="shiftId"][value="${shiftId}"]`)).click();
+      await (await inShadow(phone, '#duty-form', 'input[data-field="consent"]')).click();
+      await (await inShadow(phone, '#duty-form', '[part~="submit-button"]')).click();
+      const reference = await textOf(await inShadow(phone, '#duty-form', '[part~="success"] [part~="reference"]'));
+      const signup = (await (await me()).signups.list({ opportunityId: SEED_FIXTURES.stationOpportunityId })).data.find((s) => s.shiftId === shiftId);
+      assert.ok(signup && reference.includes(signup.reference), `the sign-up ${reference} is the student's, on the next duty`);
+      assert.equal(signup.status, 'approved');
+      // <vk-checkin> on the same page reads the new duty without a reload.
+      await inShadow(phone, 'vk-checkin', `input[name="shift"][value="${shiftId}"]`);
+      await axeViolations(phone, 'phone after signing up');
+
+      // The next duty begins: the station's staff member opens the kiosk; the student is expected.
+      clock = dutyStart + 5 * MINUTE;
       const { page: station, problems: stationProblems } = await openPage(browser, { width: 1366, height: 900 });
       await station.goto(`${demo.url}/campus/station/`, { waitUntil: 'load' });
       const firstCode = await readKioskCode(station);
-      const expected = await inShadow(station, 'vk-roster', `[data-signup="${signupId}"]`);
+      const expected = await inShadow(station, 'vk-roster', `[data-signup="${signup.id}"]`);
       assert.match(await textOf(expected), /未到/, 'the student is on the roster, not here yet');
       await axeViolations(station, 'station with its first code');
 
-      // The phone: the student's duty is chosen; they type the code and press Enter.
-      const { page: phone, problems: phoneProblems } = await openPage(browser, { width: 390, height: 844 });
-      await phone.goto(`${demo.url}/campus/phone/`, { waitUntil: 'load' });
-      const chosen = await inShadow(phone, 'vk-checkin', 'input[name="shift"]:checked');
-      assert.equal(await chosen.evaluate((node) => (node as HTMLInputElement).value), `shf_demoStation${stamp}`);
+      // The phone, opened again: two duties today, so the student chooses this one, types the code and presses Enter.
+      // (In front: a tab behind another gets no animation frames, which a click waits for.)
+      await phone.bringToFront();
+      await phone.reload({ waitUntil: 'load' });
+      await (await inShadow(phone, 'vk-checkin', `input[name="shift"][value="${shiftId}"]`)).click();
       // The student's earlier hours (the seed's) are on the page already; this duty adds to them.
       const earlier = await myHoursTotals(phone);
       await axeViolations(phone, 'phone before check-in');
@@ -133,6 +156,8 @@ for (const browserName of BROWSERS) {
       // so the morning's has expired (the widget would say so; its test covers that refusal).
       await phone.reload({ waitUntil: 'load' });
       await inShadow(phone, 'vk-my-hours', '[part~="totals"]');
+      const chosen = await inShadow(phone, 'vk-checkin', 'input[name="shift"]:checked');
+      assert.equal(await chosen.evaluate((node) => (node as HTMLInputElement).value), shiftId, 'the duty checked into is chosen');
       const checkOut = await inShadow(phone, 'vk-checkin', 'input[name="action"][value="check_out"]');
       assert.equal(await checkOut.evaluate((node) => (node as HTMLInputElement).checked), true, 'after a check-in, check-out is chosen');
       await enterCode(phone, secondCode);
@@ -142,7 +167,7 @@ for (const browserName of BROWSERS) {
         });
 
       // The record, pending with its explanation, in <vk-my-hours> on the same page without a reload.
-      const record = (await records()).find((r) => r.shiftId === `shf_demoStation${stamp}`);
+      const record = (await records()).find((r) => r.shiftId === shiftId);
       assert.ok(record, 'the check-out made a service record');
       assert.deepEqual([record.status, record.hours, record.source], ['pending', 3.5, 'attendance']);
       const shown = await inShadow(phone, 'vk-my-hours', `[data-record="${record.id}"]`);
@@ -154,9 +179,12 @@ for (const browserName of BROWSERS) {
       assert.equal((await myHoursTotals(phone)).pending, earlier.pending + 3.5, 'the pending total grew by the duty');
       await axeViolations(phone, 'phone checked out, record pending');
 
+      // The campus page's honor board (this month, the school's students) before the approval.
+      const boardBefore = await studentOnBoard(api.url, demo.url);
+
       // The organizer approves it in the roster, with the keyboard.
       await station.reload({ waitUntil: 'load' });
-      const approve = await inShadow(station, 'vk-roster', `[data-signup="${signupId}"] [part~="action-button"]:not([part~="bulk-button"])[aria-label*="审核通过"]`);
+      const approve = await inShadow(station, 'vk-roster', `[data-signup="${signup.id}"] [part~="action-button"]:not([part~="bulk-button"])[aria-label*="审核通过"]`);
       await station.bringToFront();
       await approve.focus();
       await station.keyboard.press('Enter');
@@ -164,7 +192,7 @@ for (const browserName of BROWSERS) {
         /3\.5 小时，已通过/.test(document.querySelector('vk-roster')?.shadowRoot?.querySelector('[part~="record"]')?.textContent ?? ''))
         .catch(async (error: Error) => {
           const focused = await station.evaluate(() => document.querySelector('vk-roster')?.shadowRoot?.activeElement?.outerHTML ?? document.activeElement?.localName);
-          throw new Error(`${error.message}; the row showed: ${await textOf(await inShadow(station, 'vk-roster', `[data-signup="${signupId}"]`))}; focus: ${focused}`);
+          throw new Error(`${error.message}; the row showed: ${await textOf(await inShadow(station, 'vk-roster', `[data-signup="${signup.id}"]`))}; focus: ${focused}`);
         });
       assert.equal((await records()).find((r) => r.id === record.id)?.status, 'approved');
       await axeViolations(station, 'station after approving');
@@ -185,6 +213,19 @@ for (const browserName of BROWSERS) {
       assert.notEqual(starsAfter, starsBefore, 'the hours to the next star went down');
       await axeViolations(phone, 'phone with approved hours');
 
+      // The campus page's honor board shows the student's new total (names masked, as the API gives them).
+      const { page: campusPage, problems: campusProblems } = await openPage(browser, { width: 390, height: 844 });
+      await campusPage.goto(`${demo.url}/campus/`, { waitUntil: 'load' });
+      const boardValue = await campusPage.waitForFunction((name: string) => {
+        const row = [...document.querySelector('vk-honor-board')?.shadowRoot?.querySelectorAll('[part~="row"]') ?? []]
+          .find((node) => node.querySelector('[part~="name"]')?.textContent?.trim() === name);
+        return row ? Number(row.querySelector('[part~="value"]')?.textContent?.replace(/[^\d.]/g, '')) : false;
+      }, { timeout: 20_000, polling: 100 }, boardBefore.name).then((handle) => handle.jsonValue() as Promise<number>);
+      assert.equal(boardValue, boardBefore.value + 3.5, `the board's ${boardBefore.name}: ${boardBefore.value} h before the approval`);
+      await axeViolations(campusPage, 'campus page with the honor board');
+      await assertClean(campusPage, campusProblems, 'campus');
+      await campusPage.close();
+
       await phone.screenshot({ path: screenshotPath(`${browserName}-campus-phone-approved`) as `${string}.png`, fullPage: true });
       await station.screenshot({ path: screenshotPath(`${browserName}-campus-station`) as `${string}.png`, fullPage: true });
       await assertClean(station, stationProblems, 'station');
@@ -202,4 +243,18 @@ async function myHoursTotals(page: Page): Promise<{ approved: number; pending: n
   const totals = { approved: hours('已审核时长'), pending: hours('待审核') };
   assert.ok(Number.isFinite(totals.approved) && Number.isFinite(totals.pending), `<vk-my-hours> totals: ${text}`);
   return totals;
+}
+
+/**
+ * The student's entry on the board the campus page shows (the campus channel, last 30 days, by
+ * hours), read from the API as the page's widget reads it.
+ */
+async function studentOnBoard(apiUrl: string, origin: string): Promise<{ name: string; value: number }> {
+  const query = new URLSearchParams({ scope: `channel:${SEED_KEYS.campus.channelId}`, period: 'month', metric: 'hours', limit: '10' });
+  const board = await (await fetch(`${apiUrl}/v1/honor-board?${query}`, {
+    headers: { authorization: `Bearer ${SEED_KEYS.campus.publishableKey}`, origin },
+  })).json() as { entries: Array<{ subject: { id: string; name: string }; value: number }> };
+  const entry = board.entries.find((e) => e.subject.id === SEED_STATION.volunteerId);
+  assert.ok(entry, `the student is in the campus board's top 10: ${JSON.stringify(board.entries.map((e) => [e.subject.name, e.value]))}`);
+  return { name: entry.subject.name, value: entry.value };
 }

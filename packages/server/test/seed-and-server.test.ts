@@ -134,6 +134,10 @@ describe('the demo seed', () => {
     const station: any = await getJson(`/v1/opportunities/${SEED_FIXTURES.stationOpportunityId}?key=${SEED_KEYS.campus.publishableKey}`);
     const shift = station.shifts.find((s: any) => s.id === shiftId);
     assert.ok(Date.parse(shift.start) <= now.getTime() && now.getTime() < Date.parse(shift.end), 'the duty is open now');
+    const following = station.shifts.find((s: any) => Date.parse(s.start) === Date.parse(shift.end));
+    assert.ok(following, 'the next duty follows the open one');
+    assert.equal(me.data.some((s: any) => s.shiftId === following.id), false, 'nobody is on the next duty yet: the student can sign up for it');
+    assert.equal(following.signedUp, 0);
 
     // The kiosk's organizer reads the code; the student checks in with it.
     const organizer = await post('/v1/sessions', { organizer: { organizationId: SEED_STATION.organizationId, staffId: 'zju-staff|T1', name: '值班老师' } }, SEED_KEYS.campus.secretKey);
@@ -143,8 +147,11 @@ describe('the demo seed', () => {
 
     const later = new Date(Date.parse(shift.end) + 60_000);
     const next = await ensureStationShift(server.db, later);
-    assert.ok(next && next !== shiftId, 'after the duty ends, a start adds the next one');
+    assert.equal(next, following.id, 'after the duty ends, a start opens the one that followed it');
     assert.equal(await ensureStationShift(server.db, later), next);
+    const { token: laterToken } = await post('/v1/sessions', { externalId: SEED_STATION.externalId, volunteer: SEED_STATION.student }, SEED_KEYS.campus.secretKey);
+    const mine = await fetch(`${server.url}/v1/me/signups`, { headers: { Authorization: `Bearer ${laterToken}` } }).then((r) => r.json() as Promise<any>);
+    assert.equal(mine.data.filter((s: any) => s.shiftId === next).length, 1, 'the student is confirmed on the duty open at the start, once');
   });
 
   it('opens the station duty again when a server restarts on the kept data the next day, seeding nothing', async () => {

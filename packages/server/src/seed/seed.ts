@@ -39,8 +39,9 @@ export const SEED_FIXTURES = {
   /** Sign-up opens in three days. */
   notOpenYetOpportunityId: 'opp_demoNotOpenYet',
   /**
-   * The campus youth league's duty at a community service station: in progress (not in lists),
-   * with a shift open now on every start (see ensureStationShift) and the demo student on it.
+   * The campus youth league's duty at a community service station, recruiting: on every start
+   * a duty open now with the demo student on it, and the next duty open for sign-up (see
+   * ensureStationShift).
    */
   stationOpportunityId: 'opp_demoServiceStation',
   /**
@@ -474,7 +475,7 @@ async function seedServiceStation(tx: Queryable, createdAt: Date): Promise<void>
     summary: '在社区志愿服务站值班：为居民答疑、登记求助、整理借用物资。到站后扫码或输入签到码签到，离站时签退。',
     description: '在玉古路社区志愿服务站值班：为居民答疑、登记求助、整理借用物资。\n\n到站后在服务站的签到屏上读取签到码，用手机签到；离站时签退。服务时长按签到、签退时间计算，经组织方审核后计入志愿服务记录。',
     category: 'community', skills: [], location_name: '玉古路社区志愿服务站', location_address: '浙江省杭州市西湖区玉古路社区志愿服务站',
-    region_code: '330106', lat: 30.27291, lng: 120.12722, online: false, status: 'in_progress', audience: SEED_KEYS.campus.channelId,
+    region_code: '330106', lat: 30.27291, lng: 120.12722, online: false, status: 'recruiting', audience: SEED_KEYS.campus.channelId,
     approval: 'auto', signup_opens_at: null, signup_closes_at: null, requirements: { insuranceProvided: true },
     hours_per_shift: SEED_STATION.shiftHours, points_per_hour: 10, cover_image_url: null, timezone: 'Asia/Shanghai', questions: [],
     created_at: created, updated_at: created,
@@ -483,36 +484,51 @@ async function seedServiceStation(tx: Queryable, createdAt: Date): Promise<void>
 }
 
 /**
- * Makes sure the station has a duty open at `now`, with the demo student confirmed on it, so the
+ * Makes sure the station has a duty open at `now` with the demo student confirmed on it, so the
  * kiosk and the phone demo work on whatever day the server starts (the seed runs once; the data
- * is kept). When none is open, adds one from the start of the current hour, lasting
- * SEED_STATION.shiftHours. Ids follow from that hour, so two instances starting at once add it
- * once. Does nothing on a database without the demo data. Returns the open shift's id, or null.
+ * is kept), and that the duty after it exists with nobody on it yet, so the student can sign up
+ * for it (a duty under way takes no sign-ups). When none is open, adds one from the start of the
+ * current hour; each lasts SEED_STATION.shiftHours. Ids follow from the start hour, so two
+ * instances starting at once add each once. Does nothing on a database without the demo data.
+ * Returns the open duty's id, or null.
  */
 export async function ensureStationShift(db: Database, now: Date): Promise<string | null> {
   return db.transaction(async (tx) => {
     const [opportunity] = await tx.query<{ id: string }>('SELECT id FROM opportunities WHERE id = $1', [SEED_FIXTURES.stationOpportunityId]);
     if (!opportunity) return null;
-    const [open] = await tx.query<{ id: string }>(
-      `SELECT id FROM shifts WHERE opportunity_id = $1 AND starts_at - interval '30 minutes' <= $2 AND ends_at > $2 ORDER BY starts_at LIMIT 1`,
+    const [open] = await tx.query<{ id: string; ends_at: Date | string }>(
+      `SELECT id, ends_at FROM shifts WHERE opportunity_id = $1 AND starts_at - interval '30 minutes' <= $2 AND ends_at > $2 ORDER BY starts_at LIMIT 1`,
       [opportunity.id, now.toISOString()],
     );
-    if (open) return open.id;
-    const start = new Date(Math.floor(now.getTime() / HOUR) * HOUR);
-    const end = new Date(start.getTime() + SEED_STATION.shiftHours * HOUR);
-    const stamp = start.toISOString().slice(0, 13).replace(/\D/g, ''); // yyyymmddhh (UTC)
-    const shiftId = `shf_demoStation${stamp}`;
-    const created = now.toISOString();
-    await tx.query(
-      `INSERT INTO shifts (id, opportunity_id, starts_at, ends_at, capacity, signed_up, waitlisted, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, 6, 1, 0, $5, $5) ON CONFLICT (id) DO NOTHING`,
-      [shiftId, opportunity.id, start.toISOString(), end.toISOString(), created],
-    );
-    await tx.query(
-      `INSERT INTO signups (id, reference, opportunity_id, shift_id, volunteer_id, channel_id, widget, answers, consent_version, consent_at, status, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, null, '{}', $7, $8, 'approved', $8, $8) ON CONFLICT (id) DO NOTHING`,
-      [`sgn_demoStation${stamp}`, `VK-D${stamp}`, opportunity.id, shiftId, SEED_STATION.volunteerId, SEED_KEYS.campus.channelId, PRIVACY_VERSION, created],
-    );
-    return shiftId;
+    const start = open ? new Date(open.ends_at).getTime() - SEED_STATION.shiftHours * HOUR : Math.floor(now.getTime() / HOUR) * HOUR;
+    const openId = open?.id ?? await addStationDuty(tx, opportunity.id, start, now);
+    await putStudentOnDuty(tx, opportunity.id, openId, now);
+    await addStationDuty(tx, opportunity.id, start + SEED_STATION.shiftHours * HOUR, now);
+    return openId;
   });
+}
+
+/** Adds the station duty starting at `start` (nothing when it exists); returns its id. */
+async function addStationDuty(tx: Queryable, opportunityId: string, start: number, now: Date): Promise<string> {
+  const shiftId = `shf_demoStation${new Date(start).toISOString().slice(0, 13).replace(/\D/g, '')}`; // yyyymmddhh (UTC)
+  await tx.query(
+    `INSERT INTO shifts (id, opportunity_id, starts_at, ends_at, capacity, signed_up, waitlisted, created_at, updated_at)
+     VALUES ($1, $2, $3, $4, 6, 0, 0, $5, $5) ON CONFLICT (id) DO NOTHING`,
+    [shiftId, opportunityId, new Date(start).toISOString(), new Date(start + SEED_STATION.shiftHours * HOUR).toISOString(), now.toISOString()],
+  );
+  return shiftId;
+}
+
+/** Confirms the demo student on the duty `shiftId`, unless they are on it already (the spot is counted once). */
+async function putStudentOnDuty(tx: Queryable, opportunityId: string, shiftId: string, now: Date): Promise<void> {
+  const stamp = shiftId.replace('shf_demoStation', '');
+  const created = now.toISOString();
+  const added = await tx.query(
+    `INSERT INTO signups (id, reference, opportunity_id, shift_id, volunteer_id, channel_id, widget, answers, consent_version, consent_at, status, created_at, updated_at)
+     SELECT $1, $2, $3, $4, $5, $6, null, '{}', $7, $8, 'approved', $8, $8
+     WHERE NOT EXISTS (SELECT 1 FROM signups WHERE shift_id = $4 AND volunteer_id = $5)
+     ON CONFLICT DO NOTHING RETURNING id`,
+    [`sgn_demoStation${stamp}`, `VK-D${stamp}`, opportunityId, shiftId, SEED_STATION.volunteerId, SEED_KEYS.campus.channelId, PRIVACY_VERSION, created],
+  );
+  if (added.length > 0) await tx.query('UPDATE shifts SET signed_up = signed_up + 1 WHERE id = $1', [shiftId]);
 }
