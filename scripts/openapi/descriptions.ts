@@ -1377,6 +1377,7 @@ const parameterDocs: Record<string, ParameterDoc> = {
   'listMySignups.status': { description: 'Only sign-ups with this status.', example: 'approved' },
   'listSignups.reveal': { description: '`idNumber` to export unmasked resident ID numbers. Every such export is logged for audit.', example: 'idNumber' },
   'listMyServiceRecords.status': { description: 'Only records with this review state.', example: 'approved' },
+  'listMyServiceRecords.shiftId': { description: 'Only the records of this shift: the one its check-out made, and any record correcting it.', example: shift.id },
   'getWebhookEndpoint.id': { description: pathId, example: webhookEndpoint.id },
   'updateWebhookEndpoint.id': { description: pathId, example: webhookEndpoint.id },
   'rotateWebhookSecret.id': { description: pathId, example: webhookEndpoint.id },

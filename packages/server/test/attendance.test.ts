@@ -92,8 +92,9 @@ async function checkInAndOut(w: World, inAt: number, outAt: number) {
 }
 
 async function record(w: World, id: string) {
-  const list = await call(t.app, 'GET', '/v1/me/service-records', { bearer: w.volunteer });
+  const list = await call(t.app, 'GET', `/v1/me/service-records?shiftId=${w.shiftId}`, { bearer: w.volunteer });
   assert.equal(list.status, 200, list.text);
+  assert.ok(list.body.data.every((r: { shiftId: string }) => r.shiftId === w.shiftId), `only the shift's records: ${list.text}`);
   const found = list.body.data.find((r: { id: string }) => r.id === id);
   assert.ok(found, `record ${id} in ${list.text}`);
   assertShape(ServiceRecord, found);

@@ -188,6 +188,10 @@ describe('service hours, honor board and stats', () => {
     assert.deepEqual(records.body.data.map((r: { status: string }) => r.status).sort(), ['approved', 'pending']);
     const pending = await call(env.app, 'GET', '/v1/me/service-records?status=pending', { bearer: zhang.token });
     assert.equal(pending.body.data.length, 1);
+    const ofShift = await call(env.app, 'GET', `/v1/me/service-records?shiftId=${orgA.shiftIds[0]}`, { bearer: zhang.token });
+    assert.equal(ofShift.body.data.length, 2, 'both records are of the first shift');
+    const otherShift = await call(env.app, 'GET', `/v1/me/service-records?shiftId=${orgB.shiftIds[0]}`, { bearer: zhang.token });
+    assert.deepEqual(otherShift.body.data, [], 'shiftId: none of another shift');
 
     const stats = await call(env.app, 'GET', '/v1/stats?period=all', { key: news.publishableKey });
     assertShape(ImpactStats, stats.body);

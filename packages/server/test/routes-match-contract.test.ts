@@ -180,7 +180,7 @@ const sdkCalls: Record<string, { operationId: string; call: (vk: VolunteerKitCli
   'me.signups.cancel': { operationId: 'cancelMySignup', call: (vk) => vk.withSession('vst_contract_test').me.signups.cancel(parameterExample('cancelMySignup', 'id')) },
   'me.serviceRecords.list': {
     operationId: 'listMyServiceRecords',
-    call: (vk) => vk.withSession('vst_contract_test').me.serviceRecords.list({ status: 'approved', limit: 20, cursor: parameterExample('listMyServiceRecords', 'cursor') }),
+    call: (vk) => vk.withSession('vst_contract_test').me.serviceRecords.list({ status: 'approved', shiftId: parameterExample('listMyServiceRecords', 'shiftId'), limit: 20, cursor: parameterExample('listMyServiceRecords', 'cursor') }),
   },
   'sessions.create': { operationId: 'createSession', call: (vk) => vk.sessions.create(example('CreateSessionBody')) },
   'auditLog.list': { operationId: 'listAuditLog', call: (vk) => new AuditLog(vk).list({ limit: 20, cursor: parameterExample('listAuditLog', 'cursor') }) },

@@ -79,6 +79,8 @@ export type ReviewServiceRecordBody = z.input<typeof ReviewServiceRecordBody>;
 /** Query of `GET /v1/me/service-records`. */
 export const ListServiceRecordsQuery = z.object({
   status: z.optional(ServiceRecordStatus),
+  /** Only the records of one shift (a check-out's, and any correction of it): one call for a check-in page. */
+  shiftId: z.optional(ShiftId),
   ...pageParams,
 });
 export type ListServiceRecordsQuery = z.input<typeof ListServiceRecordsQuery>;

@@ -579,11 +579,12 @@ export async function reviewServiceRecord(
 export async function listServiceRecordsOfVolunteer(
   db: Queryable,
   volunteerId: string,
-  f: { status?: string | undefined; afterId: string | null; limit: number },
+  f: { status?: string | undefined; shiftId?: string | undefined; afterId: string | null; limit: number },
 ): Promise<ServiceRecordRow[]> {
   const p = new Params();
   const where = [`r.volunteer_id = ${p.add(volunteerId)}`];
   if (f.status) where.push(`r.status = ${p.add(f.status)}`);
+  if (f.shiftId) where.push(`r.shift_id = ${p.add(f.shiftId)}`);
   if (f.afterId) where.push(`r.id > ${p.add(f.afterId)}`);
   return db.query<ServiceRecordRow>(`${RECORD_SELECT} WHERE ${where.join(' AND ')} ORDER BY r.id LIMIT ${p.add(f.limit)}`, p.values);
 }

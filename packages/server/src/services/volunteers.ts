@@ -44,10 +44,10 @@ export function listOwnSignups(
 export function listOwnServiceRecords(
   db: Queryable,
   volunteerId: string,
-  query: PageQuery & { status?: ServiceRecordStatus | undefined },
+  query: PageQuery & { status?: ServiceRecordStatus | undefined; shiftId?: string | undefined },
 ): Promise<Page<ServiceRecord>> {
   return keysetPage(query, 'id',
-    (after, limit) => q.listServiceRecordsOfVolunteer(db, volunteerId, { status: query.status, afterId: after?.id ?? null, limit }),
+    (after, limit) => q.listServiceRecordsOfVolunteer(db, volunteerId, { status: query.status, shiftId: query.shiftId, afterId: after?.id ?? null, limit }),
     (row) => ({ key: 0, id: row.id }),
     (rows) => rows.map(toServiceRecord));
 }

@@ -104,8 +104,8 @@ export function defaultShift(shifts: readonly CheckinShift[], now: Date): Checki
 
 /**
  * Reads the volunteer's confirmed sign-ups (every page) and their activities, for {@link todaysShifts};
- * the service records too when a sign-up of today is checked in (only they tell whether it is
- * also checked out).
+ * the service records of each shift of today that is checked in too (only they tell whether it
+ * is also checked out).
  */
 export async function loadTodaysShifts(client: BaseClient, session: string, now: Date, signal?: AbortSignal): Promise<CheckinShift[]> {
   const me = new Me(client.withSession(session));
@@ -116,17 +116,22 @@ export async function loadTodaysShifts(client: BaseClient, session: string, now:
   const found = await Promise.all(ids.map((id) => new Opportunities(client).get(id, { signal })));
   for (const opportunity of found) opportunities.set(opportunity.id, opportunity);
   const today = todaysShifts(signups, opportunities, now);
-  if (!today.some((s) => s.stage === 'checked_in')) return today;
-  const records: ServiceRecord[] = [];
-  for await (const record of me.serviceRecords.list({}, { signal })) records.push(record);
+  const checkedIn = today.filter((s) => s.stage === 'checked_in');
+  if (checkedIn.length === 0) return today;
+  const records = (await Promise.all(checkedIn.map((s) => shiftRecords(me, s.shiftId, signal)))).flat();
   return todaysShifts(signups, opportunities, now, records);
 }
 
-/** The service record a check-out made (`attendance.serviceRecordId`), read back for its hours and explanation. */
-export async function loadRecord(client: BaseClient, session: string, id: string, signal?: AbortSignal): Promise<ServiceRecord | null> {
-  const me = new Me(client.withSession(session));
-  for await (const record of me.serviceRecords.list({}, { signal })) if (record.id === id) return record;
-  return null;
+/** The volunteer's records of one shift (its check-out's, and any correction): one page as a rule. */
+async function shiftRecords(me: Me, shiftId: string, signal?: AbortSignal): Promise<ServiceRecord[]> {
+  const records: ServiceRecord[] = [];
+  for await (const record of me.serviceRecords.list({ shiftId }, { signal })) records.push(record);
+  return records;
+}
+
+/** The service record a check-out of `shiftId` made (`attendance.serviceRecordId`), read back for its hours and explanation. */
+export async function loadRecord(client: BaseClient, session: string, shiftId: string, id: string, signal?: AbortSignal): Promise<ServiceRecord | null> {
+  return (await shiftRecords(new Me(client.withSession(session)), shiftId, signal)).find((record) => record.id === id) ?? null;
 }
 
 /**

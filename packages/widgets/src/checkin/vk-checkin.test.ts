@@ -68,8 +68,13 @@ type Body = { shiftId: string; code: string; action: string };
 /** The API: `mine` are the volunteer's sign-ups; `answer` replies to each check-in (default: accepted). */
 function serve({ mine = [makeSignup()], answer, records = [] }: { mine?: Signup[]; answer?: (body: Body, index: number) => Response | undefined; records?: ServiceRecord[] } = {}) {
   const posts: Array<{ body: Body; authorization: string | null }> = [];
+  const recordQueries: Array<string | null> = [];
   worker.use(
-    http.get(api('/v1/me/service-records'), () => HttpResponse.json({ data: records, nextCursor: null })),
+    http.get(api('/v1/me/service-records'), ({ request }) => {
+      const shiftId = new URL(request.url).searchParams.get('shiftId');
+      recordQueries.push(shiftId);
+      return HttpResponse.json({ data: records.filter((r) => !shiftId || r.shiftId === shiftId), nextCursor: null });
+    }),
     http.get(api('/v1/opportunities/:id'), () => HttpResponse.json(opportunity)),
     http.get(api('/v1/me/signups'), () => HttpResponse.json({ data: mine, nextCursor: null })),
     http.post(api('/v1/me/attendance'), async ({ request }) => {
@@ -79,7 +84,7 @@ function serve({ mine = [makeSignup()], answer, records = [] }: { mine?: Signup[
         ?? HttpResponse.json(body.action === 'check_in' ? attendanceOf() : attendanceOf({ checkOutAt: '2026-12-01T11:31:00+08:00', serviceRecordId: 'rec_00000001' }));
     }),
   );
-  return { posts };
+  return { posts, recordQueries };
 }
 
 async function mount(locale = 'en'): Promise<VkCheckin> {
@@ -166,8 +171,9 @@ describe('<vk-checkin>', () => {
   });
 
   it('a shift checked out earlier shows as done when the page opens again, with its record', async () => {
-    const { posts } = serve({ mine: [makeSignup({ status: 'attended' })], records: [recordOf()] });
+    const { posts, recordQueries } = serve({ mine: [makeSignup({ status: 'attended' })], records: [recordOf(), recordOf({ id: 'rec_00000002', shiftId: 'shf_afternoon01' })] });
     const el = await mount('zh-CN');
+    expect(recordQueries, 'only the checked-in shift\'s records are read').to.deep.equal(['shf_morning001']);
     const done = text($(el, '[part~="done"]'));
     expect(done).to.contain('本班次已完成');
     expect(done).to.contain('09:02 签到，11:31 签退。');

@@ -286,7 +286,7 @@ export class VkCheckin extends VkElement {
   /** The record the check-out made, for its hours and explanation; the done state stands without it. */
   private async readRecord(shift: CheckinShift, id: string, client: Parameters<typeof loadRecord>[0], session: string): Promise<void> {
     try {
-      const record = await loadRecord(client, session, id);
+      const record = await loadRecord(client, session, shift.shiftId, id);
       if (record) this.replaceShift({ ...(this.changed.get(shift.shiftId) ?? shift), record });
     } catch {
       // The times are said already; the hours show in "my hours" too.
