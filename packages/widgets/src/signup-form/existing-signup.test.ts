@@ -245,6 +245,27 @@ describe('<vk-signup-form> with a sign-up on file', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('at a 24 px browser font on a 320 px phone (a card\'s 190 px column), each label sits above its value and the reference stays whole', async () => {
+    serve({ mine: [makeSignup({ reference: 'VK-7F3K2Q9A' })] });
+    document.documentElement.style.fontSize = '24px';
+    try {
+      const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 190px">
+        <vk-signup-form locale="zh-CN" base-url=${BASE_URL} publishable-key=${PUBLISHABLE_KEY} opportunity="opp_elderly001" .session=${SESSION}></vk-signup-form>
+      </div>`);
+      const el = wrapper.querySelector<VkSignupForm>('vk-signup-form')!;
+      await existingView(el);
+      expect(layoutProblems([el])).to.deep.equal([]);
+      const reference = $(el, '[part~="reference"]')!;
+      const label = reference.previousElementSibling!.getBoundingClientRect();
+      expect(reference.getBoundingClientRect().top, 'the value under its label').to.be.at.least(label.bottom - 1);
+      expect(reference.getClientRects().length === 1 && reference.getBoundingClientRect().height < 2 * parseFloat(getComputedStyle(reference).lineHeight || '40'),
+        'the reference on one line').to.equal(true);
+      await expect(el).to.be.accessible();
+    } finally {
+      document.documentElement.style.fontSize = '';
+    }
+  });
+
   it('a reader who leaves during the window (a dialog closed) cancels nothing', async () => {
     const { cancels } = serve();
     const el = await mountSignedIn();

@@ -217,6 +217,22 @@ export const signupFormStyles = css`
   }
   .details dd {
     margin: 0;
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+  /* Narrow (a 320 px phone with a large font): each label above its value, the reference whole. */
+  .success,
+  .existing-item {
+    container-type: inline-size;
+  }
+  @container (max-width: 16em) {
+    .details {
+      grid-template-columns: minmax(0, 1fr);
+      row-gap: 0;
+    }
+    .details dd + dt {
+      margin-top: 0.5em;
+    }
   }
   .reference {
     font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
