@@ -138,15 +138,10 @@ export interface OpportunitySearch {
   limit: number;
 }
 
-/** The sort key of each sort as a float8 expression over the `base` CTE, and its direction. */
-const SORTS: Record<OpportunitySortName, { expression: string; descending: boolean }> = {
-  relevance: { expression: 'score', descending: true },
-  startsAt: { expression: 'coalesce(extract(epoch FROM next_start), 1e12)', descending: false },
-  newest: { expression: 'extract(epoch FROM created_at)', descending: true },
-  distance: { expression: 'coalesce(distance_km, 1e9)', descending: false },
-  spotsLeft: { expression: 'open_spots', descending: true },
-};
-
+/** The `startsAt` key of an opportunity with no shift still to come or under way: after every date. */
+const NO_START_KEY = 1e12;
+/** The `distance` key of an opportunity without coordinates: after every distance. */
+const NO_DISTANCE_KEY = 1e9;
 /**
  * The text a search term is matched against: the opportunity's own searchable fields in one
  * expression, which the trigram index `opportunities_search_trgm` (migrations/002) is built on —
@@ -164,22 +159,26 @@ const KM_PER_DEGREE_LATITUDE = 111.2;
 
 /**
  * The SQL of one page of opportunities visible to a channel, in keyset order, with its parameters
- * (exported so a test can read the plan). Search is a case-insensitive substring match per term
- * (ILIKE), which works for Chinese text without a tokenizer; every term must match one of title,
- * summary, organizer or place.
+ * (exported so a test can read the plan): the page's ids and sort keys. Search is a
+ * case-insensitive substring match per term (ILIKE), which works for Chinese text without a
+ * tokenizer; every term must match one of title, summary, organizer or place.
  *
  * Every filter can be served by an index (migrations/002): the trigram index on the opportunity's
  * text and on organization names (text and organizer matched as two indexed lookups), category,
  * region prefix, organization, skills, a latitude band for `near` + `radiusKm`, and the shifts of a
- * time window. Each candidate's next start and open spots are summed from its own shifts (a
- * LATERAL subquery on `shifts_opportunity`), never from the whole shifts table.
+ * time window. No candidate's shifts are summed to filter it: "open spots" is an EXISTS on its
+ * shifts yet to start, and the default statuses (recruiting, full) need no shift at all. The sorts
+ * read in their own order, so a page stops after its rows (see `startsAtPageSql`, `newest` on
+ * `opportunities_newest`); `relevance`, `distance` and `spotsLeft` rank every candidate the
+ * filters leave, and only `spotsLeft` sums each one's shifts (on `shifts_opportunity`).
  */
 export function opportunitySearchSql(s: OpportunitySearch): { sql: string; params: SqlParam[] } {
   const p = new Params();
-  const now = p.add(s.now);
+  // Added only when used: a parameter no statement mentions has no type, and PostgreSQL refuses it.
+  let nowParam: string | undefined;
+  const now = () => (nowParam ??= p.add(s.now));
   const where = [`o.status <> 'draft'`, `(o.audience = 'public' OR o.audience = ${p.add(s.channelId)})`];
   const scoreParts: string[] = [];
-  const textMatch = s.terms.length > 0;
   for (const term of s.terms) {
     const pattern = p.add(likePattern(term));
     if ([...term].length >= TRIGRAM) {
@@ -202,10 +201,10 @@ export function opportunitySearchSql(s: OpportunitySearch): { sql: string; param
   if (s.skills?.length) where.push(`o.skills && ${p.add(s.skills)}::text[]`);
   if (s.from || s.to) {
     const conditions: string[] = [];
-    if (s.from) conditions.push(`s.ends_at >= ${p.add(s.from)}`);
-    if (s.to) conditions.push(`s.starts_at <= ${p.add(s.to)}`);
+    if (s.from) conditions.push(`w.ends_at >= ${p.add(s.from)}`);
+    if (s.to) conditions.push(`w.starts_at <= ${p.add(s.to)}`);
     // IN over the window's shifts (not a correlated EXISTS), so shifts_starts_at can drive it.
-    where.push(`o.id IN (SELECT s.opportunity_id FROM shifts s WHERE ${conditions.join(' AND ')})`);
+    where.push(`o.id IN (SELECT w.opportunity_id FROM shifts w WHERE ${conditions.join(' AND ')})`);
   }
   let distance = 'NULL::float8';
   if (s.near) {
@@ -217,40 +216,103 @@ export function opportunitySearchSql(s: OpportunitySearch): { sql: string; param
       // Every point within radiusKm lies within this band of latitude (a little wider, for safety).
       const band = s.radiusKm / KM_PER_DEGREE_LATITUDE + 0.01;
       where.push(`o.lat BETWEEN ${p.add(s.near.lat - band)}::float8 AND ${p.add(s.near.lat + band)}::float8`);
+      where.push(`${distance} <= ${p.add(s.radiusKm)}`);
     }
   }
-  const outer: string[] = [];
-  if (s.near && s.radiusKm !== undefined) outer.push(`distance_km <= ${p.add(s.radiusKm)}`);
-  if (s.hasOpenSlots) outer.push('open_spots > 0');
-  outer.push(s.status ? `effective_status = ${p.add(s.status)}` : `effective_status IN ('recruiting', 'full')`);
-  const sort = SORTS[s.sort];
-  if (s.after) {
-    const key = p.add(s.after.key);
-    const id = p.add(s.after.id);
-    outer.push(`(sort_key ${sort.descending ? '<' : '>'} ${key}::float8 OR (sort_key = ${key}::float8 AND id > ${id}))`);
+  // Open spots exist exactly when a shift yet to start has a free place; the status the public
+  // sees is `full` for a recruiting opportunity without one (as OPPORTUNITY_LIST_SELECT says).
+  // A scalar subquery, not EXISTS: the planner would turn EXISTS into a join with every shift yet
+  // to start, which grows with the data; this asks each candidate's own (shifts_opportunity).
+  const hasOpenSpots = () => `(SELECT TRUE FROM shifts x
+    WHERE x.opportunity_id = o.id AND x.starts_at > ${now()} AND x.signed_up < x.capacity LIMIT 1) IS NOT NULL`;
+  if (s.hasOpenSlots) where.push(hasOpenSpots());
+  if (!s.status) where.push(`o.status IN ('recruiting', 'full')`);
+  else if (s.status === 'recruiting') where.push(`o.status = 'recruiting'`, hasOpenSpots());
+  else if (s.status === 'full') where.push(`(o.status = 'full' OR (o.status = 'recruiting' AND NOT ${hasOpenSpots()}))`);
+  else where.push(`o.status = ${p.add(s.status)}`);
+
+  if (s.sort === 'startsAt') return { sql: startsAtPageSql(p, where, now(), s.after, s.limit), params: p.values };
+  if (s.sort === 'newest') {
+    const keyset: string[] = [];
+    if (s.after) {
+      const key = p.add(s.after.key);
+      // The bound on created_at lets opportunities_newest start at the cursor; the float key decides.
+      keyset.push(`o.created_at <= to_timestamp(${key}::float8) + interval '1 millisecond'`,
+        `(extract(epoch FROM o.created_at)::float8 < ${key}::float8
+          OR (extract(epoch FROM o.created_at)::float8 = ${key}::float8 AND o.id > ${p.add(s.after.id)}))`);
+    }
+    const sql = `
+      SELECT o.id, extract(epoch FROM o.created_at)::float8 AS sort_key FROM opportunities o
+      WHERE ${[...where, ...keyset].join(' AND ')}
+      ORDER BY o.created_at DESC, o.id LIMIT ${p.add(s.limit)}`;
+    return { sql, params: p.values };
   }
+  const ranked = s.sort === 'relevance'
+    ? { key: scoreParts.length ? scoreParts.join(' + ') : '0', descending: true, joins: '' }
+    : s.sort === 'distance'
+      ? { key: `coalesce(${distance}, ${NO_DISTANCE_KEY})`, descending: false, joins: '' }
+      : {
+        key: 'open.spots',
+        descending: true,
+        joins: `CROSS JOIN LATERAL (
+          SELECT coalesce(sum(greatest(sh.capacity - sh.signed_up, 0)), 0) AS spots
+          FROM shifts sh WHERE sh.opportunity_id = o.id AND sh.starts_at > ${now()}) open`,
+      };
+  const keyset = s.after
+    ? `WHERE sort_key ${ranked.descending ? '<' : '>'} ${p.add(s.after.key)}::float8
+        OR (sort_key = ${p.add(s.after.key)}::float8 AND id > ${p.add(s.after.id)})`
+    : '';
   const sql = `
-    WITH base AS (
-      SELECT o.id, o.status, o.created_at, ss.next_start, ss.open_spots,
-        ${distance} AS distance_km,
-        ${textMatch ? scoreParts.join(' + ') : '0'} AS score
-      FROM opportunities o
-        CROSS JOIN LATERAL (
-          SELECT min(sh.starts_at) FILTER (WHERE sh.ends_at >= ${now}) AS next_start,
-            coalesce(sum(greatest(sh.capacity - sh.signed_up, 0)) FILTER (WHERE sh.starts_at > ${now}), 0)::int AS open_spots
-          FROM shifts sh WHERE sh.opportunity_id = o.id
-        ) ss
+    SELECT id, sort_key FROM (
+      SELECT o.id, (${ranked.key})::float8 AS sort_key FROM opportunities o ${ranked.joins}
       WHERE ${where.join(' AND ')}
-    ), keyed AS (
-      SELECT id, distance_km, open_spots,
-        CASE WHEN status = 'recruiting' AND open_spots = 0 THEN 'full' ELSE status END AS effective_status,
-        (${sort.expression})::float8 AS sort_key
-      FROM base
-    )
-    SELECT id, sort_key FROM keyed WHERE ${outer.join(' AND ')}
-    ORDER BY sort_key ${sort.descending ? 'DESC' : 'ASC'}, id ASC
+    ) candidates ${keyset}
+    ORDER BY sort_key ${ranked.descending ? 'DESC' : 'ASC'}, id ASC
     LIMIT ${p.add(s.limit)}`;
   return { sql, params: p.values };
+}
+
+/**
+ * `sort=startsAt`: by each opportunity's next start (its soonest shift not yet ended), read in that
+ * order from `shifts_starts_at`: the shifts not yet ended, each kept only when it is its
+ * opportunity's first such shift (an anti-join on `shifts_opportunity`) and the opportunity passes
+ * the filters, until the page is full. A shift under way started at most the longest shift's
+ * length ago (`shifts_length`, one index lookup), which bounds the scan from below. Opportunities
+ * with no such shift come last (key NO_START_KEY, by id), read only when the dated ones run out.
+ */
+function startsAtPageSql(p: Params, where: string[], now: string, after: OpportunitySearch['after'], limit: number): string {
+  const since = `(${now}::timestamptz - (SELECT coalesce(max(ends_at - starts_at), interval '0') FROM shifts))`;
+  const notEnded = (alias: string) => `${alias}.starts_at >= ${since} AND ${alias}.ends_at >= ${now}`;
+  // Scalar subqueries, not NOT EXISTS, for the reason given at hasOpenSpots: each reads one
+  // opportunity's shifts, never a join with all of them.
+  const dated = [notEnded('s'), ...where,
+    `NOT EXISTS (SELECT 1 FROM shifts e WHERE e.opportunity_id = s.opportunity_id AND ${notEnded('e')}
+      AND (e.starts_at < s.starts_at OR (e.starts_at = s.starts_at AND e.id < s.id)))`];
+  const undated = [...where, `(SELECT TRUE FROM shifts e WHERE e.opportunity_id = o.id AND ${notEnded('e')} LIMIT 1) IS NULL`];
+  if (after && after.key >= NO_START_KEY) {
+    dated.push('FALSE');
+    undated.push(`o.id > ${p.add(after.id)}`);
+  } else if (after) {
+    const key = p.add(after.key);
+    // The bound on starts_at lets shifts_starts_at start at the cursor; the float key decides.
+    dated.push(`s.starts_at >= to_timestamp(${key}::float8) - interval '1 millisecond'`,
+      `(extract(epoch FROM s.starts_at)::float8 > ${key}::float8
+        OR (extract(epoch FROM s.starts_at)::float8 = ${key}::float8 AND s.opportunity_id > ${p.add(after.id)}))`);
+  }
+  const n = p.add(limit);
+  return `
+    WITH dated AS MATERIALIZED (
+      SELECT o.id, extract(epoch FROM s.starts_at)::float8 AS sort_key
+      FROM shifts s JOIN opportunities o ON o.id = s.opportunity_id
+      WHERE ${dated.join(' AND ')}
+      ORDER BY s.starts_at, s.opportunity_id LIMIT ${n}
+    )
+    SELECT id, sort_key FROM dated
+    UNION ALL
+    (SELECT o.id, ${NO_START_KEY}::float8 AS sort_key FROM opportunities o
+      WHERE (SELECT count(*) FROM dated) < ${n} AND ${undated.join(' AND ')}
+      ORDER BY o.id LIMIT ${n})
+    ORDER BY sort_key, id LIMIT ${n}`;
 }
 
 /**
@@ -303,6 +365,22 @@ export async function getOpportunity(db: Queryable, id: string, channelId: strin
   const [row] = await db.query<OpportunityRow>(
     `${OPPORTUNITY_SELECT} WHERE o.id = $1 AND o.status <> 'draft' AND (o.audience = 'public' OR o.audience = $3)`,
     [id, now, channelId],
+  );
+  return row ?? null;
+}
+
+/**
+ * What a sign-up checks first, in one read: the opportunity as `getOpportunity` gives it and, when
+ * `shiftId` is one of its shifts, that shift (else `shift_id` is null).
+ */
+export async function getOpportunityWithShift(
+  db: Queryable, id: string, shiftId: string, channelId: string, now: Date,
+): Promise<(OpportunityRow & { shift_id: string | null; shift_starts_at: Date | null }) | null> {
+  const [row] = await db.query<OpportunityRow & { shift_id: string | null; shift_starts_at: Date | null }>(
+    `${OPPORTUNITY_SELECT.replace(' o.*,', ' o.*, sh.id AS shift_id, sh.starts_at AS shift_starts_at,')}
+       LEFT JOIN shifts sh ON sh.id = $4 AND sh.opportunity_id = o.id
+     WHERE o.id = $1 AND o.status <> 'draft' AND (o.audience = 'public' OR o.audience = $3)`,
+    [id, now, channelId, shiftId],
   );
   return row ?? null;
 }
@@ -457,10 +535,13 @@ export async function adjustShiftCounters(db: Queryable, shiftId: string, signed
   );
 }
 
-const SIGNUP_SELECT = `
-  SELECT s.id, s.seq::int AS seq, s.reference, s.opportunity_id, s.shift_id, s.volunteer_id, s.channel_id, s.widget, s.answers,
+/** A sign-up's columns as SignupRow has them, from `s` (a signups row) and `v` (its volunteer). */
+const SIGNUP_COLUMNS = `s.id, s.seq::int AS seq, s.reference, s.opportunity_id, s.shift_id, s.volunteer_id, s.channel_id, s.widget, s.answers,
     s.consent_version, s.consent_at, s.status, s.created_at, s.updated_at,
-    v.name AS volunteer_name, v.show_name,
+    v.name AS volunteer_name, v.show_name`;
+
+const SIGNUP_SELECT = `
+  SELECT ${SIGNUP_COLUMNS},
     CASE WHEN s.status = 'waitlisted' THEN (SELECT count(*)::int FROM signups w
       WHERE w.shift_id = s.shift_id AND w.status = 'waitlisted' AND w.seq <= s.seq) END AS waitlist_position
   FROM signups s JOIN volunteers v ON v.id = s.volunteer_id`;
@@ -478,17 +559,41 @@ export async function findLiveSignup(db: Queryable, shiftId: string, volunteerId
   return row ?? null;
 }
 
-export async function insertSignup(
+/**
+ * Adds a sign-up, counts it on its shift and appends its `signup.created` event (version 1: the id
+ * is new) in one statement, and returns it as `getSignup` would — or returns null, changing
+ * nothing, when the volunteer already has a live sign-up for the shift (`signups_one_live_per_shift`
+ * is the arbiter). Run under the shift's lock (`lockShift`): every waitlisted sign-up of the shift
+ * was written under it before this one, with a smaller seq, so the new one's place is one more
+ * than their number (the statement's snapshot does not see its own insert).
+ */
+export async function insertSignupCounted(
   db: Queryable,
   s: { id: string; reference: string; opportunityId: string; shiftId: string; volunteerId: string; channelId: string;
-    widget: string | null; answers: unknown; consentVersion: string; consentAt: Date; status: string },
-): Promise<void> {
-  await db.query(
-    `INSERT INTO signups (id, reference, opportunity_id, shift_id, volunteer_id, channel_id, widget, answers, consent_version, consent_at, status)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11)`,
+    widget: string | null; answers: unknown; consentVersion: string; consentAt: Date; status: string; eventId: string },
+): Promise<SignupRow | null> {
+  const waitlisted = s.status === 'waitlisted';
+  const [row] = await db.query<SignupRow>(
+    `WITH inserted AS (
+       INSERT INTO signups (id, reference, opportunity_id, shift_id, volunteer_id, channel_id, widget, answers, consent_version, consent_at, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11)
+       ON CONFLICT (shift_id, volunteer_id) WHERE status NOT IN ('cancelled', 'rejected') DO NOTHING
+       RETURNING *
+     ), counted AS (
+       UPDATE shifts SET signed_up = signed_up + $12, waitlisted = waitlisted + $13, updated_at = now()
+       WHERE id = (SELECT shift_id FROM inserted) RETURNING id
+     ), announced AS (
+       INSERT INTO outbox_events (id, channel_id, type, subject_id, subject_version, occurred_at)
+       SELECT $14, channel_id, 'signup.created', id, 1, $10 FROM inserted RETURNING id
+     )
+     SELECT ${SIGNUP_COLUMNS},
+       CASE WHEN s.status = 'waitlisted' THEN 1 + (SELECT count(*)::int FROM signups w
+         WHERE w.shift_id = s.shift_id AND w.status = 'waitlisted' AND w.seq < s.seq) END AS waitlist_position
+     FROM inserted s JOIN volunteers v ON v.id = s.volunteer_id`,
     [s.id, s.reference, s.opportunityId, s.shiftId, s.volunteerId, s.channelId, s.widget, JSON.stringify(s.answers),
-      s.consentVersion, s.consentAt, s.status],
+      s.consentVersion, s.consentAt, s.status, waitlisted ? 0 : 1, waitlisted ? 1 : 0, s.eventId],
   );
+  return row ?? null;
 }
 
 export async function setSignupStatus(db: Queryable, id: string, status: string, note: string | null): Promise<void> {
@@ -839,15 +944,18 @@ export async function claimIdempotencyKey(
   requestHash: string,
   expiredBefore: Date,
 ): Promise<IdempotencyClaim> {
-  // A row without an answer can only have been committed by an older server version, which
-  // stored the answer in a separate transaction: its write may or may not have happened, so
-  // the retry runs and the sign-up rules catch a duplicate.
-  await tx.query('DELETE FROM idempotency_keys WHERE scope = $1 AND key = $2 AND (created_at < $3 OR status IS NULL)', [scope, key, expiredBefore]);
-  // Between the failed INSERT and the SELECT the row may expire and vanish: then try again.
+  // One statement claims a new key or takes over an expired one. A row without an answer can
+  // only have been committed by an older server version, which stored the answer in a separate
+  // transaction: its write may or may not have happened, so it is taken over too, the retry runs
+  // and the sign-up rules catch a duplicate. A row in another open transaction is waited for.
+  // Between a refused claim and the SELECT the row may expire and vanish: then try again.
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const inserted = await tx.query(
-      'INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3) ON CONFLICT (scope, key) DO NOTHING RETURNING key',
-      [scope, key, requestHash],
+      `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3)
+       ON CONFLICT (scope, key) DO UPDATE SET request_hash = excluded.request_hash, status = NULL, body = NULL, created_at = now()
+         WHERE idempotency_keys.created_at < $4 OR idempotency_keys.status IS NULL
+       RETURNING key`,
+      [scope, key, requestHash, expiredBefore],
     );
     if (inserted.length === 1) return { claimed: true };
     const [row] = await tx.query<{ request_hash: string; status: number; body: string }>(

@@ -54,10 +54,10 @@ export interface SignupContext {
 
 export async function createSignup(ctx: SignupContext, body: ParsedSignupBody): Promise<Signup> {
   const { tx, channel, now } = ctx;
-  const opportunity = await q.getOpportunity(tx, body.opportunityId, channel.id, now);
+  const opportunity = await q.getOpportunityWithShift(tx, body.opportunityId, body.shiftId, channel.id, now);
   if (!opportunity) throw notFound('Opportunity');
-  const shift = await q.shiftOfOpportunity(tx, body.shiftId, opportunity.id);
-  if (!shift) throw invalid([{ path: 'shiftId', message: 'is not a shift of this opportunity', code: 'unknown_shift' }]);
+  if (!opportunity.shift_id) throw invalid([{ path: 'shiftId', message: 'is not a shift of this opportunity', code: 'unknown_shift' }]);
+  const shift = { id: opportunity.shift_id, starts_at: opportunity.shift_starts_at! };
 
   const windowProblem = signupWindowProblem(
     { status: opportunity.status, signupOpensAt: opportunity.signup_opens_at, signupClosesAt: opportunity.signup_closes_at },
@@ -107,16 +107,10 @@ export async function createSignup(ctx: SignupContext, body: ParsedSignupBody): 
   }
   const locked = await q.lockShift(tx, shift.id);
   if (!locked) throw notFound('Shift');
-  const existing = await q.findLiveSignup(tx, shift.id, volunteerId);
-  if (existing) {
-    throw new DomainError('duplicate_signup', 'This volunteer already has a sign-up for this shift; it is returned as `existing`.', {
-      existing: toSignup(existing),
-    });
-  }
-  const status = initialStatus({ capacity: locked.capacity, signedUp: locked.signed_up }, locked.approval);
-  const id = newId('sgn');
-  await q.insertSignup(tx, {
-    id,
+  // Under the lock, one statement adds the sign-up, counts it on the shift and records its event;
+  // the unique index on live sign-ups refuses a duplicate, which is then read to be returned.
+  const created = await q.insertSignupCounted(tx, {
+    id: newId('sgn'),
     reference: newReference(),
     opportunityId: opportunity.id,
     shiftId: shift.id,
@@ -126,11 +120,16 @@ export async function createSignup(ctx: SignupContext, body: ParsedSignupBody): 
     answers,
     consentVersion: body.consent.policyVersion,
     consentAt: now,
-    status,
+    status: initialStatus({ capacity: locked.capacity, signedUp: locked.signed_up }, locked.approval),
+    eventId: newId('evt'),
   });
-  await q.adjustShiftCounters(tx, shift.id, status === 'waitlisted' ? 0 : 1, status === 'waitlisted' ? 1 : 0);
-  await recordChange(tx, channel.id, 'signup.created', id, now);
-  return toSignup((await q.getSignup(tx, id))!);
+  if (!created) {
+    const existing = (await q.findLiveSignup(tx, shift.id, volunteerId))!;
+    throw new DomainError('duplicate_signup', 'This volunteer already has a sign-up for this shift; it is returned as `existing`.', {
+      existing: toSignup(existing),
+    });
+  }
+  return toSignup(created);
 }
 
 /** The 422 for an age limit: `requirements_not_met` when too young or old, else a field error. */

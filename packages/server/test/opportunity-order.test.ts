@@ -1,0 +1,121 @@
+/**
+ * The list's order, page by page, against the same order worked out here from the rows themselves:
+ * shifts ended, under way and to come; opportunities whose shifts have all ended (they come last
+ * in `startsAt`); full shifts; equal start times and creation times (ties go by id). Every sort and
+ * status filter is paged three at a time to the end, so each cursor is crossed, including the one
+ * between the dated opportunities and the undated ones.
+ */
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { addOpportunity, call, resetToChannels, SEED_KEYS, useTestApp } from './helpers.js';
+
+const env = useTestApp({ resetEachTest: false });
+const HOUR = 3_600_000;
+/** The app's clock for the whole file, on a whole second. */
+const now = new Date(Math.floor(Date.now() / 1000) * 1000 + 7 * 86_400_000);
+const at = (hours: number) => new Date(now.getTime() + hours * HOUR);
+
+interface Shape {
+  status: string;
+  createdAt: Date;
+  /** Start of each shift, in hours from now; each lasts `hours`. */
+  starts: number[];
+  hours: number;
+  capacity: number;
+  /** Shifts (by index) whose spots are all taken. */
+  full?: number[];
+}
+
+/** Each line one opportunity: enough variety that every rule of the order decides some pair. */
+const SHAPES: Shape[] = [
+  { status: 'recruiting', createdAt: at(-100), starts: [-50, 10, 30], hours: 2, capacity: 3 },
+  { status: 'recruiting', createdAt: at(-100), starts: [10], hours: 2, capacity: 2 },
+  { status: 'recruiting', createdAt: at(-90), starts: [-1], hours: 3, capacity: 2 }, // under way: next start is in the past
+  { status: 'recruiting', createdAt: at(-80), starts: [-15], hours: 20, capacity: 1 }, // a long shift, still under way
+  { status: 'recruiting', createdAt: at(-80), starts: [-20, -10], hours: 1, capacity: 4 }, // all ended: last in startsAt
+  { status: 'recruiting', createdAt: at(-70), starts: [], hours: 2, capacity: 1 }, // no shifts
+  { status: 'recruiting', createdAt: at(-60), starts: [5, 6], hours: 2, capacity: 2, full: [0, 1] }, // full
+  { status: 'recruiting', createdAt: at(-60), starts: [5, 50], hours: 2, capacity: 5, full: [0] },
+  { status: 'full', createdAt: at(-50), starts: [20], hours: 2, capacity: 3 },
+  { status: 'completed', createdAt: at(-40), starts: [-200], hours: 2, capacity: 3 },
+  { status: 'recruiting', createdAt: at(-30), starts: [100, 101], hours: 1, capacity: 10 },
+  { status: 'recruiting', createdAt: at(-30), starts: [100], hours: 1, capacity: 1, full: [0] },
+  { status: 'recruiting', createdAt: at(-20), starts: [-5, 8], hours: 1, capacity: 2 },
+  { status: 'cancelled', createdAt: at(-10), starts: [12], hours: 1, capacity: 2 },
+];
+
+interface Expected {
+  id: string;
+  status: string;
+  createdAt: number;
+  nextStart: number | null;
+  openSpots: number;
+}
+
+let expected: Expected[] = [];
+
+before(async () => {
+  await env.ready;
+  await resetToChannels(env.db);
+  env.now = now;
+  for (const shape of SHAPES) {
+    const { opportunityId, shiftIds } = await addOpportunity(env.db, {
+      status: shape.status, createdAt: shape.createdAt, shiftStarts: shape.starts.map(at), hours: shape.hours, capacity: shape.capacity,
+    });
+    for (const index of shape.full ?? []) await env.db.query('UPDATE shifts SET signed_up = capacity WHERE id = $1', [shiftIds[index]!]);
+    const shifts = shape.starts.map((start, i) => ({
+      start: at(start).getTime(), end: at(start + shape.hours).getTime(), free: shape.full?.includes(i) ? 0 : shape.capacity,
+    }));
+    const notEnded = shifts.filter((s) => s.end >= now.getTime()).map((s) => s.start);
+    const openSpots = shifts.filter((s) => s.start > now.getTime()).reduce((sum, s) => sum + s.free, 0);
+    expected.push({
+      id: opportunityId,
+      status: shape.status === 'recruiting' && openSpots === 0 ? 'full' : shape.status,
+      createdAt: shape.createdAt.getTime(),
+      nextStart: notEnded.length ? Math.min(...notEnded) : null,
+      openSpots,
+    });
+  }
+  expected = expected.sort((a, b) => (a.id < b.id ? -1 : 1));
+});
+
+/** Orders by `key` (then id, as `expected` is already sorted by id). */
+const by = (key: (e: Expected) => number) => (rows: Expected[]) => [...rows].sort((a, b) => key(a) - key(b)).map((e) => e.id);
+
+const SORTS = {
+  startsAt: by((e) => e.nextStart ?? Number.MAX_SAFE_INTEGER),
+  newest: by((e) => -e.createdAt),
+  spotsLeft: by((e) => -e.openSpots),
+};
+
+const FILTERS: Array<[string, (e: Expected) => boolean]> = [
+  ['', (e) => e.status === 'recruiting' || e.status === 'full'],
+  ['&hasOpenSlots=true', (e) => (e.status === 'recruiting' || e.status === 'full') && e.openSpots > 0],
+  ['&status=recruiting', (e) => e.status === 'recruiting'],
+  ['&status=full', (e) => e.status === 'full'],
+  ['&status=completed', (e) => e.status === 'completed'],
+];
+
+async function everyPage(query: string): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const res = await call(env.app, 'GET', `/v1/opportunities?limit=3&${query}${cursor ? `&cursor=${cursor}` : ''}`, { key: SEED_KEYS.news.publishableKey });
+    assert.equal(res.status, 200, res.text);
+    ids.push(...res.body.data.map((item: { id: string }) => item.id));
+    cursor = res.body.nextCursor;
+  } while (cursor && ids.length < 100);
+  return ids;
+}
+
+describe('GET /v1/opportunities: every page, in the order the rows call for', () => {
+  for (const [sort, order] of Object.entries(SORTS)) {
+    for (const [filter, keep] of FILTERS) {
+      it(`sort=${sort}${filter}`, async () => {
+        const want = order(expected.filter(keep));
+        assert.ok(want.length > 0 || filter === '&status=completed');
+        assert.deepEqual(await everyPage(`sort=${sort}${filter}`), want);
+      });
+    }
+  }
+});
