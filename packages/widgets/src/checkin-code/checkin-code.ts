@@ -5,6 +5,7 @@ import { VkElement } from '../shared/vk-element.js';
 import { sectionHeadingLevel } from '../shared/heading-level.js';
 import { configurationGrace } from '../shared/config.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { renderErrorState } from '../shared/error-state.js';
 import { describeError, isAbort, WidgetConfigurationError } from '../shared/errors.js';
 import { VkCheckinCodeEvent } from '../shared/events.js';
 import { formatDate } from '../shared/i18n.js';
@@ -216,10 +217,12 @@ export class VkCheckinCode extends VkElement {
         : kept
           ? messages.refreshFailed
           : describeError(this.config.locale, error);
-    return html`<div part="error" class="state state--error ${kept ? 'notice' : ''}" role="alert">
-      ${kept ? nothing : html`<p class="state__title">${shared.errorTitle}</p>`}
-      <p>${reason}</p>
-      ${configuration ? nothing : html`<button part="retry-button" class="button button--secondary" type="button" @click=${this.retryNow}>${shared.retry}</button>`}
-    </div>`;
+    return renderErrorState({
+      title: kept ? undefined : shared.errorTitle,
+      text: reason,
+      alert: true,
+      notice: kept,
+      retry: configuration ? undefined : { label: shared.retry, run: this.retryNow, secondary: true },
+    });
   }
 }

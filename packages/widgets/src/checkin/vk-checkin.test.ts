@@ -382,6 +382,32 @@ describe('<vk-checkin>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a session refused while loading the shifts: vk-session-expired, answered with a new token the shifts load with it', async () => {
+    const renewed = `${SESSION}renewed`;
+    const asked: Array<string | null> = [];
+    serve();
+    worker.use(http.get(api('/v1/me/signups'), ({ request }) => {
+      asked.push(request.headers.get('authorization'));
+      return request.headers.get('authorization') === `Bearer ${renewed}`
+        ? HttpResponse.json({ data: [makeSignup()], nextCursor: null })
+        : problem(401, 'unauthenticated', 'Session expired');
+    }));
+    const expired: string[] = [];
+    const el = await fixture<VkCheckin>(html`<vk-checkin locale="en" base-url=${BASE_URL} publishable-key=${PUBLISHABLE_KEY} .session=${SESSION}
+      @vk-session-expired=${(event: CustomEvent<{ widget: string }>) => {
+        expired.push(event.detail.widget);
+        event.preventDefault();
+      }}></vk-checkin>`);
+    await waitUntil(() => expired.length === 1, 'no vk-session-expired', { timeout: 8000 });
+    expect(expired).to.deep.equal(['vk-checkin']);
+    await el.updateComplete;
+    expect($(el, '[part~="error"], [part~="sign-in"]')?.getAttribute('part') ?? null, 'still loading while the page renews').to.equal(null);
+    el.session = renewed;
+    await waitUntil(() => $(el, '[part~="form"]'), 'the shifts did not load with the new session', { timeout: 8000 });
+    expect(asked.at(-1)).to.equal(`Bearer ${renewed}`);
+    await expect(el).to.be.accessible();
+  });
+
   it('fits a 320 px column in large text, done and while scanning: nothing clipped, nothing sideways; zh-CN', async () => {
     const inColumn = async () => {
       const wrapper = await fixture<HTMLDivElement>(html`<div style="width: 320px"></div>`);

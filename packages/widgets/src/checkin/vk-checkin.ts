@@ -1,14 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
 import { AuthenticationError, MyAttendance, type Attendance } from '@volunteerkit/sdk';
 import { VkElement } from '../shared/vk-element.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { NoSessionError, signedIn } from '../shared/signed-in.js';
+import { renderSignedInError, signedInTask } from '../shared/signed-in-task.js';
 import { VkSessionExpiredEvent } from '../shared/events.js';
-import { describeError, isAbort, WidgetConfigurationError } from '../shared/errors.js';
 import { VkCheckinEvent } from '../shared/events.js';
-import { sharedMessages } from '../shared/shared.messages.js';
 import { formatDate, formatNumber } from '../shared/i18n.js';
 import { explain } from '../my-hours/hours-model.js';
 import { myHoursMessages } from '../my-hours/my-hours.messages.js';
@@ -49,13 +46,15 @@ const SIGNUP_CHANGES = ['vk-signup-success', 'vk-signup-cancel'] as const;
  * @csspart done - A finished duty: both times, the hours and why, awaiting approval.
  * @csspart skeleton - The loading placeholder.
  * @csspart empty - No confirmed shift today.
- * @csspart sign-in - Shown without a volunteer session.
+ * @csspart sign-in - Shown without a volunteer session, or with one the server refused.
  * @csspart error - Loading failed.
  * @csspart retry-button - The error state's retry button.
  *
  * @event {VkCheckinEvent} vk-checkin - The server recorded a check-in or check-out; `detail: { action, attendance }`.
  * @event {VkSessionExpiredEvent} vk-session-expired - The server refused the session (401). Cancelable: call
- *   `preventDefault()` and set a new token; the widget then sends the volunteer's check-in or out again with it.
+ *   `preventDefault()` and set a new token; the widget then sends the volunteer's check-in or out again with it
+ *   (or, when it was loading the shifts, keeps loading and reads them with it). Not prevented, it asks the
+ *   volunteer to sign in again.
  * @event {VkErrorEvent} vk-error - Loading the shifts failed; `detail.error`.
  */
 export class VkCheckin extends VkElement {
@@ -95,19 +94,8 @@ export class VkCheckin extends VkElement {
   @query('video[part~="camera"]') private video?: HTMLVideoElement;
   private scanAbort?: AbortController;
 
-  private readonly shiftsTask = new Task(this, {
-    task: async ([client, session], { signal }) => {
-      const [signedClient, token] = await signedIn(this.config, client, session, signal);
-      return loadTodaysShifts(signedClient, token, new Date(), signal);
-    },
-    args: () => [this.config.client, this.config.value.session] as const,
+  private readonly shiftsTask = signedInTask(this, this.config, (client, session, signal) => loadTodaysShifts(client, session, new Date(), signal), {
     onComplete: (shifts) => this.chooseDefaults(shifts),
-    onError: (error) => {
-      if (isAbort(error) || error instanceof NoSessionError) return;
-      // An expired session on opening: the host may renew it, and the task runs again with the new one.
-      if (AuthenticationError.is(error)) this.dispatchEvent(new VkSessionExpiredEvent({ widget: 'vk-checkin' }));
-      this.dispatchError(error);
-    },
   });
 
   private get messages() {
@@ -431,16 +419,6 @@ export class VkCheckin extends VkElement {
   }
 
   private renderError(error: unknown) {
-    if (error instanceof NoSessionError) {
-      return html`<div part="sign-in" class="state"><p class="state__title">${this.messages.needSession}</p></div>`;
-    }
-    const shared = sharedMessages(this.config.locale);
-    return html`<div part="error" class="state state--error">
-      <p class="state__title">${shared.errorTitle}</p>
-      <p>${describeError(this.config.locale, error)}</p>
-      ${WidgetConfigurationError.is(error)
-        ? nothing
-        : html`<button part="retry-button" class="button" type="button" @click=${() => void this.shiftsTask.run()}>${shared.retry}</button>`}
-    </div>`;
+    return renderSignedInError(this.config.locale, error, this.messages.needSession, () => void this.shiftsTask.run(), { alert: false });
   }
 }

@@ -6,7 +6,8 @@ import { VkElement } from '../shared/vk-element.js';
 import { sectionHeadingLevel } from '../shared/heading-level.js';
 import { configurationGrace } from '../shared/config.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { describeError, isAbort, WidgetConfigurationError } from '../shared/errors.js';
+import { renderLoadError } from '../shared/error-state.js';
+import { isAbort, WidgetConfigurationError } from '../shared/errors.js';
 import { VkLoadEvent } from '../shared/events.js';
 import { formatDate } from '../shared/i18n.js';
 import { sharedMessages } from '../shared/shared.messages.js';
@@ -431,14 +432,7 @@ export class VkHonorBoard extends VkElement {
   }
 
   private renderError(error: unknown) {
-    const shared = sharedMessages(this.config.locale);
-    return html`<div part="error" class="state state--error">
-      <p class="state__title">${shared.errorTitle}</p>
-      <p>${describeError(this.config.locale, error)}</p>
-      ${error instanceof WidgetConfigurationError
-        ? nothing
-        : html`<button part="retry-button" class="button" type="button" @click=${() => void this.boardTask.run()}>${shared.retry}</button>`}
-    </div>`;
+    return renderLoadError(this.config.locale, error, () => void this.boardTask.run(), { alert: false });
   }
 }
 

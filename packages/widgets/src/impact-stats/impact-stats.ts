@@ -5,7 +5,8 @@ import { Stats, type ImpactStats, type Period, type StatsFigures, type StatsMetr
 import { VkElement } from '../shared/vk-element.js';
 import { configurationGrace } from '../shared/config.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { describeError, isAbort, WidgetConfigurationError } from '../shared/errors.js';
+import { renderLoadError } from '../shared/error-state.js';
+import { isAbort, WidgetConfigurationError } from '../shared/errors.js';
 import { VkLoadEvent } from '../shared/events.js';
 import { formatDate, formatNumber } from '../shared/i18n.js';
 import { sharedMessages } from '../shared/shared.messages.js';
@@ -200,13 +201,6 @@ export class VkImpactStats extends VkElement {
   }
 
   private renderError(error: unknown) {
-    const shared = sharedMessages(this.config.locale);
-    return html`<div part="error" class="state state--error">
-      <p class="state__title">${shared.errorTitle}</p>
-      <p>${describeError(this.config.locale, error)}</p>
-      ${error instanceof WidgetConfigurationError
-        ? nothing
-        : html`<button part="retry-button" class="button" type="button" @click=${() => void this.statsTask.run()}>${shared.retry}</button>`}
-    </div>`;
+    return renderLoadError(this.config.locale, error, () => void this.statsTask.run(), { alert: false });
   }
 }

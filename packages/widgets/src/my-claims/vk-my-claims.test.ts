@@ -206,6 +206,21 @@ describe('<vk-my-claims>', () => {
     await waitUntil(() => failed.shadowRoot!.querySelector('[part="list"]'), 'retry did not load');
   });
 
+  it('a session the server refuses (401) sends vk-session-expired and, not renewed, asks to sign in again; axe-clean', async () => {
+    worker.use(http.all(api('/v1/*'), () => problem(401, 'unauthenticated', 'Session expired')));
+    const expired: string[] = [];
+    const onExpired = (event: Event) => expired.push((event as CustomEvent<{ widget: string }>).detail.widget);
+    document.addEventListener('vk-session-expired', onExpired);
+    try {
+      const el = await mount();
+      expect(expired).to.deep.equal(['vk-my-claims']);
+      expect(text(el.shadowRoot!.querySelector('[part~="sign-in"]'))).to.equal('Sign in as a volunteer to see the wishes you have taken.');
+      await expect(el).to.be.accessible();
+    } finally {
+      document.removeEventListener('vk-session-expired', onExpired);
+    }
+  });
+
   it('in Chinese, with large text and the code shown, fits 320 px: nothing clipped or sideways; axe-clean', async () => {
     serve();
     const el = await mount({ locale: 'zh-CN', width: 320 });

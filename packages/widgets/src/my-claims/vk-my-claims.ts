@@ -1,14 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
 import { MyClaims, Needs, type Claim, type ServiceMenuItem } from '@volunteerkit/sdk';
 import { VkElement } from '../shared/vk-element.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { NoSessionError, signedIn } from '../shared/signed-in.js';
-import { describeError, isAbort, WidgetConfigurationError } from '../shared/errors.js';
+import { renderSignedInError, signedInTask } from '../shared/signed-in-task.js';
 import { VkNeedStepEvent } from '../shared/events.js';
 import { formatDate } from '../shared/i18n.js';
-import { sharedMessages } from '../shared/shared.messages.js';
 import { createIdempotencyKey } from '../signup-form/submission-controller.js';
 import { serviceName } from '../needs-board/needs-board-model.js';
 import { MAX_MINUTES, MIN_MINUTES, parseMinutes, stepRefusal, type StepRefusal } from './my-claims-model.js';
@@ -62,11 +59,14 @@ interface CardState {
  * @csspart message - A card's result or why a step was refused.
  * @csspart skeleton - The loading placeholder.
  * @csspart empty - No claims yet.
- * @csspart sign-in - Shown without a volunteer session.
+ * @csspart sign-in - Shown without a volunteer session, or with one the server refused.
  * @csspart error - Loading failed.
  * @csspart retry-button - The error state's retry button.
  *
  * @event {VkNeedStepEvent} vk-need-step - A wish was given back or marked done; `detail: { needId, step: 'release' | 'fulfil', need }` (no address, contact or code).
+ * @event {VkSessionExpiredEvent} vk-session-expired - The server refused the session (401). Cancelable: call
+ *   `preventDefault()` and set a new token; the widget keeps loading and reads the claims again with it. Not
+ *   prevented, it shows its sign-in state.
  * @event {VkErrorEvent} vk-error - Loading or a step failed; `detail.error`.
  */
 export class VkMyClaims extends VkElement {
@@ -80,26 +80,18 @@ export class VkMyClaims extends VkElement {
   @state() private cards = new Map<string, CardState>();
   private menu: ServiceMenuItem[] = [];
 
-  private readonly claimsTask = new Task(this, {
-    task: async ([client, session], { signal }) => {
-      const [ready, token] = await signedIn(this.config, client, session, signal);
-      const authed = ready.withSession(token);
-      // The menu only names the services and gives their usual time: without it the codes show.
-      const [menu, page] = await Promise.all([
-        this.menu.length > 0 ? this.menu : new Needs(ready).menu({ signal }).then((answer) => answer.data, () => []),
-        new MyClaims(authed).list({ limit: 50 }, { signal }),
-      ]);
-      this.menu = menu;
-      this.claims = page.data;
-      // A claim that ended takes its revealed address with it.
-      this.cards = new Map([...this.cards].filter(([id]) => page.data.some((c) => c.need.id === id && c.need.status === 'claimed')).map(([id, card]) => [id, { ...card, refusal: undefined }]));
-      return page.data;
-    },
-    args: () => [this.config.client, this.config.value.session] as const,
-    onError: (error) => {
-      if (isAbort(error) || error instanceof NoSessionError) return;
-      this.dispatchError(error);
-    },
+  private readonly claimsTask = signedInTask(this, this.config, async (ready, token, signal) => {
+    const authed = ready.withSession(token);
+    // The menu only names the services and gives their usual time: without it the codes show.
+    const [menu, page] = await Promise.all([
+      this.menu.length > 0 ? this.menu : new Needs(ready).menu({ signal }).then((answer) => answer.data, () => []),
+      new MyClaims(authed).list({ limit: 50 }, { signal }),
+    ]);
+    this.menu = menu;
+    this.claims = page.data;
+    // A claim that ended takes its revealed address with it.
+    this.cards = new Map([...this.cards].filter(([id]) => page.data.some((c) => c.need.id === id && c.need.status === 'claimed')).map(([id, card]) => [id, { ...card, refusal: undefined }]));
+    return page.data;
   });
 
   private get messages() {
@@ -314,14 +306,6 @@ export class VkMyClaims extends VkElement {
   }
 
   private renderError(error: unknown) {
-    if (error instanceof NoSessionError) return html`<div part="sign-in" class="state"><p class="state__title">${this.messages.needSession}</p></div>`;
-    const shared = sharedMessages(this.config.locale);
-    return html`<div part="error" class="state state--error" role="alert">
-      <p class="state__title">${shared.errorTitle}</p>
-      <p>${describeError(this.config.locale, error)}</p>
-      ${WidgetConfigurationError.is(error)
-        ? nothing
-        : html`<button part="retry-button" class="button" type="button" @click=${() => void this.claimsTask.run()}>${shared.retry}</button>`}
-    </div>`;
+    return renderSignedInError(this.config.locale, error, this.messages.needSession, () => void this.claimsTask.run(), { alert: true });
   }
 }

@@ -161,6 +161,62 @@ describe('<vk-my-hours>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a session the server refuses (401) sends vk-session-expired, then asks to sign in again when nobody renews it', async () => {
+    worker.use(
+      http.get(api('/v1/me'), () => problem(401, 'unauthenticated', 'Session expired')),
+      http.get(api('/v1/me/service-records'), () => problem(401, 'unauthenticated', 'Session expired')),
+    );
+    const expired: Event[] = [];
+    const errors: unknown[] = [];
+    // Heard on document: the event bubbles out of the shadow root, as the host page listens.
+    const onExpired = (event: Event) => expired.push(event);
+    document.addEventListener('vk-session-expired', onExpired);
+    try {
+      const el = await fixture<VkMyHours>(html`<vk-my-hours locale="en" base-url=${BASE_URL} publishable-key=${PUBLISHABLE_KEY} .session=${SESSION}
+        @vk-error=${(event: CustomEvent<{ error: unknown }>) => errors.push(event.detail.error)}></vk-my-hours>`);
+      await waitUntil(() => $(el, '[part~="sign-in"]'), 'no sign-in state', { timeout: 8000 });
+      expect(expired.length).to.equal(1);
+      expect((expired[0] as CustomEvent<{ widget: string }>).detail).to.deep.equal({ widget: 'vk-my-hours' });
+      expect(expired[0]!.cancelable).to.equal(true);
+      expect(text($(el, '[part~="sign-in"]'))).to.equal('Sign in to see your service hours.');
+      expect($(el, '[part~="error"]')?.getAttribute('part') ?? null).to.equal(null);
+      expect((errors[0] as { status?: number } | undefined)?.status, 'vk-error carries the refusal').to.equal(401);
+      await expect(el).to.be.accessible();
+    } finally {
+      document.removeEventListener('vk-session-expired', onExpired);
+    }
+  });
+
+  it('a page that answers vk-session-expired with a new token gets the hours read with it', async () => {
+    const renewed = `${SESSION}renewed`;
+    const sessions: Array<string | null> = [];
+    const refusedUnlessRenewed = (request: Request, answer: () => Response) => {
+      sessions.push(request.headers.get('authorization'));
+      return request.headers.get('authorization') === `Bearer ${renewed}` ? answer() : problem(401, 'unauthenticated', 'Session expired');
+    };
+    worker.use(
+      http.get(api('/v1/me'), ({ request }) => refusedUnlessRenewed(request, () => HttpResponse.json(profile))),
+      http.get(api('/v1/me/service-records'), ({ request }) => refusedUnlessRenewed(request, () => HttpResponse.json({ data: [makeRecord()], nextCursor: null }))),
+    );
+    let renew: (() => void) | undefined;
+    const el = await fixture<VkMyHours>(html`<vk-my-hours locale="en" base-url=${BASE_URL} publishable-key=${PUBLISHABLE_KEY} .session=${SESSION}
+      @vk-session-expired=${(event: Event) => {
+        event.preventDefault(); // "I am getting a new token"
+        renew = () => (el.session = renewed);
+      }}></vk-my-hours>`);
+    await waitUntil(() => renew !== undefined, 'no vk-session-expired', { timeout: 8000 });
+    await el.updateComplete;
+    // Renewing: still loading, neither the sign-in nor the error state.
+    expect($(el, '[part~="skeleton"]')).to.exist;
+    expect($(el, '[part~="sign-in"], [part~="error"]')?.getAttribute('part') ?? null).to.equal(null);
+    await expect(el).to.be.accessible();
+    renew!();
+    await waitUntil(() => $(el, '[part~="totals"]'), 'the hours were not read with the new session', { timeout: 8000 });
+    expect(sessions).to.include(`Bearer ${renewed}`);
+    expect(el.shadowRoot!.querySelectorAll('[part~="record"]').length).to.equal(1);
+    await expect(el).to.be.accessible();
+  });
+
   it('reads the hours again after a check-out on the page, not after a check-in', async () => {
     let reads = 0;
     let records = [approved];

@@ -1,14 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
 import { MyDisputes, type ServiceRecord } from '@volunteerkit/sdk';
 import { VkElement } from '../shared/vk-element.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { NoSessionError, signedIn } from '../shared/signed-in.js';
-import { describeError, isAbort, WidgetConfigurationError } from '../shared/errors.js';
+import { renderSignedInError, signedInTask } from '../shared/signed-in-task.js';
 import { formatDate } from '../shared/i18n.js';
 import type { VkCheckinEvent } from '../shared/events.js';
-import { sharedMessages } from '../shared/shared.messages.js';
 import { clockTime } from '../checkin/checkin-model.js';
 import { canDispute, disputeBody, disputeRefusal, explain, loadMyHours, pendingHours } from './hours-model.js';
 import { myHoursMessages } from './my-hours.messages.js';
@@ -40,13 +37,16 @@ type DisputeKind = 'wrong_hours' | 'never_there';
  * @csspart message - A dispute form's inline message.
  * @csspart skeleton - The loading placeholder.
  * @csspart empty - No records yet.
- * @csspart sign-in - Shown without a volunteer session.
+ * @csspart sign-in - Shown without a volunteer session, or with one the server refused.
  * @csspart error - Loading failed.
  * @csspart retry-button - The error state's retry button.
  *
  * Reads the hours again by itself when a `<vk-checkin>` on the page reports a check-out
  * (`vk-checkin` with `action: 'check_out'`, heard on `document`); `reload()` does it on demand.
  *
+ * @event {VkSessionExpiredEvent} vk-session-expired - The server refused the session (401). Cancelable: call
+ *   `preventDefault()` and set a new token; the widget keeps loading and reads the hours again with it. Not
+ *   prevented, it shows its sign-in state.
  * @event {VkErrorEvent} vk-error - Loading failed; `detail.error`.
  */
 export class VkMyHours extends VkElement {
@@ -66,16 +66,7 @@ export class VkMyHours extends VkElement {
   /** Records disputed from this page (the list is not reloaded for it). */
   @state() private sent = new Set<string>();
 
-  private readonly hoursTask = new Task(this, {
-    task: async ([client, session], { signal }) => {
-      return loadMyHours(...(await signedIn(this.config, client, session, signal)), signal);
-    },
-    args: () => [this.config.client, this.config.value.session] as const,
-    onError: (error) => {
-      if (isAbort(error) || error instanceof NoSessionError) return;
-      this.dispatchError(error);
-    },
-  });
+  private readonly hoursTask = signedInTask(this, this.config, loadMyHours);
 
   private get messages() {
     return myHoursMessages(this.config.locale);
@@ -250,14 +241,6 @@ export class VkMyHours extends VkElement {
   }
 
   private renderError(error: unknown) {
-    if (error instanceof NoSessionError) return html`<div part="sign-in" class="state"><p class="state__title">${this.messages.needSession}</p></div>`;
-    const shared = sharedMessages(this.config.locale);
-    return html`<div part="error" class="state state--error">
-      <p class="state__title">${shared.errorTitle}</p>
-      <p>${describeError(this.config.locale, error)}</p>
-      ${WidgetConfigurationError.is(error)
-        ? nothing
-        : html`<button part="retry-button" class="button" type="button" @click=${() => void this.hoursTask.run()}>${shared.retry}</button>`}
-    </div>`;
+    return renderSignedInError(this.config.locale, error, this.messages.needSession, () => void this.hoursTask.run(), { alert: false });
   }
 }

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { Needs, type ConfirmNeedBody } from '@volunteerkit/sdk';
 import { VkElement } from '../shared/vk-element.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { renderErrorState } from '../shared/error-state.js';
 import { configurationGrace } from '../shared/config.js';
 import { describeError, WidgetConfigurationError } from '../shared/errors.js';
 import { VkNeedStepEvent } from '../shared/events.js';
@@ -134,9 +135,7 @@ export class VkNeedConfirm extends VkElement {
   protected override render(): TemplateResult {
     const m = this.messages;
     if (this.setupError || !this.needId) {
-      return html`<div part="error" class="state state--error" role="alert">
-        <p>${this.needId ? describeError(this.config.locale, this.setupError) : m.noNeed}</p>
-      </div>`;
+      return renderErrorState({ text: this.needId ? describeError(this.config.locale, this.setupError) : m.noNeed, alert: true });
     }
     if (this.status.phase === 'done') return html`<div part="success" class="state" role="status" tabindex="-1"><p class="state__title">${m.done}</p></div>`;
     const status = this.status;

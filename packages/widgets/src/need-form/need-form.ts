@@ -4,6 +4,7 @@ import { Task } from '@lit/task';
 import { Needs, type CreateNeedBody, type Need, type ServiceMenuItem } from '@volunteerkit/sdk';
 import { VkElement } from '../shared/vk-element.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { renderLoadError } from '../shared/error-state.js';
 import { configurationGrace } from '../shared/config.js';
 import { describeError, isAbort, WidgetConfigurationError } from '../shared/errors.js';
 import { VkNeedCreateEvent } from '../shared/events.js';
@@ -287,12 +288,6 @@ export class VkNeedForm extends VkElement {
   }
 
   private renderError(error: unknown) {
-    const shared = sharedMessages(this.config.locale);
-    const configuration = WidgetConfigurationError.is(error);
-    return html`<div part="error" class="state state--error" role="alert">
-      <p class="state__title">${shared.errorTitle}</p>
-      <p>${describeError(this.config.locale, error)}</p>
-      ${configuration ? nothing : html`<button part="retry-button" class="button" type="button" @click=${() => void this.menuTask.run()}>${shared.retry}</button>`}
-    </div>`;
+    return renderLoadError(this.config.locale, error, () => void this.menuTask.run(), { alert: true });
   }
 }

@@ -4,7 +4,8 @@ import { Needs, type Need, type Page, type ServiceMenuItem } from '@volunteerkit
 import { VkElement } from '../shared/vk-element.js';
 import { configurationGrace } from '../shared/config.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { describeError, isAbort, WidgetConfigurationError } from '../shared/errors.js';
+import { renderLoadError } from '../shared/error-state.js';
+import { isAbort, WidgetConfigurationError } from '../shared/errors.js';
 import { VkLoadEvent, VkNeedClaimEvent } from '../shared/events.js';
 import { sharedMessages } from '../shared/shared.messages.js';
 import { createIdempotencyKey } from '../signup-form/submission-controller.js';
@@ -287,12 +288,6 @@ export class VkNeedsBoard extends VkElement {
   }
 
   private renderError(error: unknown) {
-    const shared = sharedMessages(this.config.locale);
-    const configuration = WidgetConfigurationError.is(error);
-    return html`<div part="error" class="state state--error" role="alert">
-      <p class="state__title">${shared.errorTitle}</p>
-      <p>${describeError(this.config.locale, error)}</p>
-      ${configuration ? nothing : html`<button part="retry-button" class="button" type="button" @click=${() => void this.fetchBoard()}>${shared.retry}</button>`}
-    </div>`;
+    return renderLoadError(this.config.locale, error, () => void this.fetchBoard(), { alert: true });
   }
 }

@@ -143,4 +143,14 @@ describe('<vk-rewards>', () => {
     expect(text($(el, '[part~="sign-in"]'))).to.equal('Sign in to redeem rewards with your points.');
     await expect(el).to.be.accessible();
   });
+  it('a session the server refuses (401) sends vk-session-expired and, not renewed, asks to sign in again', async () => {
+    worker.use(http.all(api('/v1/*'), () => problem(401, 'unauthenticated', 'Session expired')));
+    const expired: Array<CustomEvent<{ widget: string }>> = [];
+    const el = await fixture<VkRewards>(html`<vk-rewards locale="en" base-url=${BASE_URL} publishable-key=${PUBLISHABLE_KEY} .session=${SESSION}
+      @vk-session-expired=${(event: CustomEvent<{ widget: string }>) => expired.push(event)}></vk-rewards>`);
+    await waitUntil(() => $(el, '[part~="sign-in"]'), 'no sign-in state', { timeout: 8000 });
+    expect(expired.map((event) => event.detail.widget)).to.deep.equal(['vk-rewards']);
+    expect(text($(el, '[part~="sign-in"]'))).to.equal('Sign in to redeem rewards with your points.');
+    await expect(el).to.be.accessible();
+  });
 });

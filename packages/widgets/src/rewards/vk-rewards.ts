@@ -1,14 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
 import { MyRedemptions, type Redemption, type Reward } from '@volunteerkit/sdk';
 import { VkElement } from '../shared/vk-element.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { NoSessionError, signedIn } from '../shared/signed-in.js';
-import { describeError, isAbort, WidgetConfigurationError } from '../shared/errors.js';
+import { renderSignedInError, signedInTask } from '../shared/signed-in-task.js';
 import { VkRedeemEvent } from '../shared/events.js';
 import { formatDate } from '../shared/i18n.js';
-import { sharedMessages } from '../shared/shared.messages.js';
 import { clockTime } from '../checkin/checkin-model.js';
 import { canUndo, loadRewards, redeemProblem, unaffordable, type RedeemProblem } from './rewards-model.js';
 import { rewardsMessages } from './rewards.messages.js';
@@ -38,11 +35,14 @@ const TIME_ZONE = 'Asia/Shanghai';
  * @csspart held - Codes waiting at the desk.
  * @csspart skeleton - The loading placeholder.
  * @csspart empty - No rewards on offer.
- * @csspart sign-in - Shown without a volunteer session.
+ * @csspart sign-in - Shown without a volunteer session, or with one the server refused.
  * @csspart error - Loading failed.
  * @csspart retry-button - The error state's retry button.
  *
  * @event {VkRedeemEvent} vk-redeem - A reward was redeemed or a redemption undone; `detail.redemptionId`, `detail.rewardId`, `detail.status`.
+ * @event {VkSessionExpiredEvent} vk-session-expired - The server refused the session (401). Cancelable: call
+ *   `preventDefault()` and set a new token; the widget keeps loading and reads the catalog and the points again with it. Not
+ *   prevented, it shows its sign-in state.
  * @event {VkErrorEvent} vk-error - Loading failed; `detail.error`.
  */
 export class VkRewards extends VkElement {
@@ -58,16 +58,7 @@ export class VkRewards extends VkElement {
   @state() private problems = new Map<string, RedeemProblem>();
   @state() private notice = '';
 
-  private readonly rewardsTask = new Task(this, {
-    task: async ([client, session], { signal }) => {
-      return loadRewards(...(await signedIn(this.config, client, session, signal)), signal);
-    },
-    args: () => [this.config.client, this.config.value.session] as const,
-    onError: (error) => {
-      if (isAbort(error) || error instanceof NoSessionError) return;
-      this.dispatchError(error);
-    },
-  });
+  private readonly rewardsTask = signedInTask(this, this.config, loadRewards);
 
   private get messages() {
     return rewardsMessages(this.config.locale);
@@ -213,14 +204,6 @@ export class VkRewards extends VkElement {
   }
 
   private renderError(error: unknown) {
-    if (error instanceof NoSessionError) return html`<div part="sign-in" class="state"><p class="state__title">${this.messages.needSession}</p></div>`;
-    const shared = sharedMessages(this.config.locale);
-    return html`<div part="error" class="state state--error">
-      <p class="state__title">${shared.errorTitle}</p>
-      <p>${describeError(this.config.locale, error)}</p>
-      ${WidgetConfigurationError.is(error)
-        ? nothing
-        : html`<button part="retry-button" class="button" type="button" @click=${() => void this.rewardsTask.run()}>${shared.retry}</button>`}
-    </div>`;
+    return renderSignedInError(this.config.locale, error, this.messages.needSession, () => void this.rewardsTask.run(), { alert: false });
   }
 }

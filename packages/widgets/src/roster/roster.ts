@@ -4,6 +4,7 @@ import { Organizer, type RosterEntry, type ServiceRecord } from '@volunteerkit/s
 import { VkElement } from '../shared/vk-element.js';
 import { configurationGrace } from '../shared/config.js';
 import { baseStyles } from '../shared/base.styles.js';
+import { renderLoadError } from '../shared/error-state.js';
 import { describeError, isAbort, WidgetConfigurationError } from '../shared/errors.js';
 import { VkLoadEvent } from '../shared/events.js';
 import { formatDate } from '../shared/i18n.js';
@@ -424,12 +425,7 @@ export class VkRoster extends VkElement {
   }
 
   private renderError(error: unknown) {
-    const shared = sharedMessages(this.config.locale);
-    const configuration = WidgetConfigurationError.is(error);
-    return html`<div part="error" class="state state--error" role="alert">
-      <p class="state__title">${shared.errorTitle}</p>
-      <p>${configuration && (error as Error).message === 'no-session' ? this.messages.noSession : describeError(this.config.locale, error)}</p>
-      ${configuration ? nothing : html`<button part="retry-button" class="button" type="button" @click=${() => void this.fetchRoster()}>${shared.retry}</button>`}
-    </div>`;
+    const noSession = WidgetConfigurationError.is(error) && error.message === 'no-session';
+    return renderLoadError(this.config.locale, error, () => void this.fetchRoster(), { alert: true, text: noSession ? this.messages.noSession : undefined });
   }
 }

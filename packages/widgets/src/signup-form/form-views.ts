@@ -13,6 +13,7 @@ import type { SignupFormMessages } from './signup-form.messages.js';
 import { signupWindow } from './form-model.js';
 import { statusText, successHeading } from './form-feedback.js';
 import type { SubmissionPhase } from './submission-controller.js';
+import { renderErrorState } from '../shared/error-state.js';
 
 /** The skeleton reserves the form's height, so the page does not jump when the form arrives. */
 export function renderLoading(messages: SignupFormMessages): TemplateResult {
@@ -31,13 +32,12 @@ export function renderLoading(messages: SignupFormMessages): TemplateResult {
 
 /** Why the form could not load; `onRetry` is offered only when trying again can help. */
 export function renderLoadError(messages: SignupFormMessages, text: string, onRetry: (() => void) | undefined): TemplateResult {
-  return html`<div part="error" class="state state--error" role="alert">
-    <p class="state__title">${messages.loadFailed}</p>
-    <p>${text}</p>
-    ${onRetry
-      ? html`<button part="retry-button" class="button button--secondary" type="button" @click=${onRetry}>${messages.retryLoad}</button>`
-      : nothing}
-  </div>`;
+  return renderErrorState({
+    title: messages.loadFailed,
+    text,
+    alert: true,
+    retry: onRetry && { label: messages.retryLoad, run: onRetry, secondary: true },
+  });
 }
 
 /**

@@ -51,7 +51,9 @@ export interface VkSessionExpiredDetail {
  * The server refused the widget's volunteer session (it expired). Cancelable: a host page that
  * will set a new token (on the widget or `<vk-provider>`, as before) calls `preventDefault()`; the
  * widget then says it is renewing the sign-in and sends what the volunteer asked for again with
- * the new token. Not prevented, the widget asks the volunteer to sign in again.
+ * the new token (a widget that was loading keeps loading, and reads again with it). Not prevented,
+ * the widget asks the volunteer to sign in again (its sign-in state). Sent by every widget for a
+ * signed-in volunteer (`shared/signed-in-task.ts`).
  */
 export class VkSessionExpiredEvent extends CustomEvent<VkSessionExpiredDetail> {
   constructor(detail: VkSessionExpiredDetail) {
