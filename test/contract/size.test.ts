@@ -183,8 +183,10 @@ describe('bundle sizes (gzip -9)', () => {
   // + 3.7 KB for the recommended list's chunk and its hooks in the entry.
   // + 10.1 KB for <vk-my-claims> and <vk-need-confirm> (9.5 KB their chunks, the rest shared chunks
   // splitting anew); + 1 KB where the filter form, the widgets' events and the idempotency keys
-  // left the entry (−0.7 KB there) for chunks. Lower this as the widgets shrink.
-  const CDN_ALL_CHUNKS_CEILING = (76.5 + 6.2 + 6.5 + 11.9 + 4.3 + 2 + 14.8 + 0.4 + 12 + 0.1 + 4 + 17.5 + 3.7 + 10.1 + 1) * 1024;
+  // left the entry (−0.7 KB there) for chunks; + 0.5 KB for <vk-checkin>'s shift chosen by stage
+  // and time and re-read after a sign-up, the sign-up details stacking on a narrow card, and the
+  // shared error state and signed-in task as chunks of their own. Lower this as the widgets shrink.
+  const CDN_ALL_CHUNKS_CEILING = (76.5 + 6.2 + 6.5 + 11.9 + 4.3 + 2 + 14.8 + 0.4 + 12 + 0.1 + 4 + 17.5 + 3.7 + 10.1 + 1 + 0.5) * 1024;
   it('the CDN entry and all its chunks together do not grow past their recorded ceiling', () => {
     assert.ok(sizes.cdn);
     assert.ok(sizes.cdn.allBytes <= CDN_ALL_CHUNKS_CEILING, `${sizes.cdn.allBytes} B > ceiling ${CDN_ALL_CHUNKS_CEILING} B`);
