@@ -107,7 +107,8 @@ export async function openPage(browser: Browser, { width = 1280, height = 900 } 
   const consoleErrors: string[] = [];
   const pageErrors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
+    // "Failed to load resource" names no URL in its text: add where it came from.
+    if (message.type() === 'error') consoleErrors.push(message.location()?.url ? `${message.text()} (${message.location().url})` : message.text());
   });
   page.on('pageerror', (error) => pageErrors.push(String((error as Error)?.message ?? error)));
   await page.evaluateOnNewDocument(() => {

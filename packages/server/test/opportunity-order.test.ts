@@ -7,6 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import { insertNeedHost } from '../src/db/needs-queries.js';
 import { addOpportunity, call, resetToChannels, SEED_KEYS, useTestApp } from './helpers.js';
 
 const env = useTestApp({ resetEachTest: false });
@@ -76,6 +77,11 @@ before(async () => {
       openSpots,
     });
   }
+  // An organization with needs: its standing draft opportunity's shift runs from 2000 to 9999.
+  const { orgId } = await addOpportunity(env.db, { status: 'recruiting', createdAt: at(-5), shiftStarts: [], hours: 1, capacity: 1 });
+  await insertNeedHost(env.db, orgId, { opportunityId: 'opp_needHostOrder01', shiftId: 'shf_needHostOrder01' }, now);
+  expected.push({ id: (await env.db.query<{ id: string }>('SELECT id FROM opportunities WHERE org_id = $1 AND status = $2', [orgId, 'recruiting']))[0]!.id,
+    status: 'full', createdAt: at(-5).getTime(), nextStart: null, openSpots: 0 });
   expected = expected.sort((a, b) => (a.id < b.id ? -1 : 1));
 });
 

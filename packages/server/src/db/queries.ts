@@ -277,11 +277,17 @@ export function opportunitySearchSql(s: OpportunitySearch): { sql: string; param
  * order from `shifts_starts_at`: the shifts not yet ended, each kept only when it is its
  * opportunity's first such shift (an anti-join on `shifts_opportunity`) and the opportunity passes
  * the filters, until the page is full. A shift under way started at most the longest shift's
- * length ago (`shifts_length`, one index lookup), which bounds the scan from below. Opportunities
- * with no such shift come last (key NO_START_KEY, by id), read only when the dated ones run out.
+ * length ago (`shifts_length`, read from the top), which bounds the scan from below. The needs
+ * board's standing shifts (year 2000 to 9999, under draft opportunities that no list shows) do
+ * not count: one of them would make the bound reach back past what a timestamp holds (a 400) and
+ * the scan read every shift. Opportunities with no such shift come last (key NO_START_KEY, by
+ * id), read only when the dated ones run out.
  */
 function startsAtPageSql(p: Params, where: string[], now: string, after: OpportunitySearch['after'], limit: number): string {
-  const since = `(${now}::timestamptz - (SELECT coalesce(max(ends_at - starts_at), interval '0') FROM shifts))`;
+  const longest = `(SELECT x.ends_at - x.starts_at FROM shifts x WHERE NOT EXISTS (SELECT 1 FROM need_hosts h WHERE h.shift_id = x.id)
+    ORDER BY x.ends_at - x.starts_at DESC LIMIT 1)`;
+  // Capped, so no partner's shift, however long, takes the bound out of a timestamp's range.
+  const since = `(${now}::timestamptz - least(coalesce(${longest}, interval '0'), interval '1000 years'))`;
   const notEnded = (alias: string) => `${alias}.starts_at >= ${since} AND ${alias}.ends_at >= ${now}`;
   // Scalar subqueries, not NOT EXISTS, for the reason given at hasOpenSpots: each reads one
   // opportunity's shifts, never a join with all of them.
