@@ -100,6 +100,8 @@ const FILTERS: Array<[string, (e: Expected) => boolean]> = [
   ['&status=recruiting', (e) => e.status === 'recruiting'],
   ['&status=full', (e) => e.status === 'full'],
   ['&status=completed', (e) => e.status === 'completed'],
+  // `near` only orders sort=distance; with any other sort it changes nothing.
+  ['&near=30.27,120.15', (e) => e.status === 'recruiting' || e.status === 'full'],
 ];
 
 async function everyPage(query: string): Promise<string[]> {

@@ -206,17 +206,22 @@ export function opportunitySearchSql(s: OpportunitySearch): { sql: string; param
     // IN over the window's shifts (not a correlated EXISTS), so shifts_starts_at can drive it.
     where.push(`o.id IN (SELECT w.opportunity_id FROM shifts w WHERE ${conditions.join(' AND ')})`);
   }
-  let distance = 'NULL::float8';
+  // Built on first use: only the distance sort and a radius use it, and PostgreSQL refuses a
+  // statement with a parameter it does not use ("could not determine data type").
+  let distanceSql: string | undefined;
+  const distance = (near: { lat: number; lng: number }) => {
+    if (distanceSql) return distanceSql;
+    const lat = p.add(near.lat);
+    const lng = p.add(near.lng);
+    return (distanceSql = `(6371 * 2 * asin(sqrt(power(sin(radians(o.lat - ${lat}::float8) / 2), 2)
+      + cos(radians(${lat}::float8)) * cos(radians(o.lat)) * power(sin(radians(o.lng - ${lng}::float8) / 2), 2))))`);
+  };
   if (s.near) {
-    const lat = p.add(s.near.lat);
-    const lng = p.add(s.near.lng);
-    distance = `(6371 * 2 * asin(sqrt(power(sin(radians(o.lat - ${lat}::float8) / 2), 2)
-      + cos(radians(${lat}::float8)) * cos(radians(o.lat)) * power(sin(radians(o.lng - ${lng}::float8) / 2), 2))))`;
     if (s.radiusKm !== undefined) {
       // Every point within radiusKm lies within this band of latitude (a little wider, for safety).
       const band = s.radiusKm / KM_PER_DEGREE_LATITUDE + 0.01;
       where.push(`o.lat BETWEEN ${p.add(s.near.lat - band)}::float8 AND ${p.add(s.near.lat + band)}::float8`);
-      where.push(`${distance} <= ${p.add(s.radiusKm)}`);
+      where.push(`${distance(s.near)} <= ${p.add(s.radiusKm)}`);
     }
   }
   // Open spots exist exactly when a shift yet to start has a free place; the status the public
@@ -250,7 +255,7 @@ export function opportunitySearchSql(s: OpportunitySearch): { sql: string; param
   const ranked = s.sort === 'relevance'
     ? { key: scoreParts.length ? scoreParts.join(' + ') : '0', descending: true, joins: '' }
     : s.sort === 'distance'
-      ? { key: `coalesce(${distance}, ${NO_DISTANCE_KEY})`, descending: false, joins: '' }
+      ? { key: `coalesce(${s.near ? distance(s.near) : 'NULL::float8'}, ${NO_DISTANCE_KEY})`, descending: false, joins: '' }
       : {
         key: 'open.spots',
         descending: true,
