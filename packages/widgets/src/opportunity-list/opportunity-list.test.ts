@@ -4,7 +4,6 @@ import type { Opportunity } from '@volunteerkit/sdk';
 import '../define/vk-opportunity-list.js';
 import type { VkOpportunityList } from './opportunity-list.js';
 import { listRenderCounts } from './item-view.js';
-import { OVERHANG_PX } from './virtual-rows.js';
 import { intlConstructions } from '../shared/i18n.js';
 import { BASE_URL, HOSTILE_TEXT, PUBLISHABLE_KEY, makeOpportunities, makeOpportunity } from '../../test/fixtures.js';
 import { HttpResponse, api, deferred, http, problem, recordRequests, startMockApi, worker, listPage } from '../../test/mock-api.js';
@@ -363,17 +362,5 @@ describe('<vk-opportunity-list>', () => {
     shadow(el).querySelector<HTMLButtonElement>('[part="load-more"]')!.click();
     await waitUntil(() => shadow(el).querySelector('[role="status"]')!.textContent!.includes('100 more'), 'second page not loaded');
     expect(shadow(el).querySelectorAll('[part="item"]').length).to.be.lessThan(60);
-  });
-
-  it('renders only the rows near the viewport when virtualized (a jump builds few rows)', async () => {
-    listAnswers({ data: makeOpportunities(100), nextCursor: null });
-    const el = await mount('limit="100" layout="list"');
-    await loaded(el);
-    await waitUntil(() => shadow(el).querySelector('.items--virtual [part="item"]'), 'the list was not virtualized');
-    // A row counts when any of it is within the overhang; the virtualizer's default (1,000 px)
-    // would keep rows further down.
-    const rows = () => [...shadow(el).querySelectorAll<HTMLElement>('[part="item"]')].map((row) => row.getBoundingClientRect());
-    await waitUntil(() => rows().every((rect) => rect.height > 0), 'rows were not laid out');
-    for (const rect of rows()) expect(rect.top).to.be.lessThan(innerHeight + OVERHANG_PX);
   });
 });

@@ -31,11 +31,10 @@ const FILTERS: readonly OpportunityListFilter[] = ['search', 'category', 'region
 export const VIRTUALIZE_ABOVE = 50;
 
 /**
- * The virtualizer (with this list's row settings, virtual-rows.ts) is loaded on first need: most
- * lists never pass 50 items, and it is about a third of this widget's weight. Shared by every
- * list on the page.
+ * The virtualizer is loaded on first need: most lists never pass 50 items, and it is about a third
+ * of this widget's weight. Shared by every list on the page.
  */
-const virtualizer = lazyModule(() => import('./virtual-rows.js'));
+const virtualizer = lazyModule(() => import('@lit-labs/virtualizer/virtualize.js'));
 
 /** The filter form: a chunk of its own, loaded by the first list that shows filters (filter-form.ts). */
 const filterForms = lazyModule(() => import('./filter-form.js'));
@@ -418,14 +417,14 @@ export class VkOpportunityList extends VkElement {
 
   private renderItems() {
     const long = this.items.length > VIRTUALIZE_ABOVE;
-    const virtualRows = virtualizer.current?.virtualRows;
-    if (long && !virtualRows) {
+    const virtualize = virtualizer.current?.virtualize;
+    if (long && !virtualize) {
       void virtualizer.load().then(
         () => this.requestUpdate(),
         (error: unknown) => this.dispatchError(error),
       );
     }
-    const virtual = long && virtualRows !== undefined;
+    const virtual = long && virtualize !== undefined;
     // Until the virtualizer has arrived (a moment), a long list shows only its first items.
     const items = long && !virtual ? this.items.slice(0, VIRTUALIZE_ABOVE) : this.items;
     const total = this.nextCursor === null ? this.items.length : -1;
@@ -434,7 +433,9 @@ export class VkOpportunityList extends VkElement {
     const renderItem = (opportunity: OpportunitySummary, index: number) => this.renderItem(opportunity, index, total) as unknown as TemplateResult;
     return html`
       <ul part="items" class="items ${virtual ? 'items--virtual' : ''}" role="list" aria-label=${this.messages.listLabel}>
-        ${virtual && virtualRows ? virtualRows(items, renderItem) : repeat(items, (opportunity) => opportunity.id, renderItem)}
+        ${virtual && virtualize
+          ? virtualize({ items, renderItem, keyFunction: (opportunity) => opportunity.id })
+          : repeat(items, (opportunity) => opportunity.id, renderItem)}
       </ul>
       ${this.renderLoadMore()}
     `;
