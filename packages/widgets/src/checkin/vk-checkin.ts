@@ -4,8 +4,7 @@ import { AuthenticationError, MyAttendance, type Attendance } from '@volunteerki
 import { VkElement } from '../shared/vk-element.js';
 import { baseStyles } from '../shared/base.styles.js';
 import { renderSignedInError, signedInTask } from '../shared/signed-in-task.js';
-import { VkSessionExpiredEvent } from '../shared/events.js';
-import { VkCheckinEvent } from '../shared/events.js';
+import { SIGNUP_CHANGE_EVENTS, VkCheckinEvent, VkSessionExpiredEvent } from '../shared/events.js';
 import { formatDate, formatNumber } from '../shared/i18n.js';
 import { explain } from '../my-hours/hours-model.js';
 import { myHoursMessages } from '../my-hours/my-hours.messages.js';
@@ -14,7 +13,6 @@ import { checkinMessages } from './checkin.messages.js';
 import { styles } from './checkin.styles.js';
 
 const STAGE_ORDER: readonly DutyStage[] = ['not_checked_in', 'checked_in', 'checked_out'];
-const SIGNUP_CHANGES = ['vk-signup-success', 'vk-signup-cancel'] as const;
 
 /**
  * The volunteer types the 6 digits shown on the organizer's screen (a numeric keypad on phones;
@@ -113,12 +111,12 @@ export class VkCheckin extends VkElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    for (const type of SIGNUP_CHANGES) document.addEventListener(type, this.onSignupChange);
+    for (const type of SIGNUP_CHANGE_EVENTS) document.addEventListener(type, this.onSignupChange);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const type of SIGNUP_CHANGES) document.removeEventListener(type, this.onSignupChange);
+    for (const type of SIGNUP_CHANGE_EVENTS) document.removeEventListener(type, this.onSignupChange);
     this.stopScan();
   }
 

@@ -10,7 +10,7 @@
 import { css, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { lazyModule } from '../shared/lazy-module.js';
 import type { VkLocale } from '../shared/locale.js';
-import type { VkSignupCancelEvent, VkSignupSuccessEvent } from '../shared/events.js';
+import { SIGNUP_CHANGE_EVENTS, type VkSignupCancelEvent, type VkSignupSuccessEvent } from '../shared/events.js';
 import type { MySignupsController, MySignupsOptions } from './my-signups.js';
 
 /** Shared by every list on the page. */
@@ -22,8 +22,6 @@ export const mySignupStyles = css`
     color: var(--_primary);
   }
 `;
-
-const WRITE_EVENTS = ['vk-signup-success', 'vk-signup-cancel'] as const;
 
 /** Stands in for {@link MySignupsController} until its chunk is needed, then hands over to it. */
 export class MySignupsLoader implements ReactiveController {
@@ -38,11 +36,11 @@ export class MySignupsLoader implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (!this.#controller) for (const type of WRITE_EVENTS) document.addEventListener(type, this.#onWrite);
+    if (!this.#controller) for (const type of SIGNUP_CHANGE_EVENTS) document.addEventListener(type, this.#onWrite);
   }
 
   hostDisconnected(): void {
-    for (const type of WRITE_EVENTS) document.removeEventListener(type, this.#onWrite);
+    for (const type of SIGNUP_CHANGE_EVENTS) document.removeEventListener(type, this.#onWrite);
   }
 
   hostUpdate(): void {

@@ -60,6 +60,12 @@ export class VkOpportunitySelectEvent extends CustomEvent<VkOpportunitySelectDet
   }
 }
 
+/**
+ * The events after which what the volunteer signed up to has changed: widgets showing sign-ups
+ * (the list's marks, `<vk-checkin>`'s shifts) listen for them on `document`.
+ */
+export const SIGNUP_CHANGE_EVENTS = ['vk-signup-success', 'vk-signup-cancel'] as const;
+
 export * from './events/signup-form.js';
 export * from './events/volunteer.js';
 export * from './events/organizer.js';
