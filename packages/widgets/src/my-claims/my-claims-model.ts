@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { ConflictError, NotFoundError, PermissionDeniedError, ValidationError } from '@volunteerkit/sdk';
+import { AuthenticationError, ConflictError, NotFoundError, PermissionDeniedError, ValidationError } from '@volunteerkit/sdk';
 
 /** The minutes the API accepts for a fulfilment (FulfilNeedBody). */
 export const MIN_MINUTES = 5;
@@ -23,8 +23,9 @@ export function parseMinutes(typed: string): { ok: true; minutes: number } | { o
  * Why a step on a claim was refused: `gone` (409/404: the claim ended meanwhile — released by the
  * deadline, or closed), `not_allowed` (403), `invalid` (422: the minutes), else `failed` (a retry may help).
  */
-export type StepRefusal = 'gone' | 'not_allowed' | 'invalid' | 'failed';
+export type StepRefusal = 'gone' | 'not_allowed' | 'invalid' | 'signed_out' | 'failed';
 export function stepRefusal(error: unknown): StepRefusal {
+  if (AuthenticationError.is(error)) return 'signed_out';
   if (ConflictError.is(error) || NotFoundError.is(error)) return 'gone';
   if (PermissionDeniedError.is(error)) return 'not_allowed';
   if (ValidationError.is(error)) return 'invalid';

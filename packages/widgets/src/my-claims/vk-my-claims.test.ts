@@ -167,6 +167,24 @@ describe('<vk-my-claims>', () => {
     expect(sent.fulfils.map((f) => f.key)).to.deep.equal([sent.fulfils[0]!.key, sent.fulfils[0]!.key]);
   });
 
+  it('a step the server refuses for the session (401) sends vk-session-expired, says to sign in again and keeps the minutes typed', async () => {
+    serve(undefined, { fulfil: () => problem(401, 'unauthenticated', 'Session expired') });
+    const el = await mount();
+    const expired: string[] = [];
+    el.addEventListener('vk-session-expired', (event) => expired.push((event as CustomEvent<{ widget: string }>).detail.widget));
+    part(el, 1, 'fulfil-button')!.click();
+    await waitUntil(() => part(el, 1, 'send-button'), 'no form');
+    const minutes = (part(el, 1, 'minutes') as HTMLInputElement);
+    minutes.value = '55';
+    minutes.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    part(el, 1, 'send-button')!.click();
+    await waitUntil(() => text(part(el, 1, 'message')) !== '', 'no refusal');
+    expect(expired).to.deep.equal(['vk-my-claims']);
+    expect(text(part(el, 1, 'message'))).to.equal('Your sign-in has expired. Sign in again, then try again.');
+    expect((part(el, 1, 'minutes') as HTMLInputElement).value).to.equal('55');
+    await expect(el).to.be.accessible();
+  });
+
   it('gives a wish back, and says when a claim has ended meanwhile', async () => {
     const sent = serve();
     const el = await mount();

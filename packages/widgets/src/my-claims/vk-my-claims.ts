@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { MyClaims, Needs, type Claim, type ServiceMenuItem } from '@volunteerkit/sdk';
 import { VkElement } from '../shared/vk-element.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { renderSignedInError, signedInTask } from '../shared/signed-in-task.js';
+import { announceRefusedSession, renderSignedInError, signedInTask } from '../shared/signed-in-task.js';
 import { VkNeedStepEvent } from '../shared/events.js';
 import { formatDate } from '../shared/i18n.js';
 import { createIdempotencyKey } from '../signup-form/submission-controller.js';
@@ -66,7 +66,8 @@ interface CardState {
  * @event {VkNeedStepEvent} vk-need-step - A wish was given back or marked done; `detail: { needId, step: 'release' | 'fulfil', need }` (no address, contact or code).
  * @event {VkSessionExpiredEvent} vk-session-expired - The server refused the session (401). Cancelable: call
  *   `preventDefault()` and set a new token; the widget keeps loading and reads the claims again with it. Not
- *   prevented, it shows its sign-in state.
+ *   prevented, it shows its sign-in state. Also sent when the server refuses a claim step: the widget says
+ *   "sign in again" there and keeps what was typed.
  * @event {VkErrorEvent} vk-error - Loading or a step failed; `detail.error`.
  */
 export class VkMyClaims extends VkElement {
@@ -148,6 +149,7 @@ export class VkMyClaims extends VkElement {
       void this.focusOn(`[data-need="${id}"] [part~="private"]`);
     } catch (error) {
       this.setCard(id, { ...this.card(id), busy: undefined, refusal: stepRefusal(error) });
+      announceRefusedSession(this, error);
       this.dispatchError(error);
     }
   }
@@ -165,6 +167,7 @@ export class VkMyClaims extends VkElement {
       void this.focusOn(`[data-need="${id}"] [part~="message"]`);
     } catch (error) {
       this.setCard(id, { ...this.card(id), busy: undefined, refusal: stepRefusal(error) });
+      announceRefusedSession(this, error);
       this.dispatchError(error);
     }
   }
@@ -203,6 +206,7 @@ export class VkMyClaims extends VkElement {
     } catch (error) {
       const now = this.card(id);
       this.setCard(id, { ...now, busy: undefined, refusal: stepRefusal(error) });
+      announceRefusedSession(this, error);
       this.dispatchError(error);
     }
   }

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { ConflictError, Me, ValidationError, type BaseClient, type CreateDisputeBody, type ServiceRecord, type VolunteerProfile } from '@volunteerkit/sdk';
+import { AuthenticationError, ConflictError, Me, ValidationError, type BaseClient, type CreateDisputeBody, type ServiceRecord, type VolunteerProfile } from '@volunteerkit/sdk';
 import type { ExplanationItem } from '@volunteerkit/sdk/schemas';
 import type { VkLocale } from '../shared/locale.js';
 import { myHoursMessages } from './my-hours.messages.js';
@@ -73,7 +73,8 @@ export function disputeBody(kind: 'wrong_hours' | 'never_there', claimedHours: s
  * A refused dispute in the widget's terms. The server answers 409 both for "already disputed" and
  * "past its 30 days"; the record's own deadline tells which.
  */
-export function disputeRefusal(error: unknown, record: ServiceRecord, now: Date): 'error_conflict' | 'error_too_late' | 'error_hours' | 'error_reason' | 'error_failed' {
+export function disputeRefusal(error: unknown, record: ServiceRecord, now: Date): 'error_conflict' | 'error_too_late' | 'error_hours' | 'error_reason' | 'error_signed_out' | 'error_failed' {
+  if (AuthenticationError.is(error)) return 'error_signed_out';
   if (ConflictError.is(error)) return Date.parse(record.disputableUntil) <= now.getTime() ? 'error_too_late' : 'error_conflict';
   if (ValidationError.is(error)) {
     const paths = error.errors.map((e) => e.path);

@@ -154,6 +154,26 @@ describe('<vk-my-hours>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a dispute the server refuses for the session (401) sends vk-session-expired, says to sign in again and keeps what was typed', async () => {
+    serve({ dispute: () => problem(401, 'unauthenticated', 'Session expired') });
+    const el = await mount('zh-CN');
+    const expired: Array<CustomEvent<{ widget: string }>> = [];
+    el.addEventListener('vk-session-expired', (event) => expired.push(event as CustomEvent<{ widget: string }>));
+    $<HTMLButtonElement>(el, '[data-record="rec_pending01"] [part~="dispute-button"]')!.click();
+    await el.updateComplete;
+    $<HTMLInputElement>(el, 'input[name="kind"][value="wrong_hours"]')!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    $<HTMLTextAreaElement>(el, 'textarea[name="reason"]')!.focus();
+    await sendKeys({ type: '那天我在外地' });
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => text($(el, '[part~="message"]')) !== '', 'no message');
+    expect(expired.map((event) => event.detail.widget)).to.deep.equal(['vk-my-hours']);
+    expect(text($(el, '[part~="message"]'))).to.equal('登录已过期。请重新登录后再试。');
+    expect($<HTMLTextAreaElement>(el, 'textarea[name="reason"]')!.value).to.equal('那天我在外地');
+    await expect(el).to.be.accessible();
+  });
+
   it('without a session asks to sign in', async () => {
     const el = await fixture<VkMyHours>(html`<vk-my-hours locale="en" base-url=${BASE_URL} publishable-key=${PUBLISHABLE_KEY}></vk-my-hours>`);
     await waitUntil(() => $(el, '[part~="sign-in"]'), 'no sign-in state', { timeout: 8000 });

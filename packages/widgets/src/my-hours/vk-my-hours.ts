@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { MyDisputes, type ServiceRecord } from '@volunteerkit/sdk';
 import { VkElement } from '../shared/vk-element.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { renderSignedInError, signedInTask } from '../shared/signed-in-task.js';
+import { announceRefusedSession, renderSignedInError, signedInTask } from '../shared/signed-in-task.js';
 import { formatDate } from '../shared/i18n.js';
 import type { VkCheckinEvent } from '../shared/events.js';
 import { clockTime } from '../checkin/checkin-model.js';
@@ -46,7 +46,8 @@ type DisputeKind = 'wrong_hours' | 'never_there';
  *
  * @event {VkSessionExpiredEvent} vk-session-expired - The server refused the session (401). Cancelable: call
  *   `preventDefault()` and set a new token; the widget keeps loading and reads the hours again with it. Not
- *   prevented, it shows its sign-in state.
+ *   prevented, it shows its sign-in state. Also sent when the server refuses a dispute: the widget says
+ *   "sign in again" there and keeps what was typed.
  * @event {VkErrorEvent} vk-error - Loading failed; `detail.error`.
  */
 export class VkMyHours extends VkElement {
@@ -134,6 +135,7 @@ export class VkMyHours extends VkElement {
       this.sent = new Set([...this.sent, record.id]);
       this.disputing = null;
     } catch (error) {
+      announceRefusedSession(this, error);
       this.disputeMessage = this.messages[disputeRefusal(error, record, new Date())];
     } finally {
       this.sending = false;

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { MyPoints, MyRedemptions, Rewards, ValidationError, type BaseClient, type Redemption, type Reward } from '@volunteerkit/sdk';
+import { AuthenticationError, MyPoints, MyRedemptions, Rewards, ValidationError, type BaseClient, type Redemption, type Reward } from '@volunteerkit/sdk';
 
 export interface RewardsView {
   catalog: Reward[];
@@ -38,10 +38,11 @@ export function unaffordable(reward: Reward, available: number): 'out_of_stock' 
   return null;
 }
 
-export type RedeemProblem = 'out_of_stock' | 'insufficient_points' | 'reward_unavailable' | 'redeemFailed';
+export type RedeemProblem = 'out_of_stock' | 'insufficient_points' | 'reward_unavailable' | 'signedOut' | 'redeemFailed';
 
 /** The server's reason for a refused redemption (a 422 on `rewardId`), else a general failure. */
 export function redeemProblem(error: unknown): RedeemProblem {
+  if (AuthenticationError.is(error)) return 'signedOut';
   if (ValidationError.is(error)) {
     const code = error.errors.find((e) => e.path === 'rewardId')?.code;
     if (code === 'out_of_stock' || code === 'insufficient_points' || code === 'reward_unavailable') return code;

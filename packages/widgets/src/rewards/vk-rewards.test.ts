@@ -123,6 +123,19 @@ describe('<vk-rewards>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a redemption the server refuses for the session (401) sends vk-session-expired and says to sign in again on that reward', async () => {
+    serve({ redeem: () => problem(401, 'unauthenticated', 'Session expired') });
+    const el = await mount('zh-CN');
+    const expired: string[] = [];
+    el.addEventListener('vk-session-expired', (event) => expired.push((event as CustomEvent<{ widget: string }>).detail.widget));
+    $<HTMLButtonElement>(el, '[data-reward="rwd_museum0001"] [part~="redeem-button"]')!.click();
+    await waitUntil(() => text($(el, '[data-reward="rwd_museum0001"] [part~="message"]')) !== '', 'no message');
+    expect(expired).to.deep.equal(['vk-rewards']);
+    expect(text($(el, '[data-reward="rwd_museum0001"] [part~="message"]'))).to.equal('登录已过期。请重新登录后再试。');
+    expect($(el, '[part~="code-panel"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
   it('clips nothing at 320 px in large text at a 24 px base size, the code panel open', async () => {
     serve();
     const holder = await fixture<HTMLDivElement>(html`<div lang="zh-CN" style="width: 320px; --vk-font-size: 24px"></div>`);

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { MyRedemptions, type Redemption, type Reward } from '@volunteerkit/sdk';
 import { VkElement } from '../shared/vk-element.js';
 import { baseStyles } from '../shared/base.styles.js';
-import { renderSignedInError, signedInTask } from '../shared/signed-in-task.js';
+import { announceRefusedSession, renderSignedInError, signedInTask } from '../shared/signed-in-task.js';
 import { VkRedeemEvent } from '../shared/events.js';
 import { formatDate } from '../shared/i18n.js';
 import { clockTime } from '../checkin/checkin-model.js';
@@ -42,7 +42,8 @@ const TIME_ZONE = 'Asia/Shanghai';
  * @event {VkRedeemEvent} vk-redeem - A reward was redeemed or a redemption undone; `detail.redemptionId`, `detail.rewardId`, `detail.status`.
  * @event {VkSessionExpiredEvent} vk-session-expired - The server refused the session (401). Cancelable: call
  *   `preventDefault()` and set a new token; the widget keeps loading and reads the catalog and the points again with it. Not
- *   prevented, it shows its sign-in state.
+ *   prevented, it shows its sign-in state. Also sent when the server refuses a redemption or its undo: the widget says
+ *   "sign in again" there and keeps what was typed.
  * @event {VkErrorEvent} vk-error - Loading failed; `detail.error`.
  */
 export class VkRewards extends VkElement {
@@ -94,6 +95,7 @@ export class VkRewards extends VkElement {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[part~="code-panel"] h2')?.focus();
     } catch (error) {
+      announceRefusedSession(this, error);
       this.problems = problems.set(reward.id, redeemProblem(error));
     } finally {
       this.busy = null;
@@ -111,8 +113,8 @@ export class VkRewards extends VkElement {
       this.notice = this.messages.undone;
       this.dispatchEvent(new VkRedeemEvent({ redemptionId: issued.id, rewardId: issued.rewardId, status: 'undone' }));
       await this.rewardsTask.run();
-    } catch {
-      this.notice = this.messages.undoFailed;
+    } catch (error) {
+      this.notice = announceRefusedSession(this, error) ? this.messages.signedOut : this.messages.undoFailed;
     } finally {
       this.busy = null;
     }

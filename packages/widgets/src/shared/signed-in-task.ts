@@ -66,6 +66,18 @@ export function signedInTask<T>(host: ReactiveControllerHost & HTMLElement, conf
 }
 
 /**
+ * Tells the page that the server refused the session on a later action (a dispute, a redemption, a
+ * claim step), as the load does: `vk-session-expired` from `host` when `error` is a 401. Returns
+ * whether it was one, so the widget says "sign in again" where the action failed and keeps what
+ * the reader typed; when the page renews the session, the task reloads and the reader sends again.
+ */
+export function announceRefusedSession(host: HTMLElement, error: unknown): boolean {
+  if (!AuthenticationError.is(error)) return false;
+  host.dispatchEvent(new VkSessionExpiredEvent({ widget: host.localName }));
+  return true;
+}
+
+/**
  * What a signed-in widget shows when its task failed: its sign-in state (`part="sign-in"`, the
  * widget's own sentence) without a session, else the error state with a retry.
  */
