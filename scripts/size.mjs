@@ -44,7 +44,7 @@ async function measureSdkList() {
       ...(splitting ? { splitting: true, format: 'esm', outdir: `${root}.size-probe` } : { outfile: `${root}.size-probe/probe.js` }),
     });
     const chunks = outputFiles.filter((file) => file.path.endsWith('.js')).map((file) => gzip(file.text));
-    results.push({ bundler: 'esbuild', splitting, chunks, modules: Object.keys(metafile.inputs) });
+    results.push({ bundler: 'esbuild', splitting, chunks, modules: Object.keys(metafile.inputs), shares: sdkShares(metafile, chunks) });
   }
   const virtualId = '\0size-probe-sdk-list';
   const probe = { name: 'size-probe', resolveId: (id) => (id === virtualId ? id : null), load: (id) => (id === virtualId ? SDK_LIST_PROBE : null) };
@@ -57,6 +57,27 @@ async function measureSdkList() {
     results.push({ bundler: 'rollup', splitting, chunks: emitted.map((chunk) => gzip(chunk.code)), modules });
   }
   return results.map((result) => ({ ...result, bytes: result.chunks.reduce((sum, bytes) => sum + bytes, 0) }));
+}
+
+/**
+ * Each module's share of the list-call bundle: gzip bytes in proportion to its minified bytes in
+ * esbuild's output (the CDN entry's shares are read the same way), ky's modules as one part and the
+ * SDK's by file. An estimate: gzip does not split, and repeated code compresses better than its
+ * minified length says.
+ */
+function sdkShares(metafile, chunks) {
+  const total = chunks.reduce((sum, bytes) => sum + bytes, 0);
+  const byPart = {};
+  let minifiedTotal = 0;
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [id, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const part = /node_modules\/ky\//.test(id) ? 'ky' : id.replace(/^.*packages\/sdk\/dist\//, 'sdk: ').replace(/\.js$/, '');
+      byPart[part] = (byPart[part] ?? 0) + bytesInOutput;
+      minifiedTotal += bytesInOutput;
+    }
+  }
+  return Object.fromEntries(Object.entries(byPart).sort((a, b) => b[1] - a[1])
+    .map(([part, length]) => [part, Math.round((total * length) / minifiedTotal)]));
 }
 
 /** Which part of the product a module belongs to, for the share report. */
@@ -139,6 +160,9 @@ export function formatSizes(sizes) {
       const verdict = b.bytes <= sizes.sdkList.budget ? 'within budget' : 'OVER BUDGET';
       lines.push(`    ${b.bundler.padEnd(8)} splitting ${b.splitting ? 'on ' : 'off'}  ${kb(b.bytes).padStart(8)}  (${b.chunks.length} chunk${b.chunks.length === 1 ? '' : 's'}) — ${verdict}`);
     }
+    const shares = sizes.sdkList.builds.find((b) => b.bundler === 'esbuild' && !b.splitting)?.shares ?? {};
+    lines.push('  each part\'s share (esbuild, splitting off; in proportion to minified bytes):');
+    for (const [part, bytes] of Object.entries(shares)) if (bytes >= 50) lines.push(`    ${part.padEnd(44)} ${kb(bytes).padStart(8)}`);
   }
   if (sizes.loader) lines.push(`Loader snippet      ${sizes.loader.raw} B minified, ${sizes.loader.bytes} B gzip  (budget ${sizes.loader.budget} B minified)`);
   return lines.join('\n');

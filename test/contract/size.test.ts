@@ -21,9 +21,11 @@ describe('bundle sizes (gzip -9)', () => {
   // Measured 9,628 B (esbuild) and 9,279 B (rollup); then 10,087 B once every client dropped what
   // its writes made stale (internal/freshness.ts: without it a page shows the browser's cached
   // spots left for up to 5 min after a sign-up); 9,968 B once only the write resources record
-  // those marks, a read checks them in one lookup and the query is sorted by URLSearchParams.
+  // those marks, a read checks them in one lookup and the query is sorted by URLSearchParams;
+  // 9,928 B once the transport took ky's own request shape (docs/architecture.md, SDK, "The 8 KB
+  // list call is out of reach with ky", with what is left and what was measured).
   // The ceiling is the larger + 1 %.
-  const SDK_LIST_CEILING = 10_068;
+  const SDK_LIST_CEILING = 10_027;
   it('the SDK for one list call does not grow past its ceiling (budget 8 KB, not yet met), esbuild and rollup, splitting on or off', () => {
     assert.ok(sizes.sdkList, 'packages/sdk/dist is missing: run npm run build');
     assert.deepEqual(sizes.sdkList.builds.map((b) => `${b.bundler} ${b.splitting}`), ['esbuild true', 'esbuild false', 'rollup true', 'rollup false']);
@@ -55,12 +57,12 @@ describe('bundle sizes (gzip -9)', () => {
   // <vk-need-form>, ~60 B each; 31,322 B with <vk-impact-stats>'s; +140 B for the list's hooks for `source="recommended"` — the
   // source property, one page() for both sources, the card's extra part and the empty state, and
   // the import of the recommendations' chunk — whose code is all in that chunk; +57 B for the loaders of <vk-my-claims> and <vk-need-confirm>; 30,609 B once the list's
-  // filter form, the widgets' own events and the SDK's idempotency keys left it for chunks): held
-  // to the standard's 30 KB meanwhile,
+  // filter form, the widgets' own events and the SDK's idempotency keys left it for chunks;
+  // 30,576 B once the SDK's transport took ky's request shape): held to 30,600 B meanwhile,
   // with the ratio printed. The board, the form, the form's validation and the virtualizer are chunks
   // it loads on first use; they are reported one by one, and their total with the entry is held
   // to a ratchet (docs/architecture.md, Widgets, "The CDN entry holds what a list needs").
-  const CDN_ENTRY_CEILING = 30 * 1024;
+  const CDN_ENTRY_CEILING = 30_600;
   it('the CDN entry does not grow past its ceiling (budget 25 KB, not yet met), with each part\'s share reported', () => {
     assert.ok(existsSync(new URL('packages/widgets/dist/cdn.js', root)), 'packages/widgets/dist/cdn.js is missing: run npm run build');
     assert.ok(sizes.cdn);

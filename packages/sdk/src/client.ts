@@ -266,19 +266,21 @@ export class BaseClient {
     // A read of something a recent write changed: the browser must revalidate its copy.
     const revalidate = spec.method === 'GET' && isStale(baseUrl + spec.path);
     const run = (signal: AbortSignal | undefined): Promise<RawResponse> =>
-      send({
-        fetch: clientOptions.fetch,
+      send(
         url,
-        method: spec.method,
-        headers,
-        body,
-        retryable: spec.method === 'GET' || idempotencyKey !== undefined,
-        maxRetries: options.maxRetries ?? clientOptions.maxRetries ?? DEFAULT_MAX_RETRIES,
-        timeout: options.timeout ?? clientOptions.timeout ?? DEFAULT_TIMEOUT_MS,
-        signal,
+        {
+          method: spec.method,
+          headers,
+          body,
+          timeout: options.timeout ?? clientOptions.timeout ?? DEFAULT_TIMEOUT_MS,
+          signal,
+          cache: revalidate ? 'no-cache' : undefined,
+        },
+        // Only GETs and writes with an idempotency key may be retried.
+        spec.method === 'GET' || idempotencyKey !== undefined ? (options.maxRetries ?? clientOptions.maxRetries ?? DEFAULT_MAX_RETRIES) : 0,
         describe,
-        revalidate,
-      });
+        clientOptions.fetch,
+      );
 
     let response: RawResponse;
     if (spec.method === 'GET') {

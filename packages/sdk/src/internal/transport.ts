@@ -19,22 +19,16 @@ export interface RawResponse {
   text: string;
 }
 
-export interface SendOptions {
-  /** `undefined` → the global `fetch`, looked up on each call (test tools patch it). */
-  fetch: typeof fetch | undefined;
-  url: string;
+/** One attempt's request as ky takes it: what the client built for this call. */
+export interface SendInit {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   headers: Record<string, string>;
   body?: string | undefined;
-  /** GETs, and writes that carry an idempotency key. */
-  retryable: boolean;
-  maxRetries: number;
+  /** Milliseconds one attempt may take. */
   timeout: number;
   signal?: AbortSignal | undefined;
-  /** `GET /v1/opportunities`: how errors name the call (never with credentials). */
-  describe: string;
-  /** Ask the browser to revalidate its cached copy (`cache: 'no-cache'`): a write changed it. */
-  revalidate?: boolean;
+  /** `'no-cache'`: the browser revalidates its cached copy, because a write changed it. */
+  cache?: RequestCache | undefined;
 }
 
 /** Backoff starts at 0.5 s and doubles per retry… */
@@ -130,22 +124,21 @@ function problemFrom(status: number, statusText: string, text: string, describe:
 
 /**
  * Sends a request through ky and returns the answer's text, or rejects with one of this package's
- * errors. Aborting `signal` rejects at once with its reason, also while waiting between attempts.
+ * errors. Aborting `init.signal` rejects at once with its reason, also while waiting between
+ * attempts. `retries`: how many times a failure may be retried (0 for a write without an
+ * idempotency key); `describe` names the call in errors (`GET /v1/opportunities`, never with
+ * credentials); `fetchImpl` undefined means the global `fetch`, looked up on each call (test tools
+ * patch it).
  */
-export async function send(options: SendOptions): Promise<RawResponse> {
-  const { signal, timeout, describe } = options;
+export async function send(url: string, init: SendInit, retries: number, describe: string, fetchImpl: typeof fetch | undefined): Promise<RawResponse> {
+  const { signal, timeout } = init;
   try {
-    const response = await ky(options.url, {
-      method: options.method,
-      headers: options.headers,
-      body: options.body,
-      signal,
-      timeout,
-      ...(options.revalidate ? { cache: 'no-cache' as const } : {}),
-      fetch: readingFetch(options.fetch),
+    const response = await ky(url, {
+      ...init,
+      fetch: readingFetch(fetchImpl),
       retry: {
-        limit: options.retryable ? options.maxRetries : 0,
-        methods: [options.method.toLowerCase() as Lowercase<SendOptions['method']>],
+        limit: retries,
+        methods: [init.method.toLowerCase() as Lowercase<SendInit['method']>],
         statusCodes: RETRY_STATUSES,
         afterStatusCodes: RETRY_STATUSES,
         // shouldRetry refuses a longer Retry-After; this caps the rate-limit headers ky also reads.
