@@ -66,6 +66,11 @@ export function prepared(sql: string): string {
   return sql;
 }
 
+/** Whether `sql` was marked with `prepared` (for tests of the hot paths). */
+export function isPrepared(sql: string): boolean {
+  return preparedNumbers.has(sql);
+}
+
 function preparedName(sql: string): string | undefined {
   const number = preparedNumbers.get(sql);
   return number === undefined ? undefined : `vk_${preparedGeneration}_${number}`;
