@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { createApp } from '../src/app.js';
-import type { Database, Queryable, SqlParam } from '../src/db/database.js';
+import { isPrepared, type Database, type Queryable, type SqlParam } from '../src/db/database.js';
 import { addOpportunity, call, CONSENT, guest, openTestDatabase, resetToChannels, SEED_KEYS, type TestDatabase } from './helpers.js';
 
 const news = SEED_KEYS.news;
@@ -14,6 +14,8 @@ let database: TestDatabase;
 let app: ReturnType<typeof createApp>;
 /** The SQL of each transaction the app ran, statement by statement (BEGIN and COMMIT not included). */
 let transactions: string[][] = [];
+/** The same statements as sent (whitespace kept): what `prepared` was given. */
+let sent: string[] = [];
 
 /** The database, with each transaction's statements written down. */
 function counting(db: Database): Database {
@@ -24,6 +26,7 @@ function counting(db: Database): Database {
       return fn({
         query: <Row>(sql: string, params?: readonly SqlParam[]) => {
           statements.push(sql.replace(/\s+/g, ' ').trim());
+          sent.push(sql);
           return tx.query<Row>(sql, params);
         },
       });
@@ -39,6 +42,7 @@ after(() => database.close());
 beforeEach(async () => {
   await resetToChannels(database.db);
   transactions = [];
+  sent = [];
 });
 
 /** Statements from the one that locks the shift to the end of the transaction. */
@@ -62,6 +66,13 @@ describe('POST /v1/signups, statements per sign-up', () => {
     const { statements } = await signUp(5, 'count-me-1');
     assert.ok(statements.length <= 7, `${statements.length} statements:\n${statements.join('\n')}`);
     assert.ok(underShiftLock(statements).length <= 3, `under the lock:\n${underShiftLock(statements).join('\n')}`);
+  });
+
+  it('every statement with values is a prepared one (PostgreSQL plans it once per connection)', async () => {
+    await signUp(5, 'count-me-prepared');
+    const withValues = sent.filter((sql) => sql.includes('$1'));
+    assert.ok(withValues.length >= 5, withValues.join('\n'));
+    assert.deepEqual(withValues.filter((sql) => !isPrepared(sql)).map((sql) => sql.replace(/\s+/g, ' ').trim()), []);
   });
 
   it('without a key: at most 4 statements, 2 of them under the shift lock', async () => {

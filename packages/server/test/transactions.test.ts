@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { openDatabase, type Database } from '../src/db/database.js';
+import { openDatabase, prepared, type Database } from '../src/db/database.js';
 import { openTestDatabase, type TestDatabase } from './helpers.js';
 
 let t: TestDatabase;
@@ -63,6 +63,46 @@ if (databaseUrl) {
       await Promise.all([lockBoth(t.db, 1, held.a, held.b), lockBoth(second, 2, held.b, held.a)]);
       assert.equal(calls, 3, 'one of the two ran again');
       assert.deepEqual(await counts(t.db), [2, 2], 'each change counted once');
+    });
+  });
+
+  describe('prepared statements on PostgreSQL', () => {
+    /** One connection, so every statement below meets what the earlier ones prepared on it. */
+    let single: Database;
+    before(async () => {
+      const poolSize = process.env['VK_PG_POOL_SIZE'];
+      process.env['VK_PG_POOL_SIZE'] = '1';
+      try {
+        single = await openDatabase({ databaseUrl, schema: t.schema });
+      } finally {
+        if (poolSize === undefined) delete process.env['VK_PG_POOL_SIZE'];
+        else process.env['VK_PG_POOL_SIZE'] = poolSize;
+      }
+      await t.db.query('CREATE TABLE prepared_probe (id int PRIMARY KEY, a text NOT NULL)');
+      await t.db.query("INSERT INTO prepared_probe (id, a) VALUES (1, 'one')");
+    });
+    after(() => single.close());
+
+    it('a marked statement is a named prepared statement; an unmarked one is not', async () => {
+      const marked = prepared('SELECT a FROM prepared_probe WHERE id = $1');
+      const unmarked = 'SELECT a FROM prepared_probe WHERE id = $1 AND true';
+      const statements = await single.transaction(async (tx) => {
+        assert.deepEqual(await tx.query(marked, [1]), [{ a: 'one' }]);
+        assert.deepEqual(await tx.query(unmarked, [1]), [{ a: 'one' }]);
+        return (await tx.query<{ statement: string }>('SELECT statement FROM pg_prepared_statements')).map((r) => r.statement);
+      });
+      assert.ok(statements.includes(marked), statements.join('\n'));
+      assert.ok(!statements.includes(unmarked));
+    });
+
+    it('still answers, with the new columns, after a migration changes what it returns', async () => {
+      // `*` is what a migration changes under a running server (`o.*` in the sign-up's read).
+      const everything = prepared('SELECT * FROM prepared_probe WHERE id = $1');
+      assert.deepEqual(await single.transaction((tx) => tx.query(everything, [1])), [{ id: 1, a: 'one' }]);
+      await t.db.query("ALTER TABLE prepared_probe ADD COLUMN b text NOT NULL DEFAULT 'added'");
+      assert.deepEqual(await single.transaction((tx) => tx.query(everything, [1])), [{ id: 1, a: 'one', b: 'added' }]);
+      await t.db.query("ALTER TABLE prepared_probe ADD COLUMN c text NOT NULL DEFAULT 'again'");
+      assert.deepEqual(await single.query(everything, [1]), [{ id: 1, a: 'one', b: 'added', c: 'again' }]);
     });
   });
 }

@@ -46,6 +46,42 @@ const LISTEN_CHANNEL = /^[a-z_]{1,63}$/;
 const TRANSACTION_ATTEMPTS = 3;
 const RETRIED_SQLSTATES = new Set(['40P01', '40001']);
 
+/** Statement text → its prepared statement's number (see `prepared`). */
+const preparedNumbers = new Map<string, number>();
+/**
+ * Bumped when PostgreSQL refuses a prepared statement whose result columns a migration changed
+ * (`o.*` after `ALTER TABLE … ADD COLUMN`): every statement is then prepared again under a new name.
+ */
+let preparedGeneration = 0;
+
+/**
+ * Marks a statement for PostgreSQL to parse and plan once per connection and then only execute
+ * (a named prepared statement), and returns its text unchanged. For the statements of the hot
+ * write paths, whose text is fixed: planning, not running, was most of their cost.
+ * Statements built per request (the list's filters) stay unnamed, so a connection holds only as
+ * many prepared statements as the code marks. PGlite parses every statement anyway.
+ */
+export function prepared(sql: string): string {
+  if (!preparedNumbers.has(sql)) preparedNumbers.set(sql, preparedNumbers.size);
+  return sql;
+}
+
+/** Whether `sql` was marked with `prepared` (for tests of the hot paths). */
+export function isPrepared(sql: string): boolean {
+  return preparedNumbers.has(sql);
+}
+
+function preparedName(sql: string): string | undefined {
+  const number = preparedNumbers.get(sql);
+  return number === undefined ? undefined : `vk_${preparedGeneration}_${number}`;
+}
+
+/** `0A000` "cached plan must not change result type": a migration changed what a statement returns. */
+function isStalePreparedStatement(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return code === '0A000' && typeof message === 'string' && message.includes('cached plan must not change result type');
+}
+
 export interface OpenDatabaseOptions {
   /** PostgreSQL connection string; when set, PostgreSQL is used instead of PGlite. */
   databaseUrl?: string | undefined;
@@ -179,13 +215,20 @@ async function openPostgres(connectionString: string, schema: string | undefined
     // public stays on the path: extensions (pg_trgm) are installed there once per database.
     ...(schema ? { options: `-c search_path=${schema},public` } : {}),
   });
-  const run = async <Row>(client: { query: typeof pool.query }, sql: string, params: readonly SqlParam[] = []) =>
-    (await client.query(sql, params as unknown[])).rows as Row[];
+  const run = async <Row>(client: { query: typeof pool.query }, sql: string, params: readonly SqlParam[] = []) => {
+    const name = preparedName(sql);
+    const values = params as unknown[];
+    return (await (name ? client.query({ name, text: sql, values }) : client.query(sql, values))).rows as Row[];
+  };
   return {
     kind: 'postgres',
-    query: (sql, params) => {
+    query: <Row>(sql: string, params?: readonly SqlParam[]) => {
       outsideTransaction();
-      return run(pool, sql, params);
+      return run<Row>(pool, sql, params).catch((error: unknown) => {
+        if (!isStalePreparedStatement(error)) throw error;
+        preparedGeneration++;
+        return run<Row>(pool, sql, params);
+      });
     },
     transaction: async (fn) => {
       outsideTransaction();
@@ -198,7 +241,10 @@ async function openPostgres(connectionString: string, schema: string | undefined
           return result;
         } catch (error) {
           await client.query('ROLLBACK').catch(() => undefined);
-          if (attempt >= TRANSACTION_ATTEMPTS || !RETRIED_SQLSTATES.has((error as { code?: unknown }).code as string)) throw error;
+          // A prepared statement outlived a migration: prepare them all again and run the change again.
+          if (isStalePreparedStatement(error)) preparedGeneration++;
+          else if (!RETRIED_SQLSTATES.has((error as { code?: unknown }).code as string)) throw error;
+          if (attempt >= TRANSACTION_ATTEMPTS) throw error;
         } finally {
           client.release();
         }

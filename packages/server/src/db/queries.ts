@@ -3,7 +3,7 @@
  * the only text spliced into SQL is chosen from constants in this file (sort expressions, table
  * names), never from a request.
  */
-import type { Queryable, SqlParam } from './database.js';
+import { prepared, type Queryable, type SqlParam } from './database.js';
 import type {
   ApiKeyRow,
   BoardRow,
@@ -388,9 +388,9 @@ export async function getOpportunityWithShift(
   db: Queryable, id: string, shiftId: string, channelId: string, now: Date,
 ): Promise<(OpportunityRow & { shift_id: string | null; shift_starts_at: Date | null }) | null> {
   const [row] = await db.query<OpportunityRow & { shift_id: string | null; shift_starts_at: Date | null }>(
-    `${OPPORTUNITY_SELECT.replace(' o.*,', ' o.*, sh.id AS shift_id, sh.starts_at AS shift_starts_at,')}
+    prepared(`${OPPORTUNITY_SELECT.replace(' o.*,', ' o.*, sh.id AS shift_id, sh.starts_at AS shift_starts_at,')}
        LEFT JOIN shifts sh ON sh.id = $4 AND sh.opportunity_id = o.id
-     WHERE o.id = $1 AND o.status <> 'draft' AND (o.audience = 'public' OR o.audience = $3)`,
+     WHERE o.id = $1 AND o.status <> 'draft' AND (o.audience = 'public' OR o.audience = $3)`),
     [id, now, channelId, shiftId],
   );
   return row ?? null;
@@ -424,7 +424,7 @@ export async function upsertGuestVolunteer(
   v: VolunteerFields,
 ): Promise<VolunteerRow> {
   const [row] = await db.query<VolunteerRow>(
-    `INSERT INTO volunteers (id, channel_id, identity_key, name, mobile, email, birth_date, student_id, employee_id,
+    prepared(`INSERT INTO volunteers (id, channel_id, identity_key, name, mobile, email, birth_date, student_id, employee_id,
        id_number_masked, id_number_sealed, show_name)
      VALUES ($1, $2, $3, $4, $5, $6, $7::date, $8, $9, $10, $11, $12)
      ON CONFLICT (channel_id, identity_key) DO UPDATE SET
@@ -436,7 +436,7 @@ export async function upsertGuestVolunteer(
        id_number_masked = coalesce(volunteers.id_number_masked, excluded.id_number_masked),
        id_number_sealed = coalesce(volunteers.id_number_sealed, excluded.id_number_sealed),
        updated_at = now()
-     RETURNING ${VOLUNTEER_COLUMNS}`,
+     RETURNING ${VOLUNTEER_COLUMNS}`),
     [id, channelId, identityKey, v.name, v.mobile, v.email, v.birthDate, v.studentId, v.employeeId, v.idNumberMasked,
       v.idNumberSealed, v.showName],
   );
@@ -491,16 +491,16 @@ export async function upsertSessionVolunteer(
  */
 export async function fillBirthDate(db: Queryable, volunteerId: string, birthDate: string): Promise<string | null> {
   const [row] = await db.query<{ birth_date: string | null }>(
-    `UPDATE volunteers SET birth_date = coalesce(birth_date, $2::date),
+    prepared(`UPDATE volunteers SET birth_date = coalesce(birth_date, $2::date),
        updated_at = CASE WHEN birth_date IS NULL THEN now() ELSE updated_at END
-     WHERE id = $1 RETURNING to_char(birth_date, 'YYYY-MM-DD') AS birth_date`,
+     WHERE id = $1 RETURNING to_char(birth_date, 'YYYY-MM-DD') AS birth_date`),
     [volunteerId, birthDate],
   );
   return row?.birth_date ?? null;
 }
 
 export async function getVolunteer(db: Queryable, id: string): Promise<VolunteerRow | null> {
-  const [row] = await db.query<VolunteerRow>(`SELECT ${VOLUNTEER_COLUMNS} FROM volunteers WHERE id = $1`, [id]);
+  const [row] = await db.query<VolunteerRow>(prepared(`SELECT ${VOLUNTEER_COLUMNS} FROM volunteers WHERE id = $1`), [id]);
   return row ?? null;
 }
 
@@ -523,8 +523,8 @@ export async function approvedTotals(db: Queryable, volunteerId: string): Promis
  */
 export async function lockShift(db: Queryable, shiftId: string): Promise<LockedShift | null> {
   const [row] = await db.query<LockedShift>(
-    `SELECT s.id, s.opportunity_id, s.starts_at, s.capacity, s.signed_up, s.waitlisted, o.approval
-     FROM shifts s JOIN opportunities o ON o.id = s.opportunity_id WHERE s.id = $1 FOR UPDATE OF s`,
+    prepared(`SELECT s.id, s.opportunity_id, s.starts_at, s.capacity, s.signed_up, s.waitlisted, o.approval
+     FROM shifts s JOIN opportunities o ON o.id = s.opportunity_id WHERE s.id = $1 FOR UPDATE OF s`),
     [shiftId],
   );
   return row ?? null;
@@ -564,7 +564,7 @@ export async function getSignup(db: Queryable, id: string): Promise<SignupRow | 
 
 export async function findLiveSignup(db: Queryable, shiftId: string, volunteerId: string): Promise<SignupRow | null> {
   const [row] = await db.query<SignupRow>(
-    `${SIGNUP_SELECT} WHERE s.shift_id = $1 AND s.volunteer_id = $2 AND s.status NOT IN ('cancelled', 'rejected')`,
+    prepared(`${SIGNUP_SELECT} WHERE s.shift_id = $1 AND s.volunteer_id = $2 AND s.status NOT IN ('cancelled', 'rejected')`),
     [shiftId, volunteerId],
   );
   return row ?? null;
@@ -585,7 +585,7 @@ export async function insertSignupCounted(
 ): Promise<SignupRow | null> {
   const waitlisted = s.status === 'waitlisted';
   const [row] = await db.query<SignupRow>(
-    `WITH inserted AS (
+    prepared(`WITH inserted AS (
        INSERT INTO signups (id, reference, opportunity_id, shift_id, volunteer_id, channel_id, widget, answers, consent_version, consent_at, status)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10, $11)
        ON CONFLICT (shift_id, volunteer_id) WHERE status NOT IN ('cancelled', 'rejected') DO NOTHING
@@ -600,7 +600,7 @@ export async function insertSignupCounted(
      SELECT ${SIGNUP_COLUMNS},
        CASE WHEN s.status = 'waitlisted' THEN 1 + (SELECT count(*)::int FROM signups w
          WHERE w.shift_id = s.shift_id AND w.status = 'waitlisted' AND w.seq < s.seq) END AS waitlist_position
-     FROM inserted s JOIN volunteers v ON v.id = s.volunteer_id`,
+     FROM inserted s JOIN volunteers v ON v.id = s.volunteer_id`),
     [s.id, s.reference, s.opportunityId, s.shiftId, s.volunteerId, s.channelId, s.widget, JSON.stringify(s.answers),
       s.consentVersion, s.consentAt, s.status, waitlisted ? 0 : 1, waitlisted ? 1 : 0, s.eventId],
   );
@@ -962,15 +962,15 @@ export async function claimIdempotencyKey(
   // Between a refused claim and the SELECT the row may expire and vanish: then try again.
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const inserted = await tx.query(
-      `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3)
+      prepared(`INSERT INTO idempotency_keys (scope, key, request_hash) VALUES ($1, $2, $3)
        ON CONFLICT (scope, key) DO UPDATE SET request_hash = excluded.request_hash, status = NULL, body = NULL, created_at = now()
          WHERE idempotency_keys.created_at < $4 OR idempotency_keys.status IS NULL
-       RETURNING key`,
+       RETURNING key`),
       [scope, key, requestHash, expiredBefore],
     );
     if (inserted.length === 1) return { claimed: true };
     const [row] = await tx.query<{ request_hash: string; status: number; body: string }>(
-      'SELECT request_hash, status, body FROM idempotency_keys WHERE scope = $1 AND key = $2',
+      prepared('SELECT request_hash, status, body FROM idempotency_keys WHERE scope = $1 AND key = $2'),
       [scope, key],
     );
     if (row) return { claimed: false, requestHash: row.request_hash, status: row.status, body: row.body };
@@ -980,7 +980,7 @@ export async function claimIdempotencyKey(
 
 /** Stores the answer of the write that claimed `key`, in that write's transaction. */
 export async function storeIdempotentAnswer(tx: Queryable, scope: string, key: string, status: number, body: string): Promise<void> {
-  await tx.query('UPDATE idempotency_keys SET status = $3, body = $4 WHERE scope = $1 AND key = $2', [scope, key, status, body]);
+  await tx.query(prepared('UPDATE idempotency_keys SET status = $3, body = $4 WHERE scope = $1 AND key = $2'), [scope, key, status, body]);
 }
 
 export async function purgeIdempotencyKeys(db: Queryable, before: Date): Promise<void> {
@@ -990,8 +990,8 @@ export async function purgeIdempotencyKeys(db: Queryable, before: Date): Promise
 /** Counts one hit in `bucket`'s current window and returns the window's total so far. */
 export async function hitRateLimit(db: Queryable, bucket: string, windowStart: Date): Promise<number> {
   const [row] = await db.query<{ hits: number }>(
-    `INSERT INTO rate_limits (bucket, window_start, hits) VALUES ($1, $2, 1)
-     ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limits.hits + 1 RETURNING hits`,
+    prepared(`INSERT INTO rate_limits (bucket, window_start, hits) VALUES ($1, $2, 1)
+     ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limits.hits + 1 RETURNING hits`),
     [bucket, windowStart],
   );
   return row!.hits;
