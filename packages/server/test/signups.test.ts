@@ -297,10 +297,13 @@ describe('POST /v1/signups', () => {
   });
 
   it('refuses sign-ups outside the window: not open yet, closed, shift started, not recruiting', async () => {
-    const inThreeDays = new Date(Date.now() + 3 * 86_400_000);
-    const notYet = await addOpportunity(env.db, { signupOpensAt: inThreeDays, shiftStarts: [new Date(Date.now() + 5 * 86_400_000)] });
-    const closed = await addOpportunity(env.db, { signupClosesAt: new Date(Date.now() - 1000) });
-    const started = await addOpportunity(env.db, { shiftStarts: [new Date(Date.now() - 60_000)] });
+    // Times relative to the server's injected clock, not the wall clock: on a loaded machine more
+    // than a second can pass between beforeEach setting it and these lines.
+    const now = env.now.getTime();
+    const inThreeDays = new Date(now + 3 * 86_400_000);
+    const notYet = await addOpportunity(env.db, { signupOpensAt: inThreeDays, shiftStarts: [new Date(now + 5 * 86_400_000)] });
+    const closed = await addOpportunity(env.db, { signupClosesAt: new Date(now - 1000) });
+    const started = await addOpportunity(env.db, { shiftStarts: [new Date(now - 60_000)] });
     const cancelled = await addOpportunity(env.db, { status: 'cancelled' });
     for (const fixture of [notYet, closed, started]) {
       const res = await call(env.app, 'POST', '/v1/signups', { key: news.publishableKey, body: signupBody(fixture.opportunityId, fixture.shiftIds[0]!) });
