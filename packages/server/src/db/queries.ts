@@ -153,14 +153,6 @@ const opportunitySearchText = (alias: string) =>
 
 /** Characters in a trigram: shorter terms have none, and no trigram index can find them. */
 const TRIGRAM = 3;
-/** Characters in a bigram: a two-character term is found through the bigram indexes instead. */
-const BIGRAM = 2;
-/**
- * The function the bigram indexes are built on (migrations/013): every two-character piece of
- * the lower-cased text. Its argument must be written as the index has it (opportunitySearchText,
- * `org.name`), or the planner cannot use the index.
- */
-const SEARCH_BIGRAMS = 'search_bigrams';
 
 /** Kilometres per degree of latitude, for the bounding band of a `near` + `radiusKm` search. */
 const KM_PER_DEGREE_LATITUDE = 111.2;
@@ -171,13 +163,11 @@ const KM_PER_DEGREE_LATITUDE = 111.2;
  * case-insensitive substring match per term (ILIKE), which works for Chinese text without a
  * tokenizer; every term must match one of title, summary, organizer or place.
  *
- * Every filter can be served by an index (migrations/002, 013): the trigram index on the
- * opportunity's text and on organization names for terms of three or more characters, the bigram
- * indexes for two (text and organizer matched as two indexed lookups), category,
+ * Every filter can be served by an index (migrations/002): the trigram index on the opportunity's
+ * text and on organization names (text and organizer matched as two indexed lookups), category,
  * region prefix, organization, skills, a latitude band for `near` + `radiusKm`, and the shifts of a
  * time window. No candidate's shifts are summed to filter it: "open spots" is an EXISTS on its
- * shifts yet to start (read from the sum itself when sorting by `spotsLeft`), and the default
- * statuses (recruiting, full) need no shift at all. The sorts
+ * shifts yet to start, and the default statuses (recruiting, full) need no shift at all. The sorts
  * read in their own order, so a page stops after its rows (see `startsAtPageSql`, `newest` on
  * `opportunities_newest`); `relevance`, `distance` and `spotsLeft` rank every candidate the
  * filters leave, and only `spotsLeft` sums each one's shifts (on `shifts_opportunity`).
@@ -191,21 +181,15 @@ export function opportunitySearchSql(s: OpportunitySearch): { sql: string; param
   const scoreParts: string[] = [];
   for (const term of s.terms) {
     const pattern = p.add(likePattern(term));
-    const length = [...term].length;
-    if (length >= BIGRAM) {
-      // Two lookups, each on its own index, not one OR across two tables (which the planner can
-      // only guess at, and then answers by reading every opportunity). A term of three or more
-      // characters is found through the trigram indexes; one of two characters (西湖, 社区: most
-      // Chinese words) through the bigram indexes (migrations/013), then checked with ILIKE.
-      const gram = length >= TRIGRAM ? undefined : p.add(term);
-      const bigrams = (text: string) => (gram ? `${SEARCH_BIGRAMS}(${text}) @> ARRAY[lower(${gram}::text)] AND ` : '');
+    if ([...term].length >= TRIGRAM) {
+      // Two lookups, each on its own trigram index, not one OR across two tables (which the
+      // planner can only guess at, and then answers by reading every opportunity).
       where.push(`o.id IN (
-        SELECT t.id FROM opportunities t WHERE ${bigrams(opportunitySearchText('t'))}${opportunitySearchText('t')} ILIKE ${pattern}
+        SELECT t.id FROM opportunities t WHERE ${opportunitySearchText('t')} ILIKE ${pattern}
         UNION ALL
-        SELECT t.id FROM organizations org JOIN opportunities t ON t.org_id = org.id
-        WHERE ${bigrams('org.name')}org.name ILIKE ${pattern})`);
+        SELECT t.id FROM organizations org JOIN opportunities t ON t.org_id = org.id WHERE org.name ILIKE ${pattern})`);
     } else {
-      // One character: no index holds it; a filter on the rows the other conditions leave.
+      // Too short for a trigram: a filter on the rows the other conditions leave.
       where.push(`(${opportunitySearchText('o')} ILIKE ${pattern}
         OR EXISTS (SELECT 1 FROM organizations org WHERE org.id = o.org_id AND org.name ILIKE ${pattern}))`);
     }
@@ -246,24 +230,13 @@ export function opportunitySearchSql(s: OpportunitySearch): { sql: string; param
   // to start, which grows with the data; this asks each candidate's own (shifts_opportunity).
   const hasOpenSpots = () => `(SELECT TRUE FROM shifts x
     WHERE x.opportunity_id = o.id AND x.starts_at > ${now()} AND x.signed_up < x.capacity LIMIT 1) IS NOT NULL`;
-  // The conditions on open spots, kept apart from the others: each sort states them where they
-  // cost least (spotsLeft from the sum it already computes).
-  // A function, so `now` becomes a parameter only when a condition uses it.
-  const openSpotConditions = (hasOpen: () => string): string[] => {
-    const conditions: string[] = [];
-    if (s.hasOpenSlots) conditions.push(hasOpen());
-    if (s.status === 'recruiting') conditions.push(hasOpen());
-    else if (s.status === 'full') conditions.push(`(o.status = 'full' OR (o.status = 'recruiting' AND NOT ${hasOpen()}))`);
-    return conditions;
-  };
+  if (s.hasOpenSlots) where.push(hasOpenSpots());
   if (!s.status) where.push(`o.status IN ('recruiting', 'full')`);
-  else if (s.status === 'recruiting') where.push(`o.status = 'recruiting'`);
-  else if (s.status !== 'full') where.push(`o.status = ${p.add(s.status)}`);
+  else if (s.status === 'recruiting') where.push(`o.status = 'recruiting'`, hasOpenSpots());
+  else if (s.status === 'full') where.push(`(o.status = 'full' OR (o.status = 'recruiting' AND NOT ${hasOpenSpots()}))`);
+  else where.push(`o.status = ${p.add(s.status)}`);
 
-  if (s.sort === 'startsAt') {
-    const filters = [...where, ...openSpotConditions(hasOpenSpots)];
-    return { sql: startsAtPageSql(p, filters, now(), s.after, s.limit), params: p.values };
-  }
+  if (s.sort === 'startsAt') return { sql: startsAtPageSql(p, where, now(), s.after, s.limit), params: p.values };
   if (s.sort === 'newest') {
     const keyset: string[] = [];
     if (s.after) {
@@ -275,19 +248,17 @@ export function opportunitySearchSql(s: OpportunitySearch): { sql: string; param
     }
     const sql = `
       SELECT o.id, extract(epoch FROM o.created_at)::float8 AS sort_key FROM opportunities o
-      WHERE ${[...where, ...openSpotConditions(hasOpenSpots), ...keyset].join(' AND ')}
+      WHERE ${[...where, ...keyset].join(' AND ')}
       ORDER BY o.created_at DESC, o.id LIMIT ${p.add(s.limit)}`;
     return { sql, params: p.values };
   }
   const ranked = s.sort === 'relevance'
-    ? { key: scoreParts.length ? scoreParts.join(' + ') : '0', descending: true, joins: '', open: openSpotConditions(hasOpenSpots) }
+    ? { key: scoreParts.length ? scoreParts.join(' + ') : '0', descending: true, joins: '' }
     : s.sort === 'distance'
-      ? { key: `coalesce(${s.near ? distance(s.near) : 'NULL::float8'}, ${NO_DISTANCE_KEY})`, descending: false, joins: '', open: openSpotConditions(hasOpenSpots) }
+      ? { key: `coalesce(${s.near ? distance(s.near) : 'NULL::float8'}, ${NO_DISTANCE_KEY})`, descending: false, joins: '' }
       : {
         key: 'open.spots',
         descending: true,
-        // The sum it sorts by says whether a shift yet to start has a free place: no second probe.
-        open: openSpotConditions(() => 'open.spots > 0'),
         joins: `CROSS JOIN LATERAL (
           SELECT coalesce(sum(greatest(sh.capacity - sh.signed_up, 0)), 0) AS spots
           FROM shifts sh WHERE sh.opportunity_id = o.id AND sh.starts_at > ${now()}) open`,
@@ -299,7 +270,7 @@ export function opportunitySearchSql(s: OpportunitySearch): { sql: string; param
   const sql = `
     SELECT id, sort_key FROM (
       SELECT o.id, (${ranked.key})::float8 AS sort_key FROM opportunities o ${ranked.joins}
-      WHERE ${[...where, ...ranked.open].join(' AND ')}
+      WHERE ${where.join(' AND ')}
     ) candidates ${keyset}
     ORDER BY sort_key ${ranked.descending ? 'DESC' : 'ASC'}, id ASC
     LIMIT ${p.add(s.limit)}`;
