@@ -25,24 +25,27 @@ interface Shape {
   capacity: number;
   /** Shifts (by index) whose spots are all taken. */
   full?: number[];
+  /** What `q` searches: the title, and the organizer's name when not the default. */
+  title: string;
+  orgName?: string;
 }
 
 /** Each line one opportunity: enough variety that every rule of the order decides some pair. */
 const SHAPES: Shape[] = [
-  { status: 'recruiting', createdAt: at(-100), starts: [-50, 10, 30], hours: 2, capacity: 3 },
-  { status: 'recruiting', createdAt: at(-100), starts: [10], hours: 2, capacity: 2 },
-  { status: 'recruiting', createdAt: at(-90), starts: [-1], hours: 3, capacity: 2 }, // under way: next start is in the past
-  { status: 'recruiting', createdAt: at(-80), starts: [-15], hours: 20, capacity: 1 }, // a long shift, still under way
-  { status: 'recruiting', createdAt: at(-80), starts: [-20, -10], hours: 1, capacity: 4 }, // all ended: last in startsAt
-  { status: 'recruiting', createdAt: at(-70), starts: [], hours: 2, capacity: 1 }, // no shifts
-  { status: 'recruiting', createdAt: at(-60), starts: [5, 6], hours: 2, capacity: 2, full: [0, 1] }, // full
-  { status: 'recruiting', createdAt: at(-60), starts: [5, 50], hours: 2, capacity: 5, full: [0] },
-  { status: 'full', createdAt: at(-50), starts: [20], hours: 2, capacity: 3 },
-  { status: 'completed', createdAt: at(-40), starts: [-200], hours: 2, capacity: 3 },
-  { status: 'recruiting', createdAt: at(-30), starts: [100, 101], hours: 1, capacity: 10 },
-  { status: 'recruiting', createdAt: at(-30), starts: [100], hours: 1, capacity: 1, full: [0] },
-  { status: 'recruiting', createdAt: at(-20), starts: [-5, 8], hours: 1, capacity: 2 },
-  { status: 'cancelled', createdAt: at(-10), starts: [12], hours: 1, capacity: 2 },
+  { status: 'recruiting', createdAt: at(-100), starts: [-50, 10, 30], hours: 2, capacity: 3, title: '西湖河道清洁' },
+  { status: 'recruiting', createdAt: at(-100), starts: [10], hours: 2, capacity: 2, title: '社区助餐 AED培训' },
+  { status: 'recruiting', createdAt: at(-90), starts: [-1], hours: 3, capacity: 2, title: '西湖社区夜巡' }, // under way: next start is in the past
+  { status: 'recruiting', createdAt: at(-80), starts: [-15], hours: 20, capacity: 1, title: '河道巡查' }, // a long shift, still under way
+  { status: 'recruiting', createdAt: at(-80), starts: [-20, -10], hours: 1, capacity: 4, title: '西湖讲解' }, // all ended: last in startsAt
+  { status: 'recruiting', createdAt: at(-70), starts: [], hours: 2, capacity: 1, title: '图书整理', orgName: '社区图书馆' }, // no shifts
+  { status: 'recruiting', createdAt: at(-60), starts: [5, 6], hours: 2, capacity: 2, full: [0, 1], title: '社区义剪' }, // full
+  { status: 'recruiting', createdAt: at(-60), starts: [5, 50], hours: 2, capacity: 5, full: [0], title: 'Aed急救课堂' },
+  { status: 'full', createdAt: at(-50), starts: [20], hours: 2, capacity: 3, title: '西湖马拉松' },
+  { status: 'completed', createdAt: at(-40), starts: [-200], hours: 2, capacity: 3, title: '社区图书角' },
+  { status: 'recruiting', createdAt: at(-30), starts: [100, 101], hours: 1, capacity: 10, title: '敬老院探访', orgName: '西湖区敬老协会' },
+  { status: 'recruiting', createdAt: at(-30), starts: [100], hours: 1, capacity: 1, full: [0], title: '湖边植树' },
+  { status: 'recruiting', createdAt: at(-20), starts: [-5, 8], hours: 1, capacity: 2, title: '社区课堂' },
+  { status: 'cancelled', createdAt: at(-10), starts: [12], hours: 1, capacity: 2, title: '西湖夜跑' },
 ];
 
 interface Expected {
@@ -51,6 +54,8 @@ interface Expected {
   createdAt: number;
   nextStart: number | null;
   openSpots: number;
+  /** The text `q` is matched against: title, summary, place name, address, organizer. */
+  searchText: string;
 }
 
 let expected: Expected[] = [];
@@ -62,6 +67,7 @@ before(async () => {
   for (const shape of SHAPES) {
     const { opportunityId, shiftIds } = await addOpportunity(env.db, {
       status: shape.status, createdAt: shape.createdAt, shiftStarts: shape.starts.map(at), hours: shape.hours, capacity: shape.capacity,
+      title: shape.title, orgName: shape.orgName,
     });
     for (const index of shape.full ?? []) await env.db.query('UPDATE shifts SET signed_up = capacity WHERE id = $1', [shiftIds[index]!]);
     const shifts = shape.starts.map((start, i) => ({
@@ -75,15 +81,21 @@ before(async () => {
       createdAt: shape.createdAt.getTime(),
       nextStart: notEnded.length ? Math.min(...notEnded) : null,
       openSpots,
+      searchText: `${shape.title} ${ADDED_PLACE} ${shape.orgName ?? ADDED_ORGANIZER}`,
     });
   }
   // An organization with needs: its standing draft opportunity's shift runs from 2000 to 9999.
   const { orgId } = await addOpportunity(env.db, { status: 'recruiting', createdAt: at(-5), shiftStarts: [], hours: 1, capacity: 1 });
   await insertNeedHost(env.db, orgId, { opportunityId: 'opp_needHostOrder01', shiftId: 'shf_needHostOrder01' }, now);
   expected.push({ id: (await env.db.query<{ id: string }>('SELECT id FROM opportunities WHERE org_id = $1 AND status = $2', [orgId, 'recruiting']))[0]!.id,
-    status: 'full', createdAt: at(-5).getTime(), nextStart: null, openSpots: 0 });
+    status: 'full', createdAt: at(-5).getTime(), nextStart: null, openSpots: 0, searchText: `${ADDED_TITLE} ${ADDED_PLACE} ${ADDED_ORGANIZER}` });
   expected = expected.sort((a, b) => (a.id < b.id ? -1 : 1));
 });
+
+/** What addOpportunity (test/helpers.ts) gives an opportunity unless told otherwise. */
+const ADDED_TITLE = '测试活动';
+const ADDED_PLACE = '测试地点';
+const ADDED_ORGANIZER = '测试志愿者协会';
 
 /** Orders by `key` (then id, as `expected` is already sorted by id). */
 const by = (key: (e: Expected) => number) => (rows: Expected[]) => [...rows].sort((a, b) => key(a) - key(b)).map((e) => e.id);
@@ -123,6 +135,28 @@ describe('GET /v1/opportunities: every page, in the order the rows call for', ()
         const want = order(expected.filter(keep));
         assert.ok(want.length > 0 || filter === '&status=completed');
         assert.deepEqual(await everyPage(`sort=${sort}${filter}`), want);
+      });
+    }
+  }
+});
+
+/**
+ * `q` with every sort: each term (1, 2 or 3+ characters, Chinese and Latin letters in any case)
+ * must appear in the title, summary, place or organizer. Terms under three characters are a
+ * filter, three or more go through the trigram indexes: all must give the rows a substring match
+ * gives.
+ */
+const TERMS = ['西湖', '社区', 'aed', 'Ae', '湖', '西湖 社区', '志愿', '测试', '社区图书', '不存在'];
+
+describe('GET /v1/opportunities with q: every page, in the order the rows call for', () => {
+  const live = (e: Expected) => e.status === 'recruiting' || e.status === 'full';
+  const matches = (q: string) => (e: Expected) => q.split(' ').every((term) => e.searchText.toLowerCase().includes(term.toLowerCase()));
+  for (const [sort, order] of Object.entries(SORTS)) {
+    for (const q of TERMS) {
+      it(`sort=${sort}&q=${q}`, async () => {
+        const want = order(expected.filter((e) => live(e) && matches(q)(e)));
+        assert.ok(want.length > 0 || q === '不存在');
+        assert.deepEqual(await everyPage(`sort=${sort}&q=${encodeURIComponent(q)}`), want);
       });
     }
   }
