@@ -66,18 +66,24 @@ async function measureSdkList() {
  * minified length says.
  */
 function sdkShares(metafile, chunks) {
-  const total = chunks.reduce((sum, bytes) => sum + bytes, 0);
   const byPart = {};
-  let minifiedTotal = 0;
   for (const output of Object.values(metafile.outputs)) {
     for (const [id, { bytesInOutput }] of Object.entries(output.inputs)) {
       const part = /node_modules\/ky\//.test(id) ? 'ky' : id.replace(/^.*packages\/sdk\/dist\//, 'sdk: ').replace(/\.js$/, '');
       byPart[part] = (byPart[part] ?? 0) + bytesInOutput;
-      minifiedTotal += bytesInOutput;
     }
   }
-  return Object.fromEntries(Object.entries(byPart).sort((a, b) => b[1] - a[1])
-    .map(([part, length]) => [part, Math.round((total * length) / minifiedTotal)]));
+  return gzipShares(byPart, chunks.reduce((sum, bytes) => sum + bytes, 0));
+}
+
+/**
+ * Splits `gzipTotal` between parts in proportion to their minified lengths (gzip does not split),
+ * largest first.
+ */
+function gzipShares(minifiedByPart, gzipTotal) {
+  const minifiedTotal = Object.values(minifiedByPart).reduce((sum, length) => sum + length, 0);
+  return Object.fromEntries(Object.entries(minifiedByPart).sort((a, b) => b[1] - a[1])
+    .map(([part, length]) => [part, Math.round((gzipTotal * length) / minifiedTotal)]));
 }
 
 /** Which part of the product a module belongs to, for the share report. */
@@ -119,16 +125,12 @@ export async function measureSizes() {
   if (existsSync(`${root}packages/widgets/dist/cdn.js`)) {
     const { entry, lazyChunks } = await buildCdn();
     const total = gzip(entry.code);
-    // Shares of the gzip total, in proportion to each part's minified length (gzip does not split).
     const minified = {};
-    let minifiedTotal = 0;
     for (const [id, info] of Object.entries(entry.modules)) {
       const { code = '' } = info.code ? await minifyCode(info.code, { module: true, compress: false, mangle: true }) : {};
       minified[partOf(id)] = (minified[partOf(id)] ?? 0) + code.length;
-      minifiedTotal += code.length;
     }
-    const shares = Object.fromEntries(Object.entries(minified).sort((a, b) => b[1] - a[1])
-      .map(([part, length]) => [part, Math.round((total * length) / minifiedTotal)]));
+    const shares = gzipShares(minified, total);
     const onDemand = lazyChunks.map((chunk) => ({ file: chunk.fileName, holds: describeChunk(chunk), bytes: gzip(chunk.code) }))
       .sort((a, b) => b.bytes - a.bytes);
     const allBytes = total + onDemand.reduce((sum, chunk) => sum + chunk.bytes, 0);
