@@ -133,6 +133,13 @@ export class VkMyClaims extends VkElement {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
+  /** A step the server refused: said in its card, and told to the page (a refused session too). */
+  private stepFailed(id: string, error: unknown): void {
+    this.setCard(id, { ...this.card(id), busy: undefined, refusal: stepRefusal(error) });
+    announceRefusedSession(this, error);
+    this.dispatchError(error);
+  }
+
   private async reveal(claim: Claim): Promise<void> {
     const api = this.authed();
     const id = claim.need.id;
@@ -148,9 +155,7 @@ export class VkMyClaims extends VkElement {
       this.setCard(id, { ...this.card(id), busy: undefined, revealed: { address: full.address, contact: full.contact } });
       void this.focusOn(`[data-need="${id}"] [part~="private"]`);
     } catch (error) {
-      this.setCard(id, { ...this.card(id), busy: undefined, refusal: stepRefusal(error) });
-      announceRefusedSession(this, error);
-      this.dispatchError(error);
+      this.stepFailed(id, error);
     }
   }
 
@@ -166,9 +171,7 @@ export class VkMyClaims extends VkElement {
       this.dispatchEvent(new VkNeedStepEvent({ needId: id, step: 'release', need }));
       void this.focusOn(`[data-need="${id}"] [part~="message"]`);
     } catch (error) {
-      this.setCard(id, { ...this.card(id), busy: undefined, refusal: stepRefusal(error) });
-      announceRefusedSession(this, error);
-      this.dispatchError(error);
+      this.stepFailed(id, error);
     }
   }
 
@@ -204,10 +207,7 @@ export class VkMyClaims extends VkElement {
       this.dispatchEvent(new VkNeedStepEvent({ needId: id, step: 'fulfil', need: done.need }));
       void this.focusOn(`[data-need="${id}"] [part~="code-panel"] h4`);
     } catch (error) {
-      const now = this.card(id);
-      this.setCard(id, { ...now, busy: undefined, refusal: stepRefusal(error) });
-      announceRefusedSession(this, error);
-      this.dispatchError(error);
+      this.stepFailed(id, error);
     }
   }
 
