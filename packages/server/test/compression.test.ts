@@ -2,7 +2,10 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { Hono } from 'hono';
 import { createApp } from '../src/app.js';
+import type { AppEnv } from '../src/http/context.js';
+import { compression, COMPRESS_IN_PLACE_BYTES } from '../src/http/compression.js';
 import { addOpportunity, SEED_KEYS, useTestApp } from './helpers.js';
 
 const env = useTestApp({ resetEachTest: false });
@@ -69,5 +72,23 @@ describe('response compression', () => {
     assert.equal(JSON.parse(await decoded(problem)).code, 'not_found');
     const off = createApp(env.db, { readCacheMs: 0, rateLimit: false, compressionThresholdBytes: false });
     assert.equal((await get(LIST, { 'Accept-Encoding': 'br' }, off)).headers.get('content-encoding'), null);
+  });
+
+  it('bodies either side of the in-place limit (compressed in the request, or in the thread pool) come back the same in both encodings', async () => {
+    const app = new Hono<AppEnv>();
+    app.use('*', compression());
+    const item = { title: '社区志愿服务', summary: '陪伴社区老人聊天、读报、下棋。' };
+    app.get('/items/:n', (c) => c.json({ data: Array.from({ length: Number(c.req.param('n')) }, (_, i) => ({ ...item, i })) }));
+    const sizes = new Set<number>();
+    for (const n of [40, 2000]) {
+      const identity = await (await app.request(`/items/${n}`)).text();
+      sizes.add(Buffer.byteLength(identity) > COMPRESS_IN_PLACE_BYTES ? 1 : 0);
+      for (const encoding of ['br', 'gzip']) {
+        const res = await app.request(`/items/${n}`, { headers: { 'Accept-Encoding': encoding } });
+        assert.equal(res.headers.get('content-encoding'), encoding, `${n} items, ${encoding}`);
+        assert.equal(await decoded(res), identity, `${n} items, ${encoding}`);
+      }
+    }
+    assert.deepEqual([...sizes].sort(), [0, 1], 'one body below the limit and one above');
   });
 });
