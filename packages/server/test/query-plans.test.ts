@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ListOpportunitiesFilters } from '@volunteerkit/sdk/schemas';
-import type { Database } from '../src/db/database.js';
+import { isPrepared, type Database } from '../src/db/database.js';
 import { OPPORTUNITY_LIST_SELECT, opportunitySearchSql, rankedTotalsSql, type RankedTotalsQuery } from '../src/db/queries.js';
 import { serviceFiguresSql } from '../src/db/stats-queries.js';
 import { SEED_FIXTURES, seedIfEmpty } from '../src/seed/seed.js';
@@ -143,6 +143,7 @@ describe('GET /v1/opportunities query plans (seed ×2, analyzed)', () => {
     const plan = (typeof row!['QUERY PLAN'] === 'string' ? JSON.parse(row!['QUERY PLAN']) : row!['QUERY PLAN']) as Array<{ Plan: PlanNode }>;
     assert.deepEqual(seqScans(plan[0]!.Plan), [], JSON.stringify(plan));
     assert.ok(indexesUsed(plan[0]!.Plan).has('shifts_opportunity'), `indexes used: ${[...indexesUsed(plan[0]!.Plan)].join(', ')}`);
+    assert.ok(isPrepared(OPPORTUNITY_LIST_SELECT), 'its text is fixed: planned once per connection, not per page');
   });
 
   // A trigram needs three characters ('%西湖%' yields none): another filter's index narrows instead.

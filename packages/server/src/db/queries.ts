@@ -331,8 +331,9 @@ function startsAtPageSql(p: Params, where: string[], now: string, after: Opportu
  * number of shifts not yet ended and the spots left on those not yet started, all computed here
  * from each opportunity's own shifts (`shifts_opportunity`). $1 = the page's ids, $2 = now. The
  * status reads `full` exactly when `open_spots` is 0, as in the page query. Exported for the plan test.
+ * Its text is fixed, so it is prepared: planned once per connection on PostgreSQL.
  */
-export const OPPORTUNITY_LIST_SELECT = `
+export const OPPORTUNITY_LIST_SELECT = prepared(`
   SELECT o.id, o.org_id, org.name AS org_name, o.title, o.category, o.location_name, o.region_code, o.online, o.audience,
     o.signup_opens_at, o.signup_closes_at, o.hours_per_shift, o.timezone,
     CASE WHEN o.status = 'recruiting' AND totals.open_spots = 0 THEN 'full' ELSE o.status END AS effective_status,
@@ -351,7 +352,7 @@ export const OPPORTUNITY_LIST_SELECT = `
       FROM shifts sh WHERE sh.opportunity_id = o.id AND sh.ends_at >= $2
       ORDER BY sh.starts_at, sh.id LIMIT 1
     ) next ON true
-  WHERE o.id = ANY($1::text[])`;
+  WHERE o.id = ANY($1::text[])`);
 
 /** One page of list items (see `opportunitySearchSql`): the sort keys first, then the items of just the page. */
 export async function searchOpportunities(db: Queryable, s: OpportunitySearch): Promise<OpportunityListRow[]> {
