@@ -157,22 +157,26 @@ const TRIGRAM = 3;
 /** Kilometres per degree of latitude, for the bounding band of a `near` + `radiusKm` search. */
 const KM_PER_DEGREE_LATITUDE = 111.2;
 
-/**
- * The SQL of one page of opportunities visible to a channel, in keyset order, with its parameters
- * (exported so a test can read the plan): the page's ids and sort keys. Search is a
- * case-insensitive substring match per term (ILIKE), which works for Chinese text without a
- * tokenizer; every term must match one of title, summary, organizer or place.
- *
- * Every filter can be served by an index (migrations/002): the trigram index on the opportunity's
- * text and on organization names (text and organizer matched as two indexed lookups), category,
- * region prefix, organization, skills, a latitude band for `near` + `radiusKm`, and the shifts of a
- * time window. No candidate's shifts are summed to filter it: "open spots" is an EXISTS on its
- * shifts yet to start, and the default statuses (recruiting, full) need no shift at all. The sorts
- * read in their own order, so a page stops after its rows (see `startsAtPageSql`, `newest` on
- * `opportunities_newest`); `relevance`, `distance` and `spotsLeft` rank every candidate the
- * filters leave, and only `spotsLeft` sums each one's shifts (on `shifts_opportunity`).
- */
-export function opportunitySearchSql(s: OpportunitySearch): { sql: string; params: SqlParam[] } {
+/** A page query's SQL and parameters; `whenShort`, if any, is run when the page has fewer rows than asked, and its rows follow. */
+export interface OpportunityPageSql {
+  sql: string;
+  params: SqlParam[];
+  whenShort?: { sql: string; params: SqlParam[] };
+}
+
+/** The filters of a search as SQL conditions on `o`, with the parameters they use (fresh for each statement). */
+interface SearchFilters {
+  p: Params;
+  where: string[];
+  /** Per term, how well the title and summary match (for `relevance`). */
+  scoreParts: string[];
+  /** The placeholder of the request's time, added on first use. */
+  now: () => string;
+  /** The haversine distance from `near` in km, its parameters added on first use. */
+  distance: (near: { lat: number; lng: number }) => string;
+}
+
+function searchFilters(s: OpportunitySearch): SearchFilters {
   const p = new Params();
   // Added only when used: a parameter no statement mentions has no type, and PostgreSQL refuses it.
   let nowParam: string | undefined;
@@ -236,7 +240,27 @@ export function opportunitySearchSql(s: OpportunitySearch): { sql: string; param
   else if (s.status === 'full') where.push(`(o.status = 'full' OR (o.status = 'recruiting' AND NOT ${hasOpenSpots()}))`);
   else where.push(`o.status = ${p.add(s.status)}`);
 
-  if (s.sort === 'startsAt') return { sql: startsAtPageSql(p, where, now(), s.after, s.limit), params: p.values };
+  return { p, where, scoreParts, now, distance };
+}
+
+/**
+ * The SQL of one page of opportunities visible to a channel, in keyset order, with its parameters
+ * (exported so a test can read the plan): the page's ids and sort keys. Search is a
+ * case-insensitive substring match per term (ILIKE), which works for Chinese text without a
+ * tokenizer; every term must match one of title, summary, organizer or place.
+ *
+ * Every filter can be served by an index (migrations/002): the trigram index on the opportunity's
+ * text and on organization names (text and organizer matched as two indexed lookups), category,
+ * region prefix, organization, skills, a latitude band for `near` + `radiusKm`, and the shifts of a
+ * time window. No candidate's shifts are summed to filter it: "open spots" is an EXISTS on its
+ * shifts yet to start, and the default statuses (recruiting, full) need no shift at all. The sorts
+ * read in their own order, so a page stops after its rows (see `startsAtPageSql`, `newest` on
+ * `opportunities_newest`); `relevance`, `distance` and `spotsLeft` rank every candidate the
+ * filters leave, and only `spotsLeft` sums each one's shifts (on `shifts_opportunity`).
+ */
+export function opportunitySearchSql(s: OpportunitySearch): OpportunityPageSql {
+  if (s.sort === 'startsAt') return startsAtPageSql(s);
+  const { p, where, scoreParts, now, distance } = searchFilters(s);
   if (s.sort === 'newest') {
     const keyset: string[] = [];
     if (s.after) {
@@ -286,44 +310,46 @@ export function opportunitySearchSql(s: OpportunitySearch): { sql: string; param
  * board's standing shifts (year 2000 to 9999, under draft opportunities that no list shows) do
  * not count: one of them would make the bound reach back past what a timestamp holds (a 400) and
  * the scan read every shift. Opportunities with no such shift come last (key NO_START_KEY, by
- * id), read only when the dated ones run out.
+ * id): a statement of their own (`whenShort`), run only when the dated ones leave the page short,
+ * so the usual page plans and runs one statement, not both halves of a union.
  */
-function startsAtPageSql(p: Params, where: string[], now: string, after: OpportunitySearch['after'], limit: number): string {
+function startsAtPageSql(s: OpportunitySearch): OpportunityPageSql {
   const longest = `(SELECT x.ends_at - x.starts_at FROM shifts x WHERE NOT EXISTS (SELECT 1 FROM need_hosts h WHERE h.shift_id = x.id)
     ORDER BY x.ends_at - x.starts_at DESC LIMIT 1)`;
-  // Capped, so no partner's shift, however long, takes the bound out of a timestamp's range.
-  const since = `(${now}::timestamptz - least(coalesce(${longest}, interval '0'), interval '1000 years'))`;
-  const notEnded = (alias: string) => `${alias}.starts_at >= ${since} AND ${alias}.ends_at >= ${now}`;
-  // Scalar subqueries, not NOT EXISTS, for the reason given at hasOpenSpots: each reads one
-  // opportunity's shifts, never a join with all of them.
-  const dated = [notEnded('s'), ...where,
-    `NOT EXISTS (SELECT 1 FROM shifts e WHERE e.opportunity_id = s.opportunity_id AND ${notEnded('e')}
+  const notEnded = (alias: string, now: string) =>
+    // Capped, so no partner's shift, however long, takes the bound out of a timestamp's range.
+    `${alias}.starts_at >= (${now}::timestamptz - least(coalesce(${longest}, interval '0'), interval '1000 years'))
+      AND ${alias}.ends_at >= ${now}`;
+  const undated = (): { sql: string; params: SqlParam[] } => {
+    const { p, where, now } = searchFilters(s);
+    // A scalar subquery, not NOT EXISTS, for the reason given at hasOpenSpots.
+    const conditions = [...where, `(SELECT TRUE FROM shifts e WHERE e.opportunity_id = o.id AND ${notEnded('e', now())} LIMIT 1) IS NULL`];
+    if (s.after && s.after.key >= NO_START_KEY) conditions.push(`o.id > ${p.add(s.after.id)}`);
+    const sql = `
+      SELECT o.id, ${NO_START_KEY}::float8 AS sort_key FROM opportunities o
+      WHERE ${conditions.join(' AND ')}
+      ORDER BY o.id LIMIT ${p.add(s.limit)}`;
+    return { sql, params: p.values };
+  };
+  // A cursor among the undated: the dated are all behind it.
+  if (s.after && s.after.key >= NO_START_KEY) return undated();
+  const { p, where, now } = searchFilters(s);
+  const dated = [notEnded('s', now()), ...where,
+    `NOT EXISTS (SELECT 1 FROM shifts e WHERE e.opportunity_id = s.opportunity_id AND ${notEnded('e', now())}
       AND (e.starts_at < s.starts_at OR (e.starts_at = s.starts_at AND e.id < s.id)))`];
-  const undated = [...where, `(SELECT TRUE FROM shifts e WHERE e.opportunity_id = o.id AND ${notEnded('e')} LIMIT 1) IS NULL`];
-  if (after && after.key >= NO_START_KEY) {
-    dated.push('FALSE');
-    undated.push(`o.id > ${p.add(after.id)}`);
-  } else if (after) {
-    const key = p.add(after.key);
+  if (s.after) {
+    const key = p.add(s.after.key);
     // The bound on starts_at lets shifts_starts_at start at the cursor; the float key decides.
     dated.push(`s.starts_at >= to_timestamp(${key}::float8) - interval '1 millisecond'`,
       `(extract(epoch FROM s.starts_at)::float8 > ${key}::float8
-        OR (extract(epoch FROM s.starts_at)::float8 = ${key}::float8 AND s.opportunity_id > ${p.add(after.id)}))`);
+        OR (extract(epoch FROM s.starts_at)::float8 = ${key}::float8 AND s.opportunity_id > ${p.add(s.after.id)}))`);
   }
-  const n = p.add(limit);
-  return `
-    WITH dated AS MATERIALIZED (
-      SELECT o.id, extract(epoch FROM s.starts_at)::float8 AS sort_key
-      FROM shifts s JOIN opportunities o ON o.id = s.opportunity_id
-      WHERE ${dated.join(' AND ')}
-      ORDER BY s.starts_at, s.opportunity_id LIMIT ${n}
-    )
-    SELECT id, sort_key FROM dated
-    UNION ALL
-    (SELECT o.id, ${NO_START_KEY}::float8 AS sort_key FROM opportunities o
-      WHERE (SELECT count(*) FROM dated) < ${n} AND ${undated.join(' AND ')}
-      ORDER BY o.id LIMIT ${n})
-    ORDER BY sort_key, id LIMIT ${n}`;
+  const sql = `
+    SELECT o.id, extract(epoch FROM s.starts_at)::float8 AS sort_key
+    FROM shifts s JOIN opportunities o ON o.id = s.opportunity_id
+    WHERE ${dated.join(' AND ')}
+    ORDER BY s.starts_at, s.opportunity_id LIMIT ${p.add(s.limit)}`;
+  return { sql, params: p.values, whenShort: undated() };
 }
 
 /**
@@ -356,8 +382,14 @@ export const OPPORTUNITY_LIST_SELECT = prepared(`
 
 /** One page of list items (see `opportunitySearchSql`): the sort keys first, then the items of just the page. */
 export async function searchOpportunities(db: Queryable, s: OpportunitySearch): Promise<OpportunityListRow[]> {
-  const { sql, params } = opportunitySearchSql(s);
-  const page = await db.query<{ id: string; sort_key: number }>(sql, params);
+  const { sql, params, whenShort } = opportunitySearchSql(s);
+  let page = await db.query<{ id: string; sort_key: number }>(sql, params);
+  if (whenShort && page.length < s.limit) {
+    // Two statements, two snapshots: an opportunity whose shifts changed in between could be in both.
+    const onPage = new Set(page.map((r) => r.id));
+    const more = await db.query<{ id: string; sort_key: number }>(whenShort.sql, whenShort.params);
+    page = [...page, ...more.filter((r) => !onPage.has(r.id))].slice(0, s.limit);
+  }
   if (page.length === 0) return [];
   const rows = await db.query<OpportunityListRow>(OPPORTUNITY_LIST_SELECT, [page.map((r) => r.id), s.now]);
   const byId = new Map(rows.map((row) => [row.id, row]));
