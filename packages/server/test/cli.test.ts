@@ -30,24 +30,32 @@ describe('volunteerkit-server', () => {
   });
 
   it('VK_TRUST_PROXY=1 rate-limits each client named by the proxy in X-Forwarded-For, over real sockets', async () => {
-    const run = await startCli(['--rate-limit', '2'], { VK_TRUST_PROXY: '1' }, 'Demo keys');
-    const { child, url } = run;
-    try {
-      assert.match(run.output, /X-Forwarded-For, 1 proxy hop from the right/);
-      const get = async (forwardedFor?: string) =>
-        (await fetch(`${url}/v1/channel?key=pk_test_news_demo`, { headers: forwardedFor ? { 'X-Forwarded-For': forwardedFor } : {} })).status;
-      // Limits count per minute of the real clock: start well inside one, so all of this lands in it.
-      const second = new Date().getSeconds();
-      if (second > 50) await new Promise((resolve) => setTimeout(resolve, (61 - second) * 1000));
-      assert.deepEqual([await get('203.0.113.1'), await get('203.0.113.1'), await get('203.0.113.1')], [200, 200, 429]);
-      assert.equal(await get('198.51.100.7, 203.0.113.2'), 200, 'another client behind the same proxy has its own bucket');
-      assert.deepEqual([await get(), await get('not-an-address'), await get('unknown')], [200, 200, 429],
-        'without a usable header the socket address (127.0.0.1) is the bucket');
-      child.kill('SIGINT');
-      const [code] = await once(child, 'exit');
-      assert.equal(code, 0, run.output);
-    } finally {
-      if (child.exitCode === null) child.kill('SIGKILL');
+    // Limits count per minute of the real clock, which a separate process cannot be handed. If a
+    // minute ends during the requests (they take well under a second), they ran in two windows:
+    // ask again of a fresh server, whose buckets are empty, instead of waiting for a new minute.
+    const minute = () => Math.floor(Date.now() / 60_000);
+    for (let attempt = 1; ; attempt++) {
+      const run = await startCli(['--rate-limit', '2'], { VK_TRUST_PROXY: '1' }, 'Demo keys');
+      const { child, url } = run;
+      try {
+        assert.match(run.output, /X-Forwarded-For, 1 proxy hop from the right/);
+        const get = async (forwardedFor?: string) =>
+          (await fetch(`${url}/v1/channel?key=pk_test_news_demo`, { headers: forwardedFor ? { 'X-Forwarded-For': forwardedFor } : {} })).status;
+        const startedIn = minute();
+        const oneClient = [await get('203.0.113.1'), await get('203.0.113.1'), await get('203.0.113.1')];
+        const behindTheSameProxy = await get('198.51.100.7, 203.0.113.2');
+        const noUsableHeader = [await get(), await get('not-an-address'), await get('unknown')];
+        if (minute() !== startedIn && attempt === 1) continue;
+        assert.deepEqual(oneClient, [200, 200, 429]);
+        assert.equal(behindTheSameProxy, 200, 'another client behind the same proxy has its own bucket');
+        assert.deepEqual(noUsableHeader, [200, 200, 429], 'without a usable header the socket address (127.0.0.1) is the bucket');
+        child.kill('SIGINT');
+        const [code] = await once(child, 'exit');
+        assert.equal(code, 0, run.output);
+        return;
+      } finally {
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
     }
   });
 
