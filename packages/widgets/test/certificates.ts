@@ -1,9 +1,14 @@
 /**
- * Real signed certificates for the widget tests: an Ed25519 key made in the browser with jose (the
- * library the server signs with), its published key set, and certificates signed by it — so
- * `<vk-verify>` checks genuine signatures, not stubs.
+ * Real signed certificates for the widget tests: fixed Ed25519 keys imported in the browser with
+ * jose (the library the server signs with), their published key set, and certificates signed by
+ * them — so `<vk-verify>` checks genuine signatures, not stubs.
+ *
+ * The keys are fixed, not generated per run: WebKitGTK's `generateKey` refuses about 0.8 % of
+ * Ed25519 draws (a key component whose first byte is 0 loses it on the way out of libgcrypt,
+ * WebKit bug 307095), which failed a CI run. A fixed key makes every signature deterministic too.
+ * None of these keys' `d` or `x` begins with a zero byte, for the same reason. Test keys only.
  */
-import { SignJWT, calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
+import { SignJWT, calculateJwkThumbprint, importJWK } from 'jose';
 import type { CertificateClaims, CertificateKeySet } from '@volunteerkit/sdk';
 
 export interface SigningKey {
@@ -12,14 +17,21 @@ export interface SigningKey {
   jwks: CertificateKeySet;
 }
 
-export async function makeSigningKey(validFrom = '2026-01-01T00:00:00.000Z'): Promise<SigningKey> {
-  const pair = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
-  const publicJwk = await exportJWK(pair.publicKey);
-  const kid = await calculateJwkThumbprint(publicJwk);
+/** Made once with Node's `generateKeyPairSync('ed25519')`: the platform's key, a key nobody published, and the next key after a rotation. */
+const TEST_KEYS = {
+  issuer: { d: 'uLJujjysgz0qhb1CnM2bLJMRAwQHJSFuLrKkADgWeC0', x: 'VrlMfFDYCilkP8l_J85f6p0sBnTJrC-9l3Hy0e6vyJ8' },
+  stranger: { d: 'snS7t2um5muUWz5CXCta4urlou6W6lUspbU6NyHBfGs', x: 'c8RQ-jZWXRQ5PhlbtY0HTrtfo9IA520CJGVFnrGPCLw' },
+  successor: { d: 'VHhAeFJUPwKu_6ZfNCyGrntsIDSlVGHNz5wJo9LeTGY', x: 'aMs5-i5toxyUhusvuRnBXBhTGJOd4SWH32ceiSbse7Y' },
+} as const;
+
+export async function makeSigningKey(name: keyof typeof TEST_KEYS = 'issuer', validFrom = '2026-01-01T00:00:00.000Z'): Promise<SigningKey> {
+  const { d, x } = TEST_KEYS[name];
+  const privateKey = await importJWK({ kty: 'OKP', crv: 'Ed25519', d, x }, 'EdDSA') as CryptoKey;
+  const kid = await calculateJwkThumbprint({ kty: 'OKP', crv: 'Ed25519', x });
   return {
     kid,
-    privateKey: pair.privateKey,
-    jwks: { keys: [{ kty: 'OKP', crv: 'Ed25519', x: publicJwk.x!, kid, alg: 'EdDSA', use: 'sig', validFrom, validUntil: null }] },
+    privateKey,
+    jwks: { keys: [{ kty: 'OKP', crv: 'Ed25519', x, kid, alg: 'EdDSA', use: 'sig', validFrom, validUntil: null }] },
   };
 }
 

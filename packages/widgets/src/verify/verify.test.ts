@@ -88,7 +88,7 @@ describe('<vk-verify>', () => {
 
   const refusals: Array<[string, () => Promise<string>, string, string]> = [
     ['with one claim byte changed', async () => alterOneClaimByte(await sign(key)), 'altered', 'changed after it was issued'],
-    ['signed by an unknown key', async () => sign(await makeSigningKey()), 'unknown_key', 'never published'],
+    ['signed by an unknown key', async () => sign(await makeSigningKey('stranger')), 'unknown_key', 'never published'],
     ['that is not a certificate at all', async () => 'https://example.org/verify#not-a-certificate', 'malformed', 'This is not a certificate'],
   ];
   for (const [what, make, reason, words] of refusals) {
@@ -119,7 +119,7 @@ describe('<vk-verify>', () => {
     await paste(el, await sign(key));
     expect(verdict(el)!.dataset.valid).to.equal('true');
 
-    const rotated = await makeSigningKey('2026-07-01T12:00:00.000Z');
+    const rotated = await makeSigningKey('successor', '2026-07-01T12:00:00.000Z');
     const revokedAt = '2026-07-02T01:00:00.000Z';
     let keyAnswers = 0;
     worker.use(
