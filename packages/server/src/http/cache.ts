@@ -35,8 +35,8 @@ export function sendRead(c: Context<AppEnv>, payload: unknown): Response {
   const body = JSON.stringify(payload);
   c.header('Cache-Control', cacheControl);
   if (cacheControl === NO_STORE) return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
-  c.set('readBody', body);
   const etag = etagOf(body);
+  c.set('read', { body, etag });
   c.header('ETag', etag);
   if (matchesEtag(c.req.header('if-none-match'), etag)) return c.body(null, 304);
   return c.body(body, 200, { 'Content-Type': 'application/json; charset=utf-8' });

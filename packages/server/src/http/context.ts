@@ -29,7 +29,7 @@ export type AppEnv = {
     /** Parsed JSON body of a write (`undefined` when none). */
     body: unknown;
     services: AppServices;
-    /** The JSON a public read produced, for the read cache. */
-    readBody: string | undefined;
+    /** The JSON a public read produced and its ETag, for the read cache (hashed once, by sendRead). */
+    read: { body: string; etag: string } | undefined;
   };
 };

@@ -27,7 +27,7 @@ export function requestContext(services: AppServices, trustProxy = 0): Middlewar
     c.set('caller', null);
     c.set('rawBody', '');
     c.set('body', undefined);
-    c.set('readBody', undefined);
+    c.set('read', undefined);
     c.set('locale', negotiateLocale(c.req.query('locale'), c.req.header('accept-language')));
     c.header('X-Request-Id', requestId);
     await next();

@@ -10,7 +10,7 @@
  */
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './context.js';
-import { etagOf, matchesEtag } from './cache.js';
+import { matchesEtag } from './cache.js';
 
 interface Entry {
   expires: number;
@@ -37,9 +37,9 @@ export class ReadCache {
     return entry;
   }
 
-  set(key: string, body: string, cacheControl: string, now: number): void {
+  set(key: string, read: { body: string; etag: string }, cacheControl: string, now: number): void {
     if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
-    this.entries.set(key, { expires: now + this.ttlMs, body, etag: etagOf(body), cacheControl });
+    this.entries.set(key, { expires: now + this.ttlMs, ...read, cacheControl });
   }
 
   clear(): void {
@@ -80,7 +80,7 @@ export function readCache(cache: ReadCache): MiddlewareHandler<AppEnv> {
     if (!cache.inFlight.has(key)) cache.inFlight.set(key, mine);
     try {
       await next();
-      const produced = c.get('readBody');
+      const produced = c.get('read');
       if (produced !== undefined && (c.res.status === 200 || c.res.status === 304)) cache.set(key, produced, c.res.headers.get('cache-control') ?? '', now());
     } finally {
       if (cache.inFlight.get(key) === mine) cache.inFlight.delete(key);
