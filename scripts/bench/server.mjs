@@ -100,6 +100,8 @@ async function benchOne(backend, scale) {
       }
       const health = healthAt.get(rate);
       busy ||= !(await drain(api.url));
+      // The wall-clock start of each row, to line it up with the database's own log (autovacuum, checkpoints).
+      console.error(`  ${backend} ${scale}×: ${name} from ${new Date().toISOString().slice(11, 19)}`);
       const load = name === 'GET /health' ? health : await openLoop(api.url, next, { rate, seconds: SECONDS });
       busy ||= capacity && !(await drain(api.url));
       const cap = capacity ? await closedLoop(api.url, next, { concurrency: CONCURRENCY, count: CAPACITY_COUNT, seconds: CAPACITY_SECONDS }) : null;
