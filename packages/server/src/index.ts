@@ -58,6 +58,11 @@ export interface ServerOptions {
    * (test harnesses: seed once, start many servers from it).
    */
   pgliteSnapshot?: Blob;
+  /**
+   * PostgreSQL only: open every connection of the pool at start, so the first burst of traffic does
+   * not wait for new connections (the CLI does). Default false: tests open many short-lived servers.
+   */
+  openPool?: boolean;
   /** Load the deterministic demo data set if the database is empty. */
   seed?: boolean;
   /** Size of the demo data set as a multiple of the default (1–100). Default 1. */
@@ -113,6 +118,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     dataDir: options.dataDir ?? '.data/pglite',
     schema: options.schema,
     pgliteSnapshot: options.pgliteSnapshot,
+    openPool: options.openPool,
   });
   const now = options.now ?? (() => new Date());
   const seeded = options.seed ? await seedIfEmpty(db, now(), { scale: options.seedScale ?? 1 }) : null;

@@ -97,6 +97,11 @@ export interface OpenDatabaseOptions {
    * initdb (about 3 s of WebAssembly per database). Tests open one database per file from one.
    */
   pgliteSnapshot?: Blob | undefined;
+  /**
+   * PostgreSQL only: open every connection of the pool before returning, as a server about to take
+   * traffic wants (the CLI does); otherwise each is opened on first need. Default false.
+   */
+  openPool?: boolean | undefined;
 }
 
 /** The transaction whose callback is running, for the guard below. */
@@ -115,7 +120,7 @@ function outsideTransaction(): void {
 /** Opens the database and applies pending migrations. */
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   const db = options.databaseUrl
-    ? await openPostgres(options.databaseUrl, options.schema)
+    ? await openPostgres(options.databaseUrl, options.schema, options.openPool ?? false)
     : (await startPglite(options.dataDir ?? '.data/pglite', options.pgliteSnapshot)).db;
   try {
     await migrate(db);
@@ -197,7 +202,7 @@ export async function dumpPglite(prepare?: (db: Database) => Promise<unknown>): 
   }
 }
 
-async function openPostgres(connectionString: string, schema: string | undefined): Promise<Database> {
+async function openPostgres(connectionString: string, schema: string | undefined, openPool: boolean): Promise<Database> {
   const pg = (await import('pg')).default;
   if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) throw new Error(`Invalid schema name: ${schema}`);
   if (schema) {
@@ -209,12 +214,22 @@ async function openPostgres(connectionString: string, schema: string | undefined
       await admin.end();
     }
   }
+  const poolSize = Number(process.env['VK_PG_POOL_SIZE'] ?? 10);
   const pool = new pg.Pool({
     connectionString,
-    max: Number(process.env['VK_PG_POOL_SIZE'] ?? 10),
+    // A fixed-size pool: a connection, once opened, stays open (pg closes idle ones after 10 s by
+    // default). A burst after a quiet spell then meets warm connections, not new backends with
+    // empty caches that must prepare every statement again (docs/architecture.md, "A fixed-size pool").
+    max: poolSize,
+    min: poolSize,
     // public stays on the path: extensions (pg_trgm) are installed there once per database.
     ...(schema ? { options: `-c search_path=${schema},public` } : {}),
   });
+  if (openPool) {
+    // All at once, so each is idle in the pool when the first requests come, not being opened under them.
+    const clients = await Promise.all(Array.from({ length: poolSize }, () => pool.connect()));
+    for (const client of clients) client.release();
+  }
   const run = async <Row>(client: { query: typeof pool.query }, sql: string, params: readonly SqlParam[] = []) => {
     const name = preparedName(sql);
     const values = params as unknown[];
@@ -306,6 +321,16 @@ export async function analyze(db: Queryable): Promise<void> {
   // Named tables, resolved through the search path: a bare ANALYZE would also visit every
   // other schema of a shared PostgreSQL database.
   await db.query(`ANALYZE ${ANALYZED_TABLES.join(', ')}`);
+}
+
+/**
+ * After a bulk load (the seed): `VACUUM (ANALYZE)` of every table. Beside the statistics, it sets
+ * the visibility map, so index-only scans skip the heap from the first request, and it does now
+ * what PostgreSQL's autovacuum would otherwise start on the freshly inserted tables within the
+ * first minute of service, in the middle of the first traffic. Outside a transaction only.
+ */
+export async function vacuumAnalyze(db: Queryable): Promise<void> {
+  await db.query(`VACUUM (ANALYZE) ${ANALYZED_TABLES.join(', ')}`);
 }
 
 const ANALYZED_TABLES = ['channels', 'api_keys', 'organizations', 'opportunities', 'shifts', 'volunteers', 'signups',

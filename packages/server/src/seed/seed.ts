@@ -6,7 +6,7 @@
  * its hours policy. The same random seed gives the same ids and content every
  * time; dates are laid out relative to "now" so upcoming shifts are always upcoming.
  */
-import { analyze, type Database, type Queryable } from '../db/database.js';
+import { vacuumAnalyze, type Database, type Queryable } from '../db/database.js';
 import { authorizeChannelFor, insertHoursPolicy } from '../db/hours-queries.js';
 import { seedNeeds } from './needs.js';
 import { insertReward, setStarRule } from '../db/points-queries.js';
@@ -134,7 +134,8 @@ export interface SeedOptions {
 
 /**
  * Seeds the demo data if the database has no channels yet; returns what was created, or null.
- * Statistics are refreshed afterwards, so the planner sees the data it was given. Either way,
+ * The tables are vacuumed and analyzed afterwards (`vacuumAnalyze`), so the planner sees the data it
+ * was given and the first requests do not meet autovacuum's first pass over it. Either way,
  * the service station gets a shift open now (ensureStationShift).
  */
 export async function seedIfEmpty(db: Database, now = new Date(), options: SeedOptions = {}): Promise<SeedSummary | null> {
@@ -144,7 +145,7 @@ export async function seedIfEmpty(db: Database, now = new Date(), options: SeedO
     if ((await q.countChannels(tx)) > 0) return null;
     return seedDemoData(tx, now, options);
   });
-  if (summary) await analyze(db);
+  if (summary) await vacuumAnalyze(db);
   // On every start, not only the first: the demo data is kept, and the kiosk needs today's shift.
   await ensureStationShift(db, now);
   return summary;
