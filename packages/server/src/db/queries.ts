@@ -3,7 +3,7 @@
  * the only text spliced into SQL is chosen from constants in this file (sort expressions, table
  * names), never from a request.
  */
-import { prepared, type Queryable, type SqlParam } from './database.js';
+import { prepared, type Database, type Queryable, type SqlParam } from './database.js';
 import type {
   ApiKeyRow,
   BoardRow,
@@ -281,11 +281,12 @@ export function opportunitySearchSql(s: OpportunitySearch): OpportunityPageSql {
     : s.sort === 'distance'
       ? { key: `coalesce(${s.near ? distance(s.near) : 'NULL::float8'}, ${NO_DISTANCE_KEY})`, descending: false, joins: '' }
       : {
-        key: 'open.spots',
+        // The figure kept on the opportunity where its window holds now (migrations/013), else the sum.
+        key: `CASE WHEN ${now()} >= o.open_spots_from AND ${now()} < o.open_spots_until THEN o.open_spots
+          ELSE (SELECT coalesce(sum(greatest(sh.capacity - sh.signed_up, 0)), 0)
+            FROM shifts sh WHERE sh.opportunity_id = o.id AND sh.starts_at > ${now()}) END`,
         descending: true,
-        joins: `CROSS JOIN LATERAL (
-          SELECT coalesce(sum(greatest(sh.capacity - sh.signed_up, 0)), 0) AS spots
-          FROM shifts sh WHERE sh.opportunity_id = o.id AND sh.starts_at > ${now()}) open`,
+        joins: '',
       };
   const keyset = s.after
     ? `WHERE sort_key ${ranked.descending ? '<' : '>'} ${p.add(s.after.key)}::float8
@@ -549,6 +550,35 @@ export async function approvedTotals(db: Queryable, volunteerId: string): Promis
 
 // ---------------------------------------------------------------------------------------------
 // Shifts and sign-ups
+
+/**
+ * Computes the open-spots figure again (migrations/013) for up to `batch` opportunities whose window
+ * does not hold at `at` (a shift of theirs has started since, or one was added, removed or moved);
+ * returns how many. Safe to repeat and to run on several instances at once: the rows are locked
+ * first, skipping any another transaction holds (a sign-up adjusting the figure, another refresh),
+ * and summed by a second statement, whose snapshot sees every change committed before the locks
+ * were taken; a change still in progress adds its difference once the lock is released.
+ */
+export async function refreshOpenSpots(db: Database, at: Date, batch = 1000): Promise<number> {
+  return db.transaction(async (tx) => {
+    const locked = await tx.query<{ id: string }>(
+      `SELECT id FROM opportunities WHERE NOT ($1 >= open_spots_from AND $1 < open_spots_until)
+       ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
+      [at, batch],
+    );
+    if (locked.length === 0) return 0;
+    await tx.query(
+      `UPDATE opportunities o SET (open_spots, open_spots_from, open_spots_until) = (
+         SELECT coalesce(sum(greatest(s.capacity - s.signed_up, 0)) FILTER (WHERE s.starts_at > $2), 0)::int,
+           coalesce(max(s.starts_at) FILTER (WHERE s.starts_at <= $2), '-infinity'),
+           coalesce(min(s.starts_at) FILTER (WHERE s.starts_at > $2), 'infinity')
+         FROM shifts s WHERE s.opportunity_id = o.id)
+       WHERE o.id = ANY($1)`,
+      [locked.map((row) => row.id), at],
+    );
+    return locked.length;
+  });
+}
 
 /**
  * Locks a shift's row until the transaction ends. Every change to a shift's sign-ups happens

@@ -8,6 +8,7 @@
  */
 import { vacuumAnalyze, type Database, type Queryable } from '../db/database.js';
 import { authorizeChannelFor, insertHoursPolicy } from '../db/hours-queries.js';
+import { refreshAllOpenSpots } from '../services/open-spots.js';
 import { seedNeeds } from './needs.js';
 import { insertReward, setStarRule } from '../db/points-queries.js';
 import { seedSsoStudent } from './recommendations.js';
@@ -145,7 +146,10 @@ export async function seedIfEmpty(db: Database, now = new Date(), options: SeedO
     if ((await q.countChannels(tx)) > 0) return null;
     return seedDemoData(tx, now, options);
   });
-  if (summary) await vacuumAnalyze(db);
+  if (summary) {
+    await refreshAllOpenSpots(db, now);
+    await vacuumAnalyze(db);
+  }
   // On every start, not only the first: the demo data is kept, and the kiosk needs today's shift.
   await ensureStationShift(db, now);
   return summary;
