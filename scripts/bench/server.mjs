@@ -17,7 +17,7 @@ const number = (name, fallback) => (env[name] === undefined || env[name] === '' 
 
 const SECONDS = number('VK_BENCH_SECONDS', 6);
 /** Each varied profile is first sent at 50 req/s for this long, unmeasured (see benchOne). */
-const WARM_UP_SECONDS = number('VK_BENCH_WARM_UP_SECONDS', 2);
+const WARM_UP_SECONDS = number('VK_BENCH_WARM_UP_SECONDS', 6);
 const CONCURRENCY = number('VK_BENCH_CONCURRENCY', 16);
 const CAPACITY_COUNT = number('VK_BENCH_CAPACITY_COUNT', 2000);
 const CAPACITY_SECONDS = number('VK_BENCH_CAPACITY_SECONDS', 5);
@@ -82,15 +82,10 @@ async function benchOne(backend, scale) {
     const list = variedList(found);
     const board = variedBoard(found);
     const signup = signups(found, `${process.pid}-${scale}`);
-    // Warm up code paths, connections and their prepared statements, so the rows measure a server
-    // in service, not its first requests: the first hundred sign-ups on a fresh server read a p99
-    // of 430–590 ms at 150/s where the next runs read 20–75 ms. Each profile is warmed from its own
-    // generator, so the measured requests stay ones not asked before.
     await openLoop(api.url, fixed(oneListUrl), { rate: 50, seconds: 1 });
-    for (const profile of [list, board, signup]) await openLoop(api.url, profile, { rate: 50, seconds: WARM_UP_SECONDS });
     const rows = [];
     const healthAt = new Map(); // rate → GET /health measured at that rate in this run
-    const measure = async (name, next, rate, { capacity = true } = {}) => {
+    const measure = async (name, next, rate, { capacity = true, seconds = SECONDS } = {}) => {
       // Each measurement starts on an idle server: an overloaded one before it leaves a queue behind.
       // If the queue outlasts the drain's bound, the row is marked as measured on a busy server.
       let busy = false;
@@ -102,15 +97,26 @@ async function benchOne(backend, scale) {
       busy ||= !(await drain(api.url));
       // The wall-clock start of each row, to line it up with the database's own log (autovacuum, checkpoints).
       console.error(`  ${backend} ${scale}×: ${name} from ${new Date().toISOString().slice(11, 19)}`);
-      const load = name === 'GET /health' ? health : await openLoop(api.url, next, { rate, seconds: SECONDS });
+      const load = name === 'GET /health' ? health : await openLoop(api.url, next, { rate, seconds });
       busy ||= capacity && !(await drain(api.url));
       const cap = capacity ? await closedLoop(api.url, next, { concurrency: CONCURRENCY, count: CAPACITY_COUNT, seconds: CAPACITY_SECONDS }) : null;
       rows.push({ backend, workers: api.workers, scale, name: busy ? `${name} (busy start)` : name, rate, load, health, capacity: cap });
     };
+    // Each varied profile's first seconds at its rate are a row of their own (warm-up): a fresh
+    // server's connections, statements and code paths are cold, and at 300 list requests a second
+    // the first 6 s queue for seconds where the next 6 s hold p99 in tens of milliseconds. The row
+    // after it measures the server in service. Both come from one generator: no request repeats.
+    const warmUp = (name, next, rate) => WARM_UP_SECONDS > 0
+      && measure(`${name}: its first ${WARM_UP_SECONDS} s (warm-up)`, next, rate, { capacity: false, seconds: WARM_UP_SECONDS });
     await measure('GET /health', fixed('/health'), rates.list);
-    await measure('GET /v1/opportunities, varied', list, rates.list);
-    await measure('GET /v1/honor-board, varied', board, rates.board);
-    await measure('POST /v1/signups, distinct volunteers', signup, rates.signup);
+    for (const [name, next, rate] of [
+      ['GET /v1/opportunities, varied', list, rates.list],
+      ['GET /v1/honor-board, varied', board, rates.board],
+      ['POST /v1/signups, distinct volunteers', signup, rates.signup],
+    ]) {
+      await warmUp(name, next, rate);
+      await measure(name, next, rate);
+    }
     await measure('GET /v1/opportunities, one URL', fixed(oneListUrl), ONE_URL_RATE, { capacity: false });
     const { headers } = await fetch(new URL(oneListUrl, api.url));
     await measure('same, If-None-Match (304)', fixed(oneListUrl, { 'If-None-Match': headers.get('etag') }), ONE_URL_RATE, { capacity: false });
