@@ -143,13 +143,12 @@ const NO_START_KEY = 1e12;
 /** The `distance` key of an opportunity without coordinates: after every distance. */
 const NO_DISTANCE_KEY = 1e9;
 /**
- * The text a search term is matched against: the opportunity's own searchable fields in one
- * expression, which the trigram index `opportunities_search_trgm` (migrations/002) is built on —
- * keep the two identical, or the planner cannot use the index. Terms hold no whitespace, so a
- * match never spans two fields.
+ * Whether an opportunity's own searchable fields (title, summary, place name and address) contain
+ * the LIKE `pattern`, case-insensitively: the stored, lower-cased `search_text` (migrations/014),
+ * which the trigram index `opportunities_search_trgm` is built on, against the lower-cased
+ * pattern. Terms hold no whitespace, so a match never spans two fields.
  */
-const opportunitySearchText = (alias: string) =>
-  `(${alias}.title || ' ' || ${alias}.summary || ' ' || ${alias}.location_name || ' ' || ${alias}.location_address)`;
+const opportunityTextMatches = (alias: string, pattern: string) => `${alias}.search_text LIKE lower(${pattern})`;
 
 /** Characters in a trigram: shorter terms have none, and no trigram index can find them. */
 const TRIGRAM = 3;
@@ -189,12 +188,12 @@ function searchFilters(s: OpportunitySearch): SearchFilters {
       // Two lookups, each on its own trigram index, not one OR across two tables (which the
       // planner can only guess at, and then answers by reading every opportunity).
       where.push(`o.id IN (
-        SELECT t.id FROM opportunities t WHERE ${opportunitySearchText('t')} ILIKE ${pattern}
+        SELECT t.id FROM opportunities t WHERE ${opportunityTextMatches('t', pattern)}
         UNION ALL
         SELECT t.id FROM organizations org JOIN opportunities t ON t.org_id = org.id WHERE org.name ILIKE ${pattern})`);
     } else {
       // Too short for a trigram: a filter on the rows the other conditions leave.
-      where.push(`(${opportunitySearchText('o')} ILIKE ${pattern}
+      where.push(`(${opportunityTextMatches('o', pattern)}
         OR EXISTS (SELECT 1 FROM organizations org WHERE org.id = o.org_id AND org.name ILIKE ${pattern}))`);
     }
     scoreParts.push(`(CASE WHEN o.title ILIKE ${pattern} THEN 3 ELSE 0 END + CASE WHEN o.summary ILIKE ${pattern} THEN 1 ELSE 0 END)`);
