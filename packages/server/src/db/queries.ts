@@ -276,16 +276,15 @@ export function opportunitySearchSql(s: OpportunitySearch): OpportunityPageSql {
     return { sql, params: p.values };
   }
   const ranked = s.sort === 'relevance'
-    ? { key: scoreParts.length ? scoreParts.join(' + ') : '0', descending: true, joins: '' }
+    ? { key: scoreParts.length ? scoreParts.join(' + ') : '0', descending: true }
     : s.sort === 'distance'
-      ? { key: `coalesce(${s.near ? distance(s.near) : 'NULL::float8'}, ${NO_DISTANCE_KEY})`, descending: false, joins: '' }
+      ? { key: `coalesce(${s.near ? distance(s.near) : 'NULL::float8'}, ${NO_DISTANCE_KEY})`, descending: false }
       : {
         // The figure kept on the opportunity where its window holds now (migrations/013), else the sum.
         key: `CASE WHEN ${now()} >= o.open_spots_from AND ${now()} < o.open_spots_until THEN o.open_spots
           ELSE (SELECT coalesce(sum(greatest(sh.capacity - sh.signed_up, 0)), 0)
             FROM shifts sh WHERE sh.opportunity_id = o.id AND sh.starts_at > ${now()}) END`,
         descending: true,
-        joins: '',
       };
   const keyset = s.after
     ? `WHERE sort_key ${ranked.descending ? '<' : '>'} ${p.add(s.after.key)}::float8
@@ -293,7 +292,7 @@ export function opportunitySearchSql(s: OpportunitySearch): OpportunityPageSql {
     : '';
   const sql = `
     SELECT id, sort_key FROM (
-      SELECT o.id, (${ranked.key})::float8 AS sort_key FROM opportunities o ${ranked.joins}
+      SELECT o.id, (${ranked.key})::float8 AS sort_key FROM opportunities o
       WHERE ${where.join(' AND ')}
     ) candidates ${keyset}
     ORDER BY sort_key ${ranked.descending ? 'DESC' : 'ASC'}, id ASC
