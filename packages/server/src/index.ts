@@ -14,7 +14,7 @@ import type { Hono } from 'hono';
 import { createApp, trustedProxyHops, type AppOptions } from './app.js';
 import { openDatabase, type Database } from './db/database.js';
 import type { AppEnv } from './http/context.js';
-import { startOpenSpotsRefresh } from './services/open-spots.js';
+import { startListFiguresRefresh } from './services/list-figures.js';
 import { seedIfEmpty, type SeedSummary } from './seed/seed.js';
 import { startNeedDeadlines } from './services/needs.js';
 import { startAutoApproval } from './services/reviews.js';
@@ -83,7 +83,7 @@ export interface ServerOptions {
   now?: () => Date;
   /**
    * Approve attendance records whose deadline passed, release stale need claims and expire needs
-   * nobody took, and refresh the open-spots figures whose window ended, every `intervalMs` (default 60 s), on this instance; safe on every instance at once. `false` leaves it to another process. Default on.
+   * nobody took, and refresh the list's kept figures (open spots, next start) whose window ended, every `intervalMs` (default 60 s), on this instance; safe on every instance at once. `false` leaves it to another process. Default on.
    */
   autoApproval?: { intervalMs?: number } | false;
   /**
@@ -144,7 +144,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const autoApproval = options.autoApproval === false ? null : startAutoApproval(db, now, options.autoApproval?.intervalMs);
   // The same switch: all three are the server's schedulers, and tests that drive the clock turn them off.
   const needDeadlines = options.autoApproval === false ? null : startNeedDeadlines(db, now, options.autoApproval?.intervalMs);
-  const openSpots = options.autoApproval === false ? null : startOpenSpotsRefresh(db, now, options.autoApproval?.intervalMs);
+  const listFigures = options.autoApproval === false ? null : startListFiguresRefresh(db, now, options.autoApproval?.intervalMs);
   const webhooks = options.webhooks === false ? null
     : startDispatcher(db, now, {
       instance: options.instance ?? `pid ${process.pid}`,
@@ -162,7 +162,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       (closing ??= (async () => {
         await autoApproval?.stop();
         await needDeadlines?.stop();
-        await openSpots?.stop();
+        await listFigures?.stop();
         await webhooks?.stop();
         await redemptionExpiry?.stop();
         await new Promise<void>((resolve) => {

@@ -100,7 +100,7 @@ describe('GET /v1/opportunities query plans (seed ×2, analyzed)', () => {
     ['no filter', {}], ['category', { category: 'elderly' }], ['regionCode (a city)', { regionCode: '3302' }],
     ['hasOpenSlots', { hasOpenSlots: true }], ['status=recruiting', { status: 'recruiting' }],
   ];
-  for (const [sort, index] of [['startsAt', 'shifts_starts_at'], ['newest', 'opportunities_newest']] as const) {
+  for (const [sort, index] of [['startsAt', 'opportunities_next_start'], ['newest', 'opportunities_newest']] as const) {
     for (const [name, filters] of ORDERED_PAGES) {
       it(`sort=${sort}, ${name}: read in order through ${index}, no Seq Scan of opportunities or shifts`, async () => {
         const plan = await planOf({ ...filters, sort });

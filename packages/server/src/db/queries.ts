@@ -302,27 +302,23 @@ export function opportunitySearchSql(s: OpportunitySearch): OpportunityPageSql {
 
 /**
  * `sort=startsAt`: by each opportunity's next start (its soonest shift not yet ended), read in that
- * order from `shifts_starts_at`: the shifts not yet ended, each kept only when it is its
- * opportunity's first such shift (an anti-join on `shifts_opportunity`) and the opportunity passes
- * the filters, until the page is full. A shift under way started at most the longest shift's
- * length ago (`shifts_length`, read from the top), which bounds the scan from below. The needs
- * board's standing shifts (year 2000 to 9999, under draft opportunities that no list shows) do
- * not count: one of them would make the bound reach back past what a timestamp holds (a 400) and
- * the scan read every shift. Opportunities with no such shift come last (key NO_START_KEY, by
- * id): a statement of their own (`whenShort`), run only when the dated ones leave the page short,
- * so the usual page plans and runs one statement, not both halves of a union.
+ * order from `opportunities_next_start`: the figure kept on the opportunity for the window it holds
+ * in (migrations/015), for every opportunity whose window holds at the request's time, and beside
+ * them the few whose window does not (a shift of theirs ended since the last refresh, or was
+ * added, removed or moved), their next start worked out from their own shifts
+ * (`shifts_opportunity`). So a page reads about as many opportunities as it shows, whatever the
+ * filters, where walking shifts in start order read every shift of the opportunities the filters
+ * leave out. Opportunities with no shift not yet ended come last (key NO_START_KEY, by id): a
+ * statement of their own (`whenShort`), run only when the dated ones leave the page short.
  */
 function startsAtPageSql(s: OpportunitySearch): OpportunityPageSql {
-  const longest = `(SELECT x.ends_at - x.starts_at FROM shifts x WHERE NOT EXISTS (SELECT 1 FROM need_hosts h WHERE h.shift_id = x.id)
-    ORDER BY x.ends_at - x.starts_at DESC LIMIT 1)`;
-  const notEnded = (alias: string, now: string) =>
-    // Capped, so no partner's shift, however long, takes the bound out of a timestamp's range.
-    `${alias}.starts_at >= (${now}::timestamptz - least(coalesce(${longest}, interval '0'), interval '1000 years'))
-      AND ${alias}.ends_at >= ${now}`;
+  const holds = (now: string) => `(${now} >= o.next_start_from AND ${now} < o.next_start_until)`;
+  // Written as the two ways a window fails, so each finds its rows through its own index.
+  const doesNotHold = (now: string) => `(o.next_start_from > ${now} OR o.next_start_until <= ${now})`;
+  const workedOut = (now: string) => `(SELECT min(e.starts_at) FROM shifts e WHERE e.opportunity_id = o.id AND e.ends_at >= ${now})`;
   const undated = (): { sql: string; params: SqlParam[] } => {
     const { p, where, now } = searchFilters(s);
-    // A scalar subquery, not NOT EXISTS, for the reason given at hasOpenSpots.
-    const conditions = [...where, `(SELECT TRUE FROM shifts e WHERE e.opportunity_id = o.id AND ${notEnded('e', now())} LIMIT 1) IS NULL`];
+    const conditions = [...where, `CASE WHEN ${holds(now())} THEN o.next_start IS NULL ELSE ${workedOut(now())} IS NULL END`];
     if (s.after && s.after.key >= NO_START_KEY) conditions.push(`o.id > ${p.add(s.after.id)}`);
     const sql = `
       SELECT o.id, ${NO_START_KEY}::float8 AS sort_key FROM opportunities o
@@ -333,21 +329,30 @@ function startsAtPageSql(s: OpportunitySearch): OpportunityPageSql {
   // A cursor among the undated: the dated are all behind it.
   if (s.after && s.after.key >= NO_START_KEY) return undated();
   const { p, where, now } = searchFilters(s);
-  const dated = [notEnded('s', now()), ...where,
-    `NOT EXISTS (SELECT 1 FROM shifts e WHERE e.opportunity_id = s.opportunity_id AND ${notEnded('e', now())}
-      AND (e.starts_at < s.starts_at OR (e.starts_at = s.starts_at AND e.id < s.id)))`];
+  const kept = [...where, holds(now()), 'o.next_start IS NOT NULL'];
+  let after = ''; // the same keyset on the keys worked out
   if (s.after) {
     const key = p.add(s.after.key);
-    // The bound on starts_at lets shifts_starts_at start at the cursor; the float key decides.
-    dated.push(`s.starts_at >= to_timestamp(${key}::float8) - interval '1 millisecond'`,
-      `(extract(epoch FROM s.starts_at)::float8 > ${key}::float8
-        OR (extract(epoch FROM s.starts_at)::float8 = ${key}::float8 AND s.opportunity_id > ${p.add(s.after.id)}))`);
+    const id = p.add(s.after.id);
+    // The bound on next_start lets the index start at the cursor; the float key decides.
+    kept.push(`o.next_start >= to_timestamp(${key}::float8) - interval '1 millisecond'`,
+      `(extract(epoch FROM o.next_start)::float8 > ${key}::float8
+        OR (extract(epoch FROM o.next_start)::float8 = ${key}::float8 AND o.id > ${id}))`);
+    after = ` AND (sort_key > ${key}::float8 OR (sort_key = ${key}::float8 AND id > ${id}))`;
   }
+  const limit = p.add(s.limit);
   const sql = `
-    SELECT o.id, extract(epoch FROM s.starts_at)::float8 AS sort_key
-    FROM shifts s JOIN opportunities o ON o.id = s.opportunity_id
-    WHERE ${dated.join(' AND ')}
-    ORDER BY s.starts_at, s.opportunity_id LIMIT ${p.add(s.limit)}`;
+    SELECT id, sort_key FROM (
+      (SELECT o.id, extract(epoch FROM o.next_start)::float8 AS sort_key FROM opportunities o
+        WHERE ${kept.join(' AND ')}
+        ORDER BY o.next_start, o.id LIMIT ${limit})
+      UNION ALL
+      (SELECT id, sort_key FROM (
+        SELECT o.id, extract(epoch FROM ${workedOut(now())})::float8 AS sort_key FROM opportunities o
+        WHERE ${[...where, doesNotHold(now())].join(' AND ')}
+      ) stale WHERE sort_key IS NOT NULL${after})
+    ) page
+    ORDER BY sort_key, id LIMIT ${limit}`;
   return { sql, params: p.values, whenShort: undated() };
 }
 
@@ -550,27 +555,36 @@ export async function approvedTotals(db: Queryable, volunteerId: string): Promis
 // Shifts and sign-ups
 
 /**
- * Computes the open-spots figure again (migrations/013) for up to `batch` opportunities whose window
- * does not hold at `at` (a shift of theirs has started since, or one was added, removed or moved);
- * returns how many. Safe to repeat and to run on several instances at once: the rows are locked
- * first, skipping any another transaction holds (a sign-up adjusting the figure, another refresh),
- * and summed by a second statement, whose snapshot sees every change committed before the locks
- * were taken; a change still in progress adds its difference once the lock is released.
+ * Computes the figures the list sorts by again (open spots, migrations/013; next start, 015) for up
+ * to `batch` opportunities where either window does not hold at `at` (a shift of theirs has
+ * started or ended since, or one was added, removed or moved); returns how many. Safe to repeat
+ * and to run on several instances at once: the rows are locked first, skipping any another
+ * transaction holds (a sign-up adjusting the figure, another refresh), and computed by a second
+ * statement, whose snapshot sees every change committed before the locks were taken; a change
+ * still in progress adds its difference once the lock is released.
  */
-export async function refreshOpenSpots(db: Database, at: Date, batch = 1000): Promise<number> {
+export async function refreshListFigures(db: Database, at: Date, batch = 1000): Promise<number> {
   return db.transaction(async (tx) => {
     const locked = await tx.query<{ id: string }>(
-      `SELECT id FROM opportunities WHERE NOT ($1 >= open_spots_from AND $1 < open_spots_until)
+      `SELECT id FROM opportunities
+       WHERE NOT ($1 >= open_spots_from AND $1 < open_spots_until) OR NOT ($1 >= next_start_from AND $1 < next_start_until)
        ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [at, batch],
     );
     if (locked.length === 0) return 0;
     await tx.query(
-      `UPDATE opportunities o SET (open_spots, open_spots_from, open_spots_until) = (
-         SELECT coalesce(sum(greatest(s.capacity - s.signed_up, 0)) FILTER (WHERE s.starts_at > $2), 0)::int,
-           coalesce(max(s.starts_at) FILTER (WHERE s.starts_at <= $2), '-infinity'),
-           coalesce(min(s.starts_at) FILTER (WHERE s.starts_at > $2), 'infinity')
-         FROM shifts s WHERE s.opportunity_id = o.id)
+      `UPDATE opportunities o SET (open_spots, open_spots_from, open_spots_until, next_start, next_start_from, next_start_until) = (
+         SELECT f.open_spots, f.open_spots_from, f.open_spots_until, f.next_start, $2,
+           -- The window lasts while a shift starting at next_start is not yet ended (ends_at >= t), so
+           -- up to and including its end: the bound is exclusive, a microsecond (the clock's grain) after.
+           coalesce((SELECT max(e.ends_at) FROM shifts e WHERE e.opportunity_id = o.id AND e.starts_at = f.next_start AND e.ends_at >= $2)
+             + interval '1 microsecond', 'infinity')
+         FROM (
+           SELECT coalesce(sum(greatest(s.capacity - s.signed_up, 0)) FILTER (WHERE s.starts_at > $2), 0)::int AS open_spots,
+             coalesce(max(s.starts_at) FILTER (WHERE s.starts_at <= $2), '-infinity') AS open_spots_from,
+             coalesce(min(s.starts_at) FILTER (WHERE s.starts_at > $2), 'infinity') AS open_spots_until,
+             min(s.starts_at) FILTER (WHERE s.ends_at >= $2) AS next_start
+           FROM shifts s WHERE s.opportunity_id = o.id) f)
        WHERE o.id = ANY($1)`,
       [locked.map((row) => row.id), at],
     );

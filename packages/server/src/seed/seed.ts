@@ -8,7 +8,7 @@
  */
 import { vacuumAnalyze, type Database, type Queryable } from '../db/database.js';
 import { authorizeChannelFor, insertHoursPolicy } from '../db/hours-queries.js';
-import { refreshAllOpenSpots } from '../services/open-spots.js';
+import { refreshAllListFigures } from '../services/list-figures.js';
 import { seedNeeds } from './needs.js';
 import { insertReward, setStarRule } from '../db/points-queries.js';
 import { seedSsoStudent } from './recommendations.js';
@@ -147,7 +147,7 @@ export async function seedIfEmpty(db: Database, now = new Date(), options: SeedO
     return seedDemoData(tx, now, options);
   });
   if (summary) {
-    await refreshAllOpenSpots(db, now);
+    await refreshAllListFigures(db, now);
     await vacuumAnalyze(db);
   }
   // On every start, not only the first: the demo data is kept, and the kiosk needs today's shift.
