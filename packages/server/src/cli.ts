@@ -147,7 +147,7 @@ async function serve(worker: Worker | undefined): Promise<void> {
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
     // A worker's primary has migrated and seeded already (migrating again finds nothing to do).
-    server = await startServer({ ...options, openPool: true, seed: worker ? false : values.seed, ...(worker ? { instance: String(worker.id) } : {}) });
+    server = await startServer({ ...options, openPool: true, warmUp: true, seed: worker ? false : values.seed, ...(worker ? { instance: String(worker.id) } : {}) });
   } catch (error) {
     startFailed(error);
   }

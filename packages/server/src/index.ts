@@ -15,6 +15,7 @@ import { createApp, trustedProxyHops, type AppOptions } from './app.js';
 import { openDatabase, type Database } from './db/database.js';
 import type { AppEnv } from './http/context.js';
 import { startListFiguresRefresh } from './services/list-figures.js';
+import { warmUp } from './services/warm-up.js';
 import { seedIfEmpty, type SeedSummary } from './seed/seed.js';
 import { startNeedDeadlines } from './services/needs.js';
 import { startAutoApproval } from './services/reviews.js';
@@ -64,6 +65,11 @@ export interface ServerOptions {
    * not wait for new connections (the CLI does). Default false: tests open many short-lived servers.
    */
   openPool?: boolean;
+  /**
+   * Before listening, ask the public reads a few hundred questions (services/warm-up.ts), so the
+   * first readers meet warm connections and optimised code (the CLI does). Default false.
+   */
+  warmUp?: boolean;
   /** Load the deterministic demo data set if the database is empty. */
   seed?: boolean;
   /** Size of the demo data set as a multiple of the default (1–100). Default 1. */
@@ -123,6 +129,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
   const now = options.now ?? (() => new Date());
   const seeded = options.seed ? await seedIfEmpty(db, now(), { scale: options.seedScale ?? 1 }) : null;
+  if (options.warmUp) await warmUp(db, now());
   const appOptions: AppOptions = { now, log: options.log ?? false };
   if (options.rateLimit !== undefined) appOptions.rateLimit = options.rateLimit;
   if (options.readCacheMs !== undefined) appOptions.readCacheMs = options.readCacheMs;

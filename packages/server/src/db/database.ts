@@ -20,6 +20,8 @@ export interface Queryable {
 
 export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
+  /** How many statements can run at once: the pool's size on PostgreSQL, 1 on PGlite. */
+  readonly connections: number;
   /**
    * Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. Inside
    * `fn`, use only `tx`: the database itself refuses (see `outsideTransaction`). On PostgreSQL a
@@ -156,6 +158,7 @@ async function startPglite(dataDir: string, snapshot?: Blob): Promise<{ db: Data
     (await pglite.query<Row>(sql, params as unknown[])).rows;
   const db: Database = {
     kind: 'pglite',
+    connections: 1,
     query: (sql, params) => {
       outsideTransaction();
       return serialize(() => run(sql, params));
@@ -222,6 +225,8 @@ async function openPostgres(connectionString: string, schema: string | undefined
     // empty caches that must prepare every statement again (docs/architecture.md, "A fixed-size pool").
     max: poolSize,
     min: poolSize,
+    // So an operator (or a test) can tell in pg_stat_activity which process holds a connection.
+    application_name: `volunteerkit-server pid ${process.pid}`,
     // public stays on the path: extensions (pg_trgm) are installed there once per database.
     ...(schema ? { options: `-c search_path=${schema},public` } : {}),
   });
@@ -237,6 +242,7 @@ async function openPostgres(connectionString: string, schema: string | undefined
   };
   return {
     kind: 'postgres',
+    connections: poolSize,
     query: <Row>(sql: string, params?: readonly SqlParam[]) => {
       outsideTransaction();
       return run<Row>(pool, sql, params).catch((error: unknown) => {

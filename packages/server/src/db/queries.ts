@@ -88,6 +88,17 @@ export async function countChannels(db: Queryable): Promise<number> {
   return row!.n;
 }
 
+/** A channel and one listed opportunity's category, region and title: what a start-up warm-up asks about (null on an empty database). */
+export async function warmUpSample(db: Queryable): Promise<{ channel_id: string; category: string; region_code: string; title: string } | null> {
+  const [row] = await db.query<{ channel_id: string; category: string; region_code: string; title: string }>(
+    `SELECT c.id AS channel_id, o.category, o.region_code, o.title
+     FROM channels c CROSS JOIN LATERAL (
+       SELECT category, region_code, title FROM opportunities WHERE status IN ('recruiting', 'full') ORDER BY id LIMIT 1) o
+     ORDER BY c.id LIMIT 1`,
+  );
+  return row ?? null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Organizations
 
