@@ -151,6 +151,12 @@ export interface OpportunitySearch {
 
 /** The `startsAt` key of an opportunity with no shift still to come or under way: after every date. */
 const NO_START_KEY = 1e12;
+/**
+ * Whether a figure kept on the opportunity (`open_spots`, migrations/013; `next_start`, 015) holds
+ * at `now` (a placeholder): the time is inside the window it was computed for. On `o`.
+ */
+const windowHolds = (figure: 'open_spots' | 'next_start', now: string) =>
+  `(${now} >= o.${figure}_from AND ${now} < o.${figure}_until)`;
 /** The `distance` key of an opportunity without coordinates: after every distance. */
 const NO_DISTANCE_KEY = 1e9;
 /**
@@ -292,7 +298,7 @@ export function opportunitySearchSql(s: OpportunitySearch): OpportunityPageSql {
       ? { key: `coalesce(${s.near ? distance(s.near) : 'NULL::float8'}, ${NO_DISTANCE_KEY})`, descending: false }
       : {
         // The figure kept on the opportunity where its window holds now (migrations/013), else the sum.
-        key: `CASE WHEN ${now()} >= o.open_spots_from AND ${now()} < o.open_spots_until THEN o.open_spots
+        key: `CASE WHEN ${windowHolds('open_spots', now())} THEN o.open_spots
           ELSE (SELECT coalesce(sum(greatest(sh.capacity - sh.signed_up, 0)), 0)
             FROM shifts sh WHERE sh.opportunity_id = o.id AND sh.starts_at > ${now()}) END`,
         descending: true,
@@ -323,13 +329,12 @@ export function opportunitySearchSql(s: OpportunitySearch): OpportunityPageSql {
  * statement of their own (`whenShort`), run only when the dated ones leave the page short.
  */
 function startsAtPageSql(s: OpportunitySearch): OpportunityPageSql {
-  const holds = (now: string) => `(${now} >= o.next_start_from AND ${now} < o.next_start_until)`;
   // Written as the two ways a window fails, so each finds its rows through its own index.
   const doesNotHold = (now: string) => `(o.next_start_from > ${now} OR o.next_start_until <= ${now})`;
   const workedOut = (now: string) => `(SELECT min(e.starts_at) FROM shifts e WHERE e.opportunity_id = o.id AND e.ends_at >= ${now})`;
   const undated = (): { sql: string; params: SqlParam[] } => {
     const { p, where, now } = searchFilters(s);
-    const conditions = [...where, `CASE WHEN ${holds(now())} THEN o.next_start IS NULL ELSE ${workedOut(now())} IS NULL END`];
+    const conditions = [...where, `CASE WHEN ${windowHolds('next_start', now())} THEN o.next_start IS NULL ELSE ${workedOut(now())} IS NULL END`];
     if (s.after && s.after.key >= NO_START_KEY) conditions.push(`o.id > ${p.add(s.after.id)}`);
     const sql = `
       SELECT o.id, ${NO_START_KEY}::float8 AS sort_key FROM opportunities o
@@ -340,7 +345,7 @@ function startsAtPageSql(s: OpportunitySearch): OpportunityPageSql {
   // A cursor among the undated: the dated are all behind it.
   if (s.after && s.after.key >= NO_START_KEY) return undated();
   const { p, where, now } = searchFilters(s);
-  const kept = [...where, holds(now()), 'o.next_start IS NOT NULL'];
+  const kept = [...where, windowHolds('next_start', now()), 'o.next_start IS NOT NULL'];
   let after = ''; // the same keyset on the keys worked out
   if (s.after) {
     const key = p.add(s.after.key);
@@ -577,8 +582,8 @@ export async function approvedTotals(db: Queryable, volunteerId: string): Promis
 export async function refreshListFigures(db: Database, at: Date, batch = 1000): Promise<number> {
   return db.transaction(async (tx) => {
     const locked = await tx.query<{ id: string }>(
-      `SELECT id FROM opportunities
-       WHERE NOT ($1 >= open_spots_from AND $1 < open_spots_until) OR NOT ($1 >= next_start_from AND $1 < next_start_until)
+      `SELECT id FROM opportunities o
+       WHERE NOT ${windowHolds('open_spots', '$1')} OR NOT ${windowHolds('next_start', '$1')}
        ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED`,
       [at, batch],
     );

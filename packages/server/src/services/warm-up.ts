@@ -18,13 +18,14 @@ type Question = (db: Database, channelId: string, now: Date) => Promise<unknown>
 
 function questions(sample: { category: string; region_code: string; title: string }): Question[] {
   const words = [...sample.title.replace(/\s/g, '')];
+  const city = sample.region_code.slice(0, 4);
   const filters: ListOpportunitiesFilters[] = [
-    {}, { category: sample.category as ListOpportunitiesFilters['category'] }, { regionCode: sample.region_code.slice(0, 4) },
+    {}, { category: sample.category as ListOpportunitiesFilters['category'] }, { regionCode: city },
     { hasOpenSlots: true }, { q: words.slice(0, 2).join('') }, { q: words.slice(0, 3).join('') },
   ];
   const lists = (['startsAt', 'newest', 'spotsLeft'] as const).flatMap((sort) =>
     filters.map((f): Question => (db, channelId, now) => listOpportunities(db, channelId, { ...f, sort, limit: 10 }, now)));
-  const boards = (['platform', `region:${sample.region_code.slice(0, 4)}`] as const).flatMap((scope) =>
+  const boards = (['platform', `region:${city}`] as const).flatMap((scope) =>
     (['week', 'month', 'year', 'all'] as const).map((period): Question => (db, channelId, now) =>
       honorBoard(db, channelId, { scope, period, metric: period === 'year' ? 'points' : 'hours' }, now)));
   return [...lists, ...boards];
