@@ -1,7 +1,9 @@
 // A web-test-runner reporter that writes the run's totals to a JSON file, so scripts/test.mjs can
 // add the browser results to the node results and print the single `N passed, N failed` line.
+// Beside it, `<name>-timings.json`: each file's wall time in each browser, slowest first — where
+// CI's time goes (the browser suites keep both cores busy, so only less work makes them faster).
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, relative } from 'node:path';
 
 function countSuite(suite, totals) {
   for (const test of suite?.tests ?? []) {
@@ -14,7 +16,17 @@ function countSuite(suite, totals) {
 
 /** @param {{ outputFile: string }} options */
 export function countReporter({ outputFile }) {
+  const started = new Map();
+  const timings = [];
   return {
+    start({ sessions }) {
+      sessions.on('session-status-updated', (session) => {
+        if (session.status === 'INITIALIZING') started.set(session.id, Date.now());
+        if (session.status === 'FINISHED' && started.has(session.id)) {
+          timings.push({ ms: Date.now() - started.get(session.id), browser: session.browser.name, file: relative(process.cwd(), session.testFile) });
+        }
+      });
+    },
     onTestRunFinished({ sessions }) {
       const totals = { passed: 0, failed: 0, skipped: 0, sessionErrors: 0 };
       for (const session of sessions) {
@@ -29,6 +41,8 @@ export function countReporter({ outputFile }) {
       totals.failed += totals.sessionErrors;
       mkdirSync(dirname(outputFile), { recursive: true });
       writeFileSync(outputFile, JSON.stringify(totals));
+      timings.sort((a, b) => b.ms - a.ms);
+      writeFileSync(outputFile.replace(/\.json$/, '-timings.json'), JSON.stringify(timings, null, 1));
     },
   };
 }
