@@ -19,9 +19,10 @@ let seeded: Promise<Blob> | undefined;
 
 /**
  * The seeded database every e2e file starts its server from: the seed (about 29,000 service
- * records) takes 10–15 s, so one run of the suite seeds once. Files run one after another under
- * one `node --test` process, whose pid names the run's copy; a later run seeds afresh (the seed's
- * dates follow the clock), and removes the copies of earlier runs.
+ * records) takes 10–15 s, so one run of the suite seeds once (twice at most, when the first two
+ * files start together). The files run under one `node --test` process, whose pid names the run's
+ * copy; a later run seeds afresh (the seed's dates follow the clock), and removes the copies of
+ * earlier runs.
  */
 export function seededSnapshot(): Promise<Blob> {
   return (seeded ??= (async () => {
@@ -34,9 +35,12 @@ export function seededSnapshot(): Promise<Blob> {
       await db.query('ANALYZE');
     });
     mkdirSync(SNAPSHOTS_DIR, { recursive: true });
-    for (const old of readdirSync(SNAPSHOTS_DIR).filter((name) => name.startsWith('e2e-seeded-'))) rmSync(`${SNAPSHOTS_DIR}${old}`, { force: true });
-    writeFileSync(`${path}.partial`, Buffer.from(await dumped.arrayBuffer()));
-    renameSync(`${path}.partial`, path);
+    const thisRun = `e2e-seeded-${process.ppid}.`;
+    for (const old of readdirSync(SNAPSHOTS_DIR).filter((name) => name.startsWith('e2e-seeded-') && !name.startsWith(thisRun))) rmSync(`${SNAPSHOTS_DIR}${old}`, { force: true });
+    // Two files starting together may both seed: each writes its own partial copy, and either
+    // rename leaves a whole file.
+    writeFileSync(`${path}.${process.pid}.partial`, Buffer.from(await dumped.arrayBuffer()));
+    renameSync(`${path}.${process.pid}.partial`, path);
     return dumped;
   })());
 }
