@@ -3,10 +3,12 @@
 //
 //   1. node   — Node's test runner over packages/*/test/**/*.test.ts (not test/browser/) and
 //               test/**/*.test.ts (not test/e2e/); the server suite runs on PGlite and, when
-//               VK_TEST_DATABASE_URL is set, once more on PostgreSQL. Two suites run side by
-//               side; each one's report is printed whole when it ends.
+//               VK_TEST_DATABASE_URL is set, once more on PostgreSQL; its files that do the same
+//               work on any database run once (server-once). Two suites run side by side; each
+//               one's report is printed whole when it ends.
 //   2. browser — web-test-runner in Chromium and Firefox (groups sdk and widgets).
-//   3. e2e    — test/e2e/*.test.ts: the demo pages against the real server, in both browsers.
+//   3. e2e    — test/e2e/*.test.ts: the demo pages against the real server, in both browsers,
+//               two files at a time.
 //
 // Options: --only node|browser|e2e (repeatable), --no-build. Exit code is non-zero on any
 // failure, including a suite that crashed before reporting.
@@ -61,7 +63,7 @@ function record(suite, passed, failed, exitCode) {
  * goes to test-results/node-<suite>.log and is printed whole when the suite ends, so two suites
  * running side by side do not interleave their lines.
  */
-async function runNodeSuite(suite, files, env = {}) {
+async function runNodeSuite(suite, files, env = {}, { concurrency = 1 } = {}) {
   if (files.length === 0) return;
   const tapFile = join(resultsDir, `node-${suite}.tap`);
   const logFile = join(resultsDir, `node-${suite}.log`);
@@ -69,7 +71,7 @@ async function runNodeSuite(suite, files, env = {}) {
   console.log(`> ${suite}: ${files.length} files`);
   const log = createWriteStream(logFile);
   const child = spawn(process.execPath, [
-    '--import', 'tsx', '--test', '--test-concurrency=1',
+    '--import', 'tsx', '--test', `--test-concurrency=${concurrency}`,
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=tap', `--test-reporter-destination=${tapFile}`,
     ...files.map((f) => relative(root, f)),
@@ -118,12 +120,19 @@ if (wants('node')) {
   const isTest = (p) => p.endsWith('.test.ts');
   const packageTests = (name) => findFiles(join(root, 'packages', name, 'test'), (p) => isTest(p) && !p.includes('/test/browser/'));
   const serverTests = packageTests('server');
+  // Files whose work is the same whatever database the suite names run once, as a suite of their
+  // own: the domain rules (no database), the CLI (startServerCli drops DATABASE_URL, so its servers
+  // run on in-memory PGlite) and PGlite's data folder. Running them in both database suites cost
+  // CI about 70 s; a suite of their own lets the two lanes end together.
+  const sameOnEveryDatabase = (file) => /\/(cli|data-folder|[a-z-]*domain)\.test\.ts$/.test(file);
+  const databaseTests = serverTests.filter((file) => !sameOnEveryDatabase(file));
   const postgres = process.env.VK_TEST_DATABASE_URL;
   if (!postgres) console.log('[server-postgres] skipped: set VK_TEST_DATABASE_URL to run the server suite on PostgreSQL too (.ci/run does)');
   await runSideBySide([
-    () => runNodeSuite('server-pglite', serverTests, { DATABASE_URL: '' }),
-    ...(postgres ? [() => runNodeSuite('server-postgres', serverTests, { DATABASE_URL: postgres })] : []),
+    () => runNodeSuite('server-pglite', databaseTests, { DATABASE_URL: '' }),
+    ...(postgres ? [() => runNodeSuite('server-postgres', databaseTests, { DATABASE_URL: postgres })] : []),
     () => runNodeSuite('contract', findFiles(join(root, 'test'), (p) => isTest(p) && !p.includes('/test/e2e/'))),
+    () => runNodeSuite('server-once', serverTests.filter(sameOnEveryDatabase), { DATABASE_URL: '' }),
     () => runNodeSuite('sdk', packageTests('sdk')),
     () => runNodeSuite('widgets-node', packageTests('widgets')),
   ]);
@@ -138,7 +147,9 @@ if (wants('browser') && browsers.run.length > 0) {
 }
 
 if (wants('e2e') && browsers.run.some((name) => name !== 'webkit')) {
-  await runNodeSuite('e2e', findFiles(join(root, 'test', 'e2e'), (p) => p.endsWith('.test.ts')), browsers.env);
+  // Two files at a time: one alone leaves about a third of the two cores idle while browsers start
+  // and pages load.
+  await runNodeSuite('e2e', findFiles(join(root, 'test', 'e2e'), (p) => p.endsWith('.test.ts')), browsers.env, { concurrency: 2 });
 }
 
 for (const problem of problems) console.log(`! ${problem}`);
