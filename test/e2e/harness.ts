@@ -26,7 +26,8 @@ let seeded: Promise<Blob> | undefined;
  */
 export function seededSnapshot(): Promise<Blob> {
   return (seeded ??= (async () => {
-    const path = `${SNAPSHOTS_DIR}e2e-seeded-${process.ppid}.tar`;
+    const thisRun = `e2e-seeded-${process.ppid}.`;
+    const path = `${SNAPSHOTS_DIR}${thisRun}tar`;
     if (existsSync(path)) return new Blob([readFileSync(path)]);
     // The demo data without the station's duty: each server adds the duty open at its own clock
     // when it starts (checkin-path.test.ts runs an hour ahead). ANALYZE as seedIfEmpty does.
@@ -35,12 +36,12 @@ export function seededSnapshot(): Promise<Blob> {
       await db.query('ANALYZE');
     });
     mkdirSync(SNAPSHOTS_DIR, { recursive: true });
-    const thisRun = `e2e-seeded-${process.ppid}.`;
     for (const old of readdirSync(SNAPSHOTS_DIR).filter((name) => name.startsWith('e2e-seeded-') && !name.startsWith(thisRun))) rmSync(`${SNAPSHOTS_DIR}${old}`, { force: true });
     // Two files starting together may both seed: each writes its own partial copy, and either
     // rename leaves a whole file.
-    writeFileSync(`${path}.${process.pid}.partial`, Buffer.from(await dumped.arrayBuffer()));
-    renameSync(`${path}.${process.pid}.partial`, path);
+    const partial = `${path}.${process.pid}.partial`;
+    writeFileSync(partial, Buffer.from(await dumped.arrayBuffer()));
+    renameSync(partial, path);
     return dumped;
   })());
 }
