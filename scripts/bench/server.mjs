@@ -16,7 +16,7 @@ const env = process.env;
 const number = (name, fallback) => (env[name] === undefined || env[name] === '' ? fallback : Number(env[name]));
 
 const SECONDS = number('VK_BENCH_SECONDS', 6);
-/** Each varied profile is first sent at 50 req/s for this long, unmeasured (see benchOne). */
+/** Each varied profile's first seconds at its rate, measured as a row of their own before the row in service (see benchOne). */
 const WARM_UP_SECONDS = number('VK_BENCH_WARM_UP_SECONDS', 6);
 const CONCURRENCY = number('VK_BENCH_CONCURRENCY', 16);
 const CAPACITY_COUNT = number('VK_BENCH_CAPACITY_COUNT', 2000);

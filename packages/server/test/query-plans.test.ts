@@ -135,6 +135,22 @@ describe('GET /v1/opportunities query plans (seed ×2, analyzed)', () => {
     assert.ok(isPrepared(OPPORTUNITY_LIST_SELECT), 'its text is fixed: planned once per connection, not per page');
   });
 
+  // PostgreSQL plans a prepared statement for each request's values five times, then keeps one
+  // generic plan if that costs no more: an estimate that moves with the time ($2) can keep it
+  // planning anew for every page (docs/architecture.md, "prepared once per connection").
+  it('a page\'s list items are estimated alike whatever the time, so one plan per connection serves', async () => {
+    const ids = (await db.query<{ id: string }>('SELECT id FROM opportunities ORDER BY id LIMIT 10')).map((r) => r.id);
+    const costAt = async (days: number) => {
+      const at = new Date(now.getTime() + days * 86_400_000);
+      const [row] = await db.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${OPPORTUNITY_LIST_SELECT}`, [ids, at]);
+      const plan = (typeof row!['QUERY PLAN'] === 'string' ? JSON.parse(row!['QUERY PLAN']) : row!['QUERY PLAN']) as Array<{ Plan: { 'Total Cost': number } }>;
+      return plan[0]!.Plan['Total Cost'];
+    };
+    // Before, among and after the seeded shifts.
+    const costs = await Promise.all([-400, -30, 0, 30, 400].map(costAt));
+    assert.deepEqual(new Set(costs).size, 1, `estimated costs: ${costs.join(', ')}`);
+  });
+
   // A trigram needs three characters ('%西湖%' yields none): another filter's index narrows instead.
   it('a two-character Chinese term with a category: the category\'s index serves', async () => {
     const withCategory = await planOf({ q: '西湖', category: 'civic' });

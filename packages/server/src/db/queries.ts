@@ -377,7 +377,10 @@ function startsAtPageSql(s: OpportunitySearch): OpportunityPageSql {
  * number of shifts not yet ended and the spots left on those not yet started, all computed here
  * from each opportunity's own shifts (`shifts_opportunity`). $1 = the page's ids, $2 = now. The
  * status reads `full` exactly when `open_spots` is 0, as in the page query. Exported for the plan test.
- * Its text is fixed, so it is prepared: planned once per connection on PostgreSQL.
+ * Its text is fixed, so it is prepared, and PostgreSQL can plan it once per connection: it keeps a
+ * generic plan only if that costs no more than the plans made for each request's values, so no
+ * estimate here may depend on the time. The next shift is therefore picked in the same pass over
+ * the opportunity's shifts as the totals and read by its key, not by a second scan filtered on $2.
  */
 export const OPPORTUNITY_LIST_SELECT = prepared(`
   SELECT o.id, o.org_id, org.name AS org_name, o.title, o.category, o.location_name, o.region_code, o.online, o.audience,
@@ -390,14 +393,11 @@ export const OPPORTUNITY_LIST_SELECT = prepared(`
     JOIN organizations org ON org.id = o.org_id
     CROSS JOIN LATERAL (
       SELECT count(*) FILTER (WHERE sh.ends_at >= $2)::int AS shift_count,
-        coalesce(sum(greatest(sh.capacity - sh.signed_up, 0)) FILTER (WHERE sh.starts_at > $2), 0)::int AS open_spots
+        coalesce(sum(greatest(sh.capacity - sh.signed_up, 0)) FILTER (WHERE sh.starts_at > $2), 0)::int AS open_spots,
+        (array_agg(sh.id ORDER BY sh.starts_at, sh.id) FILTER (WHERE sh.ends_at >= $2))[1] AS next_id
       FROM shifts sh WHERE sh.opportunity_id = o.id
     ) totals
-    LEFT JOIN LATERAL (
-      SELECT sh.id, sh.starts_at, sh.ends_at, sh.capacity, sh.signed_up
-      FROM shifts sh WHERE sh.opportunity_id = o.id AND sh.ends_at >= $2
-      ORDER BY sh.starts_at, sh.id LIMIT 1
-    ) next ON true
+    LEFT JOIN shifts next ON next.id = totals.next_id
   WHERE o.id = ANY($1::text[])`);
 
 /** One page of list items (see `opportunitySearchSql`): the sort keys first, then the items of just the page. */
