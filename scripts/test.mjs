@@ -38,9 +38,11 @@ function findFiles(dir, keep) {
   });
 }
 
+/** The command's exit code, or `signal SIGxxx` when a signal ended it, so the summary says which. */
 function run(command, commandArgs, env = {}) {
   const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  return result.status ?? 1;
+  if (result.error) console.error(`[test] ${command} ${commandArgs.join(' ')}: ${result.error.message}`);
+  return result.status ?? (result.signal ? `signal ${result.signal}` : 1);
 }
 
 const totals = { passed: 0, failed: 0 };
@@ -54,7 +56,7 @@ function record(suite, passed, failed, exitCode) {
     // The runner failed without a failing test to show for it (a crash, a file that did not
     // load): count it, so it cannot pass silently.
     totals.failed += 1;
-    problems.push(`${suite}: runner exited ${exitCode} without reporting a failed test`);
+    problems.push(`${suite}: runner ${typeof exitCode === 'string' ? `ended by ${exitCode}` : `exited ${exitCode}`} without reporting a failed test`);
   }
 }
 
@@ -78,7 +80,7 @@ async function runNodeSuite(suite, files, env = {}, { concurrency = 1 } = {}) {
   ], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   child.stdout.pipe(log, { end: false });
   child.stderr.pipe(log, { end: false });
-  const exitCode = await new Promise((resolve) => child.on('close', (code) => resolve(code ?? 1)));
+  const exitCode = await new Promise((resolve) => child.on('close', (code, signal) => resolve(code ?? (signal ? `signal ${signal}` : 1))));
   await new Promise((resolve) => log.end(resolve));
   process.stdout.write(readFileSync(logFile));
   const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';

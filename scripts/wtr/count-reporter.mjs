@@ -21,7 +21,9 @@ export function countReporter({ outputFile }) {
   return {
     start({ sessions }) {
       sessions.on('session-status-updated', (session) => {
-        if (session.status === 'INITIALIZING') started.set(session.id, Date.now());
+        // From the first status after SCHEDULED: a session can be past INITIALIZING before `start`
+        // subscribes (the first files of each browser), and would otherwise go untimed.
+        if (session.status !== 'SCHEDULED' && !started.has(session.id)) started.set(session.id, Date.now());
         if (session.status === 'FINISHED' && started.has(session.id)) {
           timings.push({ ms: Date.now() - started.get(session.id), browser: session.browser.name, file: relative(process.cwd(), session.testFile) });
         }
