@@ -14,6 +14,10 @@ function countSuite(suite, totals) {
   for (const child of suite?.suites ?? []) countSuite(child, totals);
 }
 
+// The WebDriver launcher is named after `capabilities.browserName`, which our WebKit launch does
+// not set (web-test-runner.config.mjs): the one unnamed browser is WebKit.
+const browserName = (browser) => browser.name || 'WebKit';
+
 /** @param {{ outputFile: string }} options */
 export function countReporter({ outputFile }) {
   const started = new Map();
@@ -25,7 +29,7 @@ export function countReporter({ outputFile }) {
         // subscribes (the first files of each browser), and would otherwise go untimed.
         if (session.status !== 'SCHEDULED' && !started.has(session.id)) started.set(session.id, Date.now());
         if (session.status === 'FINISHED' && started.has(session.id)) {
-          timings.push({ ms: Date.now() - started.get(session.id), browser: session.browser.name, file: relative(process.cwd(), session.testFile) });
+          timings.push({ ms: Date.now() - started.get(session.id), browser: browserName(session.browser), file: relative(process.cwd(), session.testFile) });
         }
       });
     },
