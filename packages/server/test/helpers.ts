@@ -131,10 +131,17 @@ export function useTestApp(options: { resetEachTest?: boolean; app?: AppOptions 
   return state;
 }
 
-/** Empties the database and loads the three demo channels with their keys. */
+/**
+ * Empties the database and loads the three demo channels with their keys. One transaction, which
+ * `db.transaction` runs again when PostgreSQL breaks a deadlock: a server the test started runs its
+ * schedulers at once (services/periodic.ts), and TRUNCATE's table locks, taken one table after
+ * another, can meet a scheduler's write holding one of them (seen in CI as `deadlock detected`).
+ */
 export async function resetToChannels(db: Database): Promise<void> {
-  await q.truncateAll(db);
-  await db.transaction((tx) => seedChannels(tx));
+  await db.transaction(async (tx) => {
+    await q.truncateAll(tx);
+    await seedChannels(tx);
+  });
 }
 
 let counter = 0;
