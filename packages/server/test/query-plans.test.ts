@@ -31,6 +31,7 @@ interface PlanNode {
   'Node Type': string;
   'Relation Name'?: string;
   'Index Name'?: string;
+  'Total Cost': number;
     Plans?: PlanNode[];
 }
 
@@ -128,10 +129,9 @@ describe('GET /v1/opportunities query plans (seed ×2, analyzed)', () => {
 
   it('a page\'s list items (next shift, shift count, open spots) read only their own shifts, through indexes', async () => {
     const ids = (await db.query<{ id: string }>(`SELECT id FROM opportunities WHERE status = 'recruiting' ORDER BY id LIMIT 6`)).map((r) => r.id);
-    const [row] = await db.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${OPPORTUNITY_LIST_SELECT}`, [ids, now]);
-    const plan = (typeof row!['QUERY PLAN'] === 'string' ? JSON.parse(row!['QUERY PLAN']) : row!['QUERY PLAN']) as Array<{ Plan: PlanNode }>;
-    assert.deepEqual(seqScans(plan[0]!.Plan), [], JSON.stringify(plan));
-    assert.ok(indexesUsed(plan[0]!.Plan).has('shifts_opportunity'), `indexes used: ${[...indexesUsed(plan[0]!.Plan)].join(', ')}`);
+    const plan = await explain({ sql: OPPORTUNITY_LIST_SELECT, params: [ids, now] });
+    assert.deepEqual(seqScans(plan), [], JSON.stringify(plan));
+    assert.ok(indexesUsed(plan).has('shifts_opportunity'), `indexes used: ${[...indexesUsed(plan)].join(', ')}`);
     assert.ok(isPrepared(OPPORTUNITY_LIST_SELECT), 'its text is fixed: planned once per connection, not per page');
   });
 
@@ -140,12 +140,7 @@ describe('GET /v1/opportunities query plans (seed ×2, analyzed)', () => {
   // planning anew for every page (docs/architecture.md, "prepared once per connection").
   it('a page\'s list items are estimated alike whatever the time, so one plan per connection serves', async () => {
     const ids = (await db.query<{ id: string }>('SELECT id FROM opportunities ORDER BY id LIMIT 10')).map((r) => r.id);
-    const costAt = async (days: number) => {
-      const at = new Date(now.getTime() + days * 86_400_000);
-      const [row] = await db.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${OPPORTUNITY_LIST_SELECT}`, [ids, at]);
-      const plan = (typeof row!['QUERY PLAN'] === 'string' ? JSON.parse(row!['QUERY PLAN']) : row!['QUERY PLAN']) as Array<{ Plan: { 'Total Cost': number } }>;
-      return plan[0]!.Plan['Total Cost'];
-    };
+    const costAt = async (days: number) => (await explain({ sql: OPPORTUNITY_LIST_SELECT, params: [ids, inDays(days)] }))['Total Cost'];
     // Before, among and after the seeded shifts.
     const costs = await Promise.all([-400, -30, 0, 30, 400].map(costAt));
     assert.deepEqual(new Set(costs).size, 1, `estimated costs: ${costs.join(', ')}`);
