@@ -38,11 +38,13 @@ function findFiles(dir, keep) {
   });
 }
 
-/** The command's exit code, or `signal SIGxxx` when a signal ended it, so the summary says which. */
+/** A runner's exit code, or `signal SIGxxx` when a signal ended it, so the summary says which. */
+const exitOf = (code, signal) => code ?? (signal ? `signal ${signal}` : 1);
+
 function run(command, commandArgs, env = {}) {
   const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   if (result.error) console.error(`[test] ${command} ${commandArgs.join(' ')}: ${result.error.message}`);
-  return result.status ?? (result.signal ? `signal ${result.signal}` : 1);
+  return exitOf(result.status, result.signal);
 }
 
 const totals = { passed: 0, failed: 0 };
@@ -80,7 +82,7 @@ async function runNodeSuite(suite, files, env = {}, { concurrency = 1 } = {}) {
   ], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   child.stdout.pipe(log, { end: false });
   child.stderr.pipe(log, { end: false });
-  const exitCode = await new Promise((resolve) => child.on('close', (code, signal) => resolve(code ?? (signal ? `signal ${signal}` : 1))));
+  const exitCode = await new Promise((resolve) => child.on('close', (code, signal) => resolve(exitOf(code, signal))));
   await new Promise((resolve) => log.end(resolve));
   process.stdout.write(readFileSync(logFile));
   const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';
