@@ -43,6 +43,30 @@ const minifyTemplates = () => minifyHtmlLiterals({ failOnError: true, options: {
  */
 const minify = () => terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } });
 
+/**
+ * ky's upload and download progress (`utils/body.js`: streams, FormData sizes; about 0.5 KB gzip)
+ * is imported statically by `core/Ky.js` but runs only when `onUploadProgress` or
+ * `onDownloadProgress` is passed, which the SDK's transport never does (it hands ky a fixed set of
+ * options, packages/sdk/src/internal/transport.ts). The CDN bundle gets a stand-in that throws if
+ * it is ever reached; npm users' bundlers keep ky whole. The build fails if ky stops importing the
+ * module from there, so an upgrade cannot silently drop or keep it.
+ */
+const withoutKyProgress = () => {
+  let replaced = false;
+  return {
+    name: 'without-ky-progress',
+    load(id) {
+      if (!id.replaceAll('\\', '/').endsWith('/node_modules/ky/distribution/utils/body.js')) return null;
+      replaced = true;
+      return 'const none = () => { throw new Error("ky progress callbacks are not in the VolunteerKit CDN bundle"); };\n'
+        + 'export const streamRequest = none, streamResponse = none;\n';
+    },
+    buildEnd(error) {
+      if (!error && !replaced) this.error('ky/distribution/utils/body.js was not in the CDN bundle: ky changed, revisit withoutKyProgress in rollup.config.mjs');
+    },
+  };
+};
+
 const builds = [];
 
 /** The CDN bundle's build; scripts/size.mjs measures exactly this one. */
@@ -60,6 +84,7 @@ if (exists('./packages/widgets/dist/cdn.js')) {
     preserveEntrySignatures: 'allow-extension',
     plugins: [
       minifyTemplates(),
+      withoutKyProgress(),
       nodeResolve({ exportConditions: ['browser', 'production', 'import', 'default'] }),
       minify(),
     ],
