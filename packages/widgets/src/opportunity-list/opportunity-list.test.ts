@@ -306,9 +306,9 @@ describe('<vk-opportunity-list>', () => {
     );
     const before = intlConstructions.count;
     const el = await fixture<VkOpportunityList>(html`<vk-opportunity-list base-url=${BASE_URL} publishable-key=${PUBLISHABLE_KEY} locale="zh-TW"></vk-opportunity-list>`);
-    // The zh-TW day and time formats, plural rules and number format (the activity's clock,
-    // shared by every locale, may exist already): built while the answer is held back.
-    await waitUntil(() => intlConstructions.count - before >= 4, 'the formatters were not built while the answer was awaited', { timeout: 8000 });
+    // The zh-TW day and time formats (the activity's clock, shared by every locale, may exist
+    // already; plurals and counts need no formatter): built while the answer is held back.
+    await waitUntil(() => intlConstructions.count - before >= 2, 'the formatters were not built while the answer was awaited', { timeout: 8000 });
     const built = intlConstructions.count;
     gate.resolve();
     await waitUntil(() => shadow(el).querySelectorAll('[part="item"]').length === 3, 'list did not load');
@@ -316,6 +316,16 @@ describe('<vk-opportunity-list>', () => {
     expect(shadow(el).querySelector('[part="time"] time')!.textContent).to.match(new RegExp(`^${month}月${day}日`));
     // Nothing is left to build when the items arrive.
     expect(intlConstructions.count - built).to.equal(0);
+  });
+
+  it('builds no Intl formatter for a zh-CN list in Asia/Shanghai, whose dates, counts and plurals need none', async () => {
+    const before = intlConstructions.count;
+    listAnswers({ data: makeOpportunities(5), nextCursor: null });
+    const el = await fixture<VkOpportunityList>(html`<vk-opportunity-list base-url=${BASE_URL} publishable-key=${PUBLISHABLE_KEY} locale="zh-CN"></vk-opportunity-list>`);
+    await waitUntil(() => shadow(el).querySelectorAll('[part="item"]').length === 5, 'list did not load');
+    await new Promise((resolve) => setTimeout(resolve, 0)); // the warm-up timer has run
+    expect(shadow(el).querySelector('[part="time"] time')!.textContent).to.match(/^\d+月\d+日周[日一二三四五六] (GMT\+8 )?\d\d:\d\d/);
+    expect(intlConstructions.count - before).to.equal(0);
   });
 
   it('formats each item once, and builds no formatter for a second list of the same locale', async () => {

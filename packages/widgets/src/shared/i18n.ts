@@ -12,6 +12,7 @@
  * @module
  */
 import type { VkLocale } from './locale.js';
+import { plainNumber, pluralCategory, zhCnShanghaiRange } from './plain-format.js';
 
 export type { VkLocale } from './locale.js';
 export { SUPPORTED_LOCALES, toSupportedLocale } from './locale.js';
@@ -59,9 +60,10 @@ export function t<C extends Catalog, K extends keyof C>(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Intl, cached: constructing a formatter costs far more than using it (tens of milliseconds for
-// the first ones on a phone-class CPU), so each is built once per page, in a module-level map
-// every widget shares.
+// Intl, cached: constructing a formatter costs far more than using it (the page's first date or
+// number format 100–300 ms on a phone-class CPU), so each is built once per page, in a
+// module-level map every widget shares; and the platform's everyday case (zh-CN in Asia/Shanghai,
+// plain numbers, plurals) builds none at all (plain-format.ts).
 
 /**
  * How many `Intl` formatters were built: a seam for tests that check they are built once per
@@ -87,12 +89,12 @@ export type PluralForms = Partial<Record<Intl.LDMLPluralRule, string>> & { other
  * number. Chinese has only `other`; English has `one` and `other`.
  */
 export function plural(locale: VkLocale, count: number, forms: PluralForms): string {
-  const rule = cached(`plural:${locale}`, () => new Intl.PluralRules(locale)).select(count);
-  return (forms[rule] ?? forms.other).replace(/#/g, formatNumber(locale, count));
+  return (forms[pluralCategory(locale, count)] ?? forms.other).replace(/#/g, formatNumber(locale, count));
 }
 
 export function formatNumber(locale: VkLocale, value: number, options: Intl.NumberFormatOptions = {}): string {
-  return cached(`number:${locale}:${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options)).format(value);
+  const plain = Object.keys(options).length === 0 ? plainNumber(value) : undefined;
+  return plain ?? cached(`number:${locale}:${JSON.stringify(options)}`, () => new Intl.NumberFormat(locale, options)).format(value);
 }
 
 /**
@@ -129,6 +131,8 @@ export function formatDateRange(locale: VkLocale, start: string | Date, end: str
   const startDate = new Date(start);
   const endDate = new Date(end);
   if (Number.isNaN(startDate.getTime()) || Number.isNaN(endDate.getTime())) return '';
+  const withoutIntl = zhCnShanghaiRange(locale, startDate, endDate, timeZone);
+  if (withoutIntl !== undefined) return withoutIntl;
   const zone = clocksDiffer(timeZone, startDate) ? ({ timeZoneName: 'short' } as const) : {};
   // 'long' in Chinese gives "11月28日"; 'short' would give "11/28".
   const day = dateTimeFormat(locale, timeZone, { weekday: 'short', month: locale === 'en' ? 'short' : 'long', day: 'numeric' });
@@ -145,7 +149,8 @@ export function formatDateRange(locale: VkLocale, start: string | Date, end: str
 /**
  * Builds the formatters a list of activities in `timeZone` needs in `locale` ahead of time (by
  * formatting a range and a count once): a widget calls this while its request is in flight, so the cost
- * overlaps the network wait instead of delaying the first item.
+ * overlaps the network wait instead of delaying the first item. Builds nothing for zh-CN in
+ * Asia/Shanghai, which needs no formatter.
  */
 export function warmDateFormatters(locale: VkLocale, timeZone = 'Asia/Shanghai'): void {
   const now = new Date();
