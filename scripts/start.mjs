@@ -25,23 +25,31 @@ const { startDemo } = await import('./demo-server.mjs');
 const api = await startServer({ port: apiPort, dataDir: process.env.VK_DATA_DIR ?? `${root}.data/pglite`, seed: true, log: false });
 const demo = await startDemo({ apiUrl: api.url, port: demoPort });
 
+/** What `npm start` prints: [what, address, a note], aligned in columns for a reader of the terminal. */
+const places = [
+  ['Reference API', `${api.url}/v1/opportunities?key=${SEED_KEYS.news.publishableKey}`],
+  ['News channel demo', `${demo.url}/news/`],
+  ['Campus demo', `${demo.url}/campus/`],
+  ['Station kiosk', `${demo.url}/campus/station/`, 'organizer: check-in code + roster'],
+  ["Volunteer's phone", `${demo.url}/campus/phone/`, "check in with the kiosk's code, my hours"],
+  ['Community demo', `${demo.url}/community/`, '微心愿: needs board and form'],
+  ['News rewards', `${demo.url}/news/rewards/`, '礼遇: a signed-in reader redeems points'],
+  ['Enterprise demo', `${demo.url}/enterprise/`, 'strict CSP + Trusted Types'],
+  ['Enterprise webhooks', `${demo.url}/enterprise/webhooks.html`, 'what its back end received'],
+  ['Verify a certificate', `${demo.url}/verify/`, "opened from a certificate's QR code"],
+  ['Snippet builder', `${demo.url}/builder/`],
+  ['SDK & widget docs', `${demo.url}/docs/`],
+  ['HTTP API reference', `${demo.url}/reference/`],
+  ['OpenAPI', `${demo.url}/openapi.json`],
+];
+const labelWidth = Math.max(...places.map(([label]) => label.length)) + 2;
+const urlWidth = Math.max(...places.filter(([, , note]) => note).map(([, url]) => url.length)) + 2;
+const lines = places.map(([label, url, note]) => `  ${label.padEnd(labelWidth)}${note ? `${url.padEnd(urlWidth)}(${note})` : url}`);
+
 console.log(`
 VolunteerKit is running.
 
-  Reference API      ${api.url}/v1/opportunities?key=${SEED_KEYS.news.publishableKey}
-  News channel demo  ${demo.url}/news/
-  Campus demo        ${demo.url}/campus/
-  Station kiosk      ${demo.url}/campus/station/   (organizer: check-in code + roster)
-  Volunteer's phone  ${demo.url}/campus/phone/     (check in with the kiosk's code, my hours)
-  Community demo     ${demo.url}/community/   (微心愿: needs board and form)
-  News rewards       ${demo.url}/news/rewards/ (礼遇: a signed-in reader redeems points)
-  Enterprise demo    ${demo.url}/enterprise/      (strict CSP + Trusted Types)
-  Enterprise webhooks ${demo.url}/enterprise/webhooks.html (what its back end received)
-  Verify a certificate ${demo.url}/verify/       (opened from a certificate's QR code)
-  Snippet builder    ${demo.url}/builder/
-  SDK & widget docs  ${demo.url}/docs/
-  HTTP API reference ${demo.url}/reference/
-  OpenAPI            ${demo.url}/openapi.json
+${lines.join('\n')}
 
   Keys: news ${SEED_KEYS.news.publishableKey} · campus ${SEED_KEYS.campus.publishableKey} · enterprise ${SEED_KEYS.enterprise.publishableKey}
   Data: kept in .data/ (delete it to reseed).  Ctrl-C to stop.
