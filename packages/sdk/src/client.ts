@@ -365,7 +365,8 @@ export class VolunteerKitClient extends BaseClient {
   /** Volunteer sessions (secret key). */
   readonly sessions: Sessions = new Sessions(this);
   /** Service records (服务记录; secret key). */
-  readonly serviceRecords: ServiceRecords = new ServiceRecords(this);}
+  readonly serviceRecords: ServiceRecords = new ServiceRecords(this);
+}
 
 /**
  * Creates a client.
