@@ -16,11 +16,14 @@
 //                frames × 120 px from a third of the way down, and the whole list in 100 jumps
 //                (every frame a fresh range of rows); longest task, blocked time and frame-time
 //                p95 of each (budget: no task > 50 ms). Beside them, for reading only, the fling's
-//                distance and speed by a synthetic wheel gesture (scrolled by the compositor)
+//                distance and speed by a synthetic wheel gesture (scrolled by the compositor). Each
+//                scroll runs again on a floor: the same items as plain Lit rows in the same
+//                virtualizer, alternating with the list, so a slow spell of the machine shows in both
 //
 // Figures depend on the machine and its load; they are printed, never asserted. VK_BENCH_RENDER_RUNS
 // sets the number of cold loads (5); VK_BENCH_RENDER_PARTS=loads or =scroll runs one half only;
-// VK_BENCH_TRACE_FLING=<file> writes a Chromium trace of the fling, to read where a long task went.
+// VK_BENCH_TRACE_FLING=<file> writes a Chromium trace of the fling, to read where a long task went,
+// and the floor's fling beside it (<file>-floor.json).
 import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -45,21 +48,35 @@ const PUBLISHABLE_KEY = 'pk_test_news_demo';
  */
 const MOBILE_NETWORK = { latency: 150, download: (1638.4 * 1024) / 8, upload: (750 * 1024) / 8 };
 
+/** One floor item: the list item's text in plain elements, no styles, no formatting. */
+const FLOOR_ITEM = `html\`<li data-floor-item>
+  <div>\${item.status} \${item.category}</div><div role="heading" aria-level="3">\${item.title}</div>
+  <div>\${item.orgName}</div><div>\${item.nextShift?.start ?? ''}</div><div>\${item.location.name}</div>
+  <div>\${item.openSpots} · \${item.hoursPerShift}</div><button type="button">报名</button></li>\``;
+
 /** The floor: fetch + Lit, one plain template per item, nothing else. */
 const FLOOR_SOURCE = `
 import { html, render } from 'lit';
 const params = new URLSearchParams(location.search);
 const api = params.get('api');
 const answer = await fetch(api + '/v1/opportunities?key=${PUBLISHABLE_KEY}&limit=' + params.get('limit')).then((r) => r.json());
-render(html\`<ul>\${answer.data.map((item) => html\`<li data-floor-item>
-  <div>\${item.status} \${item.category}</div><div role="heading" aria-level="3">\${item.title}</div>
-  <div>\${item.orgName}</div><div>\${item.nextShift?.start ?? ''}</div><div>\${item.location.name}</div>
-  <div>\${item.openSpots} · \${item.hoursPerShift}</div><button type="button">报名</button></li>\`)}</ul>\`, document.body);
+render(html\`<ul>\${answer.data.map((item) => ${FLOOR_ITEM})}</ul>\`, document.body);
 `;
 
-async function floorScript(root) {
+/**
+ * The scroll's floor: the same plain items in the same virtualizer (@lit-labs/virtualizer, as the
+ * list uses it), nothing else: what scrolling any Lit list of this length costs on this machine.
+ */
+const SCROLL_FLOOR_SOURCE = `
+import { html, render } from 'lit';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+const answer = await fetch('/v1/opportunities?key=${PUBLISHABLE_KEY}&limit=100').then((r) => r.json());
+render(html\`<ul style="list-style: none; margin: 0; padding: 0">\${virtualize({ items: answer.data, renderItem: (item) => ${FLOOR_ITEM} })}</ul>\`, document.body);
+`;
+
+async function floorScript(root, source) {
   const result = await build({
-    stdin: { contents: FLOOR_SOURCE, resolveDir: root, loader: 'js' },
+    stdin: { contents: source, resolveDir: root, loader: 'js' },
     bundle: true, format: 'esm', minify: true, write: false, target: 'es2022', logLevel: 'silent',
   });
   return result.outputFiles[0].text;
@@ -110,11 +127,14 @@ function manyItems(count) {
  * @param {{ browser: import('puppeteer-core').Browser, demoUrl: string, apiUrl: string, root: string }} setup
  */
 export async function benchRender({ browser, demoUrl, apiUrl, root }) {
-  const floorJs = await floorScript(root);
+  const floorJs = await floorScript(root, FLOOR_SOURCE);
+  const scrollFloorJs = await floorScript(root, SCROLL_FLOOR_SOURCE);
   const scrollAnswer = JSON.stringify({ data: manyItems(SCROLL_ITEMS), nextCursor: null });
   const pages = {
     '/bench/floor.html': { type: 'text/html', body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>floor</title><script type="module" src="/bench/floor.js"></script></head><body></body></html>` },
     '/bench/floor.js': { type: 'text/javascript', body: floorJs },
+    '/bench/scroll-floor.html': { type: 'text/html', body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>scroll floor</title><script type="module" src="/bench/scroll-floor.js"></script></head><body></body></html>` },
+    '/bench/scroll-floor.js': { type: 'text/javascript', body: scrollFloorJs },
     '/bench/scroll.html': { type: 'text/html', body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>scroll</title><script type="module" src="/cdn/volunteerkit.js"></script></head><body><vk-opportunity-list base-url="${apiUrl}" publishable-key="${PUBLISHABLE_KEY}" limit="100" layout="list" signup="dialog"></vk-opportunity-list></body></html>` },
   };
 
@@ -182,21 +202,31 @@ export async function benchRender({ browser, demoUrl, apiUrl, root }) {
     }
   };
 
+  /** The 10,000-item pages: the list, and the same items as plain rows in the same virtualizer. */
+  const scrollTargets = {
+    list: { path: '/bench/scroll.html', ready: () => document.querySelector('vk-opportunity-list')?.shadowRoot?.querySelector('.items--virtual [part~="item"]') },
+    floor: { path: '/bench/scroll-floor.html', ready: () => document.querySelector('[data-floor-item]') },
+  };
+  const openScrollPage = async (page, target) => {
+    await page.goto(`${pagesUrl}${target.path}`, { waitUntil: 'networkidle0', timeout: 60_000 });
+    await page.waitForFunction(target.ready, { timeout: 60_000 });
+  };
+
   /**
    * Scrolls the 10,000-item list in frames: `steps` frames of `pixels` each (a fling), or, with
    * `pixels` null, `steps` jumps spread over the whole list (every frame a fresh range of rows).
    */
-  const scroll = async (steps, pixels) => {
+  const scroll = async (target, steps, pixels) => {
     const { page, close } = await open({ scrollList: true });
     try {
-      await page.goto(`${pagesUrl}/bench/scroll.html`, { waitUntil: 'networkidle0', timeout: 60_000 });
-      await page.waitForFunction(() => document.querySelector('vk-opportunity-list')?.shadowRoot?.querySelector('.items--virtual [part~="item"]'), { timeout: 60_000 });
+      await openScrollPage(page, target);
       if (pixels !== null) {
         // Start a third of the way down, away from the list's first rows.
         await page.evaluate(() => scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 3));
       }
       await new Promise((r) => setTimeout(r, 1500));
-      const tracePath = pixels === null ? undefined : process.env.VK_BENCH_TRACE_FLING;
+      const trace = pixels === null ? undefined : process.env.VK_BENCH_TRACE_FLING;
+      const tracePath = trace && target !== scrollTargets.list ? trace.replace(/(\.json)?$/, '-floor.json') : trace;
       if (tracePath) await page.tracing.start({ path: tracePath, categories: TRACE_CATEGORIES });
       const result = await page.evaluate((steps, pixels) => new Promise((resolve) => {
         const tasks = [];
@@ -228,7 +258,7 @@ export async function benchRender({ browser, demoUrl, apiUrl, root }) {
       }), steps, pixels);
       if (tracePath) {
         await page.tracing.stop();
-        console.log(`  the fling's Chromium trace: ${tracePath} (open it in DevTools' Performance panel)`);
+        console.log(`  the ${target === scrollTargets.list ? 'list' : 'floor'}'s fling, traced: ${tracePath} (open it in DevTools' Performance panel)`);
       }
       return result;
     } finally {
@@ -243,11 +273,10 @@ export async function benchRender({ browser, demoUrl, apiUrl, root }) {
    * on or off): scrolled by the compositor, no script forcing a layout
    * each frame. Printed beside the fling, not instead of it: the budget's figure is the fling's.
    */
-  const wheel = async () => {
+  const wheel = async (target) => {
     const { page, close } = await open({ scrollList: true });
     try {
-      await page.goto(`${pagesUrl}/bench/scroll.html`, { waitUntil: 'networkidle0', timeout: 60_000 });
-      await page.waitForFunction(() => document.querySelector('vk-opportunity-list')?.shadowRoot?.querySelector('.items--virtual [part~="item"]'), { timeout: 60_000 });
+      await openScrollPage(page, target);
       await page.evaluate(() => scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 3));
       await new Promise((r) => setTimeout(r, 1500));
       await page.evaluate(() => {
@@ -289,9 +318,11 @@ export async function benchRender({ browser, demoUrl, apiUrl, root }) {
     }
   }
   const scrolls = PARTS.includes('scroll');
-  const fling = scrolls ? await scroll(FLING_FRAMES, FLING_PIXELS) : null;
-  const wheeled = scrolls ? await wheel() : null;
-  const jumps = scrolls ? await scroll(JUMPS, null) : null;
+  // List and floor alternate (ABBA), so a slower spell of the machine tends to hit both.
+  const { list, floor } = scrollTargets;
+  const fling = scrolls ? { list: await scroll(list, FLING_FRAMES, FLING_PIXELS), floor: await scroll(floor, FLING_FRAMES, FLING_PIXELS) } : null;
+  const wheeled = scrolls ? { floor: await wheel(floor), list: await wheel(list) } : null;
+  const jumps = scrolls ? { list: await scroll(list, JUMPS, null), floor: await scroll(floor, JUMPS, null) } : null;
   pageServer.close();
 
   const ms = (value) => `${Math.round(value)} ms`;
@@ -312,7 +343,11 @@ export async function benchRender({ browser, demoUrl, apiUrl, root }) {
     return `longest task ${ms(longest)} (budget: none > 50 ms), ${run.tasks.length} long tasks blocking ${ms(blocked)}, frame p95 ${ms(percentile(run.frames, 0.95))}, median ${ms(median(run.frames))}`;
   };
   if (!scrolls) return;
-  console.log(`  ${SCROLL_ITEMS.toLocaleString('en')} items, a fling of ${FLING_FRAMES} frames × ${FLING_PIXELS} px (${Math.round(fling.distance / 1000)}k px in ${ms(fling.ms)}): ${describe(fling)}`);
-  console.log(`  the fling's distance and speed by mouse wheel (Input.synthesizeScrollGesture, ${Math.round(wheeled.distance / 1000)}k px in ${ms(wheeled.ms)}; for reading, not the budget's figure): ${describe(wheeled)}`);
-  console.log(`  ${SCROLL_ITEMS.toLocaleString('en')} items, top to bottom in ${JUMPS} jumps (${Math.round(jumps.height / 1000)}k px, every frame new rows, ${ms(jumps.ms)}): ${describe(jumps)}`);
+  const floorLine = (run) => `    virtualizer floor (the same items as plain Lit rows in @lit-labs/virtualizer, ${Math.round(run.distance / 1000)}k px in ${ms(run.ms)}): ${describe(run)}`;
+  console.log(`  ${SCROLL_ITEMS.toLocaleString('en')} items, a fling of ${FLING_FRAMES} frames × ${FLING_PIXELS} px (${Math.round(fling.list.distance / 1000)}k px in ${ms(fling.list.ms)}): ${describe(fling.list)}`);
+  console.log(floorLine(fling.floor));
+  console.log(`  the fling's distance and speed by mouse wheel (Input.synthesizeScrollGesture, ${Math.round(wheeled.list.distance / 1000)}k px in ${ms(wheeled.list.ms)}; for reading, not the budget's figure): ${describe(wheeled.list)}`);
+  console.log(floorLine(wheeled.floor));
+  console.log(`  ${SCROLL_ITEMS.toLocaleString('en')} items, top to bottom in ${JUMPS} jumps (${Math.round(jumps.list.height / 1000)}k px, every frame new rows, ${ms(jumps.list.ms)}): ${describe(jumps.list)}`);
+  console.log(floorLine(jumps.floor));
 }
