@@ -59,11 +59,12 @@ describe('bundle sizes (gzip -9)', () => {
   // the import of the recommendations' chunk — whose code is all in that chunk; +57 B for the loaders of <vk-my-claims> and <vk-need-confirm>; 30,609 B once the list's
   // filter form, the widgets' own events and the SDK's idempotency keys left it for chunks;
   // 30,576 B once the SDK's transport took ky's request shape; 30,548 B with the zh-CN dates
-  // written without ICU, +343 B, and ky's progress code left out, −369 B): held to 30,560 B meanwhile,
+  // written without ICU, +343 B, and ky's progress code left out, −369 B; 30,567 B with the rows'
+  // screen-reader labels as generated text instead of hidden elements, +19 B): held to 30,570 B meanwhile,
   // with the ratio printed. The board, the form, the form's validation and the virtualizer are chunks
   // it loads on first use; they are reported one by one, and their total with the entry is held
   // to a ratchet (docs/architecture.md, Widgets, "The CDN entry holds what a list needs").
-  const CDN_ENTRY_CEILING = 30_560;
+  const CDN_ENTRY_CEILING = 30_570;
   it('the CDN entry does not grow past its ceiling (budget 25 KB, not yet met), with each part\'s share reported', () => {
     assert.ok(existsSync(new URL('packages/widgets/dist/cdn.js', root)), 'packages/widgets/dist/cdn.js is missing: run npm run build');
     assert.ok(sizes.cdn);

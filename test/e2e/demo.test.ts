@@ -144,6 +144,30 @@ for (const browserName of BROWSERS) {
       await page.close();
     });
 
+    if (browserName === 'chromium') {
+      // Chromium is the engine whose accessibility tree puppeteer can read (Firefox over BiDi has none);
+      // the browser suite checks in all three engines that each row's label is generated text.
+      it('a campus list card reads "组织方: ", "时间: " and "地点: " before its lines in the accessibility tree', async () => {
+        const { page } = await openPage(browser);
+        await page.goto(`${stack.demoUrl}/campus/`, { waitUntil: 'load' });
+        await listReady(page);
+        for (const [part, label] of [['time', '时间: '], ['place', '地点: '], ['organizer', '组织方: ']] as const) {
+          const line = await shadowChild('vk-opportunity-list', `[part~="item"] [part~="${part}"]`, page);
+          const tree = await page.accessibility.snapshot({ root: line, interestingOnly: false });
+          const texts: string[] = [];
+          const walk = (node: typeof tree) => {
+            if (node?.role === 'StaticText' && node.name) texts.push(node.name);
+            else for (const child of node?.children ?? []) walk(child);
+          };
+          walk(tree);
+          assert.equal(texts[0], label, `${part}: ${JSON.stringify(texts)}`);
+          assert.ok(texts.length > 1 && texts.slice(1).join('').trim().length > 0, `${part} has its text after the label`);
+          assert.ok(!(await line.evaluate((el) => (el as HTMLElement).innerText)).includes(label.trim()), `${part}: the label is not shown`);
+        }
+        await page.close();
+      });
+    }
+
     it('filtering the news sidebar by category changes the list', async () => {
       const { page } = await openPage(browser);
       await page.goto(`${stack.demoUrl}/news/`, { waitUntil: 'load' });

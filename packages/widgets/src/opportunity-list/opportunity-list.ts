@@ -466,13 +466,12 @@ export class VkOpportunityList extends VkElement {
           ${this.mine.badge(opportunity.id, this.config.locale)}
         </div>
         <div part="title" class="title-line title" role="heading" aria-level=${this.titleLevel} id=${titleId} tabindex="-1" data-focus-target>${opportunity.title}</div>
-        <div part="organizer" class="line organizer"><span class="visually-hidden">${messages.organizer}: </span>${opportunity.orgName}</div>
-        <div part="time" class="line time">
-          <span class="visually-hidden">${messages.time}: </span>
+        <div part="organizer" class="line organizer" data-label="${messages.organizer}: ">${opportunity.orgName}</div>
+        <div part="time" class="line time" data-label="${messages.time}: ">
           ${view.time ? html`<time datetime=${view.timeIso}>${view.time}</time>` : nothing}
           ${view.moreShifts ? html`<span class="more-shifts">${view.moreShifts}</span>` : nothing}
         </div>
-        <div part="place" class="line place"><span class="visually-hidden">${messages.place}: </span>${opportunity.location.online ? messages.online : opportunity.location.name}</div>
+        <div part="place" class="line place" data-label="${messages.place}: ">${opportunity.location.online ? messages.online : opportunity.location.name}</div>
         <div class="line facts">
           <span part="spots" class="spots ${opportunity.openSpots ? '' : 'spots--none'}">${view.spots}</span>
           <span part="hours" class="hours">${view.hours}</span>
