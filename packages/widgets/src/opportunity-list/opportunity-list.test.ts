@@ -48,6 +48,14 @@ async function mount(attributes = '', width = 640): Promise<VkOpportunityList> {
 
 const shadow = (el: Element) => el.shadowRoot!;
 const loaded = (el: VkOpportunityList) => waitUntil(() => shadow(el).querySelector('[part~="items"], [part~="empty"], [part~="error"]'), 'list did not settle', { timeout: 8000 });
+/** A list with no locale of its own in a zh-CN page (it takes the page's language), once settled. */
+async function mountInChinesePage(): Promise<VkOpportunityList> {
+  const holder = await fixture<HTMLDivElement>(html`<div lang="zh-CN"></div>`);
+  holder.innerHTML = `<vk-opportunity-list base-url="${BASE_URL}" publishable-key="${PUBLISHABLE_KEY}"></vk-opportunity-list>`;
+  const el = holder.querySelector<VkOpportunityList>('vk-opportunity-list')!;
+  await loaded(el);
+  return el;
+}
 /** The element focused inside the widget's shadow root. */
 const focusedInside = (el: Element) => shadow(el).activeElement as HTMLElement | null;
 
@@ -111,10 +119,7 @@ describe('<vk-opportunity-list>', () => {
 
   it('speaks Chinese when the page does', async () => {
     listAnswers({ data: [makeOpportunity()], nextCursor: null });
-    const holder = await fixture<HTMLDivElement>(html`<div lang="zh-CN"></div>`);
-    holder.innerHTML = `<vk-opportunity-list base-url="${BASE_URL}" publishable-key="${PUBLISHABLE_KEY}"></vk-opportunity-list>`;
-    const el = holder.querySelector<VkOpportunityList>('vk-opportunity-list')!;
-    await loaded(el);
+    const el = await mountInChinesePage();
     expect(shadow(el).querySelector('[part="spots"]')!.textContent).to.equal('剩余 8 个名额');
     expect(shadow(el).querySelector('[part="signup-button"]')!.textContent!.trim()).to.equal('报名');
     expect(shadow(el).querySelector('[part="time"]')!.textContent).to.contain('11月28日');
@@ -122,10 +127,7 @@ describe('<vk-opportunity-list>', () => {
 
   it('labels organizer, time and place for screen readers as generated text, not as boxes', async () => {
     listAnswers({ data: [makeOpportunity()], nextCursor: null });
-    const holder = await fixture<HTMLDivElement>(html`<div lang="zh-CN"></div>`);
-    holder.innerHTML = `<vk-opportunity-list base-url="${BASE_URL}" publishable-key="${PUBLISHABLE_KEY}"></vk-opportunity-list>`;
-    const el = holder.querySelector<VkOpportunityList>('vk-opportunity-list')!;
-    await loaded(el);
+    const el = await mountInChinesePage();
     const item = shadow(el).querySelector('[part="item"]')!;
     expect(item.querySelectorAll('.visually-hidden'), 'no hidden label elements in a row').to.have.length(0);
     for (const [part, label] of [['organizer', '组织方: '], ['time', '时间: '], ['place', '地点: ']] as const) {
