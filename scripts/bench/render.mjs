@@ -23,7 +23,10 @@
 // Figures depend on the machine and its load; they are printed, never asserted. VK_BENCH_RENDER_RUNS
 // sets the number of cold loads (5); VK_BENCH_RENDER_PARTS=loads or =scroll runs one half only;
 // VK_BENCH_TRACE_FLING=<file> writes a Chromium trace of the fling, to read where a long task went,
-// and the floor's fling beside it (<file>-floor.json).
+// and the floor's fling beside it (<file>-floor.json); VK_BENCH_TRACE_LOADS=<prefix> traces each cold
+// load on Lighthouse mobile's network, with JavaScript samples (<prefix>-<run>.json, and
+// <prefix>-<run>-floor.json for the floor's), to read what a page does between its answer and its
+// first item. Traced loads run slower: read their figures against each other, not against the budget.
 import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -32,6 +35,8 @@ import { build } from 'esbuild';
 const THROTTLE = 4;
 /** What `VK_BENCH_TRACE_FLING=<file>` records of the fling: tasks, layout and style, scripts, GC. */
 const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'disabled-by-default-v8.gc'];
+/** What `VK_BENCH_TRACE_LOADS` records: the same, and the JavaScript call stacks sampled. */
+const LOAD_TRACE_CATEGORIES = [...TRACE_CATEGORIES, 'disabled-by-default-v8.cpu_profiler'];
 const RUNS = Number(process.env.VK_BENCH_RENDER_RUNS ?? 5);
 const PARTS = process.env.VK_BENCH_RENDER_PARTS ?? 'loads,scroll';
 const SCROLL_ITEMS = 10_000;
@@ -177,10 +182,11 @@ export async function benchRender({ browser, demoUrl, apiUrl, root }) {
     return { page, close: () => context.close() };
   };
 
-  /** One cold load: API answer → first item, and the page's TBT once quiet. */
-  const load = async (url, network = null) => {
+  /** One cold load: API answer → first item, and the page's TBT once quiet; traced to `tracePath` if given. */
+  const load = async (url, network = null, tracePath = undefined) => {
     const { page, close } = await open({ network });
     try {
+      if (tracePath) await page.tracing.start({ path: tracePath, categories: LOAD_TRACE_CATEGORIES });
       await page.goto(url, { waitUntil: 'networkidle0', timeout: 60_000 });
       await page.waitForFunction(() => window.__bench.firstItem !== null, { timeout: 30_000 });
       // Quiet: two seconds without a new long task.
@@ -196,7 +202,7 @@ export async function benchRender({ browser, demoUrl, apiUrl, root }) {
         const answer = performance.getEntriesByType('resource').find((e) => e.name.includes('/v1/opportunities'));
         const { firstItem, fcp, longTasks } = window.__bench;
         return { toFirstItem: firstItem - answer.responseEnd, tbt: blockingAfter(longTasks, fcp ?? 0), answerMs: answer.responseEnd - answer.startTime };
-      }, blocking.toString());
+      }, blocking.toString()).finally(() => tracePath && page.tracing.stop());
     } finally {
       await close();
     }
@@ -313,8 +319,10 @@ export async function benchRender({ browser, demoUrl, apiUrl, root }) {
   // Interleaved, so a burst of load from elsewhere on the machine hits both alike.
   for (let i = 0; i < (PARTS.includes('loads') ? RUNS : 0); i++) {
     for (const [n, network] of networks.entries()) {
-      loads[n].widget.push(await load(`${demoUrl}/bench/list-only.html`, network.conditions));
-      loads[n].floor.push(await load(floorUrl, network.conditions));
+      const trace = network.conditions && process.env.VK_BENCH_TRACE_LOADS ? `${process.env.VK_BENCH_TRACE_LOADS}-${i}` : undefined;
+      loads[n].widget.push(await load(`${demoUrl}/bench/list-only.html`, network.conditions, trace && `${trace}.json`));
+      loads[n].floor.push(await load(floorUrl, network.conditions, trace && `${trace}-floor.json`));
+      if (trace) console.log(`  load ${i + 1} on Lighthouse mobile's network, traced: ${trace}.json and ${trace}-floor.json`);
     }
   }
   const scrolls = PARTS.includes('scroll');
