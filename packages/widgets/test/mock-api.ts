@@ -40,6 +40,21 @@ export function listPage(opportunities: Opportunity[], nextCursor: string | null
   return HttpResponse.json({ data: opportunities.map((opportunity) => summaryOf(opportunity)), nextCursor });
 }
 
+/**
+ * Answers `GET /v1/opportunities` with `opportunities` only once `release()` is called: to look at
+ * a list while its request is out (its skeleton, what it prepares meanwhile).
+ */
+export function holdListAnswer(opportunities: Opportunity[], nextCursor: string | null = null): { release: () => void } {
+  const gate = deferred();
+  worker.use(
+    http.get(api('/v1/opportunities'), async () => {
+      await gate.promise;
+      return listPage(opportunities, nextCursor);
+    }),
+  );
+  return { release: gate.resolve };
+}
+
 /** Records the URLs the widget asked for, to check filters reach the API. */
 export function recordRequests(): { urls: URL[] } {
   const record = { urls: [] as URL[] };

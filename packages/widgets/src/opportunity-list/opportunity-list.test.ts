@@ -6,7 +6,7 @@ import type { VkOpportunityList } from './opportunity-list.js';
 import { listRenderCounts } from './item-view.js';
 import { intlConstructions } from '../shared/i18n.js';
 import { BASE_URL, HOSTILE_TEXT, PUBLISHABLE_KEY, makeOpportunities, makeOpportunity } from '../../test/fixtures.js';
-import { HttpResponse, api, deferred, http, problem, recordRequests, startMockApi, worker, listPage } from '../../test/mock-api.js';
+import { HttpResponse, api, holdListAnswer, http, problem, recordRequests, startMockApi, worker, listPage } from '../../test/mock-api.js';
 import type { VkLoadEvent } from '../shared/events.js';
 import { configure, resetGlobalConfig } from '../shared/config.js';
 
@@ -62,25 +62,32 @@ const focusedInside = (el: Element) => shadow(el).activeElement as HTMLElement |
 describe('<vk-opportunity-list>', () => {
   it('shows a skeleton as tall as the loaded page in every layout (no layout shift), axe-clean', async () => {
     for (const layout of ['cards', 'list', 'compact'] as const) {
-      const gate = deferred();
-      worker.use(
-        http.get(api('/v1/opportunities'), async () => {
-          await gate.promise;
-          return listPage(makeOpportunities(4), '1');
-        }),
-      );
+      const answer = holdListAnswer(makeOpportunities(4), '1');
       const el = await mount(`limit="4" layout="${layout}"`);
       expect(shadow(el).querySelector('[part="skeleton"]'), layout).to.exist;
       await expect(el).to.be.accessible();
       const loadingHeight = el.getBoundingClientRect().height;
       expect(loadingHeight, 'the skeleton reserves real space').to.be.greaterThan(100);
-      gate.resolve();
+      answer.release();
       await loaded(el);
       await el.updateComplete;
       const loadedHeight = el.getBoundingClientRect().height;
       expect(Math.abs(loadedHeight - loadingHeight), `${layout}: ${loadingHeight} → ${loadedHeight}`).to.be.lessThan(1);
       worker.resetHandlers();
     }
+  });
+
+  it('pulses its placeholder as one block, not bar by bar (one animation, however many items)', async () => {
+    const answer = holdListAnswer(makeOpportunities(10));
+    const el = await mount('limit="10"');
+    const skeleton = shadow(el).querySelector('[part="skeleton"]')!;
+    expect(skeleton.querySelectorAll('.skeleton').length, 'the placeholder has its bars').to.be.greaterThan(50);
+    const animated = shadow(el).getAnimations().map((animation) => (animation.effect as KeyframeEffect).target);
+    // The list's placeholder, and the one bar of its "load more" placeholder beside it.
+    expect(animated, 'animated elements').to.have.length(2);
+    expect(animated).to.include(skeleton);
+    answer.release();
+    await loaded(el);
   });
 
   it('shows status, spots left, hours, place and the time in the activity’s zone, and reports vk-load', async () => {
@@ -318,21 +325,15 @@ describe('<vk-opportunity-list>', () => {
   });
 
   it('builds its date formatters while the list request is in flight (the first zh-TW list in this file)', async () => {
-    const gate = deferred();
     const opportunities = makeOpportunities(3);
-    worker.use(
-      http.get(api('/v1/opportunities'), async () => {
-        await gate.promise;
-        return listPage(opportunities);
-      }),
-    );
+    const answer = holdListAnswer(opportunities);
     const before = intlConstructions.count;
     const el = await fixture<VkOpportunityList>(html`<vk-opportunity-list base-url=${BASE_URL} publishable-key=${PUBLISHABLE_KEY} locale="zh-TW"></vk-opportunity-list>`);
     // The zh-TW day and time formats (the activity's clock, shared by every locale, may exist
     // already; plurals and counts need no formatter): built while the answer is held back.
     await waitUntil(() => intlConstructions.count - before >= 2, 'the formatters were not built while the answer was awaited', { timeout: 8000 });
     const built = intlConstructions.count;
-    gate.resolve();
+    answer.release();
     await waitUntil(() => shadow(el).querySelectorAll('[part="item"]').length === 3, 'list did not load');
     const [, month, day] = opportunities[0]!.shifts[0]!.start.match(/^\d{4}-(\d\d)-(\d\d)/)!.map(Number);
     expect(shadow(el).querySelector('[part="time"] time')!.textContent).to.match(new RegExp(`^${month}月${day}日`));
