@@ -53,3 +53,14 @@ function buildView(opportunity: OpportunitySummary, locale: VkLocale): ItemView 
     hours: messages.hoursCredited({ hours: opportunity.hoursPerShift }),
   };
 }
+
+/**
+ * Stand-in data for preparing the row's template before the first answer
+ * (`prepareRowTemplate` in opportunity-list.ts): only the fields the row reads, set so that it takes every
+ * optional branch (a time, more shifts, spots left, so a sign-up button). Rendered only into a
+ * detached fragment, never shown.
+ */
+export const SAMPLE_ROW = {
+  opportunity: { id: 'opp_', status: 'recruiting', location: {}, openSpots: 1 } as unknown as OpportunitySummary,
+  view: { time: '-', moreShifts: '-' } as ItemView,
+};
