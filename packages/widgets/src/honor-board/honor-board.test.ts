@@ -50,7 +50,11 @@ describe('<vk-honor-board>', () => {
         }),
       );
       const el = await mount(`layout="${layout}" limit="6" featured="2"`);
-      expect(shadow(el).querySelector('[part="skeleton"]'), layout).to.exist;
+      const skeleton = shadow(el).querySelector('[part="skeleton"]');
+      expect(skeleton, layout).to.exist;
+      // The placeholder pulses as one block (the shared skeleton styles), not each of its bars.
+      const animated = shadow(el).getAnimations().map((animation) => (animation.effect as KeyframeEffect).target);
+      expect(animated, `${layout}: animated elements`).to.deep.equal([skeleton]);
       await expect(el).to.be.accessible();
       const before = el.getBoundingClientRect().height;
       expect(before, 'the skeleton reserves real space').to.be.greaterThan(150);

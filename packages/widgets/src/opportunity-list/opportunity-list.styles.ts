@@ -140,14 +140,6 @@ export const styles = css`
     justify-content: flex-end;
   }
 
-  /* The placeholder pulses as one block, not bar by bar: a list of 10 has 70 bars, of 100 seven
-     hundred, and each animated bar is a layer the page's every frame restyles and commits. */
-  [part='skeleton'] {
-    animation: vk-pulse 1.5s ease-in-out infinite;
-  }
-  [part='skeleton'] .skeleton {
-    animation: none;
-  }
   .skeleton.bar {
     height: 1em;
     display: inline-block;

@@ -213,6 +213,15 @@ export const skeletonStyles = css`
     background: var(--_skeleton);
     animation: vk-pulse 1.5s ease-in-out infinite;
   }
+  /* A widget's placeholder (its skeleton part) pulses as one block, not bar by bar: a list of
+     10 has 70 bars, of 100 seven hundred, and each animated bar is a layer that every frame of the
+     page restyles and commits. */
+  [part~='skeleton'] {
+    animation: vk-pulse 1.5s ease-in-out infinite;
+  }
+  [part~='skeleton'] .skeleton {
+    animation: none;
+  }
   @keyframes vk-pulse {
     50% {
       opacity: 0.55;
