@@ -19,14 +19,19 @@
 //                distance and speed by a synthetic wheel gesture (scrolled by the compositor). Each
 //                scroll runs again on a floor: the same items as plain Lit rows in the same
 //                virtualizer, alternating with the list, so a slow spell of the machine shows in both
+//   waiting      the main thread's time (Chromium's TaskDuration) over 4 s while a list of 10 and
+//                one of 100 wait for an answer that is held back, on a page whose own script asks
+//                for every frame (as a carousel or an animated header does), against the same page
+//                without a list; medians of 3, interleaved. For reading: no budget names it
 //
 // Figures depend on the machine and its load; they are printed, never asserted. VK_BENCH_RENDER_RUNS
-// sets the number of cold loads (5); VK_BENCH_RENDER_PARTS=loads or =scroll runs one half only;
-// VK_BENCH_TRACE_FLING=<file> writes a Chromium trace of the fling, to read where a long task went,
-// and the floor's fling beside it (<file>-floor.json); VK_BENCH_TRACE_LOADS=<prefix> traces each cold
-// load on Lighthouse mobile's network, with JavaScript samples (<prefix>-<run>.json, and
-// <prefix>-<run>-floor.json for the floor's), to read what a page does between its answer and its
-// first item. Traced loads run slower: read their figures against each other, not against the budget.
+// sets the number of cold loads (5); VK_BENCH_RENDER_PARTS=loads, =scroll or =waiting (or a comma
+// list of them) runs only those parts; VK_BENCH_TRACE_FLING=<file> writes a Chromium trace of the
+// fling, to read where a long task went, and the floor's fling beside it (<file>-floor.json);
+// VK_BENCH_TRACE_LOADS=<prefix> traces each cold load on Lighthouse mobile's network, with
+// JavaScript samples (<prefix>-<run>.json, and <prefix>-<run>-floor.json for the floor's), to read
+// what a page does between its answer and its first item. Traced loads run slower: read their
+// figures against each other, not against the budget.
 import http from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -38,8 +43,11 @@ const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.tim
 /** What `VK_BENCH_TRACE_LOADS` records: the same, and the JavaScript call stacks sampled. */
 const LOAD_TRACE_CATEGORIES = [...TRACE_CATEGORIES, 'disabled-by-default-v8.cpu_profiler'];
 const RUNS = Number(process.env.VK_BENCH_RENDER_RUNS ?? 5);
-const PARTS = process.env.VK_BENCH_RENDER_PARTS ?? 'loads,scroll';
+const PARTS = process.env.VK_BENCH_RENDER_PARTS ?? 'loads,scroll,waiting';
 const SCROLL_ITEMS = 10_000;
+/** The waiting measurement: this long, this many interleaved rounds. */
+const WAIT_MS = 4000;
+const WAIT_ROUNDS = 3;
 /** A fling: this many frames of this many pixels (about 7,000 px/s at 60 frames a second). */
 const FLING_FRAMES = 300;
 const FLING_PIXELS = 120;
@@ -135,7 +143,13 @@ export async function benchRender({ browser, demoUrl, apiUrl, root }) {
   const floorJs = await floorScript(root, FLOOR_SOURCE);
   const scrollFloorJs = await floorScript(root, SCROLL_FLOOR_SOURCE);
   const scrollAnswer = JSON.stringify({ data: manyItems(SCROLL_ITEMS), nextCursor: null });
+  /** A page that asks for every frame, with `list` (markup) or without. */
+  const waitingPage = (list) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>waiting</title><script type="module" src="/cdn/volunteerkit.js"></script></head><body><script>const frame = () => requestAnimationFrame(frame); frame();</script>${list}</body></html>`;
+  const waitingList = (limit) => `<vk-opportunity-list base-url="${apiUrl}" publishable-key="${PUBLISHABLE_KEY}" limit="${limit}"></vk-opportunity-list>`;
   const pages = {
+    '/bench/waiting-10.html': { type: 'text/html', body: waitingPage(waitingList(10)) },
+    '/bench/waiting-100.html': { type: 'text/html', body: waitingPage(waitingList(100)) },
+    '/bench/waiting-none.html': { type: 'text/html', body: waitingPage('') },
     '/bench/floor.html': { type: 'text/html', body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>floor</title><script type="module" src="/bench/floor.js"></script></head><body></body></html>` },
     '/bench/floor.js': { type: 'text/javascript', body: floorJs },
     '/bench/scroll-floor.html': { type: 'text/html', body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>scroll floor</title><script type="module" src="/bench/scroll-floor.js"></script></head><body></body></html>` },
@@ -159,7 +173,7 @@ export async function benchRender({ browser, demoUrl, apiUrl, root }) {
   await new Promise((resolve) => pageServer.listen(0, '127.0.0.1', resolve));
   const pagesUrl = `http://127.0.0.1:${pageServer.address().port}`;
 
-  const open = async ({ scrollList = false, network = null } = {}) => {
+  const open = async ({ scrollList = false, holdList = false, network = null } = {}) => {
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
     await page.setViewport({ width: 390, height: 844 });
@@ -173,6 +187,11 @@ export async function benchRender({ browser, demoUrl, apiUrl, root }) {
         if (new URL(request.url()).pathname !== '/v1/opportunities') return request.continue();
         return request.respond({ status: 200, contentType: 'application/json', headers: { 'access-control-allow-origin': '*' }, body: scrollAnswer });
       });
+    }
+    if (holdList) {
+      // The list's answer never comes: its placeholder stays.
+      await page.setRequestInterception(true);
+      page.on('request', (request) => (new URL(request.url()).pathname === '/v1/opportunities' ? undefined : request.continue()));
     }
     page.on('pageerror', (error) => console.error(`  page error: ${error.message}`));
     page.on('requestfailed', (request) => console.error(`  request failed: ${request.url()} ${request.failure()?.errorText}`));
@@ -313,6 +332,26 @@ export async function benchRender({ browser, demoUrl, apiUrl, root }) {
     }
   };
 
+  /** Main-thread time over WAIT_MS on `path`, its list (if any) showing its placeholder meanwhile. */
+  const waiting = async (path) => {
+    const { page, close } = await open({ holdList: true });
+    try {
+      const cdp = await page.createCDPSession();
+      await cdp.send('Performance.enable');
+      await page.goto(`${pagesUrl}${path}`, { waitUntil: 'load', timeout: 60_000 });
+      await page.waitForFunction(() => !document.querySelector('vk-opportunity-list') || document.querySelector('vk-opportunity-list').shadowRoot?.querySelector('[part~="skeleton"]'), { timeout: 60_000 });
+      await new Promise((r) => setTimeout(r, 1000));
+      const taskTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
+      const before = await taskTime();
+      await new Promise((r) => setTimeout(r, WAIT_MS));
+      return (await taskTime()) - before;
+    } finally {
+      // Closing aborts the held request: not a failure to report.
+      page.removeAllListeners('requestfailed');
+      await close();
+    }
+  };
+
   const floorUrl = `${pagesUrl}/bench/floor.html?api=${encodeURIComponent(apiUrl)}&limit=5`;
   const networks = [{ name: 'local network, no throttling', conditions: null }, { name: 'Lighthouse mobile network (150 ms, 1.6 Mbps down)', conditions: MOBILE_NETWORK }];
   const loads = networks.map(() => ({ widget: [], floor: [] }));
@@ -324,6 +363,11 @@ export async function benchRender({ browser, demoUrl, apiUrl, root }) {
       loads[n].floor.push(await load(floorUrl, network.conditions, trace && `${trace}-floor.json`));
       if (trace) console.log(`  load ${i + 1} on Lighthouse mobile's network, traced: ${trace}.json and ${trace}-floor.json`);
     }
+  }
+  const waits = { none: [], 10: [], 100: [] };
+  for (let i = 0; i < (PARTS.includes('waiting') ? WAIT_ROUNDS : 0); i++) {
+    const order = i % 2 ? ['100', '10', 'none'] : ['none', '10', '100'];
+    for (const key of order) waits[key].push(await waiting(`/bench/waiting-${key}.html`));
   }
   const scrolls = PARTS.includes('scroll');
   // List and floor alternate (ABBA), so a slower spell of the machine tends to hit both.
@@ -344,6 +388,10 @@ export async function benchRender({ browser, demoUrl, apiUrl, root }) {
     console.log(`    API answer → first item: one list ${ms(widgetFirst)}, Lit + fetch floor ${ms(floorFirst)}: ${(widgetFirst / Math.max(1, floorFirst)).toFixed(2)}× the floor (budget ≤ 2×)`);
     console.log(`      each run, list: ${widget.map((r) => Math.round(r.toFirstItem)).join(', ')} ms; floor: ${floor.map((r) => Math.round(r.toFirstItem)).join(', ')} ms`);
     console.log(`    TBT (long tasks after FCP, computed from PerformanceObserver, not Lighthouse): one list ${ms(median(widget.map((r) => r.tbt)))}, floor ${ms(median(floor.map((r) => r.tbt)))} (budget ≤ 100 ms); each run, list: ${widget.map((r) => Math.round(r.tbt)).join(', ')} ms`);
+  }
+  if (waits.none.length) {
+    const of = (key) => `${ms(median(waits[key]))} (${waits[key].map(Math.round).join(', ')})`;
+    console.log(`  while the list waits for an answer held back, beside a page script that asks for every frame: main thread in ${WAIT_MS / 1000} s, list of 10 ${of(10)}, list of 100 ${of(100)}; the same page without a list ${of('none')} (medians of ${WAIT_ROUNDS}; for reading, no budget)`);
   }
   const describe = (run) => {
     const longest = Math.max(0, ...run.tasks);
