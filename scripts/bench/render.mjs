@@ -15,7 +15,8 @@
 //   scroll       a list holding 10,000 items (the answer is served by the bench): a fling of 300
 //                frames × 120 px from a third of the way down, and the whole list in 100 jumps
 //                (every frame a fresh range of rows); longest task, blocked time and frame-time
-//                p95 of each (budget: no task > 50 ms). Beside them, for reading only, the fling's
+//                p95 of each (budget: no task > 50 ms), and the main thread's time in them (style,
+//                layout, script: Chromium's Performance metrics). Beside them, for reading only, the fling's
 //                distance and speed by a synthetic wheel gesture (scrolled by the compositor). Each
 //                scroll runs again on a floor: the same items as plain Lit rows in the same
 //                virtualizer, alternating with the list, so a slow spell of the machine shows in both
@@ -28,6 +29,7 @@
 // sets the number of cold loads (5); VK_BENCH_RENDER_PARTS=loads, =scroll or =waiting (or a comma
 // list of them) runs only those parts; VK_BENCH_TRACE_FLING=<file> writes a Chromium trace of the
 // fling, to read where a long task went, and the floor's fling beside it (<file>-floor.json);
+// VK_BENCH_TRACE_JUMPS=<file> does the same for the 100 jumps, with JavaScript samples;
 // VK_BENCH_TRACE_LOADS=<prefix> traces each cold load on Lighthouse mobile's network, with
 // JavaScript samples (<prefix>-<run>.json, and <prefix>-<run>-floor.json for the floor's), to read
 // what a page does between its answer and its first item. Traced loads run slower: read their
@@ -111,6 +113,22 @@ function instrument() {
     else requestAnimationFrame(poll);
   };
   requestAnimationFrame(poll);
+}
+
+/**
+ * Starts counting the page's main-thread time (Chromium's Performance metrics: all tasks, and of
+ * them style, layout and script); the function returned reads what was spent since.
+ */
+async function mainThreadMeter(page) {
+  const cdp = await page.createCDPSession();
+  await cdp.send('Performance.enable');
+  const read = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value * 1000]));
+  const before = await read();
+  return async () => {
+    const after = await read();
+    const spent = (name) => after[name] - before[name];
+    return { total: spent('TaskDuration'), style: spent('RecalcStyleDuration'), layout: spent('LayoutDuration'), script: spent('ScriptDuration') };
+  };
 }
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -250,9 +268,10 @@ export async function benchRender({ browser, demoUrl, apiUrl, root }) {
         await page.evaluate(() => scrollTo(0, (document.documentElement.scrollHeight - innerHeight) / 3));
       }
       await new Promise((r) => setTimeout(r, 1500));
-      const trace = pixels === null ? undefined : process.env.VK_BENCH_TRACE_FLING;
+      const trace = pixels === null ? process.env.VK_BENCH_TRACE_JUMPS : process.env.VK_BENCH_TRACE_FLING;
       const tracePath = trace && target !== scrollTargets.list ? trace.replace(/(\.json)?$/, '-floor.json') : trace;
-      if (tracePath) await page.tracing.start({ path: tracePath, categories: TRACE_CATEGORIES });
+      if (tracePath) await page.tracing.start({ path: tracePath, categories: pixels === null ? LOAD_TRACE_CATEGORIES : TRACE_CATEGORIES });
+      const mainThread = await mainThreadMeter(page);
       const result = await page.evaluate((steps, pixels) => new Promise((resolve) => {
         const tasks = [];
         const observer = new PerformanceObserver((list) => {
@@ -281,9 +300,10 @@ export async function benchRender({ browser, demoUrl, apiUrl, root }) {
         };
         requestAnimationFrame(next);
       }), steps, pixels);
+      result.mainThread = await mainThread();
       if (tracePath) {
         await page.tracing.stop();
-        console.log(`  the ${target === scrollTargets.list ? 'list' : 'floor'}'s fling, traced: ${tracePath} (open it in DevTools' Performance panel)`);
+        console.log(`  the ${target === scrollTargets.list ? 'list' : 'floor'}'s ${pixels === null ? 'jumps' : 'fling'}, traced: ${tracePath} (open it in DevTools' Performance panel)`);
       }
       return result;
     } finally {
@@ -396,7 +416,8 @@ export async function benchRender({ browser, demoUrl, apiUrl, root }) {
   const describe = (run) => {
     const longest = Math.max(0, ...run.tasks);
     const blocked = run.tasks.reduce((sum, d) => sum + Math.max(0, d - 50), 0);
-    return `longest task ${ms(longest)} (budget: none > 50 ms), ${run.tasks.length} long tasks blocking ${ms(blocked)}, frame p95 ${ms(percentile(run.frames, 0.95))}, median ${ms(median(run.frames))}`;
+    const main = run.mainThread ? `; main thread ${ms(run.mainThread.total)} (style ${ms(run.mainThread.style)}, layout ${ms(run.mainThread.layout)}, script ${ms(run.mainThread.script)})` : '';
+    return `longest task ${ms(longest)} (budget: none > 50 ms), ${run.tasks.length} long tasks blocking ${ms(blocked)}, frame p95 ${ms(percentile(run.frames, 0.95))}, median ${ms(median(run.frames))}${main}`;
   };
   if (!scrolls) return;
   const floorLine = (run) => `    virtualizer floor (the same items as plain Lit rows in @lit-labs/virtualizer, ${Math.round(run.distance / 1000)}k px in ${ms(run.ms)}): ${describe(run)}`;
