@@ -100,10 +100,13 @@ export const hostStyles = css`
     ${largeText}
   }
 
+  /* border-box itself, not inherit: in Chromium an explicitly inherited value keeps an element's
+     style out of the cache it shares with its like siblings, and restyling every new row from
+     scratch was most of a long list's scroll (docs/architecture.md). */
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   [hidden] {
     display: none !important;
