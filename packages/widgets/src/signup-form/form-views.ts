@@ -17,7 +17,7 @@ import { renderErrorState } from '../shared/error-state.js';
 
 /** The skeleton reserves the form's height, so the page does not jump when the form arrives. */
 export function renderLoading(messages: SignupFormMessages): TemplateResult {
-  return html`<div part="loading" class="skeleton-form" aria-busy="true">
+  return html`<div part="loading skeleton" class="skeleton-form" aria-busy="true">
     <span class="visually-hidden">${messages.loadingLabel}</span>
     <span class="skeleton skeleton--title"></span>
     <span class="skeleton skeleton--line"></span>

@@ -160,6 +160,9 @@ describe('<vk-signup-form>', () => {
     const el = await mount();
     await waitUntil(() => $(el, '[part~="loading"]'));
     expect(el.getBoundingClientRect().height).to.be.greaterThan(300);
+    // The placeholder pulses as one block (the shared skeleton styles), not each of its bars.
+    const animated = el.shadowRoot!.getAnimations().map((animation) => (animation.effect as KeyframeEffect).target);
+    expect(animated, 'animated elements').to.deep.equal([$(el, '[part~="skeleton"]')]);
     await expect(el).to.be.accessible();
     hold.resolve();
     await ready(el);

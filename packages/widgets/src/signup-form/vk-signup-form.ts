@@ -51,7 +51,8 @@ export type { VkSignupCancelDetail, VkSignupErrorDetail, VkSignupSubmitDetail, V
  * @slot intro - Shown under the heading, above the form: the host's own note ("Bring your student card").
  * @slot success - Shown in the success view after the details: next steps, a link to the host's own page.
  *
- * @csspart loading - The loading skeleton (reserves the form's height).
+ * @csspart skeleton - The loading placeholder (reserves the form's height); it pulses as one block.
+ * @csspart loading - The same placeholder, by the name it had first.
  * @csspart error - The error state when the form could not be loaded.
  * @csspart empty - Shown instead of the form when sign-up is not open (yet, or any more) or there is no shift.
  * @csspart retry-button - "Try again" (load error), "Send again" (failed submission), "Try now" (offline).
