@@ -356,15 +356,12 @@ export async function benchRender({ browser, demoUrl, apiUrl, root }) {
   const waiting = async (path) => {
     const { page, close } = await open({ holdList: true });
     try {
-      const cdp = await page.createCDPSession();
-      await cdp.send('Performance.enable');
       await page.goto(`${pagesUrl}${path}`, { waitUntil: 'load', timeout: 60_000 });
       await page.waitForFunction(() => !document.querySelector('vk-opportunity-list') || document.querySelector('vk-opportunity-list').shadowRoot?.querySelector('[part~="skeleton"]'), { timeout: 60_000 });
       await new Promise((r) => setTimeout(r, 1000));
-      const taskTime = async () => (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration').value * 1000;
-      const before = await taskTime();
+      const mainThread = await mainThreadMeter(page);
       await new Promise((r) => setTimeout(r, WAIT_MS));
-      return (await taskTime()) - before;
+      return (await mainThread()).total;
     } finally {
       // Closing aborts the held request: not a failure to report.
       page.removeAllListeners('requestfailed');
