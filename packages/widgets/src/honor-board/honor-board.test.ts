@@ -4,6 +4,7 @@ import type { HonorBoard } from '@volunteerkit/sdk';
 import '../define/vk-honor-board.js';
 import type { VkHonorBoard } from './honor-board.js';
 import { BASE_URL, HOSTILE_TEXT, PUBLISHABLE_KEY, makeHonor, makeHonorBoard, makeHonorEntries } from '../../test/fixtures.js';
+import { animatedElements } from '../../test/animations.js';
 import { HttpResponse, api, deferred, http, problem, recordRequests, startMockApi, worker } from '../../test/mock-api.js';
 import type { VkLoadEvent } from '../shared/events.js';
 
@@ -53,7 +54,7 @@ describe('<vk-honor-board>', () => {
       const skeleton = shadow(el).querySelector('[part="skeleton"]');
       expect(skeleton, layout).to.exist;
       // The placeholder pulses as one block (the shared skeleton styles), not each of its bars.
-      const animated = shadow(el).getAnimations().map((animation) => (animation.effect as KeyframeEffect).target);
+      const animated = animatedElements(shadow(el));
       expect(animated, `${layout}: animated elements`).to.deep.equal([skeleton]);
       await expect(el).to.be.accessible();
       const before = el.getBoundingClientRect().height;

@@ -6,6 +6,7 @@ import type { VkOpportunityList } from './opportunity-list.js';
 import { listRenderCounts } from './item-view.js';
 import { intlConstructions } from '../shared/i18n.js';
 import { BASE_URL, HOSTILE_TEXT, PUBLISHABLE_KEY, makeOpportunities, makeOpportunity } from '../../test/fixtures.js';
+import { animatedElements } from '../../test/animations.js';
 import { HttpResponse, api, holdListAnswer, http, problem, recordRequests, startMockApi, worker, listPage } from '../../test/mock-api.js';
 import type { VkLoadEvent } from '../shared/events.js';
 import { configure, resetGlobalConfig } from '../shared/config.js';
@@ -82,7 +83,7 @@ describe('<vk-opportunity-list>', () => {
     const el = await mount('limit="10"');
     const skeleton = shadow(el).querySelector('[part="skeleton"]')!;
     expect(skeleton.querySelectorAll('.skeleton').length, 'the placeholder has its bars').to.be.greaterThan(50);
-    const animated = shadow(el).getAnimations().map((animation) => (animation.effect as KeyframeEffect).target);
+    const animated = animatedElements(shadow(el));
     // The list's placeholder, and the one bar of its "load more" placeholder beside it.
     expect(animated, 'animated elements').to.have.length(2);
     expect(animated).to.include(skeleton);

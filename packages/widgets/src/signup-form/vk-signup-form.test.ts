@@ -6,6 +6,7 @@ import '../define/vk-signup-form.js';
 import { loadValidation, signupWindow } from './form-model.js';
 import type { VkSignupForm } from './vk-signup-form.js';
 import { BASE_URL, HOSTILE_TEXT, PUBLISHABLE_KEY, makeChannel, makeOpportunities, makeOpportunity } from '../../test/fixtures.js';
+import { animatedElements } from '../../test/animations.js';
 import { HttpResponse, api, deferred, http, problem, startMockApi, worker } from '../../test/mock-api.js';
 import { draftKey } from './draft-store.js';
 import { configure, resetGlobalConfig } from '../shared/config.js';
@@ -161,7 +162,7 @@ describe('<vk-signup-form>', () => {
     await waitUntil(() => $(el, '[part~="loading"]'));
     expect(el.getBoundingClientRect().height).to.be.greaterThan(300);
     // The placeholder pulses as one block (the shared skeleton styles), not each of its bars.
-    const animated = el.shadowRoot!.getAnimations().map((animation) => (animation.effect as KeyframeEffect).target);
+    const animated = animatedElements(el.shadowRoot!);
     expect(animated, 'animated elements').to.deep.equal([$(el, '[part~="skeleton"]')]);
     await expect(el).to.be.accessible();
     hold.resolve();
